@@ -1,0 +1,34 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
+const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { main: entry('./electron/main.ts'), bridge: entry('./electron/bridge/cli.ts') } },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require() packages: bundle them (electron stays external).
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { preload: entry('./electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve: { alias },
+    plugins: [react()],
+    build: { outDir: 'out/renderer', rollupOptions: { input: entry('./renderer/index.html') } },
+  },
+})

@@ -1,0 +1,46 @@
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { makeIsAppUrl } from './appUrl'
+import { resolveDataDir } from './dataDir'
+import { makeSenderCheck, registerIpc } from './ipc/register'
+import { openServices, type Services } from './services'
+import { lockDownContents, mainWindowOptions, showWhenReady } from './window'
+
+// main.ts is lifecycle and window only; everything else lives in services.
+let services: Services | undefined
+let mainWindow: BrowserWindow | undefined
+
+const here = dirname(fileURLToPath(import.meta.url))
+const rendererIndex = join(here, '../renderer/index.html')
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+const isAppUrl = makeIsAppUrl(rendererIndex, devServerUrl)
+
+async function start(): Promise<void> {
+  services = await openServices(resolveDataDir(app.getPath('userData')))
+  registerIpc(ipcMain, services.dispatch, makeSenderCheck(isAppUrl, () => mainWindow?.webContents.id))
+  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')))
+  if (app.isPackaged) mainWindow.removeMenu()
+  showWhenReady(mainWindow)
+  if (devServerUrl) await mainWindow.loadURL(devServerUrl)
+  else await mainWindow.loadFile(rendererIndex)
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl))
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => void services?.close())
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('客诉台 Complaint Desk', String(err))
+      app.quit()
+    })
+}

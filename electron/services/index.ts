@@ -1,0 +1,16 @@
+import { Store } from '../store/store'
+import type { ServiceContext } from './context'
+import { createDispatch, type Dispatch } from './dispatch'
+
+export interface Services {
+  ctx: ServiceContext
+  dispatch: Dispatch
+  close: () => Promise<void>
+}
+
+/** Opens the store in `dataDir` and wires the services: what main.ts and the bridge both call. */
+export async function openServices(dataDir: string, now: () => Date = () => new Date()): Promise<Services> {
+  const store = await Store.open(dataDir, { now })
+  const ctx: ServiceContext = { store, now, session: null }
+  return { ctx, dispatch: createDispatch(ctx), close: () => store.close() }
+}

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto'
+import { DEFAULT_DEPARTMENTS } from '@shared/domain/defaults'
+import type { Department, Session, SetupInput, StaffInput, StaffPublic } from '@shared/schemas/staff'
+import type { ManagerApproval } from '@shared/schemas/common'
+import { AppError } from './errors'
+import { approveAsManager, newStaffRecord, toPublic } from './auth'
+import { actorOf, appendAudit, type ServiceContext } from './context'
+
+export function setupNeeded(ctx: ServiceContext): boolean {
+  return ctx.store.data.branch === null || !ctx.store.data.staff.some((s) => s.role === 'manager')
+}
+
+/** First run: the branch, the first manager (signed in at once) and default departments. */
+export async function initialise(ctx: ServiceContext, input: SetupInput): Promise<Session> {
+  if (!setupNeeded(ctx)) throw new AppError('CONFLICT')
+  const now = ctx.now()
+  const manager = await newStaffRecord(input.manager.name, 'manager', input.manager.pin, now)
+  const locale = ctx.store.data.settings.locale
+  await ctx.store.update((d) => {
+    if (d.branch !== null && d.staff.some((s) => s.role === 'manager')) throw new AppError('CONFLICT')
+    d.branch = { name: input.branch.name, code: input.branch.code.toUpperCase() }
+    d.staff.push(manager)
+    if (d.departments.length === 0) {
+      d.departments = DEFAULT_DEPARTMENTS[locale].map((name) => ({ id: randomUUID(), name, active: true }))
+    }
+    appendAudit(d, { at: now.toISOString(), by: { id: manager.id, name: manager.name }, action: 'setup', target: d.branch.code })
+  })
+  ctx.session = { staff: toPublic(manager), signedInAt: now.toISOString() }
+  return ctx.session
+}
+
+export function listStaff(ctx: ServiceContext): StaffPublic[] {
+  return ctx.store.data.staff.filter((s) => s.active).map(toPublic)
+}
+
+function rejectDuplicate(names: string[], name: string, what: string, path: string): void {
+  if (names.some((n) => n.trim().toLowerCase() === name.trim().toLowerCase())) {
+    throw new AppError('VALIDATION', { what }, 'errors.DUPLICATE_NAME', [{ path, message: 'errors.DUPLICATE_NAME' }])
+  }
+}
+
+export async function addStaff(ctx: ServiceContext, input: { staff: StaffInput; approval: ManagerApproval }): Promise<StaffPublic> {
+  const approver = await approveAsManager(ctx, input.approval)
+  rejectDuplicate(listStaff(ctx).map((s) => s.name), input.staff.name, 'staff', 'staff.name')
+  const now = ctx.now()
+  const record = await newStaffRecord(input.staff.name, input.staff.role, input.staff.pin, now)
+  await ctx.store.update((d) => {
+    d.staff.push(record)
+    appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'staff.added', target: record.id, approvedBy: approver })
+  })
+  return toPublic(record)
+}
+
+export function listDepartments(ctx: ServiceContext): Department[] {
+  return ctx.store.data.departments.filter((d) => d.active)
+}
+
+export async function addDepartment(ctx: ServiceContext, input: { name: string; approval: ManagerApproval }): Promise<Department> {
+  const approver = await approveAsManager(ctx, input.approval)
+  rejectDuplicate(listDepartments(ctx).map((d) => d.name), input.name, 'departments', 'name')
+  const department: Department = { id: randomUUID(), name: input.name, active: true }
+  const now = ctx.now()
+  await ctx.store.update((d) => {
+    d.departments.push(department)
+    appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'department.added', target: department.id, approvedBy: approver })
+  })
+  return department
+}

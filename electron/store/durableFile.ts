@@ -1,0 +1,74 @@
+import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { dirname, basename, join } from 'node:path'
+import type { Adapter } from 'lowdb'
+
+/**
+ * Writes `text` so that once the promise resolves the content survives a crash or power
+ * cut: temp file in the same directory, fsync, atomic rename, fsync of the directory
+ * (so the rename itself is on disk). A crash at any point leaves either the old or the
+ * new file whole, never a mix.
+ */
+export async function writeFileDurable(file: string, text: string): Promise<void> {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
+  const handle = await open(tmp, 'w')
+  try {
+    await handle.writeFile(text, 'utf8')
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+  try {
+    await rename(tmp, file)
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined)
+    throw err
+  }
+  await fsyncDir(dirname(file))
+}
+
+async function fsyncDir(dir: string): Promise<void> {
+  // Directory fsync is not supported on every platform (Windows): the rename is still atomic there.
+  try {
+    const handle = await open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EISDIR' && (err as NodeJS.ErrnoException).code !== 'EPERM') throw err
+  }
+}
+
+export class CorruptFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`cannot parse ${file}: ${reason}`)
+  }
+}
+
+/** lowdb adapter: JSON on disk through the durable write path; a parse failure is an error, never "empty". */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(readonly file: string) {}
+
+  async read(): Promise<T | null> {
+    let text: string
+    try {
+      text = await readFile(this.file, 'utf8')
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw err
+    }
+    try {
+      return JSON.parse(text) as T
+    } catch (err) {
+      throw new CorruptFileError(this.file, (err as Error).message)
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurable(this.file, JSON.stringify(data, null, 1))
+  }
+}

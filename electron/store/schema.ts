@@ -1,0 +1,71 @@
+import type { Case } from '@shared/schemas/case'
+import type { Branch, Department, Locale } from '@shared/schemas/staff'
+import type { Role } from '@shared/domain/options'
+
+export const CURRENT_SCHEMA_VERSION = 1
+
+export interface PinHash {
+  algo: 'scrypt'
+  N: number
+  r: number
+  p: number
+  salt: string
+  hash: string
+}
+
+export interface StaffRecord {
+  id: string
+  name: string
+  role: Role
+  pin: PinHash
+  active: boolean
+  failedAttempts: number
+  lockedUntil: string | null
+  createdAt: string
+}
+
+export interface AuditEntry {
+  at: string
+  by: { id: string; name: string } | null
+  action: string
+  target: string
+  approvedBy?: { id: string; name: string }
+}
+
+export interface DbData {
+  schemaVersion: number
+  appliedMigrations: { version: number; at: string }[]
+  branch: Branch | null
+  settings: { locale: Locale }
+  staff: StaffRecord[]
+  departments: Department[]
+  cases: Case[]
+  /** Last case sequence issued per day (YYYYMMDD): kept so numbers are never reused. */
+  caseCounters: Record<string, number>
+  audit: AuditEntry[]
+}
+
+export function emptyData(): DbData {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    appliedMigrations: [],
+    branch: null,
+    settings: { locale: 'zh-CN' },
+    staff: [],
+    departments: [],
+    cases: [],
+    caseCounters: {},
+    audit: [],
+  }
+}
+
+/** A shallow shape check: a file that parses but is not ours is treated as damaged. */
+export function looksLikeStore(data: unknown): data is DbData {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
+  const d = data as Record<string, unknown>
+  return (
+    ['staff', 'departments', 'cases', 'audit'].every((k) => Array.isArray(d[k])) &&
+    typeof d.caseCounters === 'object' &&
+    d.caseCounters !== null
+  )
+}

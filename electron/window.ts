@@ -1,0 +1,40 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron'
+
+/** The renderer is untrusted: isolated, sandboxed, no Node, no remote content. */
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: '客诉台 Complaint Desk',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  }
+}
+
+/** Blocks navigation away from the app and every new window (links, window.open). */
+export function lockDownContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault()
+  })
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+}
+
+export function showWhenReady(win: BrowserWindow): void {
+  win.once('ready-to-show', () => win.show())
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppStatus } from '@shared/ipc/contract'
+import type { Locale, Session } from '@shared/schemas/staff'
+import { useApi } from './apiContext'
+import { Notice } from './components/Notice'
+import { TopBar } from './components/TopBar'
+import { CaseDetailPage } from './pages/CaseDetailPage'
+import { CaseListPage } from './pages/CaseListPage'
+import { IntakePage } from './pages/IntakePage'
+import { SettingsPage } from './pages/SettingsPage'
+import { SetupPage } from './pages/SetupPage'
+import { SignInPage } from './pages/SignInPage'
+
+export type View = { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string; saved?: string } | { name: 'settings' }
+
+export function App() {
+  const { t, i18n } = useTranslation()
+  const api = useApi()
+  const [status, setStatus] = useState<AppStatus | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  const [view, setView] = useState<View>({ name: 'list' })
+
+  const refresh = useCallback(async () => {
+    const result = await api['app:status']()
+    if (!result.ok) return setFailure(result.error.message)
+    setFailure(null)
+    setStatus(result.data)
+    if (i18n.language !== result.data.locale) await i18n.changeLanguage(result.data.locale)
+  }, [api, i18n])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const signedIn = Boolean(status?.session)
+  // F2 opens a new case from anywhere once signed in (Ctrl+N belongs to the browser).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2' && signedIn) {
+        e.preventDefault()
+        setView({ name: 'new' })
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [signedIn])
+
+  useEffect(() => {
+    document.documentElement.lang = i18n.language
+    document.title = t('app.title')
+  }, [i18n.language, t])
+
+  if (failure) return <Notice kind="error">{t('errors.NETWORK', { detail: failure })}</Notice>
+  if (!status) return <p className="muted" role="status">{t('app.loading')}</p>
+
+  const storeWarning = status.store.state !== 'ok' && (
+    <Notice kind="warning">{t(`store.${status.store.state}`, { file: status.store.dataFile })}</Notice>
+  )
+  const onSession = (_s: Session) => {
+    setView({ name: 'list' })
+    void refresh()
+  }
+  const changeLocale = async (locale: Locale) => {
+    const result = await api['app:setLocale']({ locale })
+    if (result.ok) await refresh()
+  }
+
+  if (status.setupNeeded) return <SetupPage onDone={onSession} />
+  if (!status.session) {
+    return (
+      <>
+        {storeWarning}
+        <SignInPage branchName={status.branch?.name ?? ''} onDone={onSession} />
+      </>
+    )
+  }
+  const signOut = async () => {
+    await api['auth:signOut']()
+    await refresh()
+  }
+  return (
+    <div className="shell">
+      <TopBar status={status} view={view} onNavigate={setView} onSignOut={signOut} />
+      {storeWarning}
+      <main>
+        {view.name === 'list' && <CaseListPage onOpen={(id) => setView({ name: 'detail', id })} onNew={() => setView({ name: 'new' })} />}
+        {view.name === 'new' && (
+          <IntakePage
+            onSaved={(c) => setView({ name: 'detail', id: c.id, saved: t('intake.saved', { number: c.number }) })}
+            onCancel={() => setView({ name: 'list' })}
+          />
+        )}
+        {view.name === 'detail' && <CaseDetailPage id={view.id} savedNotice={view.saved} onBack={() => setView({ name: 'list' })} />}
+        {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} />}
+      </main>
+    </div>
+  )
+}

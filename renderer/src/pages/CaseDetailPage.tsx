@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next'
+import type { CaseDetail } from '@shared/schemas/case'
+import { formatFen } from '@shared/rules/money'
+import { useApi } from '../apiContext'
+import { Notice } from '../components/Notice'
+import { useLoad } from '../hooks/useLoad'
+import { formatDateTime } from '../format'
+
+export function CaseDetailPage({ id, savedNotice, onBack }: { id: string; savedNotice?: string; onBack: () => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const load = useLoad(() => api['cases:get']({ id }), [id])
+  return (
+    <section className="page" aria-labelledby="detail-title">
+      <header className="page-header">
+        <h1 id="detail-title">
+          {t('detail.title')}
+          {load.state === 'ready' && <span className="mono title-number"> {load.data.number}</span>}
+        </h1>
+        <button type="button" onClick={onBack}>
+          {t('actions.back')}
+        </button>
+      </header>
+      {savedNotice && <Notice kind="success">{savedNotice}</Notice>}
+      {load.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+      {load.state === 'error' && (
+        <Notice kind="error">{load.error.code === 'NOT_FOUND' ? t('detail.notFound') : load.error.message}</Notice>
+      )}
+      {load.state === 'ready' && <CaseFields c={load.data} />}
+    </section>
+  )
+}
+
+function CaseFields({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation()
+  const none = t('detail.none')
+  const rows: [string, string][] = [
+    [t('fields.number'), c.number],
+    [t('fields.status'), t(`options.status.${c.status}`)],
+    [t('fields.caseClass'), t(`options.caseClass.${c.caseClass ?? 'none'}`)],
+    [t('fields.receivedAt'), formatDateTime(c.receivedAt)],
+    [t('fields.channel'), t(`options.channel.${c.channel}`)],
+    [t('fields.customerName'), c.customerName],
+    [t('fields.phone'), c.phone || none],
+    [t('fields.customerType'), t(`options.customerType.${c.customerType}`)],
+    [t('fields.customerStyle'), t(`options.customerStyle.${c.customerStyle}`)],
+    [t('fields.mood'), t(`options.mood.${c.mood}`)],
+    [t('fields.department'), c.departmentName],
+    [t('fields.category'), t(`options.category.${c.category}`)],
+    [t('fields.product'), c.product || none],
+    [t('fields.amount'), c.amountFen === null ? t('detail.amountNone') : `¥${formatFen(c.amountFen)}`],
+    [t('fields.receiptNo'), c.receiptNo || none],
+    [t('fields.demand'), t(`options.demand.${c.demand}`)],
+    [t('fields.demandNote'), c.demandNote || none],
+    [t('fields.situations'), c.situations.length ? c.situations.map((s) => t(`options.situations.${s}`)).join('、') : none],
+    [t('fields.fault'), t(`options.fault.${c.fault}`)],
+    [t('fields.resolvedAtDesk'), t(`options.resolvedAtDesk.${c.resolvedAtDesk}`)],
+    [t('fields.staff'), c.createdBy.name],
+    [t('fields.createdAt'), formatDateTime(c.createdAt)],
+  ]
+  return (
+    <div className="detail-layout">
+      <div className="card">
+        <dl className="fields">
+          {rows.map(([label, value]) => (
+            <div key={label} className="field-row">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <h2>{t('fields.description')}</h2>
+        <p className="description">{c.description}</p>
+      </div>
+      <aside className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('detail.timeline')}</h2>
+        <ol className="timeline">
+          {c.timeline.map((entry, i) => (
+            <li key={i}>
+              <time className="mono">{formatDateTime(entry.at)}</time>
+              <span className="who">{entry.by.name}</span>
+              <span>{t(`timeline.${entry.action}`, { defaultValue: entry.action })}</span>
+              {entry.detail && <p className="muted">{entry.detail}</p>}
+            </li>
+          ))}
+        </ol>
+      </aside>
+    </div>
+  )
+}

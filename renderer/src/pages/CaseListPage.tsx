@@ -1,0 +1,167 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CASE_STATUSES, CATEGORIES } from '@shared/domain/options'
+import { SORT_FIELDS, type CaseQuery, type CaseSummary } from '@shared/schemas/case'
+import { useApi } from '../apiContext'
+import { Notice } from '../components/Notice'
+import { useLoad } from '../hooks/useLoad'
+import { formatDateTime } from '../format'
+
+type Sort = (typeof SORT_FIELDS)[number]
+const EMPTY_FILTERS = { status: '', category: '', departmentId: '', from: '', to: '', q: '' }
+type Filters = typeof EMPTY_FILTERS
+
+function toQuery(f: Filters, sort: Sort, dir: 'asc' | 'desc'): CaseQuery {
+  const query: CaseQuery = { sort, dir }
+  for (const [key, value] of Object.entries(f)) if (value.trim() !== '') Object.assign(query, { [key]: value.trim() })
+  return query
+}
+
+export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS)
+  const [sort, setSort] = useState<{ field: Sort; dir: 'asc' | 'desc' }>({ field: 'receivedAt', dir: 'desc' })
+  const departments = useLoad(() => api['departments:list'](), [])
+  const query = toQuery(filters, sort.field, sort.dir)
+  const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)])
+  const filtered = Object.values(filters).some((v) => v !== '')
+  const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }))
+  const sortBy = (field: Sort) =>
+    setSort((s) => ({ field, dir: s.field === field && s.dir === 'desc' ? 'asc' : s.field === field ? 'desc' : 'asc' }))
+
+  const header = (field: Sort | null, label: string) => {
+    if (!field) return <th scope="col">{label}</th>
+    const active = sort.field === field
+    return (
+      <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        <button type="button" className="sort" onClick={() => sortBy(field)} title={t('list.sortBy', { field: label })}>
+          {label} {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+        </button>
+      </th>
+    )
+  }
+
+  return (
+    <section className="page" aria-labelledby="list-title">
+      <header className="page-header">
+        <h1 id="list-title">{t('list.title')}</h1>
+        <button type="button" className="primary" onClick={onNew} title={t('shortcut.newCase')}>
+          {t('actions.newCase')} <kbd>F2</kbd>
+        </button>
+      </header>
+      <div className="card filters" role="search">
+        <label className="filter-search">
+          <span className="sr-only">{t('list.search')}</span>
+          <input type="search" placeholder={t('list.search')} aria-label={t('list.search')} value={filters.q} onChange={set('q')} maxLength={100} />
+        </label>
+        <label>
+          {t('fields.status')}
+          <select value={filters.status} onChange={set('status')}>
+            <option value="">{t('list.all')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`options.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('fields.category')}
+          <select value={filters.category} onChange={set('category')}>
+            <option value="">{t('list.all')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`options.category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('fields.department')}
+          <select value={filters.departmentId} onChange={set('departmentId')}>
+            <option value="">{t('list.all')}</option>
+            {departments.state === 'ready' &&
+              departments.data.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          {t('list.from')}
+          <input type="date" value={filters.from} onChange={set('from')} />
+        </label>
+        <label>
+          {t('list.to')}
+          <input type="date" value={filters.to} onChange={set('to')} />
+        </label>
+        <button type="button" onClick={() => setFilters(EMPTY_FILTERS)} disabled={!filtered}>
+          {t('actions.reset')}
+        </button>
+      </div>
+      {list.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+      {list.state === 'error' && (
+        <Notice kind="error">
+          {t('list.error', { message: list.error.message })}{' '}
+          <button type="button" onClick={list.reload}>
+            {t('actions.retry')}
+          </button>
+        </Notice>
+      )}
+      {list.state === 'ready' && list.data.total === 0 && <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>}
+      {list.state === 'ready' && list.data.total > 0 && (
+        <>
+          <p className="muted" role="status">
+            {list.data.items.length < list.data.total
+              ? t('list.shown', { shown: list.data.items.length, total: list.data.total })
+              : t('list.total', { total: list.data.total })}
+          </p>
+          <table className="cases">
+            <thead>
+              <tr>
+                {header('number', t('fields.number'))}
+                {header('status', t('fields.status'))}
+                {header(null, t('fields.caseClass'))}
+                {header('category', t('fields.category'))}
+                {header('customerName', t('fields.customerName'))}
+                {header(null, t('fields.phone'))}
+                {header(null, t('fields.department'))}
+                {header('receivedAt', t('fields.receivedAt'))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((c) => (
+                <CaseRow key={c.id} c={c} onOpen={onOpen} />
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  )
+}
+
+function CaseRow({ c, onOpen }: { c: CaseSummary; onOpen: (id: string) => void }) {
+  const { t } = useTranslation()
+  return (
+    <tr>
+      <td>
+        <button type="button" className="link" onClick={() => onOpen(c.id)}>
+          {c.number}
+        </button>
+        {c.situations.length > 0 && <span className="badge badge-urgent">{t('list.urgent')}</span>}
+      </td>
+      <td>
+        <span className={`badge status-${c.status}`}>{t(`options.status.${c.status}`)}</span>
+      </td>
+      <td>{t(`options.caseClass.${c.caseClass ?? 'none'}`)}</td>
+      <td>{t(`options.category.${c.category}`)}</td>
+      <td>{c.customerName}</td>
+      <td className="mono">{c.phoneMasked}</td>
+      <td>{c.departmentName}</td>
+      <td className="mono">{formatDateTime(c.receivedAt)}</td>
+    </tr>
+  )
+}

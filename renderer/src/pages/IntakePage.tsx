@@ -1,0 +1,168 @@
+import { useState, type KeyboardEvent } from 'react'
+import { useForm, type FieldErrors } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
+import { useTranslation } from 'react-i18next'
+import { CaseDraft, LIMITS, type CaseDetail } from '@shared/schemas/case'
+import {
+  CATEGORIES,
+  CHANNELS,
+  CUSTOMER_STYLES,
+  CUSTOMER_TYPES,
+  DEMANDS,
+  FAULTS,
+  MOODS,
+  RESOLVED_AT_DESK,
+  SITUATIONS,
+} from '@shared/domain/options'
+import { useApi } from '../apiContext'
+import { describedBy, Field, useErrorText } from '../components/Field'
+import { Notice } from '../components/Notice'
+import { applyServerError } from '../hooks/serverErrors'
+import { useLoad } from '../hooks/useLoad'
+import { intakeDefaults } from './intakeDefaults'
+
+type Name = keyof CaseDraft
+
+export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => void; onCancel: () => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const errorText = useErrorText()
+  const departments = useLoad(() => api['departments:list'](), [])
+  const [banner, setBanner] = useState<string | null>(null)
+  const { register, handleSubmit, setError, formState } = useForm<CaseDraft>({
+    resolver: zodResolver(CaseDraft),
+    defaultValues: intakeDefaults(new Date()),
+  })
+  const errors = formState.errors
+
+  const onInvalid = (errs: FieldErrors<CaseDraft>) => setBanner(t('intake.invalid', { count: Object.keys(errs).length }))
+  const submit = handleSubmit(async (values) => {
+    setBanner(null)
+    const result = await api['cases:create'](values)
+    if (result.ok) onSaved(result.data)
+    else setBanner(applyServerError(result.error, setError))
+  }, onInvalid)
+
+  // Enter in a text area adds a line; Ctrl+Enter saves from anywhere in the form.
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      void submit()
+    }
+  }
+
+  const err = (name: Name) => errorText(errors[name]?.message as string | undefined)
+  const control = (name: Name, hint?: string) => ({
+    id: name,
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': describedBy(name, err(name), hint),
+    ...register(name),
+  })
+  const text = (name: Name, opts: { required?: boolean; hint?: string; max?: number; type?: string; inputMode?: 'decimal' | 'tel' } = {}) => (
+    <Field id={name} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint} required={opts.required}>
+      <input type={opts.type ?? 'text'} inputMode={opts.inputMode} maxLength={opts.max} {...control(name, opts.hint)} />
+    </Field>
+  )
+  const select = (name: Name, values: readonly string[], labelKey: string, required = true) => (
+    <Field id={name} label={t(`fields.${name}`)} error={err(name)} required={required}>
+      <select {...control(name)}>
+        {required && <option value="">{t('intake.selectPlaceholder')}</option>}
+        {values.map((value) => (
+          <option key={value} value={value}>
+            {t(`options.${labelKey}.${value}`)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  )
+  const radios = (name: Name, values: readonly string[]) => (
+    <fieldset className={`field radio-group${errors[name] ? ' field-invalid' : ''}`} aria-describedby={describedBy(name, err(name))}>
+      <legend>
+        {t(`fields.${name}`)}
+        <span className="required" aria-hidden="true"> *</span>
+      </legend>
+      <div className="choices">
+        {values.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" value={value} {...register(name)} /> {t(`options.${name}.${value}`)}
+          </label>
+        ))}
+      </div>
+      {err(name) && (
+        <small id={`${name}-error`} className="error" role="alert">
+          {err(name)}
+        </small>
+      )}
+    </fieldset>
+  )
+
+  return (
+    <form className="page intake" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="intake-title">
+      <header className="page-header">
+        <h1 id="intake-title">{t('intake.title')}</h1>
+      </header>
+      {banner && <Notice kind="error">{banner}</Notice>}
+      <section className="card grid" aria-label={t('intake.customer')}>
+        <h2 className="grid-title">{t('intake.customer')}</h2>
+        {text('receivedAt', { required: true, type: 'datetime-local' })}
+        {select('channel', CHANNELS, 'channel')}
+        <Field id="customerName" label={t('fields.customerName')} error={err('customerName')} hint={t('hints.customerName')} required>
+          <input autoFocus maxLength={LIMITS.customerName} {...control('customerName', t('hints.customerName'))} />
+        </Field>
+        {text('phone', { hint: t('hints.phone'), type: 'tel', inputMode: 'tel' })}
+        {select('customerType', CUSTOMER_TYPES, 'customerType')}
+        {select('customerStyle', CUSTOMER_STYLES, 'customerStyle', false)}
+        {radios('mood', MOODS)}
+      </section>
+      <section className="card grid" aria-label={t('intake.complaint')}>
+        <h2 className="grid-title">{t('intake.complaint')}</h2>
+        <Field id="departmentId" label={t('fields.department')} error={err('departmentId')} required>
+          <select {...control('departmentId')}>
+            <option value="">{t('intake.selectPlaceholder')}</option>
+            {departments.state === 'ready' &&
+              departments.data.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+          </select>
+        </Field>
+        {select('category', CATEGORIES, 'category')}
+        {text('product', { max: LIMITS.product })}
+        {text('amount', { hint: t('hints.amount'), inputMode: 'decimal' })}
+        {text('receiptNo', { max: LIMITS.receiptNo })}
+        <Field id="description" label={t('fields.description')} error={err('description')} hint={t('hints.description')} required wide>
+          <textarea rows={4} maxLength={LIMITS.description} {...control('description', t('hints.description'))} />
+        </Field>
+        {select('demand', DEMANDS, 'demand')}
+        {text('demandNote', { max: LIMITS.demandNote })}
+      </section>
+      <section className="card grid" aria-label={t('intake.handling')}>
+        <h2 className="grid-title">{t('intake.handling')}</h2>
+        <fieldset className="field field-wide situations" aria-describedby="situations-hint">
+          <legend>{t('fields.situations')}</legend>
+          <div className="choices">
+            {SITUATIONS.map((s) => (
+              <label key={s} className="choice">
+                <input type="checkbox" value={s} {...register('situations')} /> {t(`options.situations.${s}`)}
+              </label>
+            ))}
+          </div>
+          <small id="situations-hint" className="hint">
+            {t('hints.situations')}
+          </small>
+        </fieldset>
+        {radios('fault', FAULTS)}
+        {radios('resolvedAtDesk', RESOLVED_AT_DESK)}
+      </section>
+      <div className="actions sticky-actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t('actions.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('actions.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}

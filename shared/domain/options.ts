@@ -1,0 +1,51 @@
+// Stable ids for every enumerated field of the intake form (domain.md §2–§3).
+// Labels live in i18n; ids never change once data is stored.
+export const CHANNELS = ['counter', 'phone', 'email', 'online', 'box', 'other'] as const
+export const CUSTOMER_TYPES = [
+  'regular',
+  'member',
+  'vip_large_account',
+  'vip_public_figure',
+  'vip_government',
+  'vip_journalist',
+  'frequent',
+] as const
+export const CUSTOMER_STYLES = ['friendly', 'dominant', 'analytical', 'self_centred'] as const
+export const MOODS = ['calm', 'upset', 'angry'] as const
+export const CATEGORIES = [
+  'product_quality',
+  'service_attitude',
+  'price_billing',
+  'cashier_error',
+  'after_sales',
+  'delivery',
+  'usage_difficulty',
+  'premises',
+  'safety_health',
+  'other',
+] as const
+export const DEMANDS = ['apology', 'refund', 'exchange', 'repair', 'compensation', 'explanation', 'other'] as const
+export const SITUATIONS = [
+  'injury_or_harm',
+  'fire_or_hazard',
+  'crowd_incident',
+  'media_present',
+  'violence_threat',
+  'large_loss',
+] as const
+export const FAULTS = ['ours', 'customer', 'unclear'] as const
+export const RESOLVED_AT_DESK = ['pending', 'yes', 'no'] as const
+export const CASE_STATUSES = ['received', 'in_progress', 'resolved', 'reported', 'followed_up', 'closed', 'voided'] as const
+export const ROLES = ['manager', 'staff'] as const
+
+export type Channel = (typeof CHANNELS)[number]
+export type CustomerType = (typeof CUSTOMER_TYPES)[number]
+export type CustomerStyle = (typeof CUSTOMER_STYLES)[number]
+export type Mood = (typeof MOODS)[number]
+export type Category = (typeof CATEGORIES)[number]
+export type Demand = (typeof DEMANDS)[number]
+export type Situation = (typeof SITUATIONS)[number]
+export type Fault = (typeof FAULTS)[number]
+export type ResolvedAtDesk = (typeof RESOLVED_AT_DESK)[number]
+export type CaseStatus = (typeof CASE_STATUSES)[number]
+export type Role = (typeof ROLES)[number]

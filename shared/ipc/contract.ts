@@ -1,0 +1,69 @@
+import { z } from 'zod'
+import { CaseDetail, CaseDraft, CaseList, CaseQuery } from '../schemas/case'
+import { Id } from '../schemas/common'
+import {
+  AddDepartmentInput,
+  AddStaffInput,
+  Branch,
+  Department,
+  Locale,
+  Session,
+  SetupInput,
+  SignInInput,
+  StaffPublic,
+} from '../schemas/staff'
+
+const None = z.undefined()
+
+export const StoreState = z.object({
+  state: z.enum(['ok', 'corrupt', 'too_new', 'locked']),
+  dataFile: z.string(),
+  detail: z.string().optional(),
+})
+
+export const AppStatus = z.object({
+  store: StoreState,
+  setupNeeded: z.boolean(),
+  branch: Branch.nullable(),
+  locale: Locale,
+  session: Session.nullable(),
+})
+export type AppStatus = z.infer<typeof AppStatus>
+
+/**
+ * Every channel, declared once. `auth: 'public'` channels may be called before sign-in;
+ * all others need a signed-in member of staff. The preload, the IPC registration and the
+ * browser bridge are all derived from this object.
+ */
+export const contract = {
+  'app:status': { input: None, output: AppStatus, auth: 'public' },
+  'app:setLocale': { input: z.object({ locale: Locale }), output: Locale, auth: 'public' },
+  'setup:init': { input: SetupInput, output: Session, auth: 'public' },
+  'auth:listStaff': { input: None, output: z.array(StaffPublic), auth: 'public' },
+  'auth:signIn': { input: SignInInput, output: Session, auth: 'public' },
+  'auth:signOut': { input: None, output: z.null(), auth: 'public' },
+  'staff:add': { input: AddStaffInput, output: StaffPublic, auth: 'session' },
+  'departments:list': { input: None, output: z.array(Department), auth: 'session' },
+  'departments:add': { input: AddDepartmentInput, output: Department, auth: 'session' },
+  'cases:create': { input: CaseDraft, output: CaseDetail, auth: 'session' },
+  'cases:list': { input: CaseQuery, output: CaseList, auth: 'session' },
+  'cases:get': { input: z.object({ id: Id }), output: CaseDetail, auth: 'session' },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; auth: 'public' | 'session' }>
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export const CHANNEL_NAMES = Object.keys(contract) as Channel[]
+
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>
+
+/** The renderer-facing API: one async function per channel, results as data. */
+export type Api = {
+  [C in Channel]: (...args: InputOf<C> extends undefined ? [] : [input: InputOf<C>]) => Promise<
+    import('./result').Result<OutputOf<C>>
+  >
+}
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}

@@ -1,0 +1,28 @@
+// Errors cross the IPC boundary as data: a thrown Error would lose everything but its message.
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNKNOWN_CHANNEL',
+  'BAD_SENDER',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'WRONG_PIN',
+  'LOCKED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'STORE_UNAVAILABLE',
+  'INTERNAL',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface FieldIssue {
+  path: string
+  message: string
+}
+
+export interface ApiError {
+  code: ErrorCode
+  message: string
+  issues?: FieldIssue[]
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError }

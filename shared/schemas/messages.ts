@@ -1,0 +1,22 @@
+// Validation messages are i18n keys, optionally with one numeric parameter
+// ("validation.tooLong:50"), so the same zod schema yields zh-CN or English text in
+// the form (react-hook-form) and in main's error replies alike.
+export const v = {
+  required: 'validation.required',
+  invalid: 'validation.invalid',
+  phone: 'validation.phone',
+  amount: 'validation.amount',
+  pin: 'validation.pin',
+  pinMismatch: 'validation.pinMismatch',
+  branchCode: 'validation.branchCode',
+  dateTime: 'validation.dateTime',
+  future: 'validation.future',
+  choose: 'validation.choose',
+  tooLong: (max: number) => `validation.tooLong:${max}`,
+} as const
+
+export function splitMessage(message: string): { key: string; n?: number } {
+  const m = /^(validation\.[A-Za-z]+)(?::(\d+))?$/.exec(message)
+  if (!m) return { key: v.invalid }
+  return m[2] === undefined ? { key: m[1] } : { key: m[1], n: Number(m[2]) }
+}

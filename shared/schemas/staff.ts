@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { ROLES } from '../domain/options'
+import { enumOf, Id, ManagerApproval, Pin, requiredText } from './common'
+import { v } from './messages'
+
+export const Locale = z.enum(['zh-CN', 'en'])
+export type Locale = z.infer<typeof Locale>
+
+export const BranchInput = z.object({
+  name: requiredText(60),
+  code: z
+    .string({ message: v.required })
+    .trim()
+    .min(1, { message: v.required })
+    .regex(/^[A-Za-z0-9-]{2,16}$/, { message: v.branchCode }),
+})
+
+const pinsMatch = (d: { pin: string; pinConfirm: string }) => d.pin === d.pinConfirm
+const pinsMatchError = { message: v.pinMismatch, path: ['pinConfirm'] }
+
+export const SetupInput = z.object({
+  branch: BranchInput,
+  manager: z.object({ name: requiredText(30), pin: Pin, pinConfirm: z.string() }).refine(pinsMatch, pinsMatchError),
+})
+export type SetupInput = z.infer<typeof SetupInput>
+
+export const StaffInput = z
+  .object({ name: requiredText(30), role: enumOf(ROLES), pin: Pin, pinConfirm: z.string() })
+  .refine(pinsMatch, pinsMatchError)
+export type StaffInput = z.infer<typeof StaffInput>
+
+export const AddStaffInput = z.object({ staff: StaffInput, approval: ManagerApproval })
+export const AddDepartmentInput = z.object({ name: requiredText(30), approval: ManagerApproval })
+
+export const SignInInput = z.object({ staffId: Id, pin: Pin })
+
+export const StaffPublic = z.object({ id: z.string(), name: z.string(), role: enumOf(ROLES) })
+export type StaffPublic = z.infer<typeof StaffPublic>
+
+export const Department = z.object({ id: z.string(), name: z.string(), active: z.boolean() })
+export type Department = z.infer<typeof Department>
+
+export const Branch = z.object({ name: z.string(), code: z.string() })
+export type Branch = z.infer<typeof Branch>
+
+export const Session = z.object({ staff: StaffPublic, signedInAt: z.string() })
+export type Session = z.infer<typeof Session>
