@@ -1,0 +1,19 @@
+import { defineConfig } from '@playwright/test'
+import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium'
+
+// Each test file starts its own browser host (built renderer + bridge) on a temp data dir.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 60_000,
+  reporter: process.env.CI ? 'list' : 'line',
+  outputDir: 'test-results/e2e',
+  use: {
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    locale: 'zh-CN',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+  },
+})

@@ -1,0 +1,35 @@
+import { openServices, type Services } from '../../electron/services'
+import type { Result } from '@shared/ipc/result'
+
+export const MANAGER_PIN = '246810'
+export const CLERK_PIN = '1357'
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
+  return result.data
+}
+
+/** A clock the test can move forward. */
+export function testClock(start = new Date()): { now: () => Date; advance: (ms: number) => void } {
+  let t = start.getTime()
+  return { now: () => new Date(t), advance: (ms) => void (t += ms) }
+}
+
+/** Services on `dir` with the branch set up, a manager (signed in) and a clerk. */
+export async function setUpBranch(dir: string, now?: () => Date) {
+  const services: Services = await openServices(dir, now)
+  const session = unwrap(
+    await services.dispatch('setup:init', {
+      branch: { name: '静安寺店', code: 'sh01' },
+      manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
+    }),
+  )
+  const clerk = unwrap(
+    await services.dispatch('staff:add', {
+      staff: { name: '李娜', role: 'staff', pin: CLERK_PIN, pinConfirm: CLERK_PIN },
+      approval: { managerId: session.staff.id, pin: MANAGER_PIN },
+    }),
+  ) as { id: string; name: string }
+  const departments = unwrap(await services.dispatch('departments:list', undefined)) as { id: string; name: string }[]
+  return { services, managerId: session.staff.id, clerkId: clerk.id, departments }
+}

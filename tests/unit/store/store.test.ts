@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { DATA_FILE_NAME, Store, StoreUnavailableError } from '../../../electron/store/store'
+import { CURRENT_SCHEMA_VERSION } from '../../../electron/store/schema'
+import { useTempDirs } from '../../support/tempDir'
+
+const fixedNow = () => new Date('2026-11-22T02:00:00Z')
+
+describe('the store', () => {
+  const tempDir = useTempDirs()
+
+  it('creates a versioned file on first start', async () => {
+    const dir = await tempDir()
+    const store = await Store.open(dir)
+    expect(store.state).toBe('ok')
+    const onDisk = JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8'))
+    expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+    expect(onDisk.cases).toEqual([])
+    await store.close()
+  })
+
+  it('serialises concurrent updates: none is lost, disk equals memory', async () => {
+    const dir = await tempDir()
+    const store = await Store.open(dir)
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        store.update((d) => {
+          d.caseCounters[`day${i}`] = i
+        }),
+      ),
+    )
+    const onDisk = JSON.parse(await readFile(store.file, 'utf8'))
+    expect(Object.keys(onDisk.caseCounters)).toHaveLength(25)
+    expect(onDisk).toEqual(store.data)
+    await store.close()
+  })
+
+  it('keeps memory and disk unchanged when a write fails', async () => {
+    const dir = await tempDir()
+    const store = await Store.open(dir)
+    await store.update((d) => {
+      d.caseCounters.a = 1
+    })
+    const before = await readFile(store.file, 'utf8')
+    await mkdir(join(dir, `.${DATA_FILE_NAME}.${process.pid}.tmp`))
+    await expect(store.update((d) => void (d.caseCounters.b = 2))).rejects.toThrow()
+    expect(store.data.caseCounters).toEqual({ a: 1 })
+    expect(await readFile(store.file, 'utf8')).toBe(before)
+  })
+
+  it('changes nothing when the mutation itself throws', async () => {
+    const dir = await tempDir()
+    const store = await Store.open(dir)
+    await expect(
+      store.update((d) => {
+        d.caseCounters.half = 1
+        throw new Error('refused')
+      }),
+    ).rejects.toThrow('refused')
+    expect(store.data.caseCounters).toEqual({})
+    await store.close()
+  })
+
+  it('survives a restart: what update() resolved is what the next start reads', async () => {
+    const dir = await tempDir()
+    const first = await Store.open(dir)
+    await first.update((d) => {
+      d.branch = { name: '静安店', code: 'SH01' }
+    })
+    await first.close()
+    const second = await Store.open(dir)
+    expect(second.data.branch).toEqual({ name: '静安店', code: 'SH01' })
+    await second.close()
+  })
+
+  it('migrates an unversioned file after backing it up, and records the migration', async () => {
+    const dir = await tempDir()
+    const original = JSON.stringify({ branch: { name: '老店', code: 'OLD1' }, staff: [] })
+    await writeFile(join(dir, DATA_FILE_NAME), original)
+    const store = await Store.open(dir, { now: fixedNow })
+    expect(store.state).toBe('ok')
+    expect(store.data.schemaVersion).toBe(1)
+    expect(store.data.branch).toEqual({ name: '老店', code: 'OLD1' })
+    expect(store.data.cases).toEqual([])
+    expect(store.data.appliedMigrations).toEqual([{ version: 1, at: '2026-11-22T02:00:00.000Z' }])
+    const backups = await readdir(join(dir, 'backups'))
+    expect(backups).toHaveLength(1)
+    expect(backups[0]).toMatch(/^complaint-desk\.v0\./)
+    expect(await readFile(join(dir, 'backups', backups[0]), 'utf8')).toBe(original)
+    await store.close()
+  })
+
+  it.each([
+    ['invalid JSON', '{"schemaVersion":1,"cases":[{"id":'],
+    ['a JSON array', '[1,2,3]'],
+    ['missing collections', '{"schemaVersion":1,"cases":"oops"}'],
+  ])('refuses to write over %s and leaves the file byte-for-byte', async (_label, content) => {
+    const dir = await tempDir()
+    await writeFile(join(dir, DATA_FILE_NAME), content)
+    const store = await Store.open(dir)
+    expect(store.state).toBe('corrupt')
+    await expect(store.update((d) => void (d.caseCounters.x = 1))).rejects.toBeInstanceOf(StoreUnavailableError)
+    expect(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).toBe(content)
+    await store.close()
+  })
+
+  it('reads but never writes a file from a newer version', async () => {
+    const dir = await tempDir()
+    const content = JSON.stringify({ schemaVersion: 99, staff: [], departments: [], cases: [], audit: [], caseCounters: {} })
+    await writeFile(join(dir, DATA_FILE_NAME), content)
+    const store = await Store.open(dir)
+    expect(store.state).toBe('too_new')
+    await expect(store.update(() => undefined)).rejects.toBeInstanceOf(StoreUnavailableError)
+    expect(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).toBe(content)
+    await store.close()
+  })
+
+  it('lets only one instance write a data directory; a stale lock is taken over', async () => {
+    const dir = await tempDir()
+    const first = await Store.open(dir)
+    const second = await Store.open(dir)
+    expect(second.state).toBe('locked')
+    await expect(second.update(() => undefined)).rejects.toBeInstanceOf(StoreUnavailableError)
+    await first.close()
+    await writeFile(join(dir, 'complaint-desk.lock'), '999999999') // no such process
+    const third = await Store.open(dir)
+    expect(third.state).toBe('ok')
+    await third.close()
+  })
+})
