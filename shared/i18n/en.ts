@@ -55,7 +55,7 @@ export const en: Messages = {
     caseClass: { '1': 'Class 1', '2': 'Class 2', none: 'Not classified' },
   },
   intake: {
-    title: 'Intake', customer: 'Customer', complaint: 'Complaint', handling: 'At the desk',
+    title: 'Intake', customer: 'Receipt and customer', complaint: 'Complaint details', handling: 'At the desk',
     saved: 'Saved as {{number}}', invalid: '{{count}} field(s) need attention: see the ones marked in red.',
     selectPlaceholder: 'Choose', noDepartments: 'No departments yet: a manager adds them under Settings.',
   },

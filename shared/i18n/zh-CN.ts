@@ -54,7 +54,7 @@ export const zhCN = {
     caseClass: { '1': '一类投诉', '2': '二类投诉', none: '待分类' },
   },
   intake: {
-    title: '受理登记', customer: '客户信息', complaint: '投诉内容', handling: '现场处理',
+    title: '受理登记', customer: '受理与客户', complaint: '投诉事项', handling: '现场处理',
     saved: '已保存，投诉编号 {{number}}', invalid: '还有 {{count}} 项需要修改，请查看标红的字段。',
     selectPlaceholder: '请选择', noDepartments: '还没有部门，请主管先在“设置”中添加。',
   },

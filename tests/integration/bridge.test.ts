@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { createHttpApi } from '@shared/ipc/httpClient'
+import { startBridge, type Bridge } from '../../electron/bridge/server'
+import { openServices, type Services } from '../../electron/services'
+import { useTempDirs } from '../support/tempDir'
+
+/** Raw HTTP so tests can forge the headers a browser would never let a page set. */
+function post(url: string, path: string, headers: Record<string, string>, body = '{}'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, url), { method: 'POST', headers }, (res) => {
+      let data = ''
+      res.on('data', (c) => (data += c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+describe('the browser bridge', () => {
+  const tempDir = useTempDirs()
+  let services: Services
+  let bridge: Bridge
+  let rendererDir: string
+
+  beforeEach(async () => {
+    const dir = await tempDir()
+    rendererDir = join(dir, 'renderer')
+    await mkdir(rendererDir)
+    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>客诉台</title>')
+    services = await openServices(join(dir, 'data'))
+    bridge = await startBridge({ dispatch: services.dispatch, rendererDir })
+  })
+  afterEach(async () => {
+    await bridge.close()
+    await services.close()
+  })
+
+  const json = { 'content-type': 'application/json' }
+
+  it('listens on loopback only', () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+  })
+
+  it('serves the same channels as window.api through the contract-derived client', async () => {
+    const api = createHttpApi(bridge.token, fetch, bridge.url.slice(0, -1))
+    const status = await api['app:status']()
+    expect(status).toMatchObject({ ok: true, data: { setupNeeded: true } })
+    expect(await api['cases:list']({})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('refuses a request without the token, or with a wrong one', async () => {
+    expect((await post(bridge.url, '/api/app:status', json)).status).toBe(401)
+    expect((await post(bridge.url, '/api/app:status', { ...json, 'x-complaint-desk-token': 'guess' })).status).toBe(401)
+    const ok = await post(bridge.url, '/api/app:status', { ...json, 'x-complaint-desk-token': bridge.token })
+    expect(ok.status).toBe(200)
+    expect(JSON.parse(ok.body).ok).toBe(true)
+  })
+
+  it('refuses other web pages (foreign Origin), DNS rebinding (foreign Host) and form posts', async () => {
+    const auth = { 'x-complaint-desk-token': bridge.token }
+    expect((await post(bridge.url, '/api/app:status', { ...json, ...auth, origin: 'http://evil.example' })).status).toBe(403)
+    expect((await post(bridge.url, '/api/app:status', { ...json, ...auth, host: 'evil.example' })).status).toBe(403)
+    expect((await post(bridge.url, '/api/app:status', { ...auth, 'content-type': 'text/plain' })).status).toBe(403)
+    const own = bridge.url.slice(0, -1)
+    expect((await post(bridge.url, '/api/app:status', { ...json, ...auth, origin: own })).status).toBe(200)
+  })
+
+  it('answers malformed JSON and unknown channels as data', async () => {
+    const auth = { ...json, 'x-complaint-desk-token': bridge.token }
+    const bad = await post(bridge.url, '/api/app:status', auth, '{not json')
+    expect(bad.status).toBe(400)
+    const unknown = await post(bridge.url, '/api/db:drop', auth)
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+  })
+
+  it('serves the renderer with a strict Content-Security-Policy and never files outside it', async () => {
+    const res = await fetch(bridge.url)
+    expect(res.status).toBe(200)
+    expect(await res.text()).toContain('客诉台')
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-eval')
+    // The data file sits at ../data/complaint-desk.json relative to the renderer folder.
+    const traversal = await fetch(new URL('/..%2fdata%2fcomplaint-desk.json', bridge.url))
+    expect(await traversal.text()).not.toContain('schemaVersion')
+  })
+})

@@ -1,0 +1,56 @@
+import { describe, expect, it, vi } from 'vitest'
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { CaseListPage } from '../../renderer/src/pages/CaseListPage'
+import { fakeApi, renderWithApi } from './renderWithApi'
+
+const row = {
+  id: 'c1',
+  number: 'KS-20261122-0001',
+  status: 'received',
+  caseClass: null,
+  category: 'cashier_error',
+  customerName: '王秀英',
+  phoneMasked: '138****1234',
+  departmentId: 'd1',
+  departmentName: '收银',
+  receivedAt: new Date(2026, 10, 22, 9, 30).toISOString(),
+  situations: ['injury_or_harm'],
+}
+
+describe('the case list', () => {
+  it('says how to start when there are no complaints', async () => {
+    renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, fakeApi({ 'cases:list': { ok: true, data: { items: [], total: 0 } } }))
+    expect(await screen.findByText(/还没有投诉记录/)).toBeInTheDocument()
+  })
+
+  it('shows an error with a retry that asks again', async () => {
+    const api = fakeApi({ 'cases:list': { ok: false, error: { code: 'INTERNAL', message: '磁盘错误' } } })
+    renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
+    expect(await screen.findByText(/无法读取投诉列表：磁盘错误/)).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '重试' }))
+    await waitFor(() => expect(api['cases:list']).toHaveBeenCalledTimes(2))
+  })
+
+  it('shows rows with masked phone, labels and an urgent marker, and opens a case', async () => {
+    const onOpen = vi.fn()
+    renderWithApi(<CaseListPage onOpen={onOpen} onNew={vi.fn()} />, fakeApi({ 'cases:list': { ok: true, data: { items: [row], total: 1 } } }))
+    expect(await screen.findByText('138****1234')).toBeInTheDocument()
+    expect(screen.getByRole('cell', { name: '收银差错' })).toBeInTheDocument()
+    expect(screen.getByRole('cell', { name: '已受理' })).toBeInTheDocument()
+    expect(screen.getByText('待分类')).toBeInTheDocument()
+    expect(screen.getByText('紧急')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'KS-20261122-0001' }))
+    expect(onOpen).toHaveBeenCalledWith('c1')
+  })
+
+  it('sends filters, search and sort to main, and says when nothing matches', async () => {
+    const api = fakeApi({ 'cases:list': { ok: true, data: { items: [], total: 0 } } })
+    const user = userEvent.setup()
+    renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
+    await user.type(screen.getByRole('searchbox'), '少找')
+    await user.selectOptions(screen.getByLabelText('状态'), 'received')
+    await waitFor(() => expect(api['cases:list']).toHaveBeenLastCalledWith({ sort: 'receivedAt', dir: 'desc', q: '少找', status: 'received' }))
+    expect(await screen.findByText('没有符合条件的投诉。')).toBeInTheDocument()
+  })
+})

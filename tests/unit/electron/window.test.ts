@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest'
+import { lockDownContents, mainWindowOptions } from '../../../electron/window'
+import { makeIsAppUrl } from '../../../electron/appUrl'
+
+describe('the main window', () => {
+  it('isolates and sandboxes the renderer with no Node access', () => {
+    const prefs = mainWindowOptions('/app/out/preload/preload.cjs').webPreferences!
+    expect(prefs).toMatchObject({
+      preload: '/app/out/preload/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    })
+  })
+
+  it('blocks navigation away from the app, new windows and permission requests', () => {
+    const listeners: Record<string, (event: { preventDefault: () => void }, url: string) => void> = {}
+    let openHandler: (() => { action: string }) | undefined
+    let permissionHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined
+    const contents = {
+      on: vi.fn((name: string, fn: (event: { preventDefault: () => void }, url: string) => void) => (listeners[name] = fn)),
+      setWindowOpenHandler: vi.fn((fn: () => { action: string }) => (openHandler = fn)),
+      session: { setPermissionRequestHandler: vi.fn((fn: typeof permissionHandler) => (permissionHandler = fn)) },
+    }
+    const isAppUrl = makeIsAppUrl('/app/out/renderer/index.html')
+    lockDownContents(contents as never, isAppUrl)
+
+    const external = { preventDefault: vi.fn() }
+    listeners['will-navigate'](external, 'https://evil.example/')
+    expect(external.preventDefault).toHaveBeenCalled()
+    const redirect = { preventDefault: vi.fn() }
+    listeners['will-redirect'](redirect, 'file:///etc/passwd')
+    expect(redirect.preventDefault).toHaveBeenCalled()
+    const internal = { preventDefault: vi.fn() }
+    listeners['will-navigate'](internal, 'file:///app/out/renderer/index.html#list')
+    expect(internal.preventDefault).not.toHaveBeenCalled()
+
+    expect(openHandler!()).toEqual({ action: 'deny' })
+    const granted = vi.fn()
+    permissionHandler!({}, 'media', granted)
+    expect(granted).toHaveBeenCalledWith(false)
+  })
+
+  it('recognises the dev server only when one is configured', () => {
+    const withDev = makeIsAppUrl('/app/out/renderer/index.html', 'http://localhost:5173')
+    expect(withDev('http://localhost:5173/')).toBe(true)
+    expect(withDev('http://localhost:5174/')).toBe(false)
+    expect(makeIsAppUrl('/app/out/renderer/index.html')('http://localhost:5173/')).toBe(false)
+  })
+})
