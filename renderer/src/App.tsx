@@ -92,7 +92,7 @@ export function App() {
           />
         )}
         {view.name === 'detail' && <CaseDetailPage id={view.id} savedNotice={view.saved} onBack={() => setView({ name: 'list' })} />}
-        {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} />}
+        {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} signedIn={status.session.staff} />}
       </main>
     </div>
   )

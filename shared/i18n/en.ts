@@ -34,7 +34,7 @@ export const en: Messages = {
       regular: 'Regular', member: 'Member', vip_large_account: 'VIP – large account', vip_public_figure: 'VIP – public figure',
       vip_government: 'VIP – government official', vip_journalist: 'VIP – journalist', frequent: 'Frequent complainer',
     },
-    customerStyle: { '': 'Not set', friendly: 'Friendly', dominant: 'Dominant', analytical: 'Analytical', self_centred: 'Self-centred' },
+    customerStyle: { friendly: 'Friendly', dominant: 'Dominant', analytical: 'Analytical', self_centred: 'Self-centred' },
     mood: { calm: 'Calm', upset: 'Upset', angry: 'Angry' },
     category: {
       product_quality: 'Product quality', service_attitude: 'Service attitude', price_billing: 'Price or billing',
@@ -57,10 +57,10 @@ export const en: Messages = {
   intake: {
     title: 'Intake', customer: 'Receipt and customer', complaint: 'Complaint details', handling: 'At the desk',
     saved: 'Saved as {{number}}', invalid: '{{count}} field(s) need attention: see the ones marked in red.',
-    selectPlaceholder: 'Choose', noDepartments: 'No departments yet: a manager adds them under Settings.',
+    selectPlaceholder: 'Choose', notSet: 'Not set', noDepartments: 'No departments yet: a manager adds them under Settings.',
   },
   list: {
-    title: 'Complaints', empty: 'No complaints yet. Press F2 or “New complaint” to log one.', noMatch: 'No complaints match these filters.',
+    title: 'Complaints', empty: 'No complaints yet. Press F2 or "New complaint" to log one.', noMatch: 'No complaints match these filters.',
     error: 'Could not load complaints: {{message}}', all: 'All', from: 'From', to: 'To',
     search: 'Search number, name, phone or text', total: '{{total}} in all', shown: 'First {{shown}} of {{total}}',
     sortBy: 'Sort by {{field}}', urgent: 'Urgent',

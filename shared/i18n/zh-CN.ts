@@ -20,7 +20,7 @@ export const zhCN = {
     customerType: '客户类型', customerStyle: '客户性格', mood: '情绪', department: '涉及部门',
     product: '涉及商品/服务', amount: '涉及金额（¥）', receiptNo: '小票/单号', category: '投诉类别',
     description: '投诉内容', demand: '客户诉求', demandNote: '诉求说明', situations: '紧急情况',
-    fault: '责任方', resolvedAtDesk: '现场是否解决', staff: '受理人', status: '状态', caseClass: '类别（一类/二类）',
+    fault: '责任方', resolvedAtDesk: '现场是否解决', staff: '受理人', status: '状态', caseClass: '一类/二类',
     createdAt: '登记时间', branch: '网点',
   },
   hints: {
@@ -33,7 +33,7 @@ export const zhCN = {
       regular: '普通', member: '会员', vip_large_account: 'VIP－大客户', vip_public_figure: 'VIP－社会知名人士',
       vip_government: 'VIP－政府人员', vip_journalist: 'VIP－媒体记者', frequent: '常投诉客户',
     },
-    customerStyle: { '': '未填', friendly: '友善型', dominant: '独断型', analytical: '分析型', self_centred: '自我型' },
+    customerStyle: { friendly: '友善型', dominant: '独断型', analytical: '分析型', self_centred: '自我型' },
     mood: { calm: '平静', upset: '不满', angry: '激动' },
     category: {
       product_quality: '产品质量', service_attitude: '服务态度', price_billing: '价格/计费争议', cashier_error: '收银差错',
@@ -56,7 +56,7 @@ export const zhCN = {
   intake: {
     title: '受理登记', customer: '受理与客户', complaint: '投诉事项', handling: '现场处理',
     saved: '已保存，投诉编号 {{number}}', invalid: '还有 {{count}} 项需要修改，请查看标红的字段。',
-    selectPlaceholder: '请选择', noDepartments: '还没有部门，请主管先在“设置”中添加。',
+    selectPlaceholder: '请选择', notSet: '未填', noDepartments: '还没有部门，请主管先在“设置”中添加。',
   },
   list: {
     title: '投诉列表', empty: '还没有投诉记录。按 F2 或点击“新建投诉”开始受理。', noMatch: '没有符合条件的投诉。',

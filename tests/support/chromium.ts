@@ -31,4 +31,5 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--lang=zh-CN',
 ]

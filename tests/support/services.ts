@@ -1,5 +1,6 @@
 import { openServices, type Services } from '../../electron/services'
 import type { Result } from '@shared/ipc/result'
+import type { Session } from '@shared/schemas/staff'
 
 export const MANAGER_PIN = '246810'
 export const CLERK_PIN = '1357'
@@ -23,7 +24,7 @@ export async function setUpBranch(dir: string, now?: () => Date) {
       branch: { name: '静安寺店', code: 'sh01' },
       manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
     }),
-  )
+  ) as Session
   const clerk = unwrap(
     await services.dispatch('staff:add', {
       staff: { name: '李娜', role: 'staff', pin: CLERK_PIN, pinConfirm: CLERK_PIN },

@@ -43,7 +43,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
     [t('fields.customerName'), c.customerName],
     [t('fields.phone'), c.phone || none],
     [t('fields.customerType'), t(`options.customerType.${c.customerType}`)],
-    [t('fields.customerStyle'), t(`options.customerStyle.${c.customerStyle}`)],
+    [t('fields.customerStyle'), c.customerStyle ? t(`options.customerStyle.${c.customerStyle}`) : t('intake.notSet')],
     [t('fields.mood'), t(`options.mood.${c.mood}`)],
     [t('fields.department'), c.departmentName],
     [t('fields.category'), t(`options.category.${c.category}`)],

@@ -24,7 +24,7 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
   const [sort, setSort] = useState<{ field: Sort; dir: 'asc' | 'desc' }>({ field: 'receivedAt', dir: 'desc' })
   const departments = useLoad(() => api['departments:list'](), [])
   const query = toQuery(filters, sort.field, sort.dir)
-  const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)])
+  const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)], true)
   const filtered = Object.values(filters).some((v) => v !== '')
   const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }))
   const sortBy = (field: Sort) =>

@@ -66,7 +66,8 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
   const select = (name: Name, values: readonly string[], labelKey: string, required = true) => (
     <Field id={name} label={t(`fields.${name}`)} error={err(name)} required={required}>
       <select {...control(name)}>
-        {required && <option value="">{t('intake.selectPlaceholder')}</option>}
+        {/* An optional select offers "not set" as its own option, labelled like the others. */}
+        <option value="">{required ? t('intake.selectPlaceholder') : t('intake.notSet')}</option>
         {values.map((value) => (
           <option key={value} value={value}>
             {t(`options.${labelKey}.${value}`)}
@@ -102,6 +103,8 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         <h1 id="intake-title">{t('intake.title')}</h1>
       </header>
       {banner && <Notice kind="error">{banner}</Notice>}
+      {departments.state === 'ready' && departments.data.length === 0 && <Notice kind="warning">{t('intake.noDepartments')}</Notice>}
+      {departments.state === 'error' && <Notice kind="error">{departments.error.message}</Notice>}
       <section className="card grid" aria-label={t('intake.customer')}>
         <h2 className="grid-title">{t('intake.customer')}</h2>
         {text('receivedAt', { required: true, type: 'datetime-local' })}

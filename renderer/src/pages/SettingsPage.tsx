@@ -12,12 +12,14 @@ import { Notice } from '../components/Notice'
 import { applyServerError } from '../hooks/serverErrors'
 import { useLoad } from '../hooks/useLoad'
 
-export function SettingsPage({ locale, onLocale }: { locale: Locale; onLocale: (l: Locale) => void }) {
+export function SettingsPage({ locale, onLocale, signedIn }: { locale: Locale; onLocale: (l: Locale) => void; signedIn: StaffPublic }) {
   const { t } = useTranslation()
   const api = useApi()
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const departments = useLoad(() => api['departments:list'](), [])
   const managers = staff.state === 'ready' ? staff.data.filter((s) => s.role === 'manager') : []
+  // A signed-in manager approves their own changes by default; a clerk must pick one.
+  const approver = signedIn.role === 'manager' ? signedIn.id : ''
   return (
     <section className="page" aria-labelledby="settings-title">
       <header className="page-header">
@@ -44,7 +46,8 @@ export function SettingsPage({ locale, onLocale }: { locale: Locale; onLocale: (
                 </li>
               ))}
           </ul>
-          <AddStaffForm managers={managers} onAdded={staff.reload} />
+          {/* Forms wait for the staff list so the approver select has its options before its default. */}
+          {staff.state === 'ready' && <AddStaffForm managers={managers} approver={approver} onAdded={staff.reload} />}
         </div>
         <div className="card">
           <h2>{t('settings.departments')}</h2>
@@ -52,7 +55,7 @@ export function SettingsPage({ locale, onLocale }: { locale: Locale; onLocale: (
           <ul className="plain-list">
             {departments.state === 'ready' && departments.data.map((d) => <li key={d.id}>{d.name}</li>)}
           </ul>
-          <AddDepartmentForm managers={managers} onAdded={departments.reload} />
+          {staff.state === 'ready' && <AddDepartmentForm managers={managers} approver={approver} onAdded={departments.reload} />}
         </div>
       </div>
     </section>
@@ -83,11 +86,11 @@ function useAddForm<S extends typeof AddStaffInput | typeof AddDepartmentInput>(
   return { form, submit, banner }
 }
 
-function AddStaffForm({ managers, onAdded }: { managers: StaffPublic[]; onAdded: () => void }) {
+function AddStaffForm({ managers, approver, onAdded }: { managers: StaffPublic[]; approver: string; onAdded: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
   const errorText = useErrorText()
-  const defaults = { staff: { name: '', role: 'staff' as const, pin: '', pinConfirm: '' }, approval: { managerId: '', pin: '' } }
+  const defaults = { staff: { name: '', role: 'staff' as const, pin: '', pinConfirm: '' }, approval: { managerId: approver, pin: '' } }
   const { form, submit, banner } = useAddForm(AddStaffInput, defaults, (v) => api['staff:add'](v), onAdded)
   const e = form.formState.errors
   const nameError = errorText(e.staff?.name?.message)
@@ -123,11 +126,11 @@ function AddStaffForm({ managers, onAdded }: { managers: StaffPublic[]; onAdded:
   )
 }
 
-function AddDepartmentForm({ managers, onAdded }: { managers: StaffPublic[]; onAdded: () => void }) {
+function AddDepartmentForm({ managers, approver, onAdded }: { managers: StaffPublic[]; approver: string; onAdded: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
   const errorText = useErrorText()
-  const defaults = { name: '', approval: { managerId: '', pin: '' } }
+  const defaults = { name: '', approval: { managerId: approver, pin: '' } }
   const { form, submit, banner } = useAddForm(AddDepartmentInput, defaults, (v) => api['departments:add'](v), onAdded)
   const e = form.formState.errors
   const nameError = errorText(e.name?.message)

@@ -1,0 +1,29 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, type Page } from '@playwright/test'
+
+export const MANAGER = { name: '陈主管', pin: '246810' }
+
+export function newDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'complaint-desk-e2e-'))
+}
+
+export async function completeSetup(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: '首次使用设置' })).toBeVisible()
+  await page.getByLabel('网点名称').fill('静安寺店')
+  await page.getByLabel('网点编号').fill('SH01')
+  await page.getByLabel('主管姓名').fill(MANAGER.name)
+  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
+  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
+  await page.getByRole('button', { name: '完成设置并登录' }).click()
+  await expect(page.getByRole('heading', { name: '投诉列表' })).toBeVisible()
+}
+
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByLabel('员工姓名').selectOption({ label: `${name}（主管）` })
+  await page.getByLabel('PIN 码').fill(pin)
+  await page.getByRole('button', { name: '登录' }).click()
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true })

@@ -1,0 +1,144 @@
+import { expect, test } from '@playwright/test'
+import { startHost, type Host } from '../support/host'
+import { completeSetup, MANAGER, newDataDir, shot, signIn } from './helpers'
+
+let host: Host | undefined
+test.afterEach(async () => {
+  await host?.stop()
+  host = undefined
+})
+
+test('first run → sign in → log a complaint in Chinese → find it in the list → open it; data survives a restart', async ({ page }) => {
+  const dataDir = await newDataDir()
+  host = await startHost(dataDir)
+  await page.goto(host.url)
+  await shot(page, '01-first-run')
+  await completeSetup(page)
+  await expect(page.getByText('还没有投诉记录')).toBeVisible()
+  await shot(page, '02-empty-list')
+
+  // Sign out and back in by name + PIN; a wrong PIN says so.
+  await page.getByRole('button', { name: '退出' }).click()
+  await page.getByLabel('员工姓名').selectOption({ label: `${MANAGER.name}（主管）` })
+  await page.getByLabel('PIN 码').fill('0000')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByRole('alert')).toHaveText('PIN 码不正确，还可再试 4 次。')
+  await signIn(page, MANAGER.name, MANAGER.pin)
+  await expect(page.getByText(`当前用户：${MANAGER.name}（主管）`)).toBeVisible()
+
+  // F2 opens a new case from anywhere.
+  await page.keyboard.press('F2')
+  await expect(page.getByRole('heading', { name: '受理登记' })).toBeVisible()
+  await expect(page.getByLabel(/^客户姓名/)).toBeFocused()
+  await page.getByLabel(/^客户姓名/).fill('欧阳娜娜')
+  await page.getByLabel(/^联系电话/).fill('139 1234 5678')
+  await page.getByLabel(/^客户类型/).selectOption({ label: '会员' })
+  await page.getByRole('radio', { name: '激动' }).check()
+  await page.getByLabel(/^涉及部门/).selectOption({ label: '收银' })
+  await page.getByLabel(/^投诉类别/).selectOption({ label: '收银差错' })
+  await page.getByLabel(/^涉及商品\/服务/).fill('生鲜区水果')
+  await page.getByLabel(/^涉及金额/).fill('10.50')
+  await page.getByLabel(/^投诉内容/).fill('结账时收银员少找了十元五角，顾客当场指出后收银员态度冷淡。')
+  await page.getByLabel(/^客户诉求/).selectOption({ label: '退款' })
+  await page.getByRole('radio', { name: '我方' }).check()
+  await shot(page, '03-intake-filled')
+  await page.getByRole('button', { name: '保存' }).click()
+
+  // The detail opens with the new number and everything recorded.
+  const saved = page.getByText(/已保存，投诉编号 KS-\d{8}-0001/)
+  await expect(saved).toBeVisible()
+  const number = /KS-\d{8}-0001/.exec((await saved.textContent())!)![0]
+  await expect(page.getByText('139****5678')).toHaveCount(0)
+  await expect(page.getByText('13912345678')).toBeVisible() // detail shows the full phone
+  await expect(page.getByText('¥10.50')).toBeVisible()
+  await expect(page.getByRole('complementary').getByText('受理登记')).toBeVisible()
+  await shot(page, '04-detail')
+
+  // The list shows it, masked, and finds it by Chinese text.
+  await page.getByRole('button', { name: '返回列表' }).click()
+  const row = page.getByRole('row', { name: new RegExp(number) })
+  await expect(row).toContainText('139****5678')
+  await expect(row).toContainText('欧阳娜娜')
+  await page.getByRole('searchbox').fill('少找了')
+  await expect(page.getByText('共 1 条')).toBeVisible()
+  await page.getByRole('searchbox').fill('不存在的内容')
+  await expect(page.getByText('没有符合条件的投诉。')).toBeVisible()
+  await page.getByRole('button', { name: '清除筛选' }).click()
+  await shot(page, '05-list')
+
+  // Restart the host on the same data: the complaint is still there.
+  await host.stop()
+  host = await startHost(dataDir)
+  await page.goto(host.url)
+  await signIn(page, MANAGER.name, MANAGER.pin)
+  await page.getByRole('button', { name: number }).click()
+  await expect(page.getByText('结账时收银员少找了十元五角')).toBeVisible()
+})
+
+test('bad input shows messages next to the fields and saves nothing', async ({ page }) => {
+  host = await startHost(await newDataDir())
+  await page.goto(host.url)
+  await completeSetup(page)
+  await page.getByRole('button', { name: /新建投诉/ }).first().click()
+  await page.getByLabel(/^联系电话/).fill('12345')
+  await page.getByLabel(/^涉及金额/).fill('-5')
+  await page.getByLabel(/^投诉内容/).fill('   ')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText(/还有 \d+ 项需要修改/)).toBeVisible()
+  await expect(page.getByText('请输入正确的手机号（11 位）或座机号（区号-号码）')).toBeVisible()
+  await expect(page.getByText('请输入不小于 0 的金额，最多两位小数')).toBeVisible()
+  await expect(page.getByText('此项必填')).toHaveCount(2)
+  await shot(page, '06-intake-errors')
+  await page.getByRole('button', { name: '取消' }).click()
+  await expect(page.getByText('还没有投诉记录')).toBeVisible()
+})
+
+test('switches the whole UI to English and back', async ({ page }) => {
+  host = await startHost(await newDataDir())
+  await page.goto(host.url)
+  await completeSetup(page)
+  await page.getByRole('button', { name: '设置' }).click()
+  await page.getByLabel('界面语言').selectOption('en')
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+  await page.getByRole('button', { name: 'Complaints' }).click()
+  await expect(page.getByText('No complaints yet.', { exact: false })).toBeVisible()
+  await shot(page, '07-english-list')
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Language').selectOption('zh-CN')
+  await expect(page.getByRole('heading', { name: '设置' })).toBeVisible()
+})
+
+test('a manager adds a clerk with their PIN; the clerk signs in and is recorded on the case', async ({ page }) => {
+  host = await startHost(await newDataDir())
+  await page.goto(host.url)
+  await completeSetup(page)
+  await page.getByRole('button', { name: '设置' }).click()
+  const form = page.getByRole('form', { name: '添加员工' })
+  await form.getByLabel('姓名').fill('李娜')
+  await form.getByLabel('PIN 码（4–8 位数字）').fill('1357')
+  await form.getByLabel('再次输入 PIN 码').fill('1357')
+  await form.getByLabel('审批主管').selectOption({ label: MANAGER.name })
+  await form.getByLabel('主管 PIN 码').fill('1111')
+  await form.getByRole('button', { name: '添加员工' }).click()
+  await expect(form.getByRole('alert')).toContainText('PIN 码不正确')
+  await form.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await form.getByRole('button', { name: '添加员工' }).click()
+  await expect(form.getByText('已添加：李娜')).toBeVisible()
+  await shot(page, '08-settings')
+
+  await page.getByRole('button', { name: '退出' }).click()
+  await page.getByLabel('员工姓名').selectOption({ label: '李娜（员工）' })
+  await page.getByLabel('PIN 码').fill('1357')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByText('当前用户：李娜（员工）')).toBeVisible()
+  await page.keyboard.press('F2')
+  await page.getByLabel(/^客户姓名/).fill('匿名')
+  await page.getByRole('radio', { name: '平静' }).check()
+  await page.getByLabel(/^涉及部门/).selectOption({ index: 1 })
+  await page.getByLabel(/^投诉类别/).selectOption({ label: '环境/设施' })
+  await page.getByLabel(/^投诉内容/).fill('洗手间没有纸巾')
+  await page.getByLabel(/^客户诉求/).selectOption({ label: '解释' })
+  await page.getByLabel(/^投诉内容/).press('Control+Enter')
+  await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
+  await expect(page.getByRole('complementary')).toContainText('李娜')
+})
