@@ -66,6 +66,17 @@ export function App() {
     if (result.ok) await refresh()
   }
 
+  // Nothing can be read from a damaged or busy data file: say so instead of offering a sign-in.
+  if (status.store.state === 'corrupt' || status.store.state === 'locked') {
+    return (
+      <main className="centered-page">
+        <div className="card narrow">
+          <h1>{t('store.title')}</h1>
+          {storeWarning}
+        </div>
+      </main>
+    )
+  }
   if (status.setupNeeded) return <SetupPage onDone={onSession} />
   if (!status.session) {
     return (

@@ -25,7 +25,7 @@ export const en: Messages = {
     createdAt: 'Logged at', branch: 'Branch',
   },
   hints: {
-    customerName: 'Write 匿名 (anonymous) if the customer declines', phone: 'Mobile or landline, e.g. 13812341234, 021-12345678',
+    branchCode: 'Used on case numbers and reports, e.g. SH01', customerName: 'Write 匿名 (anonymous) if the customer declines', phone: 'Mobile or landline, e.g. 13812341234, 021-12345678',
     amount: 'Zero or more, at most two decimals', description: "In the customer's own words", situations: 'Any of these: tell a manager now',
   },
   options: {
@@ -88,6 +88,7 @@ export const en: Messages = {
     DUPLICATE_NAME: 'A {{what}} with this name already exists.',
   },
   store: {
+    title: 'The data file cannot be used', 
     corrupt: 'The data file is damaged and cannot be read. To protect your data the app will not overwrite it or save anything. Ask an administrator to restore a backup. File: {{file}}',
     too_new: 'The data file was written by a newer Complaint Desk; this version can read but not write it. Please upgrade. File: {{file}}',
     locked: 'Another Complaint Desk window is using the same data folder. Close it and retry. File: {{file}}',

@@ -24,7 +24,7 @@ export const zhCN = {
     createdAt: '登记时间', branch: '网点',
   },
   hints: {
-    customerName: '客户不愿透露可填“匿名”', phone: '手机或座机，如 13812341234、021-12345678',
+    branchCode: '用于投诉编号和报表，如 SH01', customerName: '客户不愿透露可填“匿名”', phone: '手机或座机，如 13812341234、021-12345678',
     amount: '非负数，最多两位小数', description: '尽量用客户自己的话记录', situations: '出现任一情况须立即上报主管',
   },
   options: {
@@ -89,6 +89,7 @@ export const zhCN = {
     DUPLICATE_NAME: '已有同名的{{what}}。',
   },
   store: {
+    title: '无法使用数据文件', 
     corrupt: '数据文件已损坏，无法读取。为防止数据丢失，应用不会覆盖它，也不会保存任何修改。请联系管理员从备份恢复。文件：{{file}}',
     too_new: '数据文件由更新版本的客诉台创建，当前版本只能读取、不能写入。请升级应用。文件：{{file}}',
     locked: '另一个客诉台窗口正在使用同一数据目录，请关闭它后重试。文件：{{file}}',

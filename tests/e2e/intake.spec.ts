@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startHost, type Host } from '../support/host'
 import { completeSetup, MANAGER, newDataDir, shot, signIn } from './helpers'
@@ -141,4 +143,17 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   await page.getByLabel(/^投诉内容/).press('Control+Enter')
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
   await expect(page.getByRole('complementary')).toContainText('李娜')
+})
+
+test('a damaged data file is reported and never overwritten', async ({ page }) => {
+  const dataDir = await newDataDir()
+  const damaged = '{"schemaVersion":1,"cases":[{"id":'
+  await writeFile(join(dataDir, 'complaint-desk.json'), damaged)
+  host = await startHost(dataDir)
+  await page.goto(host.url)
+  await expect(page.getByRole('heading', { name: '无法使用数据文件' })).toBeVisible()
+  await expect(page.getByRole('alert')).toContainText('数据文件已损坏')
+  await expect(page.getByRole('button', { name: '登录' })).toHaveCount(0)
+  await shot(page, '09-damaged-store')
+  expect(await readFile(join(dataDir, 'complaint-desk.json'), 'utf8')).toBe(damaged)
 })

@@ -44,8 +44,8 @@ export function SetupPage({ onDone }: { onDone: (session: Session) => void }) {
           <Field id="branchName" label={t('setup.branchName')} error={msgs.branchName} required>
             <input {...field('branchName', msgs.branchName)} autoFocus {...register('branch.name')} />
           </Field>
-          <Field id="branchCode" label={t('setup.branchCode')} error={msgs.branchCode} required>
-            <input {...field('branchCode', msgs.branchCode)} {...register('branch.code')} />
+          <Field id="branchCode" label={t('setup.branchCode')} error={msgs.branchCode} hint={t('hints.branchCode')} required>
+            <input {...field('branchCode', msgs.branchCode)} aria-describedby={describedBy('branchCode', msgs.branchCode, t('hints.branchCode'))} maxLength={16} {...register('branch.code')} />
           </Field>
         </fieldset>
         <fieldset>
