@@ -44,11 +44,11 @@ export function createDispatch(ctx: ServiceContext, handlers: Handlers = default
       return { ok: true, data: await handler(parsed.data, ctx) }
     } catch (err) {
       if (err instanceof AppError) {
-        const params = err.code === 'VALIDATION' && err.params.what ? { what: t(`settings.${err.params.what}`) } : err.params
+        const text = (key: string) => (key.startsWith('validation.') ? translateValidation(t, key) : t(key, err.params))
         return fail({
           code: err.code,
-          message: t(err.messageKey, params),
-          issues: err.issues?.map((i) => ({ path: i.path, message: i.message.startsWith('validation.') ? translateValidation(t, i.message) : t(i.message, params) })),
+          message: text(err.messageKey),
+          issues: err.issues?.map((i) => ({ path: i.path, message: text(i.message) })),
         })
       }
       if (err instanceof StoreUnavailableError) {

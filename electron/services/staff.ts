@@ -33,15 +33,15 @@ export function listStaff(ctx: ServiceContext): StaffPublic[] {
   return ctx.store.data.staff.filter((s) => s.active).map(toPublic)
 }
 
-function rejectDuplicate(names: string[], name: string, what: string, path: string): void {
+function rejectDuplicate(names: string[], name: string, messageKey: string, path: string): void {
   if (names.some((n) => n.trim().toLowerCase() === name.trim().toLowerCase())) {
-    throw new AppError('VALIDATION', { what }, 'errors.DUPLICATE_NAME', [{ path, message: 'errors.DUPLICATE_NAME' }])
+    throw new AppError('VALIDATION', {}, messageKey, [{ path, message: messageKey }])
   }
 }
 
 export async function addStaff(ctx: ServiceContext, input: { staff: StaffInput; approval: ManagerApproval }): Promise<StaffPublic> {
   const approver = await approveAsManager(ctx, input.approval)
-  rejectDuplicate(listStaff(ctx).map((s) => s.name), input.staff.name, 'staff', 'staff.name')
+  rejectDuplicate(listStaff(ctx).map((s) => s.name), input.staff.name, 'errors.DUPLICATE_STAFF', 'staff.name')
   const now = ctx.now()
   const record = await newStaffRecord(input.staff.name, input.staff.role, input.staff.pin, now)
   await ctx.store.update((d) => {
@@ -57,7 +57,7 @@ export function listDepartments(ctx: ServiceContext): Department[] {
 
 export async function addDepartment(ctx: ServiceContext, input: { name: string; approval: ManagerApproval }): Promise<Department> {
   const approver = await approveAsManager(ctx, input.approval)
-  rejectDuplicate(listDepartments(ctx).map((d) => d.name), input.name, 'departments', 'name')
+  rejectDuplicate(listDepartments(ctx).map((d) => d.name), input.name, 'errors.DUPLICATE_DEPARTMENT', 'name')
   const department: Department = { id: randomUUID(), name: input.name, active: true }
   const now = ctx.now()
   await ctx.store.update((d) => {

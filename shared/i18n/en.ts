@@ -85,7 +85,7 @@ export const en: Messages = {
     WRONG_PIN_LAST: 'Wrong PIN.', LOCKED: 'This account is locked after repeated wrong PINs. Try again in {{minutes}} minute(s).',
     NOT_FOUND: 'Record not found.', CONFLICT: 'Set-up has already been done.', STORE_UNAVAILABLE: 'The data file cannot be written: {{detail}}',
     INTERNAL: 'Internal error; nothing was saved. Retry or call your administrator.', NETWORK: 'Cannot reach the local service: {{detail}}',
-    DUPLICATE_NAME: 'A {{what}} with this name already exists.',
+    DUPLICATE_STAFF: 'A member of staff with this name already exists.', DUPLICATE_DEPARTMENT: 'A department with this name already exists.',
   },
   store: {
     title: 'The data file cannot be used', 

@@ -86,7 +86,7 @@ export const zhCN = {
     WRONG_PIN_LAST: 'PIN 码不正确。', LOCKED: '该账号因多次输错 PIN 码已锁定，请在 {{minutes}} 分钟后再试。',
     NOT_FOUND: '找不到该记录。', CONFLICT: '已完成首次设置。', STORE_UNAVAILABLE: '数据文件不可写入：{{detail}}',
     INTERNAL: '发生内部错误，未保存。请重试或联系管理员。', NETWORK: '无法连接到本机服务：{{detail}}',
-    DUPLICATE_NAME: '已有同名的{{what}}。',
+    DUPLICATE_STAFF: '已有同名的员工。', DUPLICATE_DEPARTMENT: '已有同名的部门。',
   },
   store: {
     title: '无法使用数据文件', 

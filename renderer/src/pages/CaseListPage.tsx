@@ -4,6 +4,7 @@ import { CASE_STATUSES, CATEGORIES } from '@shared/domain/options'
 import { SORT_FIELDS, type CaseQuery, type CaseSummary } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
+import { DepartmentOptions, EnumOptions } from '../components/Options'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
 
@@ -59,34 +60,21 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
           {t('fields.status')}
           <select value={filters.status} onChange={set('status')}>
             <option value="">{t('list.all')}</option>
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`options.status.${s}`)}
-              </option>
-            ))}
+            <EnumOptions values={CASE_STATUSES} labelKey="status" />
           </select>
         </label>
         <label>
           {t('fields.category')}
           <select value={filters.category} onChange={set('category')}>
             <option value="">{t('list.all')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`options.category.${c}`)}
-              </option>
-            ))}
+            <EnumOptions values={CATEGORIES} labelKey="category" />
           </select>
         </label>
         <label>
           {t('fields.department')}
           <select value={filters.departmentId} onChange={set('departmentId')}>
             <option value="">{t('list.all')}</option>
-            {departments.state === 'ready' &&
-              departments.data.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+            <DepartmentOptions departments={departments} />
           </select>
         </label>
         <label>

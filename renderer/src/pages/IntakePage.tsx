@@ -17,6 +17,7 @@ import {
 import { useApi } from '../apiContext'
 import { describedBy, Field, useErrorText } from '../components/Field'
 import { Notice } from '../components/Notice'
+import { DepartmentOptions, EnumOptions } from '../components/Options'
 import { applyServerError } from '../hooks/serverErrors'
 import { useLoad } from '../hooks/useLoad'
 import { intakeDefaults } from './intakeDefaults'
@@ -68,11 +69,7 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
       <select {...control(name)}>
         {/* An optional select offers "not set" as its own option, labelled like the others. */}
         <option value="">{required ? t('intake.selectPlaceholder') : t('intake.notSet')}</option>
-        {values.map((value) => (
-          <option key={value} value={value}>
-            {t(`options.${labelKey}.${value}`)}
-          </option>
-        ))}
+        <EnumOptions values={values} labelKey={labelKey} />
       </select>
     </Field>
   )
@@ -122,12 +119,7 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         <Field id="departmentId" label={t('fields.department')} error={err('departmentId')} required>
           <select {...control('departmentId')}>
             <option value="">{t('intake.selectPlaceholder')}</option>
-            {departments.state === 'ready' &&
-              departments.data.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
+            <DepartmentOptions departments={departments} />
           </select>
         </Field>
         {select('category', CATEGORIES, 'category')}
