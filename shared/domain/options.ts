@@ -49,3 +49,30 @@ export type Fault = (typeof FAULTS)[number]
 export type ResolvedAtDesk = (typeof RESOLVED_AT_DESK)[number]
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 export type Role = (typeof ROLES)[number]
+
+/** Class 2 triggers (domain.md §4) and urgent triggers (§5): stable rule ids. */
+export const CLASS2_RULES = [
+  'safety_health',
+  'vip_customer',
+  'external_threat',
+  'over_authority',
+  'repeat_customer',
+  'category_pattern',
+  'staff_misconduct',
+  'unresolved',
+] as const
+export const URGENT_RULES = SITUATIONS
+export type Class2Rule = (typeof CLASS2_RULES)[number]
+export type RuleId = Class2Rule | Situation
+/** Rules whose text triggers come from the editable keyword list. */
+export const KEYWORD_RULES = [
+  'safety_health',
+  'external_threat',
+  'staff_misconduct',
+  'injury_or_harm',
+  'fire_or_hazard',
+  'crowd_incident',
+  'media_present',
+  'violence_threat',
+] as const
+export type KeywordRule = (typeof KEYWORD_RULES)[number]

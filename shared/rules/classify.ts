@@ -1,0 +1,115 @@
+import {
+  CLASS2_RULES,
+  SITUATIONS,
+  type Category,
+  type Class2Rule,
+  type CustomerType,
+  type KeywordRule,
+  type RuleId,
+  type ResolvedAtDesk,
+  type Situation,
+} from '../domain/options'
+import type { WorkflowSettings } from '../schemas/settings'
+import { findKeyword } from './keywords'
+import { formatFen } from './money'
+import { phoneDigits } from './phone'
+
+export interface ClassifyInput {
+  category: Category
+  customerType: CustomerType
+  phone: string
+  amountFen: number | null
+  /** Total the customer claims (赔偿); what exceeds the amount involved is goodwill sought. */
+  claimFen: number | null
+  /** Goodwill already offered (compensation chooser); counts like goodwill sought. */
+  goodwillOfferedFen?: number
+  description: string
+  demandNote: string
+  situations: readonly Situation[]
+  resolvedAtDesk: ResolvedAtDesk
+}
+
+/** An earlier complaint at the branch (voided ones excluded by the caller). */
+export interface HistoryItem {
+  phone: string
+  category: Category
+  receivedAt: string
+}
+
+/** Why a rule fired: the keyword found, a count, an amount… shown to the clerk. */
+export interface Reason {
+  rule: RuleId
+  kind: 'class2' | 'urgent'
+  evidence: { keyword?: string; count?: number; days?: number; amount?: string; ticked?: boolean }
+}
+
+export interface Classification {
+  caseClass: 1 | 2
+  urgent: boolean
+  reasons: Reason[]
+  /** Urgent situations the text suggests: the form pre-ticks them. */
+  detectedSituations: Situation[]
+}
+
+const VIP_TYPES: readonly CustomerType[] = ['vip_large_account', 'vip_public_figure', 'vip_government', 'vip_journalist', 'frequent']
+const DAY_MS = 24 * 3600 * 1000
+
+/** Class 1 / Class 2 and urgency with every reason (domain.md §4–§5). Pure. */
+export function classify(input: ClassifyInput, history: readonly HistoryItem[], settings: WorkflowSettings, now: Date): Classification {
+  const text = `${input.description}\n${input.demandNote}`
+  const keyword = (rule: KeywordRule) => {
+    const list = settings.keywords[rule]
+    return findKeyword(text, [...list.zh, ...list.en])?.keyword
+  }
+  const class2 = new Map<Class2Rule, Reason['evidence']>()
+  const urgent = new Map<Situation, Reason['evidence']>()
+
+  // Urgent situations: ticked by the clerk, suggested by keywords, or a large loss.
+  for (const situation of SITUATIONS) {
+    if (input.situations.includes(situation)) urgent.set(situation, { ticked: true })
+    else if (situation !== 'large_loss') {
+      const hit = keyword(situation)
+      if (hit) urgent.set(situation, { keyword: hit })
+    }
+  }
+  if (!urgent.has('large_loss') && input.amountFen !== null && input.amountFen >= settings.largeLossFen) {
+    urgent.set('large_loss', { amount: formatFen(input.amountFen) })
+  }
+
+  // Injury, illness, food or drug harm, fire and accidents are safety matters.
+  const safetyHit = keyword('safety_health')
+  if (input.category === 'safety_health') class2.set('safety_health', {})
+  else if (safetyHit) class2.set('safety_health', { keyword: safetyHit })
+  else if (urgent.has('injury_or_harm') || urgent.has('fire_or_hazard')) class2.set('safety_health', {})
+
+  if (VIP_TYPES.includes(input.customerType)) class2.set('vip_customer', {})
+  const threat = keyword('external_threat')
+  if (threat) class2.set('external_threat', { keyword: threat })
+
+  const goodwill = Math.max(Math.max(0, (input.claimFen ?? 0) - (input.amountFen ?? 0)), input.goodwillOfferedFen ?? 0)
+  if (goodwill > settings.authorityLimitFen) class2.set('over_authority', { amount: formatFen(goodwill) })
+
+  const within = (days: number) => (h: HistoryItem) => now.getTime() - new Date(h.receivedAt).getTime() <= days * DAY_MS
+  const phone = phoneDigits(input.phone)
+  if (phone !== '') {
+    const earlier = history.filter(within(settings.repeatCustomerDays)).filter((h) => phoneDigits(h.phone) === phone)
+    if (earlier.length > 0) class2.set('repeat_customer', { count: earlier.length + 1, days: settings.repeatCustomerDays })
+  }
+  const sameCategory = history.filter(within(settings.categoryPatternDays)).filter((h) => h.category === input.category).length + 1
+  if (sameCategory >= settings.categoryPatternCount) class2.set('category_pattern', { count: sameCategory, days: settings.categoryPatternDays })
+
+  const misconduct = keyword('staff_misconduct')
+  if (misconduct) class2.set('staff_misconduct', { keyword: misconduct })
+  if (input.resolvedAtDesk === 'no') class2.set('unresolved', {})
+
+  const reasons: Reason[] = [
+    ...CLASS2_RULES.filter((r) => class2.has(r)).map((rule) => ({ rule, kind: 'class2' as const, evidence: class2.get(rule)! })),
+    ...SITUATIONS.filter((s) => urgent.has(s)).map((rule) => ({ rule, kind: 'urgent' as const, evidence: urgent.get(rule)! })),
+  ]
+  return {
+    caseClass: reasons.length > 0 ? 2 : 1,
+    urgent: urgent.size > 0,
+    reasons,
+    detectedSituations: SITUATIONS.filter((s) => urgent.has(s) && !input.situations.includes(s) && s !== 'large_loss'),
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { KEYWORD_RULES } from '../domain/options'
+import { optionalText, requiredText } from './common'
+import { v } from './messages'
+
+const keywordList = z.array(z.string().trim().min(1, { message: v.required }).max(30, { message: v.tooLong(30) })).max(200, { message: v.invalid })
+const fen = z.number({ message: v.amount }).int({ message: v.amount }).min(0, { message: v.amount }).max(1_000_000_00, { message: v.amount })
+const whole = (min: number, max: number) => z.number({ message: v.invalid }).int({ message: v.invalid }).min(min, { message: v.invalid }).max(max, { message: v.invalid })
+
+export const ManagerContact = z.object({ name: requiredText(30), phone: requiredText(30), role: optionalText(30) })
+export type ManagerContact = z.infer<typeof ManagerContact>
+
+/** Branch policy for classification, escalation and deadlines (domain.md §4, §5, §8). */
+export const WorkflowSettings = z.object({
+  authorityLimitFen: fen,
+  largeLossFen: fen,
+  repeatCustomerDays: whole(1, 365),
+  categoryPatternDays: whole(1, 90),
+  categoryPatternCount: whole(2, 100),
+  keywords: z.object(Object.fromEntries(KEYWORD_RULES.map((r) => [r, z.object({ zh: keywordList, en: keywordList })])) as {
+    [K in (typeof KEYWORD_RULES)[number]]: z.ZodObject<{ zh: typeof keywordList; en: typeof keywordList }>
+  }),
+  managerContacts: z.array(ManagerContact).max(20, { message: v.invalid }),
+  deadlines: z.object({
+    class1ResolveHours: whole(1, 240),
+    class2FirstResponseHours: whole(1, 240),
+    class2ResolveDays: whole(1, 90),
+    class2ReportHours: whole(1, 240),
+    followUpAfterDays: whole(0, 30),
+    followUpWithinDays: whole(1, 60),
+    commitmentDueSoonHours: whole(1, 72),
+  }),
+})
+export type WorkflowSettings = z.infer<typeof WorkflowSettings>
