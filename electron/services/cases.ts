@@ -1,20 +1,40 @@
 import { randomUUID } from 'node:crypto'
-import type { Case, CaseDetail, CaseDraft, CaseList, CaseQuery, CaseSummary } from '@shared/schemas/case'
+import type { Case, CaseDetail, CaseDraft, CaseList, CaseQuery } from '@shared/schemas/case'
 import { nextCaseNumber } from '@shared/rules/caseNumber'
 import { filterCases, sortCases } from '@shared/rules/caseQuery'
+import { classify, type Classification, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import { parseLocalDateTime } from '@shared/rules/localTime'
-import { parseYuanToFen } from '@shared/rules/money'
-import { maskPhone, normalizePhone } from '@shared/rules/phone'
+import { AMOUNT_PATTERN, parseYuanToFen } from '@shared/rules/money'
+import { normalizePhone } from '@shared/rules/phone'
 import { v } from '@shared/schemas/messages'
+import type { ClassifyPreviewInput } from '@shared/schemas/case'
+import { emptyWorkflow } from '@shared/schemas/workflow'
+import type { DbData } from '../store/schema'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
+import { toDetail, toSummary } from './caseRecord'
 
-function departmentName(ctx: ServiceContext, id: string): string {
-  return ctx.store.data.departments.find((d) => d.id === id)?.name ?? ''
+/** Earlier complaints of the branch that count for history rules (voided ones do not). */
+function historyOf(data: Readonly<DbData>, exceptId?: string): HistoryItem[] {
+  return data.cases
+    .filter((c) => c.status !== 'voided' && c.id !== exceptId)
+    .map((c) => ({ phone: c.phone, category: c.category, receivedAt: c.receivedAt }))
 }
 
-function toDetail(ctx: ServiceContext, c: Case): CaseDetail {
-  return { ...c, departmentName: departmentName(ctx, c.departmentId) }
+function classifyWith(data: Readonly<DbData>, input: ClassifyInput, now: Date): Classification {
+  return classify(input, historyOf(data), data.settings.workflow, now)
+}
+
+const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYuanToFen(text) : null)
+
+/** Live proposal while the clerk types: lenient input, the branch's history and policy. */
+export function previewClassification(ctx: ServiceContext, input: ClassifyPreviewInput): Classification {
+  requireSession(ctx)
+  return classifyWith(
+    ctx.store.data,
+    { ...input, amountFen: fenOrNull(input.amount), claimFen: fenOrNull(input.claimAmount) },
+    ctx.now(),
+  )
 }
 
 export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise<CaseDetail> {
@@ -24,10 +44,15 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
   }
   const now = ctx.now()
   const by = { id: session.staff.id, name: session.staff.name }
-  const { amount, receivedAt, ...rest } = draft
+  const { amount, claimAmount, receivedAt, ...rest } = draft
   const created = await ctx.store.update((d) => {
     const { number, counters } = nextCaseNumber(d.caseCounters, now)
     d.caseCounters = counters
+    const amountFen = parseYuanToFen(amount)
+    const claimFen = parseYuanToFen(claimAmount)
+    const result = classifyWith(d, { ...rest, amountFen, claimFen }, now)
+    const workflow = { ...emptyWorkflow(), proposedClass: result.caseClass, reasons: result.reasons, urgent: result.urgent }
+    if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
     const record: Case = {
       ...rest,
       phone: normalizePhone(rest.phone),
@@ -35,12 +60,14 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
       number,
       branchCode: d.branch?.code ?? '',
       receivedAt: parseLocalDateTime(receivedAt)!.toISOString(),
-      amountFen: parseYuanToFen(amount),
+      amountFen,
+      claimFen,
       status: 'received',
-      caseClass: null,
+      caseClass: result.caseClass,
       createdAt: now.toISOString(),
       createdBy: by,
       timeline: [{ at: now.toISOString(), by, action: 'created' }],
+      workflow,
     }
     d.cases.push(record)
     appendAudit(d, { at: now.toISOString(), by, action: 'case.created', target: record.number })
@@ -56,24 +83,10 @@ export function getCase(ctx: ServiceContext, id: string): CaseDetail {
   return toDetail(ctx, found)
 }
 
-function toSummary(ctx: ServiceContext, c: Case): CaseSummary {
-  return {
-    id: c.id,
-    number: c.number,
-    status: c.status,
-    caseClass: c.caseClass,
-    category: c.category,
-    customerName: c.customerName,
-    phoneMasked: maskPhone(c.phone),
-    departmentId: c.departmentId,
-    departmentName: departmentName(ctx, c.departmentId),
-    receivedAt: c.receivedAt,
-    situations: c.situations,
-  }
-}
-
 export function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'sort' | 'dir' | 'limit'>> & CaseQuery): CaseList {
   requireSession(ctx)
-  const matching = sortCases(filterCases(ctx.store.data.cases, query), query.sort, query.dir)
-  return { items: matching.slice(0, query.limit).map((c) => toSummary(ctx, c)), total: matching.length }
+  const matching = sortCases(filterCases(ctx.store.data.cases, query), query.sort, query.dir).map((c) => toSummary(ctx, c))
+  // Escalated cases head every list until a manager takes them over (stable within each group).
+  const ordered = [...matching.filter((c) => c.flags.escalated), ...matching.filter((c) => !c.flags.escalated)]
+  return { items: ordered.slice(0, query.limit), total: ordered.length }
 }

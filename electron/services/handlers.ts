@@ -2,7 +2,22 @@ import type { z } from 'zod'
 import type { AppStatus, Channel, Contract, OutputOf } from '@shared/ipc/contract'
 import type { ServiceContext } from './context'
 import { signIn } from './auth'
-import { createCase, getCase, listCases } from './cases'
+import { createCase, getCase, listCases, previewClassification } from './cases'
+import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
+import { homeSummary } from './home'
+import { getWorkflowSettings, updateWorkflowSettings } from './settings'
+import {
+  applyTransition,
+  lowerClass,
+  raiseClass,
+  recordEscalation,
+  recordFollowUp,
+  recordOralReport,
+  recordReview,
+  submitWrittenReport,
+  takeOver,
+  tickStep,
+} from './workflow'
 import { addDepartment, addStaff, initialise, listDepartments, listStaff, setupNeeded } from './staff'
 
 export type Handler<C extends Channel> = (
@@ -44,4 +59,21 @@ export const handlers: Handlers = {
   'cases:create': (input, ctx) => createCase(ctx, input),
   'cases:list': (input, ctx) => listCases(ctx, input),
   'cases:get': ({ id }, ctx) => getCase(ctx, id),
+  'cases:classify': (input, ctx) => previewClassification(ctx, input),
+  'cases:raiseClass': (input, ctx) => raiseClass(ctx, input),
+  'cases:lowerClass': (input, ctx) => lowerClass(ctx, input),
+  'cases:recordEscalation': (input, ctx) => recordEscalation(ctx, input),
+  'cases:takeOver': (input, ctx) => takeOver(ctx, input),
+  'cases:tickStep': (input, ctx) => tickStep(ctx, input),
+  'cases:transition': (input, ctx) => applyTransition(ctx, input),
+  'cases:recordOralReport': (input, ctx) => recordOralReport(ctx, input),
+  'cases:submitWrittenReport': (input, ctx) => submitWrittenReport(ctx, input),
+  'cases:recordFollowUp': (input, ctx) => recordFollowUp(ctx, input),
+  'cases:recordReview': (input, ctx) => recordReview(ctx, input),
+  'commitments:add': (input, ctx) => addCommitment(ctx, input),
+  'commitments:keep': (input, ctx) => keepCommitment(ctx, input),
+  'commitments:reagree': (input, ctx) => reagreeCommitment(ctx, input),
+  'home:summary': (_input, ctx) => homeSummary(ctx),
+  'settings:get': (_input, ctx) => getWorkflowSettings(ctx),
+  'settings:update': (input, ctx) => updateWorkflowSettings(ctx, input),
 }

@@ -1,3 +1,6 @@
+import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
+import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
+import { emptyWorkflow } from '@shared/schemas/workflow'
 import { emptyData, type DbData } from './schema'
 
 /**
@@ -16,6 +19,21 @@ export const migrations: Record<number, (old: Record<string, unknown>) => Record
     if (typeof merged.caseCounters !== 'object' || merged.caseCounters === null) merged.caseCounters = {}
     if (typeof merged.settings !== 'object' || merged.settings === null) merged.settings = base.settings
     return merged
+  },
+  // 2: the handling workflow. Branch policy gets its defaults; every case gets a claim
+  // amount (none), a workflow record and a class computed by the rules from what it holds,
+  // with the cases logged before it as history.
+  2: (old) => {
+    const settings = { ...(old.settings as object), workflow: structuredClone(DEFAULT_WORKFLOW_SETTINGS) }
+    const history: HistoryItem[] = []
+    const cases = (old.cases as Record<string, never>[]).map((c) => {
+      const result = classify({ ...(c as unknown as ClassifyInput), claimFen: null }, history, DEFAULT_WORKFLOW_SETTINGS, new Date(c.receivedAt))
+      history.push({ phone: c.phone, category: c.category, receivedAt: c.receivedAt })
+      const workflow = { ...emptyWorkflow(), proposedClass: result.caseClass, reasons: result.reasons, urgent: result.urgent }
+      if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
+      return { ...c, claimFen: null, caseClass: result.caseClass, workflow }
+    })
+    return { ...old, settings, cases }
   },
 }
 

@@ -1,8 +1,10 @@
 import type { Case } from '@shared/schemas/case'
 import type { Branch, Department, Locale } from '@shared/schemas/staff'
 import type { Role } from '@shared/domain/options'
+import type { WorkflowSettings } from '@shared/schemas/settings'
+import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 
 export interface PinHash {
   algo: 'scrypt'
@@ -36,7 +38,7 @@ export interface DbData {
   schemaVersion: number
   appliedMigrations: { version: number; at: string }[]
   branch: Branch | null
-  settings: { locale: Locale }
+  settings: { locale: Locale; workflow: WorkflowSettings }
   staff: StaffRecord[]
   departments: Department[]
   cases: Case[]
@@ -50,7 +52,7 @@ export function emptyData(): DbData {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     appliedMigrations: [],
     branch: null,
-    settings: { locale: 'zh-CN' },
+    settings: { locale: 'zh-CN', workflow: structuredClone(DEFAULT_WORKFLOW_SETTINGS) },
     staff: [],
     departments: [],
     cases: [],

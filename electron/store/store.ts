@@ -70,9 +70,18 @@ export class Store {
       db.data = record as unknown as DbData
       return new Store(db, dir, file, 'too_new', `schemaVersion ${version}`, lock.release)
     }
+    if (version >= 1 && !looksLikeStore(record)) {
+      return new Store(db, dir, file, 'corrupt', 'missing collections', lock.release)
+    }
     if (version < CURRENT_SCHEMA_VERSION) {
       await backupFile(file, join(dir, 'backups'), `v${version}`, now())
-      db.data = migrate(record, version, CURRENT_SCHEMA_VERSION, now())
+      try {
+        db.data = migrate(record, version, CURRENT_SCHEMA_VERSION, now())
+      } catch (err) {
+        // The original stays untouched on disk (and in backups/); nothing is written.
+        db.data = emptyData()
+        return new Store(db, dir, file, 'corrupt', `migration failed: ${(err as Error).message}`, lock.release)
+      }
       await db.write()
     } else {
       db.data = record as unknown as DbData

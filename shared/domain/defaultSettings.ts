@@ -1,4 +1,5 @@
 import type { WorkflowSettings } from '../schemas/settings'
+import { DEFAULT_PLAYBOOK } from './playbook'
 
 /**
  * Shipped defaults. Keywords are matched against the description and demand note; a
@@ -55,4 +56,5 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
     followUpWithinDays: 3,
     commitmentDueSoonHours: 2,
   },
+  playbook: DEFAULT_PLAYBOOK,
 }

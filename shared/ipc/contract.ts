@@ -1,5 +1,25 @@
 import { z } from 'zod'
-import { CaseDetail, CaseDraft, CaseList, CaseQuery } from '../schemas/case'
+import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
+import { HomeSummary } from '../schemas/home'
+import { ManagerApproval } from '../schemas/common'
+import { WorkflowSettings } from '../schemas/settings'
+import {
+  AddCommitmentInput,
+  FollowUpInput,
+  KeepCommitmentInput,
+  LowerClassInput,
+  OralReportInput,
+  RaiseClassInput,
+  ReagreeCommitmentInput,
+  ReasonSchema,
+  RecordEscalationInput,
+  ReviewInput,
+  SubmitWrittenReportInput,
+  TakeOverInput,
+  TickStepInput,
+  TransitionInput,
+} from '../schemas/workflow'
+import { SITUATIONS } from '../domain/options'
 import { Id } from '../schemas/common'
 import {
   AddDepartmentInput,
@@ -48,6 +68,27 @@ export const contract = {
   'cases:create': { input: CaseDraft, output: CaseDetail, auth: 'session' },
   'cases:list': { input: CaseQuery, output: CaseList, auth: 'session' },
   'cases:get': { input: z.object({ id: Id }), output: CaseDetail, auth: 'session' },
+  'cases:classify': {
+    input: ClassifyPreviewInput,
+    output: z.object({ caseClass: z.union([z.literal(1), z.literal(2)]), urgent: z.boolean(), reasons: z.array(ReasonSchema), detectedSituations: z.array(z.enum(SITUATIONS)) }),
+    auth: 'session',
+  },
+  'cases:raiseClass': { input: RaiseClassInput, output: CaseDetail, auth: 'session' },
+  'cases:lowerClass': { input: LowerClassInput, output: CaseDetail, auth: 'session' },
+  'cases:recordEscalation': { input: RecordEscalationInput, output: CaseDetail, auth: 'session' },
+  'cases:takeOver': { input: TakeOverInput, output: CaseDetail, auth: 'session' },
+  'cases:tickStep': { input: TickStepInput, output: CaseDetail, auth: 'session' },
+  'cases:transition': { input: TransitionInput, output: CaseDetail, auth: 'session' },
+  'cases:recordOralReport': { input: OralReportInput, output: CaseDetail, auth: 'session' },
+  'cases:submitWrittenReport': { input: SubmitWrittenReportInput, output: CaseDetail, auth: 'session' },
+  'cases:recordFollowUp': { input: FollowUpInput, output: CaseDetail, auth: 'session' },
+  'cases:recordReview': { input: ReviewInput, output: CaseDetail, auth: 'session' },
+  'commitments:add': { input: AddCommitmentInput, output: CaseDetail, auth: 'session' },
+  'commitments:keep': { input: KeepCommitmentInput, output: CaseDetail, auth: 'session' },
+  'commitments:reagree': { input: ReagreeCommitmentInput, output: CaseDetail, auth: 'session' },
+  'home:summary': { input: None, output: HomeSummary, auth: 'session' },
+  'settings:get': { input: None, output: WorkflowSettings, auth: 'session' },
+  'settings:update': { input: z.object({ workflow: WorkflowSettings, approval: ManagerApproval }), output: WorkflowSettings, auth: 'session' },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; auth: 'public' | 'session' }>
 
 export type Contract = typeof contract

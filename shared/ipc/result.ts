@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'LOCKED',
   'NOT_FOUND',
   'CONFLICT',
+  'NOT_ALLOWED',
   'STORE_UNAVAILABLE',
   'INTERNAL',
 ] as const

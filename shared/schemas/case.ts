@@ -14,7 +14,8 @@ import {
 import { AMOUNT_PATTERN } from '../rules/money'
 import { isValidPhone } from '../rules/phone'
 import { parseLocalDateTime } from '../rules/localTime'
-import { enumOf, Id, optionalText, requiredText } from './common'
+import { enumOf, Id, optionalText, requiredText, StaffRef } from './common'
+import { Workflow } from './workflow'
 import { v } from './messages'
 
 /** A receipt time may be a few minutes ahead of main's clock (two clocks, one PC). */
@@ -51,6 +52,11 @@ export const CaseDraft = z.object({
     .string({ message: v.amount })
     .trim()
     .refine((s) => s === '' || AMOUNT_PATTERN.test(s), { message: v.amount }),
+  /** What the customer claims in all (索赔金额); above the amount involved it is goodwill sought. */
+  claimAmount: z
+    .string({ message: v.amount })
+    .trim()
+    .refine((s) => s === '' || AMOUNT_PATTERN.test(s), { message: v.amount }),
   receiptNo: optionalText(LIMITS.receiptNo),
   category: enumOf(CATEGORIES),
   description: requiredText(LIMITS.description),
@@ -62,8 +68,7 @@ export const CaseDraft = z.object({
 })
 export type CaseDraft = z.infer<typeof CaseDraft>
 
-export const StaffRef = z.object({ id: z.string(), name: z.string() })
-export type StaffRef = z.infer<typeof StaffRef>
+export { StaffRef } from './common'
 
 export const TimelineEntry = z.object({
   at: z.string(),
@@ -74,28 +79,35 @@ export const TimelineEntry = z.object({
 export type TimelineEntry = z.infer<typeof TimelineEntry>
 
 /** A stored case. Class is null until the classification rules exist (issue: workflow). */
-export const Case = CaseDraft.omit({ amount: true, receivedAt: true }).extend({
+export const Case = CaseDraft.omit({ amount: true, claimAmount: true, receivedAt: true }).extend({
   id: z.string(),
   number: z.string(),
   branchCode: z.string(),
   receivedAt: z.string(),
   amountFen: z.number().int().nullable(),
+  claimFen: z.number().int().nullable(),
   status: z.enum(CASE_STATUSES),
-  caseClass: z.union([z.literal(1), z.literal(2)]).nullable(),
+  /** The class in force: the proposed one, or as raised/lowered (workflow.classChange). */
+  caseClass: z.union([z.literal(1), z.literal(2)]),
   createdAt: z.string(),
   createdBy: StaffRef,
   timeline: z.array(TimelineEntry),
+  workflow: Workflow,
 })
 export type Case = z.infer<typeof Case>
 
-export const CaseDetail = Case.extend({ departmentName: z.string() })
+export const CaseDetail = Case.extend({
+  departmentName: z.string(),
+  /** Deadlines and overdue flags computed in main at read time (rules/deadlines). */
+  flags: z.lazy(() => CaseFlags),
+})
 export type CaseDetail = z.infer<typeof CaseDetail>
 
 export const CaseSummary = z.object({
   id: z.string(),
   number: z.string(),
   status: z.enum(CASE_STATUSES),
-  caseClass: z.union([z.literal(1), z.literal(2)]).nullable(),
+  caseClass: z.union([z.literal(1), z.literal(2)]),
   category: z.enum(CATEGORIES),
   customerName: z.string(),
   phoneMasked: z.string(),
@@ -103,6 +115,8 @@ export const CaseSummary = z.object({
   departmentName: z.string(),
   receivedAt: z.string(),
   situations: z.array(z.enum(SITUATIONS)),
+  urgent: z.boolean(),
+  flags: z.lazy(() => CaseFlags),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
@@ -124,3 +138,33 @@ export type CaseQuery = z.input<typeof CaseQuery>
 
 export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() })
 export type CaseList = z.infer<typeof CaseList>
+
+export const CaseFlags = z.object({
+  /** Urgent and not yet taken over by a manager: heads every list. */
+  escalated: z.boolean(),
+  overdue: z.array(z.enum(['resolve', 'first_response', 'report', 'follow_up', 'commitment'])),
+  commitmentsDueSoon: z.number().int(),
+  commitmentsOverdue: z.number().int(),
+  deadlines: z.object({
+    resolveBy: z.string().nullable(),
+    firstResponseBy: z.string().nullable(),
+    reportBy: z.string().nullable(),
+    followUpFrom: z.string().nullable(),
+    followUpBy: z.string().nullable(),
+  }),
+})
+export type CaseFlags = z.infer<typeof CaseFlags>
+
+/** What the live classification needs from a half-filled form: lenient, never "invalid". */
+export const ClassifyPreviewInput = z.object({
+  category: z.enum(CATEGORIES).catch('other'),
+  customerType: z.enum(CUSTOMER_TYPES).catch('regular'),
+  phone: z.string().max(40).catch(''),
+  amount: z.string().max(20).catch(''),
+  claimAmount: z.string().max(20).catch(''),
+  description: z.string().max(LIMITS.description).catch(''),
+  demandNote: z.string().max(LIMITS.demandNote).catch(''),
+  situations: z.array(z.enum(SITUATIONS)).max(SITUATIONS.length).catch([]),
+  resolvedAtDesk: z.enum(RESOLVED_AT_DESK).catch('pending'),
+})
+export type ClassifyPreviewInput = z.infer<typeof ClassifyPreviewInput>

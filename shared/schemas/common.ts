@@ -20,3 +20,6 @@ export const Pin = z.string({ message: v.pin }).regex(/^\d{4,8}$/, { message: v.
 /** A manager's PIN given for one manager-only action (the approver is recorded). */
 export const ManagerApproval = z.object({ managerId: Id, pin: Pin })
 export type ManagerApproval = z.infer<typeof ManagerApproval>
+
+export const StaffRef = z.object({ id: z.string(), name: z.string() })
+export type StaffRef = z.infer<typeof StaffRef>

@@ -1,11 +1,26 @@
 import { z } from 'zod'
-import { KEYWORD_RULES } from '../domain/options'
+import { CATEGORIES, CUSTOMER_STYLES, KEYWORD_RULES } from '../domain/options'
+import { LASTR_STEPS } from './workflow'
 import { optionalText, requiredText } from './common'
 import { v } from './messages'
 
 const keywordList = z.array(z.string().trim().min(1, { message: v.required }).max(30, { message: v.tooLong(30) })).max(200, { message: v.invalid })
 const fen = z.number({ message: v.amount }).int({ message: v.amount }).min(0, { message: v.amount }).max(1_000_000_00, { message: v.amount })
 const whole = (min: number, max: number) => z.number({ message: v.invalid }).int({ message: v.invalid }).min(min, { message: v.invalid }).max(max, { message: v.invalid })
+
+const line = z.string().trim().min(1, { message: v.required }).max(300, { message: v.tooLong(300) })
+const lines = z.object({ zh: z.array(line).max(30), en: z.array(line).max(30) })
+export type Lines = z.infer<typeof lines>
+
+export const Playbook = z.object({
+  restatement: z.object({ zh: line, en: line }),
+  steps: z.object(Object.fromEntries(LASTR_STEPS.map((s) => [s, lines])) as Record<(typeof LASTR_STEPS)[number], typeof lines>),
+  openQuestions: lines,
+  closedQuestions: lines,
+  styleTips: z.object(Object.fromEntries(CUSTOMER_STYLES.map((s) => [s, lines])) as Record<(typeof CUSTOMER_STYLES)[number], typeof lines>),
+  scenarios: z.partialRecord(z.enum(CATEGORIES), lines),
+})
+export type Playbook = z.infer<typeof Playbook>
 
 export const ManagerContact = z.object({ name: requiredText(30), phone: requiredText(30), role: optionalText(30) })
 export type ManagerContact = z.infer<typeof ManagerContact>
@@ -30,5 +45,6 @@ export const WorkflowSettings = z.object({
     followUpWithinDays: whole(1, 60),
     commitmentDueSoonHours: whole(1, 72),
   }),
+  playbook: Playbook,
 })
 export type WorkflowSettings = z.infer<typeof WorkflowSettings>

@@ -24,7 +24,7 @@ describe('cases: intake, list and detail through the services', () => {
       number: 'KS-20261122-0001',
       branchCode: 'SH01',
       status: 'received',
-      caseClass: null,
+      caseClass: 1,
       phone: '13812341234',
       amountFen: 29950,
       createdBy: { id: clerkId, name: '李娜' },

@@ -1,5 +1,6 @@
 import type { Case, CaseDraft } from '@shared/schemas/case'
 import { toLocalDateTime } from '@shared/rules/localTime'
+import { emptyWorkflow } from '@shared/schemas/workflow'
 
 export function validDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
   return {
@@ -13,6 +14,7 @@ export function validDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
     departmentId: 'dept-1',
     product: '电饭煲 MB-40',
     amount: '299.00',
+    claimAmount: '',
     receiptNo: 'XP-0001',
     category: 'product_quality',
     description: '上周买的电饭煲，用了三天就不加热了，客户要求换货。',
@@ -28,7 +30,7 @@ export function validDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
 let seq = 0
 export function makeCase(overrides: Partial<Case> = {}): Case {
   seq += 1
-  const { amount: _amount, receivedAt: _receivedAt, ...draft } = validDraft()
+  const { amount: _amount, claimAmount: _claim, receivedAt: _receivedAt, ...draft } = validDraft()
   return {
     ...draft,
     id: `case-${seq}`,
@@ -36,11 +38,13 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     branchCode: 'SH01',
     receivedAt: new Date(2026, 10, 22, 10, 0).toISOString(),
     amountFen: 29900,
+    claimFen: null,
     status: 'received',
-    caseClass: null,
+    caseClass: 1,
     createdAt: new Date(2026, 10, 22, 10, 1).toISOString(),
     createdBy: { id: 's1', name: '李娜' },
     timeline: [],
+    workflow: emptyWorkflow(),
     ...overrides,
   }
 }

@@ -80,14 +80,52 @@ describe('the store', () => {
     await writeFile(join(dir, DATA_FILE_NAME), original)
     const store = await Store.open(dir, { now: fixedNow })
     expect(store.state).toBe('ok')
-    expect(store.data.schemaVersion).toBe(1)
+    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(store.data.branch).toEqual({ name: '老店', code: 'OLD1' })
     expect(store.data.cases).toEqual([])
-    expect(store.data.appliedMigrations).toEqual([{ version: 1, at: '2026-11-22T02:00:00.000Z' }])
+    expect(store.data.appliedMigrations).toEqual([
+      { version: 1, at: '2026-11-22T02:00:00.000Z' },
+      { version: 2, at: '2026-11-22T02:00:00.000Z' },
+    ])
     const backups = await readdir(join(dir, 'backups'))
     expect(backups).toHaveLength(1)
     expect(backups[0]).toMatch(/^complaint-desk\.v0\./)
     expect(await readFile(join(dir, 'backups', backups[0]), 'utf8')).toBe(original)
+    await store.close()
+  })
+
+  it('migration 2 gives v1 cases a class, their reasons and a workflow, using earlier cases as history', async () => {
+    const dir = await tempDir()
+    const v1Case = (n: number, description: string) => ({
+      id: `c${n}`, number: `KS-20261120-000${n}`, branchCode: 'SH01', receivedAt: `2026-11-20T0${n}:00:00.000Z`,
+      channel: 'counter', customerName: '王', phone: '13812341234', customerType: 'regular', customerStyle: '', mood: 'calm',
+      departmentId: 'd1', product: '', receiptNo: '', category: 'delivery', description, demand: 'explanation', demandNote: '',
+      situations: [], fault: 'unclear', resolvedAtDesk: 'pending', amountFen: null, status: 'received', caseClass: null,
+      createdAt: `2026-11-20T0${n}:00:00.000Z`, createdBy: { id: 's', name: '李' }, timeline: [],
+    })
+    const v1 = { schemaVersion: 1, appliedMigrations: [], branch: null, settings: { locale: 'zh-CN' }, staff: [], departments: [], audit: [], caseCounters: {},
+      cases: [v1Case(1, '送货晚了'), v1Case(2, '顾客说要找律师')] }
+    await writeFile(join(dir, DATA_FILE_NAME), JSON.stringify(v1))
+    const store = await Store.open(dir, { now: fixedNow })
+    expect(store.state).toBe('ok')
+    const [first, second] = store.data.cases
+    expect(first).toMatchObject({ caseClass: 1, claimFen: null, workflow: { proposedClass: 1, reasons: [], commitments: [] } })
+    // The second: same phone as the first (repeat customer) and a lawyer mentioned.
+    expect(second.caseClass).toBe(2)
+    expect(second.workflow.reasons.map((r) => r.rule)).toEqual(['external_threat', 'repeat_customer'])
+    expect(store.data.settings.workflow.authorityLimitFen).toBe(10000)
+    expect(await readdir(join(dir, 'backups'))).toEqual([expect.stringMatching(/^complaint-desk\.v1\./)])
+    await store.close()
+  })
+
+  it('leaves the file untouched when a migration cannot read it', async () => {
+    const dir = await tempDir()
+    const content = JSON.stringify({ schemaVersion: 1, staff: [], departments: [], audit: [], caseCounters: {}, cases: [42] })
+    await writeFile(join(dir, DATA_FILE_NAME), content)
+    const store = await Store.open(dir)
+    expect(store.state).toBe('corrupt')
+    expect(store.detail).toMatch(/migration failed/)
+    expect(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).toBe(content)
     await store.close()
   })
 

@@ -1,0 +1,69 @@
+import type { Case, CaseDetail, CaseSummary } from '@shared/schemas/case'
+import type { StaffRef } from '@shared/schemas/common'
+import { caseFlags } from '@shared/rules/deadlines'
+import { maskPhone } from '@shared/rules/phone'
+import type { DbData } from '../store/schema'
+import { AppError } from './errors'
+import { appendAudit, requireSession, type ServiceContext } from './context'
+
+function departmentName(data: Readonly<DbData>, id: string): string {
+  return data.departments.find((d) => d.id === id)?.name ?? ''
+}
+
+export function toDetail(ctx: ServiceContext, c: Case): CaseDetail {
+  const data = ctx.store.data
+  return { ...c, departmentName: departmentName(data, c.departmentId), flags: caseFlags(c, data.settings.workflow, ctx.now()) }
+}
+
+export function toSummary(ctx: ServiceContext, c: Case): CaseSummary {
+  const data = ctx.store.data
+  return {
+    id: c.id,
+    number: c.number,
+    status: c.status,
+    caseClass: c.caseClass,
+    category: c.category,
+    customerName: c.customerName,
+    phoneMasked: maskPhone(c.phone),
+    departmentId: c.departmentId,
+    departmentName: departmentName(data, c.departmentId),
+    receivedAt: c.receivedAt,
+    situations: c.situations,
+    urgent: c.workflow.urgent,
+    flags: caseFlags(c, data.settings.workflow, ctx.now()),
+  }
+}
+
+export interface CaseChange {
+  /** The timeline action id (i18n `timeline.<action>`) and an optional free-text detail. */
+  action: string
+  detail?: string
+  approvedBy?: StaffRef
+}
+
+/**
+ * The one way a case changes after intake: find it, let `change` edit it (throwing an
+ * AppError refuses and nothing is saved), stamp the timeline and the audit trail, save.
+ */
+export async function changeCase(
+  ctx: ServiceContext,
+  id: string,
+  change: (c: Case, by: StaffRef, at: string) => CaseChange,
+): Promise<CaseDetail> {
+  const session = requireSession(ctx)
+  const by = { id: session.staff.id, name: session.staff.name }
+  const at = ctx.now().toISOString()
+  const updated = await ctx.store.update((d) => {
+    const c = d.cases.find((x) => x.id === id)
+    if (!c) throw new AppError('NOT_FOUND')
+    const { action, detail, approvedBy } = change(c, by, at)
+    c.timeline.push({ at, by, action, ...(detail ? { detail } : {}) })
+    appendAudit(d, { at, by, action: `case.${action}`, target: c.number, ...(approvedBy ? { approvedBy } : {}) })
+    return c
+  })
+  return toDetail(ctx, updated)
+}
+
+export function refuse(key: string, params: Record<string, string | number> = {}): never {
+  throw new AppError('NOT_ALLOWED', params, `refusals.${key}`)
+}

@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto'
+import type { CaseDetail } from '@shared/schemas/case'
+import { parseLocalDateTime } from '@shared/rules/localTime'
+import { changeCase, refuse } from './caseRecord'
+import type { ServiceContext } from './context'
+
+/** A promise to the customer, with an owner and a due time (domain.md §8). */
+export function addCommitment(ctx: ServiceContext, input: { id: string; what: string; owner: string; dueAt: string }): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, (c, by, at) => {
+    if (c.status === 'voided' || c.status === 'closed') refuse('case_not_open')
+    c.workflow.commitments.push({
+      id: randomUUID(),
+      what: input.what,
+      owner: input.owner,
+      dueAt: parseLocalDateTime(input.dueAt)!.toISOString(),
+      status: 'open',
+      createdAt: at,
+      createdBy: by,
+      keptAt: null,
+      reagreed: [],
+    })
+    return { action: 'commitment.added', detail: input.what }
+  })
+}
+
+export function keepCommitment(ctx: ServiceContext, input: { id: string; commitmentId: string }): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, (c, _by, at) => {
+    const m = c.workflow.commitments.find((x) => x.id === input.commitmentId)
+    if (!m) refuse('no_commitment')
+    if (m.status === 'kept') refuse('commitment_kept')
+    m.status = 'kept'
+    m.keptAt = at
+    return { action: 'commitment.kept', detail: m.what }
+  })
+}
+
+/** A new time agreed with the customer, with the reason; the old time stays on record. */
+export function reagreeCommitment(ctx: ServiceContext, input: { id: string; commitmentId: string; dueAt: string; reason: string }): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, (c, by, at) => {
+    const m = c.workflow.commitments.find((x) => x.id === input.commitmentId)
+    if (!m) refuse('no_commitment')
+    if (m.status === 'kept') refuse('commitment_kept')
+    const toDueAt = parseLocalDateTime(input.dueAt)!.toISOString()
+    m.reagreed.push({ at, by, fromDueAt: m.dueAt, toDueAt, reason: input.reason })
+    m.dueAt = toDueAt
+    return { action: 'commitment.reagreed', detail: `${m.what}：${input.reason}` }
+  })
+}

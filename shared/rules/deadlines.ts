@@ -1,0 +1,66 @@
+import type { CaseFlags } from '../schemas/case'
+import type { CaseStatus } from '../domain/options'
+import type { WorkflowSettings } from '../schemas/settings'
+import type { Workflow } from '../schemas/workflow'
+
+const HOUR = 3600_000
+const DAY = 24 * HOUR
+const iso = (ms: number) => new Date(ms).toISOString()
+
+export interface DeadlineSubject {
+  status: CaseStatus
+  caseClass: 1 | 2
+  receivedAt: string
+  workflow: Pick<Workflow, 'urgent' | 'escalation' | 'commitments' | 'resolvedAt' | 'oralReport' | 'writtenReport' | 'followUp' | 'steps'>
+}
+
+/**
+ * Deadlines per class (domain.md §8, settings): Class 1 resolved within N hours (same day by
+ * default), Class 2 first response within 24 h and resolved within 7 days, the report within
+ * 24 h of resolution, follow-up 1–3 days after resolution. Pure: `now` is given.
+ */
+export function caseFlags(c: DeadlineSubject, settings: WorkflowSettings, now: Date): CaseFlags {
+  const d = settings.deadlines
+  const received = new Date(c.receivedAt).getTime()
+  const w = c.workflow
+  const live = c.status !== 'voided' && c.status !== 'closed'
+  const resolvedAt = w.resolvedAt ? new Date(w.resolvedAt).getTime() : null
+  const resolveBy = c.caseClass === 1 ? received + d.class1ResolveHours * HOUR : received + d.class2ResolveDays * DAY
+  const firstResponseBy = c.caseClass === 2 ? received + d.class2FirstResponseHours * HOUR : null
+  const reportBy = resolvedAt !== null ? resolvedAt + d.class2ReportHours * HOUR : null
+  const followUpFrom = resolvedAt !== null ? resolvedAt + d.followUpAfterDays * DAY : null
+  const followUpBy = resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null
+  const t = now.getTime()
+
+  const overdue: CaseFlags['overdue'] = []
+  if (live) {
+    if (resolvedAt === null && t > resolveBy) overdue.push('resolve')
+    // A first response is any handling step ticked (listening counts) or an escalation recorded.
+    const responded = Object.values(w.steps).some(Boolean) || (w.escalation?.notified.length ?? 0) > 0
+    if (firstResponseBy !== null && !responded && t > firstResponseBy) overdue.push('first_response')
+    const reported = c.caseClass === 1 ? Boolean(w.oralReport) : Boolean(w.writtenReport?.submittedAt)
+    if (reportBy !== null && !reported && t > reportBy) overdue.push('report')
+    if (followUpBy !== null && !w.followUp && t > followUpBy) overdue.push('follow_up')
+  }
+  const open = live ? w.commitments.filter((m) => m.status === 'open') : []
+  const commitmentsOverdue = open.filter((m) => new Date(m.dueAt).getTime() < t).length
+  const commitmentsDueSoon = open.filter((m) => {
+    const due = new Date(m.dueAt).getTime()
+    return due >= t && due - t <= d.commitmentDueSoonHours * HOUR
+  }).length
+  if (commitmentsOverdue > 0) overdue.push('commitment')
+
+  return {
+    escalated: c.status !== 'voided' && w.urgent && !w.escalation?.takenOverBy,
+    overdue,
+    commitmentsDueSoon,
+    commitmentsOverdue,
+    deadlines: {
+      resolveBy: iso(resolveBy),
+      firstResponseBy: firstResponseBy === null ? null : iso(firstResponseBy),
+      reportBy: reportBy === null ? null : iso(reportBy),
+      followUpFrom: followUpFrom === null ? null : iso(followUpFrom),
+      followUpBy: followUpBy === null ? null : iso(followUpBy),
+    },
+  }
+}

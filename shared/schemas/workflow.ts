@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import { CLASS2_RULES, SITUATIONS } from '../domain/options'
+import { Id, ManagerApproval, optionalText, requiredText, StaffRef } from './common'
+import { v } from './messages'
+import { parseLocalDateTime } from '../rules/localTime'
+
+export const LASTR_STEPS = ['listen', 'attend', 'satisfy', 'thank', 'report'] as const
+export type LastrStep = (typeof LASTR_STEPS)[number]
+
+export const RuleIdSchema = z.enum([...CLASS2_RULES, ...SITUATIONS])
+export const ReasonSchema = z.object({
+  rule: RuleIdSchema,
+  kind: z.enum(['class2', 'urgent']),
+  evidence: z.object({
+    keyword: z.string().optional(),
+    count: z.number().optional(),
+    days: z.number().optional(),
+    amount: z.string().optional(),
+    ticked: z.boolean().optional(),
+  }),
+})
+
+const Stamp = z.object({ at: z.string(), by: StaffRef })
+
+/** A local date-time typed by staff (datetime-local), validated like 受理时间. */
+export const LocalDateTime = z.string({ message: v.dateTime }).refine((s) => parseLocalDateTime(s) !== null, { message: v.dateTime })
+
+export const Commitment = z.object({
+  id: z.string(),
+  what: z.string(),
+  owner: z.string(),
+  dueAt: z.string(),
+  status: z.enum(['open', 'kept']),
+  createdAt: z.string(),
+  createdBy: StaffRef,
+  keptAt: z.string().nullable(),
+  /** Every re-agreement with the customer: never silently dropped. */
+  reagreed: z.array(z.object({ at: z.string(), by: StaffRef, fromDueAt: z.string(), toDueAt: z.string(), reason: z.string() })),
+})
+export type Commitment = z.infer<typeof Commitment>
+
+export const Workflow = z.object({
+  proposedClass: z.union([z.literal(1), z.literal(2)]),
+  reasons: z.array(ReasonSchema),
+  urgent: z.boolean(),
+  classChange: z.object({ from: z.number(), to: z.number(), reason: z.string(), at: z.string(), by: StaffRef, approvedBy: StaffRef.nullable() }).nullable(),
+  escalation: z
+    .object({
+      notified: z.array(z.object({ who: z.string(), at: z.string(), by: StaffRef })),
+      takenOverBy: Stamp.nullable(),
+    })
+    .nullable(),
+  steps: z.object(Object.fromEntries(LASTR_STEPS.map((s) => [s, Stamp.nullable()])) as Record<LastrStep, z.ZodNullable<typeof Stamp>>),
+  commitments: z.array(Commitment),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string(),
+  oralReport: z.object({ to: z.string(), at: z.string(), summary: z.string(), by: StaffRef }).nullable(),
+  writtenReport: z
+    .object({ generatedAt: z.string(), generatedBy: StaffRef, submittedTo: z.string().nullable(), submittedAt: z.string().nullable() })
+    .nullable(),
+  followUp: z
+    .object({ method: z.string(), satisfaction: z.number().int().min(1).max(5), remarks: z.string(), at: z.string(), by: StaffRef })
+    .nullable(),
+  review: z
+    .object({ wentWell: z.string(), improve: z.string(), rootCause: z.string(), preventive: z.string(), owner: z.string(), at: z.string(), by: StaffRef })
+    .nullable(),
+  reviewRequested: z.boolean(),
+  closedAt: z.string().nullable(),
+  voided: z.object({ reason: z.string(), at: z.string(), by: StaffRef, approvedBy: StaffRef }).nullable(),
+})
+export type Workflow = z.infer<typeof Workflow>
+
+export const emptyWorkflow = (): Workflow => ({
+  proposedClass: 1,
+  reasons: [],
+  urgent: false,
+  classChange: null,
+  escalation: null,
+  steps: { listen: null, attend: null, satisfy: null, thank: null, report: null },
+  commitments: [],
+  resolvedAt: null,
+  resolution: '',
+  oralReport: null,
+  writtenReport: null,
+  followUp: null,
+  review: null,
+  reviewRequested: false,
+  closedAt: null,
+  voided: null,
+})
+
+// ---- channel inputs ----
+const CaseRef = { id: Id }
+export const RaiseClassInput = z.object({ ...CaseRef, reason: requiredText(200) })
+export const LowerClassInput = z.object({ ...CaseRef, reason: requiredText(200), approval: ManagerApproval })
+export const RecordEscalationInput = z.object({ ...CaseRef, who: requiredText(60) })
+export const TakeOverInput = z.object({ ...CaseRef, approval: ManagerApproval })
+export const TickStepInput = z.object({ ...CaseRef, step: z.enum(LASTR_STEPS, { message: v.choose }) })
+export const AddCommitmentInput = z.object({ ...CaseRef, what: requiredText(200), owner: requiredText(30), dueAt: LocalDateTime })
+export const KeepCommitmentInput = z.object({ ...CaseRef, commitmentId: Id })
+export const ReagreeCommitmentInput = z.object({ ...CaseRef, commitmentId: Id, dueAt: LocalDateTime, reason: requiredText(200) })
+export const TransitionInput = z.discriminatedUnion('action', [
+  z.object({ ...CaseRef, action: z.literal('start') }),
+  z.object({ ...CaseRef, action: z.literal('resolve'), resolution: requiredText(500) }),
+  z.object({ ...CaseRef, action: z.literal('close') }),
+  z.object({ ...CaseRef, action: z.literal('reopen'), reason: requiredText(200) }),
+  z.object({ ...CaseRef, action: z.literal('void'), reason: requiredText(200), approval: ManagerApproval }),
+])
+export type TransitionInput = z.infer<typeof TransitionInput>
+export const OralReportInput = z.object({ ...CaseRef, to: requiredText(30), at: LocalDateTime, summary: requiredText(200) })
+export const SubmitWrittenReportInput = z.object({ ...CaseRef, submittedTo: requiredText(60), at: LocalDateTime })
+export const FollowUpInput = z.object({
+  ...CaseRef,
+  method: z.enum(['phone', 'visit', 'message', 'other'], { message: v.choose }),
+  satisfaction: z.number({ message: v.choose }).int({ message: v.choose }).min(1, { message: v.choose }).max(5, { message: v.choose }),
+  remarks: optionalText(500),
+})
+export const ReviewInput = z.object({
+  ...CaseRef,
+  wentWell: requiredText(500),
+  improve: requiredText(500),
+  rootCause: requiredText(500),
+  preventive: requiredText(500),
+  owner: requiredText(30),
+})
