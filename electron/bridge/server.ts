@@ -69,7 +69,12 @@ export async function startBridge(options: { dispatch: Dispatch; rendererDir: st
     server,
     token,
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        // Browsers keep (and pre-open) sockets; without this, close waits for them to time out.
+        server.closeAllConnections()
+      }),
   }
 }
 

@@ -7,19 +7,20 @@ import { Notice } from './components/Notice'
 import { TopBar } from './components/TopBar'
 import { CaseDetailPage } from './pages/CaseDetailPage'
 import { CaseListPage } from './pages/CaseListPage'
+import { HomePage } from './pages/HomePage'
 import { IntakePage } from './pages/IntakePage'
 import { SettingsPage } from './pages/SettingsPage'
 import { SetupPage } from './pages/SetupPage'
 import { SignInPage } from './pages/SignInPage'
 
-export type View = { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string; saved?: string } | { name: 'settings' }
+export type View = { name: 'home' } | { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string; saved?: string } | { name: 'settings' }
 
 export function App() {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const [status, setStatus] = useState<AppStatus | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [view, setView] = useState<View>({ name: 'list' })
+  const [view, setView] = useState<View>({ name: 'home' })
 
   const refresh = useCallback(async () => {
     const result = await api['app:status']()
@@ -58,7 +59,7 @@ export function App() {
     <Notice kind="warning">{t(`store.${status.store.state}`, { file: status.store.dataFile })}</Notice>
   )
   const onSession = (_s: Session) => {
-    setView({ name: 'list' })
+    setView({ name: 'home' })
     void refresh()
   }
   const changeLocale = async (locale: Locale) => {
@@ -95,6 +96,7 @@ export function App() {
       <TopBar status={status} view={view} onNavigate={setView} onSignOut={signOut} />
       {storeWarning}
       <main>
+        {view.name === 'home' && <HomePage onOpen={(id) => setView({ name: 'detail', id })} />}
         {view.name === 'list' && <CaseListPage onOpen={(id) => setView({ name: 'detail', id })} onNew={() => setView({ name: 'new' })} />}
         {view.name === 'new' && (
           <IntakePage
@@ -102,7 +104,7 @@ export function App() {
             onCancel={() => setView({ name: 'list' })}
           />
         )}
-        {view.name === 'detail' && <CaseDetailPage id={view.id} savedNotice={view.saved} onBack={() => setView({ name: 'list' })} />}
+        {view.name === 'detail' && <CaseDetailPage id={view.id} savedNotice={view.saved} onBack={() => setView({ name: 'list' })} signedIn={status.session.staff} />}
         {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} signedIn={status.session.staff} />}
       </main>
     </div>

@@ -17,7 +17,7 @@ export async function completeSetup(page: Page): Promise<void> {
   await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
   await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
   await page.getByRole('button', { name: '完成设置并登录' }).click()
-  await expect(page.getByRole('heading', { name: '投诉列表' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: '首页', level: 1 })).toBeVisible()
 }
 
 export async function signIn(page: Page, name: string, pin: string): Promise<void> {
@@ -27,3 +27,8 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true })
+
+export async function openList(page: Page): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: '投诉列表' }).click()
+  await expect(page.getByRole('heading', { name: '投诉列表', level: 1 })).toBeVisible()
+}

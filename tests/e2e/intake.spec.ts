@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { startHost, type Host } from '../support/host'
-import { completeSetup, MANAGER, newDataDir, shot, signIn } from './helpers'
+import { completeSetup, MANAGER, newDataDir, openList, shot, signIn } from './helpers'
 
 let host: Host | undefined
 test.afterEach(async () => {
@@ -16,6 +16,7 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   await page.goto(host.url)
   await shot(page, '01-first-run')
   await completeSetup(page)
+  await openList(page)
   await expect(page.getByText('还没有投诉记录')).toBeVisible()
   await shot(page, '02-empty-list')
 
@@ -54,6 +55,7 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   await expect(page.getByText('13912345678')).toBeVisible() // detail shows the full phone
   await expect(page.getByText('¥10.50')).toBeVisible()
   await expect(page.getByRole('complementary').getByText('受理登记')).toBeVisible()
+  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('一类投诉')
   await shot(page, '04-detail')
 
   // The list shows it, masked, and finds it by Chinese text.
@@ -73,8 +75,9 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   host = await startHost(dataDir)
   await page.goto(host.url)
   await signIn(page, MANAGER.name, MANAGER.pin)
+  await openList(page)
   await page.getByRole('button', { name: number }).click()
-  await expect(page.getByText('结账时收银员少找了十元五角')).toBeVisible()
+  await expect(page.getByRole('region', { name: '登记信息' }).getByText('结账时收银员少找了十元五角')).toBeVisible()
 })
 
 test('bad input shows messages next to the fields and saves nothing', async ({ page }) => {
@@ -92,6 +95,7 @@ test('bad input shows messages next to the fields and saves nothing', async ({ p
   await expect(page.getByText('此项必填')).toHaveCount(2)
   await shot(page, '06-intake-errors')
   await page.getByRole('button', { name: '取消' }).click()
+  await openList(page)
   await expect(page.getByText('还没有投诉记录')).toBeVisible()
 })
 
@@ -102,7 +106,7 @@ test('switches the whole UI to English and back', async ({ page }) => {
   await page.getByRole('button', { name: '设置' }).click()
   await page.getByLabel('界面语言').selectOption('en')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
-  await page.getByRole('button', { name: 'Complaints' }).click()
+  await page.getByRole('navigation').getByRole('button', { name: 'Complaints' }).click()
   await expect(page.getByText('No complaints yet.', { exact: false })).toBeVisible()
   await shot(page, '07-english-list')
   await page.getByRole('button', { name: 'Settings' }).click()

@@ -69,6 +69,17 @@ describe('the browser bridge', () => {
     expect((await post(bridge.url, '/api/app:status', { ...json, ...auth, origin: own })).status).toBe(200)
   })
 
+  it('closes even while a browser holds a connection open (Chromium pre-connects sockets)', async () => {
+    const { connect } = await import('node:net')
+    const port = Number(new URL(bridge.url).port)
+    const socket = connect(port, '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    // A connection that has sent no request yet is not "idle" to Node: close() would wait for it.
+    await bridge.close()
+    socket.destroy()
+    bridge = await startBridge({ dispatch: services.dispatch, rendererDir }) // for afterEach
+  })
+
   it('answers malformed JSON and unknown channels as data', async () => {
     const auth = { ...json, 'x-complaint-desk-token': bridge.token }
     const bad = await post(bridge.url, '/api/app:status', auth, '{not json')

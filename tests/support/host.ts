@@ -37,7 +37,12 @@ export async function startHost(dataDir: string): Promise<Host> {
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve()
-        child.once('exit', () => resolve())
+        // A host that does not stop promptly is killed, so one bad test cannot stall the suite.
+        const hard = setTimeout(() => child.kill('SIGKILL'), 5_000)
+        child.once('exit', () => {
+          clearTimeout(hard)
+          resolve()
+        })
         child.kill('SIGTERM')
       }),
   }

@@ -15,7 +15,7 @@ export function TopBar({
 }) {
   const { t } = useTranslation()
   const staff = status.session!.staff
-  const tab = (name: 'list' | 'new' | 'settings', label: string) => (
+  const tab = (name: 'home' | 'list' | 'new' | 'settings', label: string) => (
     <button type="button" className={`nav-item${view.name === name ? ' active' : ''}`} aria-current={view.name === name ? 'page' : undefined} onClick={() => onNavigate({ name } as View)}>
       {label}
     </button>
@@ -27,6 +27,7 @@ export function TopBar({
         <span className="muted">{status.branch?.name}</span>
       </div>
       <nav aria-label={t('app.title')}>
+        {tab('home', t('nav.home'))}
         {tab('list', t('nav.cases'))}
         {tab('new', `${t('nav.newCase')} (F2)`)}
         {tab('settings', t('nav.settings'))}

@@ -1,21 +1,49 @@
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CaseDetail } from '@shared/schemas/case'
+import type { Result } from '@shared/ipc/result'
+import type { StaffPublic } from '@shared/schemas/staff'
+import { ClassPanel } from '../case/ClassPanel'
+import { CommitmentsPanel } from '../case/CommitmentsPanel'
+import { EscalationCard } from '../case/EscalationCard'
+import { LastrPanel } from '../case/LastrPanel'
+import { LoopPanel } from '../case/LoopPanel'
+import type { CasePanelProps } from '../case/caseActions'
 import { formatFen } from '@shared/rules/money'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
 
-export function CaseDetailPage({ id, savedNotice, onBack }: { id: string; savedNotice?: string; onBack: () => void }) {
-  const { t } = useTranslation()
+export function CaseDetailPage({ id, savedNotice, onBack, signedIn }: { id: string; savedNotice?: string; onBack: () => void; signedIn: StaffPublic }) {
+  const { t, i18n } = useTranslation()
   const api = useApi()
   const load = useLoad(() => api['cases:get']({ id }), [id])
+  const staff = useLoad(() => api['auth:listStaff'](), [])
+  const settings = useLoad(() => api['settings:get'](), [])
+  const [current, setCurrent] = useState<CaseDetail | null>(null)
+  useEffect(() => setCurrent(load.state === 'ready' ? load.data : null), [load])
+  const act = async (call: Promise<Result<CaseDetail>>) => {
+    const result = await call
+    if (result.ok) setCurrent(result.data)
+    return result
+  }
+  const panel: Omit<CasePanelProps, 'c'> | null =
+    settings.state === 'ready' && staff.state === 'ready'
+      ? {
+          act,
+          managers: staff.data.filter((s) => s.role === 'manager'),
+          defaultApprover: signedIn.role === 'manager' ? signedIn.id : '',
+          settings: settings.data,
+          lang: i18n.language === 'en' ? 'en' : 'zh',
+        }
+      : null
   return (
     <section className="page" aria-labelledby="detail-title">
       <header className="page-header">
         <h1 id="detail-title">
           {t('detail.title')}
-          {load.state === 'ready' && <span className="mono title-number"> {load.data.number}</span>}
+          {current && <span className="mono title-number"> {current.number}</span>}
         </h1>
         <button type="button" onClick={onBack}>
           {t('actions.back')}
@@ -26,7 +54,21 @@ export function CaseDetailPage({ id, savedNotice, onBack }: { id: string; savedN
       {load.state === 'error' && (
         <Notice kind="error">{load.error.code === 'NOT_FOUND' ? t('detail.notFound') : load.error.message}</Notice>
       )}
-      {load.state === 'ready' && <CaseFields c={load.data} />}
+      {current && panel && current.flags.escalated && <EscalationCard c={current} {...panel} />}
+      {current && (
+        <div className="detail-layout">
+          <div>
+            {panel && <LoopPanel c={current} {...panel} />}
+            {panel && <ClassPanel c={current} {...panel} />}
+            {panel && <LastrPanel c={current} {...panel} />}
+            <CaseFields c={current} />
+          </div>
+          <div>
+            {panel && <CommitmentsPanel c={current} {...panel} />}
+            <Timeline c={current} />
+          </div>
+        </div>
+      )}
     </section>
   )
 }
@@ -49,6 +91,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
     [t('fields.category'), t(`options.category.${c.category}`)],
     [t('fields.product'), c.product || none],
     [t('fields.amount'), c.amountFen === null ? t('detail.amountNone') : `¥${formatFen(c.amountFen)}`],
+    [t('fields.claimAmount'), c.claimFen === null ? t('detail.amountNone') : `¥${formatFen(c.claimFen)}`],
     [t('fields.receiptNo'), c.receiptNo || none],
     [t('fields.demand'), t(`options.demand.${c.demand}`)],
     [t('fields.demandNote'), c.demandNote || none],
@@ -59,8 +102,9 @@ function CaseFields({ c }: { c: CaseDetail }) {
     [t('fields.createdAt'), formatDateTime(c.createdAt)],
   ]
   return (
-    <div className="detail-layout">
-      <div className="card">
+    <section className="card" aria-labelledby="fields-title">
+      <h2 id="fields-title">{t('detail.fields')}</h2>
+      <div>
         <dl className="fields">
           {rows.map(([label, value]) => (
             <div key={label} className="field-row">
@@ -72,6 +116,13 @@ function CaseFields({ c }: { c: CaseDetail }) {
         <h2>{t('fields.description')}</h2>
         <p className="description">{c.description}</p>
       </div>
+    </section>
+  )
+}
+
+function Timeline({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation()
+  return (
       <aside className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('detail.timeline')}</h2>
         <ol className="timeline">
@@ -85,6 +136,5 @@ function CaseFields({ c }: { c: CaseDetail }) {
           ))}
         </ol>
       </aside>
-    </div>
   )
 }

@@ -117,6 +117,7 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
                 {header(null, t('fields.phone'))}
                 {header(null, t('fields.department'))}
                 {header('receivedAt', t('fields.receivedAt'))}
+                {header(null, t('list.alerts'))}
               </tr>
             </thead>
             <tbody>
@@ -139,17 +140,26 @@ function CaseRow({ c, onOpen }: { c: CaseSummary; onOpen: (id: string) => void }
         <button type="button" className="link" onClick={() => onOpen(c.id)}>
           {c.number}
         </button>
-        {c.situations.length > 0 && <span className="badge badge-urgent">{t('list.urgent')}</span>}
+        {c.urgent && <span className="badge badge-urgent">{c.flags.escalated ? t('list.escalated') : t('list.urgent')}</span>}
       </td>
       <td>
         <span className={`badge status-${c.status}`}>{t(`options.status.${c.status}`)}</span>
       </td>
-      <td>{t(`options.caseClass.${c.caseClass ?? 'none'}`)}</td>
+      <td>
+        <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>
+      </td>
       <td>{t(`options.category.${c.category}`)}</td>
       <td>{c.customerName}</td>
       <td className="mono">{c.phoneMasked}</td>
       <td>{c.departmentName}</td>
       <td className="mono">{formatDateTime(c.receivedAt)}</td>
+      <td>
+        {c.flags.overdue.filter((o) => o !== 'commitment').map((o) => (
+          <span key={o} className="badge badge-overdue">{t(`wf.overdue.${o}`)}</span>
+        ))}
+        {c.flags.commitmentsOverdue > 0 && <span className="badge badge-overdue">{t('list.promisesOverdue', { count: c.flags.commitmentsOverdue })}</span>}
+        {c.flags.commitmentsDueSoon > 0 && <span className="badge state-soon">{t('list.promisesDueSoon', { count: c.flags.commitmentsDueSoon })}</span>}
+      </td>
     </tr>
   )
 }

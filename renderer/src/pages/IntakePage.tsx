@@ -21,6 +21,8 @@ import { DepartmentOptions, EnumOptions } from '../components/Options'
 import { applyServerError } from '../hooks/serverErrors'
 import { useLoad } from '../hooks/useLoad'
 import { intakeDefaults } from './intakeDefaults'
+import { useLiveClassification } from '../hooks/useLiveClassification'
+import { ReasonList } from '../case/ReasonList'
 
 type Name = keyof CaseDraft
 
@@ -30,10 +32,12 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
   const errorText = useErrorText()
   const departments = useLoad(() => api['departments:list'](), [])
   const [banner, setBanner] = useState<string | null>(null)
-  const { register, handleSubmit, setError, formState } = useForm<CaseDraft>({
+  const form = useForm<CaseDraft>({
     resolver: zodResolver(CaseDraft),
     defaultValues: intakeDefaults(new Date()),
   })
+  const { register, handleSubmit, setError, formState } = form
+  const preview = useLiveClassification(form)
   const errors = formState.errors
 
   const onInvalid = (errs: FieldErrors<CaseDraft>) => setBanner(t('intake.invalid', { count: Object.keys(errs).length }))
@@ -125,6 +129,7 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         {select('category', CATEGORIES, 'category')}
         {text('product', { max: LIMITS.product })}
         {text('amount', { hint: t('hints.amount'), inputMode: 'decimal' })}
+        {text('claimAmount', { hint: t('hints.claimAmount'), inputMode: 'decimal' })}
         {text('receiptNo', { max: LIMITS.receiptNo })}
         <Field id="description" label={t('fields.description')} error={err('description')} hint={t('hints.description')} required wide>
           <textarea rows={4} maxLength={LIMITS.description} {...control('description', t('hints.description'))} />
@@ -150,6 +155,16 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         {radios('fault', FAULTS)}
         {radios('resolvedAtDesk', RESOLVED_AT_DESK)}
       </section>
+      {preview && (
+        <section className={`card class-preview class-preview-${preview.caseClass}`} aria-live="polite" aria-labelledby="preview-title">
+          <h2 id="preview-title">
+            {t('wf.proposed')} <span className={`badge class-${preview.caseClass}`}>{t(`options.caseClass.${preview.caseClass}`)}</span>
+            {preview.urgent && <span className="badge badge-urgent">{t('list.urgent')}</span>}
+          </h2>
+          {preview.urgent && <p className="urgent-line">{t('wf.urgentOnSave')}</p>}
+          <ReasonList reasons={preview.reasons} />
+        </section>
+      )}
       <div className="actions sticky-actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t('actions.save')}

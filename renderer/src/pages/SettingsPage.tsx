@@ -11,12 +11,14 @@ import { describedBy, Field, useErrorText } from '../components/Field'
 import { Notice } from '../components/Notice'
 import { applyServerError } from '../hooks/serverErrors'
 import { useLoad } from '../hooks/useLoad'
+import { WorkflowSettingsForm } from './WorkflowSettingsForm'
 
 export function SettingsPage({ locale, onLocale, signedIn }: { locale: Locale; onLocale: (l: Locale) => void; signedIn: StaffPublic }) {
   const { t } = useTranslation()
   const api = useApi()
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const departments = useLoad(() => api['departments:list'](), [])
+  const policy = useLoad(() => api['settings:get'](), [])
   const managers = staff.state === 'ready' ? staff.data.filter((s) => s.role === 'manager') : []
   // A signed-in manager approves their own changes by default; a clerk must pick one.
   const approver = signedIn.role === 'manager' ? signedIn.id : ''
@@ -34,6 +36,7 @@ export function SettingsPage({ locale, onLocale, signedIn }: { locale: Locale; o
           </select>
         </label>
       </div>
+      {policy.state === 'error' && <Notice kind="error">{policy.error.message}</Notice>}
       <div className="settings-columns">
         <div className="card">
           <h2>{t('settings.staff')}</h2>
@@ -58,6 +61,9 @@ export function SettingsPage({ locale, onLocale, signedIn }: { locale: Locale; o
           {staff.state === 'ready' && <AddDepartmentForm managers={managers} approver={approver} onAdded={departments.reload} />}
         </div>
       </div>
+      {policy.state === 'ready' && staff.state === 'ready' && (
+        <WorkflowSettingsForm settings={policy.data} managers={managers} approver={approver} onSaved={policy.reload} />
+      )}
     </section>
   )
 }
