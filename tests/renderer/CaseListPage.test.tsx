@@ -8,7 +8,7 @@ const row = {
   id: 'c1',
   number: 'KS-20261122-0001',
   status: 'received',
-  caseClass: null,
+  caseClass: 2,
   category: 'cashier_error',
   customerName: '王秀英',
   phoneMasked: '138****1234',
@@ -16,6 +16,14 @@ const row = {
   departmentName: '收银',
   receivedAt: new Date(2026, 10, 22, 9, 30).toISOString(),
   situations: ['injury_or_harm'],
+  urgent: true,
+  flags: {
+    escalated: true,
+    overdue: ['resolve'],
+    commitmentsDueSoon: 1,
+    commitmentsOverdue: 0,
+    deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
+  },
 }
 
 describe('the case list', () => {
@@ -32,14 +40,16 @@ describe('the case list', () => {
     await waitFor(() => expect(api['cases:list']).toHaveBeenCalledTimes(2))
   })
 
-  it('shows rows with masked phone, labels and an urgent marker, and opens a case', async () => {
+  it('shows rows with masked phone, class, urgent and overdue markers, and opens a case', async () => {
     const onOpen = vi.fn()
     renderWithApi(<CaseListPage onOpen={onOpen} onNew={vi.fn()} />, fakeApi({ 'cases:list': { ok: true, data: { items: [row], total: 1 } } }))
     expect(await screen.findByText('138****1234')).toBeInTheDocument()
     expect(screen.getByRole('cell', { name: '收银差错' })).toBeInTheDocument()
     expect(screen.getByRole('cell', { name: '已受理' })).toBeInTheDocument()
-    expect(screen.getByText('待分类')).toBeInTheDocument()
-    expect(screen.getByText('紧急')).toBeInTheDocument()
+    expect(screen.getByText('二类投诉')).toBeInTheDocument()
+    expect(screen.getByText('紧急·待接手')).toBeInTheDocument()
+    expect(screen.getByText('解决已逾期')).toBeInTheDocument()
+    expect(screen.getByText('1 个承诺即将到期')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'KS-20261122-0001' }))
     expect(onOpen).toHaveBeenCalledWith('c1')
   })
