@@ -166,3 +166,12 @@ export function recordReview(
     return { action: 'review.recorded', detail: input.rootCause }
   })
 }
+
+/** Marks a case for review (反省检讨) whatever its class: it then cannot close without one. */
+export function requestReview(ctx: ServiceContext, input: { id: string }): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, (c) => {
+    refuseIfVoided(c)
+    c.workflow.reviewRequested = true
+    return { action: 'review.requested' }
+  })
+}

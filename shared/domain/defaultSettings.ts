@@ -14,7 +14,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
   categoryPatternCount: 3,
   keywords: {
     injury_or_harm: {
-      zh: ['受伤', '摔倒', '摔伤', '摔破', '跌倒', '滑倒', '流血', '出血', '骨折', '烫伤', '割伤', '划伤', '扭伤', '伤口', '呕吐', '腹泻', '拉肚子', '食物中毒', '中毒', '过敏', '晕倒', '昏倒', '住院', '送医', '急诊', '身体不适'],
+      zh: ['受伤', '摔倒', '摔伤', '摔破', '跌倒', '滑倒', '流血', '出血', '骨折', '烫伤', '割伤', '划伤', '扭伤', '伤口', '呕吐', '上吐下泻', '吐了', '腹泻', '拉肚子', '腹痛', '肚子疼', '发烧', '食物中毒', '中毒', '过敏', '晕倒', '昏倒', '住院', '送医', '急诊', '身体不适'],
       en: ['injur', 'hurt', 'bleed', 'blood', 'broken bone', 'burned', 'vomit', 'diarrh', 'food poisoning', 'poisoned', 'allergic', 'fainted', 'hospital', 'fell ', 'slipped'],
     },
     fire_or_hazard: {

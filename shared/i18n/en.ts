@@ -74,7 +74,7 @@ export const en: Messages = {
     'step.thank': 'Thank ✓', 'step.report': 'Report ✓', 'status.in_progress': 'Handling started', 'status.resolved': 'Resolved',
     'status.closed': 'Closed', 'status.reopened': 'Reopened', 'status.voided': 'Voided (manager)', 'report.oral': 'Oral report recorded',
     'report.written_generated': 'Written report generated', 'report.written_submitted': 'Written report submitted', 'followUp.recorded': 'Follow-up recorded',
-    'review.recorded': 'Review', 'commitment.added': 'Commitment added', 'commitment.kept': 'Commitment kept', 'commitment.reagreed': 'Commitment re-agreed',
+    'review.recorded': 'Review', 'review.requested': 'Marked for review', 'commitment.added': 'Commitment added', 'commitment.kept': 'Commitment kept', 'commitment.reagreed': 'Commitment re-agreed',
   },
   settings: {
     saved: 'Saved.', policy: 'Complaint policy', limits: 'Amounts and rules', authorityLimit: 'Front-desk goodwill limit (¥)', largeLoss: 'Large loss threshold (¥)',
@@ -110,7 +110,7 @@ export const en: Messages = {
     needs_oral_report: 'A Class 1 case needs its oral report recorded first.',
     needs_written_report: 'A Class 2 case needs its written report generated and marked submitted first.',
     needs_follow_up: 'Record the follow-up first.',
-    needs_review: 'A Class 2 case needs its review before it can be closed.',
+    needs_review: 'This case (Class 2, or marked for review) needs its review before it can be closed.',
     already_class2: 'This case is already Class 2.',
     already_class1: 'This case is already Class 1.',
     not_urgent: 'This case is not urgent.',
@@ -153,7 +153,7 @@ export const en: Messages = {
     followUp: 'Record follow-up', method: 'Method', methods: { phone: 'Phone', visit: 'Visit', message: 'Message', other: 'Other' },
     satisfaction: 'Satisfaction', satisfactionLevels: { '5': 'Very satisfied', '4': 'Satisfied', '3': 'Neutral', '2': 'Dissatisfied', '1': 'Very dissatisfied' }, remarks: 'Remarks',
     review: 'Review', reviewFields: { wentWell: 'What went well', improve: 'What to improve', rootCause: 'Root cause', preventive: 'Preventive action', owner: 'Owner' },
-    close: 'Close case', reopen: 'Reopen', void: 'Void (manager)',
+    close: 'Close case', requestReview: 'Mark for review', reopen: 'Reopen', void: 'Void (manager)',
   },
   home: {
     openClass1: 'open Class 1', openClass2: 'open Class 2', escalated: 'Escalations (awaiting a manager)', overdueCommitments: 'Overdue commitments',

@@ -74,7 +74,7 @@ export const zhCN = {
     'step.thank': '感谢 ✓', 'step.report': '报告 ✓', 'status.in_progress': '开始处理', 'status.resolved': '已解决',
     'status.closed': '结案', 'status.reopened': '重新打开', 'status.voided': '作废（主管审批）', 'report.oral': '记录口头报告',
     'report.written_generated': '生成书面报告', 'report.written_submitted': '书面报告已提交', 'followUp.recorded': '记录回访',
-    'review.recorded': '反省检讨', 'commitment.added': '添加承诺', 'commitment.kept': '承诺已兑现', 'commitment.reagreed': '承诺改期',
+    'review.recorded': '反省检讨', 'review.requested': '标记需反省检讨', 'commitment.added': '添加承诺', 'commitment.kept': '承诺已兑现', 'commitment.reagreed': '承诺改期',
   },
   settings: {
     saved: '已保存。', policy: '投诉处理政策', limits: '金额与规则', authorityLimit: '前台补偿权限（¥）', largeLoss: '重大经济损失门槛（¥）',
@@ -110,7 +110,7 @@ export const zhCN = {
     needs_oral_report: '一类投诉须先记录口头报告。',
     needs_written_report: '二类投诉须先生成书面报告并标记已提交，才能继续。',
     needs_follow_up: '须先记录回访。',
-    needs_review: '二类投诉须先填写反省检讨，才能结案。',
+    needs_review: '须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。',
     already_class2: '该投诉已是二类投诉。',
     already_class1: '该投诉已是一类投诉。',
     not_urgent: '该投诉不是紧急事件。',
@@ -153,7 +153,7 @@ export const zhCN = {
     followUp: '记录回访', method: '回访方式', methods: { phone: '电话', visit: '上门/到店', message: '短信/微信', other: '其他' },
     satisfaction: '满意度', satisfactionLevels: { '5': '非常满意', '4': '满意', '3': '一般', '2': '不满意', '1': '非常不满意' }, remarks: '备注',
     review: '反省检讨', reviewFields: { wentWell: '做得好的地方', improve: '需要改进', rootCause: '根本原因', preventive: '预防措施', owner: '负责人' },
-    close: '结案', reopen: '重新打开', void: '作废（需主管审批）',
+    close: '结案', requestReview: '标记需反省检讨', reopen: '重新打开', void: '作废（需主管审批）',
   },
   home: {
     openClass1: '进行中的一类投诉', openClass2: '进行中的二类投诉', escalated: '紧急事件（待主管接手）', overdueCommitments: '已逾期的承诺',

@@ -83,6 +83,7 @@ export const contract = {
   'cases:submitWrittenReport': { input: SubmitWrittenReportInput, output: CaseDetail, auth: 'session' },
   'cases:recordFollowUp': { input: FollowUpInput, output: CaseDetail, auth: 'session' },
   'cases:recordReview': { input: ReviewInput, output: CaseDetail, auth: 'session' },
+  'cases:requestReview': { input: z.object({ id: Id }), output: CaseDetail, auth: 'session' },
   'commitments:add': { input: AddCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:keep': { input: KeepCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:reagree': { input: ReagreeCommitmentInput, output: CaseDetail, auth: 'session' },

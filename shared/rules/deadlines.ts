@@ -27,7 +27,8 @@ export function caseFlags(c: DeadlineSubject, settings: WorkflowSettings, now: D
   const resolvedAt = w.resolvedAt ? new Date(w.resolvedAt).getTime() : null
   const resolveBy = c.caseClass === 1 ? received + d.class1ResolveHours * HOUR : received + d.class2ResolveDays * DAY
   const firstResponseBy = c.caseClass === 2 ? received + d.class2FirstResponseHours * HOUR : null
-  const reportBy = resolvedAt !== null ? resolvedAt + d.class2ReportHours * HOUR : null
+  // The written report deadline is Class 2's (domain.md §8); Class 1 reports orally on handling.
+  const reportBy = resolvedAt !== null && c.caseClass === 2 ? resolvedAt + d.class2ReportHours * HOUR : null
   const followUpFrom = resolvedAt !== null ? resolvedAt + d.followUpAfterDays * DAY : null
   const followUpBy = resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null
   const t = now.getTime()

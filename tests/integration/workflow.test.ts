@@ -88,7 +88,7 @@ describe('the handling workflow through the services', () => {
     expect(reported.status).toBe('reported')
     await call('commitments:keep', { id: c.id, commitmentId: promiseId })
     await call('cases:recordFollowUp', { id: c.id, method: 'visit', satisfaction: 4, remarks: '已康复' })
-    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe('二类投诉须先填写反省检讨，才能结案。')
+    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe('须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。')
     await call('cases:recordReview', { id: c.id, wentWell: '及时上报', improve: '熟食温控', rootCause: '冷柜温度过高', preventive: '每两小时测温', owner: '生鲜主管' })
     expect((await call('cases:transition', { id: c.id, action: 'close' })).status).toBe('closed')
   })
@@ -104,6 +104,18 @@ describe('the handling workflow through the services', () => {
     const lowered = await call('cases:lowerClass', { id: c.id, reason: '经核实为普通客户', approval })
     expect(lowered.caseClass).toBe(1)
     expect(lowered.workflow.classChange).toMatchObject({ from: 2, to: 1, reason: '经核实为普通客户', approvedBy: { name: '陈主管' } })
+  })
+
+  it('a Class 1 case marked for review cannot close without one', async () => {
+    const { call, refused, create, clock } = await desk()
+    const c = await create()
+    await call('cases:requestReview', { id: c.id })
+    await call('cases:transition', { id: c.id, action: 'resolve', resolution: '已处理' })
+    await call('cases:recordOralReport', { id: c.id, to: '陈主管', at: toLocalDateTime(clock.now()), summary: '已处理' })
+    await call('cases:recordFollowUp', { id: c.id, method: 'phone', satisfaction: 3, remarks: '' })
+    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe('须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。')
+    await call('cases:recordReview', { id: c.id, wentWell: '及时', improve: '培训', rootCause: '新员工', preventive: '带教', owner: '店长' })
+    expect((await call('cases:transition', { id: c.id, action: 'close' })).status).toBe('closed')
   })
 
   it('reopen needs a reason and goes round the loop again; void needs a manager and is final', async () => {

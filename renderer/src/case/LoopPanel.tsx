@@ -12,6 +12,10 @@ import type { CasePanelProps } from './caseActions'
 const Reason = z.object({ reason: requiredText(200) })
 const Resolution = z.object({ resolution: requiredText(500) })
 const Void = z.object({ reason: requiredText(200), approval: ManagerApproval })
+// Radio buttons give strings; the rating is a number 1–5 in the channel schema.
+const FollowUpForm = FollowUpInput.omit({ id: true }).extend({
+  satisfaction: z.coerce.number({ message: 'validation.choose' }).int().min(1, { message: 'validation.choose' }).max(5, { message: 'validation.choose' }),
+})
 
 /** The closed loop (domain.md §8): the next step for the case's status, and its records. */
 export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps) {
@@ -34,10 +38,12 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
       </h2>
       {c.status !== 'voided' && c.status !== 'closed' && (
         <p className="muted small">
-          {t('wf.resolveBy', { at: formatDateTime(d.resolveBy!) })}
-          {d.firstResponseBy && ` · ${t('wf.firstResponseBy', { at: formatDateTime(d.firstResponseBy) })}`}
-          {d.reportBy && ` · ${t('wf.reportBy', { at: formatDateTime(d.reportBy) })}`}
-          {d.followUpBy && ` · ${t('wf.followUpBy', { from: formatDateTime(d.followUpFrom!), to: formatDateTime(d.followUpBy) })}`}
+          {[
+            !w.resolvedAt && t('wf.resolveBy', { at: formatDateTime(d.resolveBy!) }),
+            d.firstResponseBy && !w.resolvedAt && t('wf.firstResponseBy', { at: formatDateTime(d.firstResponseBy) }),
+            d.reportBy && c.status === 'resolved' && t('wf.reportBy', { at: formatDateTime(d.reportBy) }),
+            d.followUpBy && !w.followUp && t('wf.followUpBy', { from: formatDateTime(d.followUpFrom!), to: formatDateTime(d.followUpBy) }),
+          ].filter(Boolean).join(' · ')}
         </p>
       )}
       <Records c={c} />
@@ -65,11 +71,11 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
         )
       )}
       {c.status === 'reported' && (
-        <MiniForm id="followup" title={t('wf.followUp')} schema={FollowUpInput.omit({ id: true })} defaults={{ method: 'phone', satisfaction: undefined as never, remarks: '' }}
+        <MiniForm id="followup" title={t('wf.followUp')} schema={FollowUpForm} defaults={{ method: 'phone', satisfaction: '', remarks: '' }}
           fields={[
             { name: 'method', label: t('wf.method'), kind: 'select', options: (['phone', 'visit', 'message', 'other'] as const).map((m) => ({ value: m, label: t(`wf.methods.${m}`) })) },
             { name: 'satisfaction', label: t('wf.satisfaction'), kind: 'rating', options: [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`wf.satisfactionLevels.${n}`) })) },
-            { name: 'remarks', label: t('wf.remarks'), kind: 'textarea' },
+            { name: 'remarks', label: t('wf.remarks'), kind: 'textarea', optional: true },
           ]}
           submitLabel={t('wf.followUp')} onSubmit={(v) => act(api['cases:recordFollowUp']({ id: c.id, ...v }))} />
       )}
@@ -78,6 +84,9 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
           defaults={{ wentWell: '', improve: '', rootCause: '', preventive: '', owner: '' }}
           fields={(['wentWell', 'improve', 'rootCause', 'preventive', 'owner'] as const).map((f) => ({ name: f, label: t(`wf.reviewFields.${f}`), kind: f === 'owner' ? 'text' : 'textarea' }))}
           submitLabel={t('wf.review')} onSubmit={(v) => act(api['cases:recordReview']({ id: c.id, ...v }))} />
+      )}
+      {c.caseClass === 1 && !w.reviewRequested && !w.review && c.status !== 'voided' && c.status !== 'closed' && (
+        <button type="button" onClick={() => act(api['cases:requestReview']({ id: c.id }))}>{t('wf.requestReview')}</button>
       )}
       {c.status === 'followed_up' && (
         <button type="button" className="primary" onClick={() => transition({ id: c.id, action: 'close' })}>{t('wf.close')}</button>

@@ -16,6 +16,7 @@ export interface MiniField {
   kind?: 'text' | 'textarea' | 'datetime' | 'select' | 'rating'
   options?: { value: string; label: string }[]
   hint?: string
+  optional?: boolean
 }
 
 interface MiniFormProps<S extends z.ZodType<FieldValues>> {
@@ -83,7 +84,7 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
           )
         }
         return (
-          <Field key={f.name} id={id} label={f.label} error={error} hint={f.hint} required>
+          <Field key={f.name} id={id} label={f.label} error={error} hint={f.hint} required={!f.optional}>
             {f.kind === 'textarea' ? (
               <textarea rows={2} {...common} {...reg} />
             ) : f.kind === 'select' ? (

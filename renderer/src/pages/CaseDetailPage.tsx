@@ -22,7 +22,9 @@ export function CaseDetailPage({ id, savedNotice, onBack, signedIn }: { id: stri
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const settings = useLoad(() => api['settings:get'](), [])
   const [current, setCurrent] = useState<CaseDetail | null>(null)
-  useEffect(() => setCurrent(load.state === 'ready' ? load.data : null), [load])
+  // Depend on the loaded data itself: `load` is a new object every render.
+  const loaded = load.state === 'ready' ? load.data : null
+  useEffect(() => setCurrent(loaded), [loaded])
   const act = async (call: Promise<Result<CaseDetail>>) => {
     const result = await call
     if (result.ok) setCurrent(result.data)

@@ -97,6 +97,12 @@ describe('classification rules one by one', () => {
     expect(rules({ description: 'My son was hurt by a broken shelf.' })).toEqual(['safety_health', 'injury_or_harm'])
   })
 
+  it('recognises everyday ways of saying someone fell ill', () => {
+    for (const description of ['吃了以后上吐下泻', '孩子吃完就吐了', '回家后肚子疼了一晚上', '喝了以后发烧']) {
+      expect(rules({ description }), description).toEqual(['safety_health', 'injury_or_harm'])
+    }
+  })
+
   it('does not mistake common words for triggers', () => {
     for (const description of ['顾客很伤心，觉得被冷落。', '火锅底料少给了一包。', '优惠券过期了不能用。', '路由器不能上网，不会设置。', '账单金额不对 (bill)。']) {
       expect(rules({ description }), description).toEqual([])

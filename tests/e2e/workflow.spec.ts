@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test'
+import { startHost, type Host } from '../support/host'
+import { completeSetup, MANAGER, newDataDir, openList, shot } from './helpers'
+
+let host: Host | undefined
+test.afterEach(async () => {
+  await host?.stop()
+  host = undefined
+})
+
+async function fillIntake(page: Page, o: { name: string; category: string; description: string; demand: string; amount?: string; claim?: string }) {
+  await page.keyboard.press('F2')
+  await page.getByLabel(/^客户姓名/).fill(o.name)
+  await page.getByLabel(/^联系电话/).fill('13712345678')
+  await page.getByRole('radio', { name: '激动' }).check()
+  await page.getByLabel(/^涉及部门/).selectOption({ label: '收银' })
+  await page.getByLabel(/^投诉类别/).selectOption({ label: o.category })
+  if (o.amount) await page.getByLabel(/^涉及金额/).fill(o.amount)
+  if (o.claim) await page.getByLabel(/^索赔金额/).fill(o.claim)
+  await page.getByLabel(/^投诉内容/).fill(o.description)
+  await page.getByLabel(/^客户诉求/).selectOption({ label: o.demand })
+}
+
+const progress = (page: Page) => page.getByRole('region', { name: /处理进度/ })
+
+test('journey (a): a cashier short-change complaint handled at the desk — Class 1, oral report, follow-up, closed', async ({ page }) => {
+  host = await startHost(await newDataDir())
+  await page.goto(host.url)
+  await completeSetup(page)
+  await fillIntake(page, { name: '张阿姨', category: '收银差错', description: '结账时收银员少找了十元。', demand: '退款', amount: '10' })
+  const preview = page.getByRole('region', { name: /系统建议/ })
+  await expect(preview).toContainText('一类投诉')
+  await expect(preview).toContainText('未触发任何二类或紧急规则')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
+  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('一类投诉')
+
+  const lastr = page.getByRole('region', { name: '处理步骤（LASTR）' })
+  await expect(lastr).toContainText('我跟您确认一下')
+  await lastr.getByRole('button', { name: '完成“聆听”' }).click()
+  await lastr.getByRole('button', { name: '完成“关心”' }).click()
+  await expect(lastr.getByRole('button', { name: '完成“关心”' })).toHaveCount(0)
+  await expect(progress(page)).toContainText('处理中')
+  await shot(page, '10-handling-panel')
+
+  await progress(page).getByLabel('解决方案').fill('当场核对小票，补足找零 10 元并致歉')
+  await progress(page).getByRole('button', { name: '标记已解决' }).click()
+  await expect(progress(page)).toContainText('已解决')
+  await progress(page).getByLabel('报告对象').fill(MANAGER.name)
+  await progress(page).getByLabel('一句话摘要').fill('少找 10 元，已当场补足')
+  await progress(page).getByRole('button', { name: '记录口头报告' }).click()
+  await expect(progress(page)).toContainText('已报告')
+  await progress(page).getByLabel('回访方式').selectOption({ label: '电话' })
+  await progress(page).getByRole('radio', { name: '非常满意' }).check()
+  await progress(page).getByRole('button', { name: '记录回访' }).click()
+  await expect(progress(page)).toContainText('已回访')
+  await progress(page).getByRole('button', { name: '结案' }).click()
+  await expect(progress(page)).toContainText('已结案')
+  const timeline = page.getByRole('complementary')
+  for (const step of ['聆听 ✓', '关心 ✓', '已解决', '记录口头报告', '记录回访', '结案']) await expect(timeline).toContainText(step)
+})
+
+test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent, escalation, commitments, no closing without the written report', async ({ page }) => {
+  host = await startHost(await newDataDir())
+  await page.goto(host.url)
+  await completeSetup(page)
+
+  // The manager sets the escalation contact first.
+  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  const policy = page.getByRole('form', { name: '投诉处理政策' })
+  await policy.getByRole('button', { name: '添加联系人' }).click()
+  await policy.getByLabel('姓名').fill('王店长')
+  await policy.getByLabel('职务').fill('店长')
+  await policy.getByLabel('电话').fill('13800001111')
+  await policy.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await policy.getByRole('button', { name: '保存' }).click()
+  await expect(policy.getByText('已保存。')).toBeVisible()
+
+  await fillIntake(page, {
+    name: '刘女士', category: '产品质量', demand: '赔偿', amount: '38', claim: '2000',
+    description: '昨天在店里买的熟食，吃了以后上吐下泻，说要找记者曝光。',
+  })
+  const preview = page.getByRole('region', { name: /系统建议/ })
+  await expect(preview).toContainText('二类投诉')
+  await expect(preview).toContainText('紧急')
+  await expect(preview).toContainText('关键词“记者”')
+  await expect(page.getByRole('checkbox', { name: '人身伤害/健康损害' })).toBeChecked() // pre-ticked from the text
+  await shot(page, '11-intake-class2-preview')
+  await page.getByRole('button', { name: '保存' }).click()
+
+  // The escalation card interrupts.
+  const card = page.getByRole('alert').filter({ hasText: '紧急事件 — 请立即上报主管' })
+  await expect(card).toBeVisible()
+  await expect(card).toContainText('王店长')
+  await expect(card).toContainText('13800001111')
+  await expect(card).toContainText('第一时间')
+  await shot(page, '12-escalation-card')
+  await card.getByLabel('已通知谁').fill('王店长（电话）')
+  await card.getByRole('button', { name: '紧急上报' }).click()
+  await expect(card).toContainText('已通知 王店长（电话）')
+
+  // Escalated cases head the list until a manager takes over.
+  await openList(page)
+  await expect(page.getByRole('row').nth(1)).toContainText('紧急·待接手')
+  await page.getByRole('navigation').getByRole('button', { name: '首页' }).click()
+  await expect(page.getByRole('region', { name: '紧急事件（待主管接手）' })).toContainText('刘女士')
+  await shot(page, '13-home')
+  await page.getByRole('region', { name: '紧急事件（待主管接手）' }).getByRole('button', { name: /KS-/ }).click()
+  await card.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await card.getByRole('button', { name: '主管接手' }).click()
+  await expect(card).toHaveCount(0)
+
+  const commitments = page.getByRole('region', { name: '承诺' })
+  await commitments.getByLabel('承诺内容').fill('明天下午五点前回电告知检测结果')
+  await commitments.getByLabel('负责人').fill(MANAGER.name)
+  await commitments.getByRole('button', { name: '添加承诺' }).click()
+  await expect(commitments).toContainText('即将到期')
+
+  await progress(page).getByLabel('解决方案').fill('全额退款并承担医药费')
+  await progress(page).getByRole('button', { name: '标记已解决' }).click()
+  await expect(progress(page)).toContainText('二类投诉须先生成书面报告（PDF）并标记提交')
+  await expect(progress(page).getByRole('button', { name: '结案' })).toHaveCount(0)
+  await expect(progress(page).getByRole('button', { name: '记录口头报告' })).toHaveCount(0)
+  await shot(page, '14-class2-resolved')
+})
