@@ -6,6 +6,7 @@ import { ManagerApproval } from '@shared/schemas/common'
 import { toLocalDateTime } from '@shared/rules/localTime'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
+import { FieldRows } from '../components/FieldRows'
 import { formatDateTime } from '../format'
 import type { CasePanelProps } from './caseActions'
 
@@ -125,14 +126,5 @@ function Records({ c }: { c: CasePanelProps['c'] }) {
   if (w.review) rows.push([t('wf.review'), `${t('wf.reviewFields.rootCause')}：${w.review.rootCause}；${t('wf.reviewFields.preventive')}：${w.review.preventive}（${w.review.owner}）`])
   if (w.voided) rows.push([t('options.status.voided'), `${w.voided.reason}（${w.voided.approvedBy.name}）`])
   if (rows.length === 0) return null
-  return (
-    <dl className="records">
-      {rows.map(([k, v]) => (
-        <div key={k} className="field-row">
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  )
+  return <FieldRows rows={rows} className="records" />
 }

@@ -12,6 +12,7 @@ import type { CasePanelProps } from '../case/caseActions'
 import { formatFen } from '@shared/rules/money'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
+import { FieldRows } from '../components/FieldRows'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
 
@@ -107,14 +108,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
     <section className="card" aria-labelledby="fields-title">
       <h2 id="fields-title">{t('detail.fields')}</h2>
       <div>
-        <dl className="fields">
-          {rows.map(([label, value]) => (
-            <div key={label} className="field-row">
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FieldRows rows={rows} className="fields" />
         <h2>{t('fields.description')}</h2>
         <p className="description">{c.description}</p>
       </div>
