@@ -4,6 +4,7 @@ import type { ServiceContext } from './context'
 import { signIn } from './auth'
 import { createCase, getCase, listCases, previewClassification } from './cases'
 import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
+import { costTotals, decideOffer, executeOffer, makeOffer, proposeFor } from './compensation'
 import { homeSummary } from './home'
 import { getWorkflowSettings, updateWorkflowSettings } from './settings'
 import {
@@ -75,6 +76,11 @@ export const handlers: Handlers = {
   'commitments:add': (input, ctx) => addCommitment(ctx, input),
   'commitments:keep': (input, ctx) => keepCommitment(ctx, input),
   'commitments:reagree': (input, ctx) => reagreeCommitment(ctx, input),
+  'compensation:propose': ({ id }, ctx) => proposeFor(ctx, id),
+  'compensation:offer': (input, ctx) => makeOffer(ctx, input),
+  'compensation:decide': (input, ctx) => decideOffer(ctx, input),
+  'compensation:execute': (input, ctx) => executeOffer(ctx, input),
+  'compensation:totals': (input, ctx) => costTotals(ctx, input),
   'home:summary': (_input, ctx) => homeSummary(ctx),
   'settings:get': (_input, ctx) => getWorkflowSettings(ctx),
   'settings:update': (input, ctx) => updateWorkflowSettings(ctx, input),

@@ -57,4 +57,26 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
     commitmentDueSoonHours: 2,
   },
   playbook: DEFAULT_PLAYBOOK,
+  compensation: {
+    goodwillCapPercent: 50,
+    goodwillCapMinFen: 50_00,
+    coupons: [20_00, 50_00],
+    catalogue: [
+      { form: 'gift', name: '精美礼品', valueFen: 30_00 },
+      { form: 'gift', name: '购物袋', valueFen: 10_00 },
+      { form: 'free_service', name: '免费送货上门', valueFen: 10_00 },
+      { form: 'onsite_service', name: '上门安装指导', valueFen: 30_00 },
+    ],
+    pointsPerYuan: 100,
+    suggestions: {
+      service_attitude: ['coupon', 'gift'],
+      cashier_error: ['coupon', 'points'],
+      price_billing: ['discount', 'coupon'],
+      delivery: ['free_service', 'coupon'],
+      usage_difficulty: ['onsite_service', 'free_service'],
+      product_quality: ['coupon', 'gift'],
+      after_sales: ['coupon', 'free_service'],
+      premises: ['gift', 'coupon'],
+    },
+  },
 }

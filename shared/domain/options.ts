@@ -76,3 +76,11 @@ export const KEYWORD_RULES = [
   'violence_threat',
 ] as const
 export type KeywordRule = (typeof KEYWORD_RULES)[number]
+
+/** Compensation forms (domain.md §7). Restoring the loss puts the customer back where they were; goodwill goes beyond. */
+export const RESTORE_FORMS = ['correct_error', 'exchange', 'repair', 'full_refund', 'partial_refund'] as const
+export const GOODWILL_FORMS = ['discount', 'coupon', 'gift', 'points', 'free_service', 'onsite_service', 'cash'] as const
+export const COMPENSATION_FORMS = ['apology', ...RESTORE_FORMS, ...GOODWILL_FORMS] as const
+export type CompensationForm = (typeof COMPENSATION_FORMS)[number]
+export type GoodwillForm = (typeof GOODWILL_FORMS)[number]
+export const isGoodwill = (form: CompensationForm): boolean => (GOODWILL_FORMS as readonly string[]).includes(form)

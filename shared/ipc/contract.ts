@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
 import { HomeSummary } from '../schemas/home'
+import { CompensationOption, CostQuery, CostTotals, DecideOfferInput, ExecuteOfferInput, MakeOfferInput } from '../schemas/compensation'
 import { ManagerApproval } from '../schemas/common'
 import { WorkflowSettings } from '../schemas/settings'
 import {
@@ -87,6 +88,11 @@ export const contract = {
   'commitments:add': { input: AddCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:keep': { input: KeepCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:reagree': { input: ReagreeCommitmentInput, output: CaseDetail, auth: 'session' },
+  'compensation:propose': { input: z.object({ id: Id }), output: z.array(CompensationOption), auth: 'session' },
+  'compensation:offer': { input: MakeOfferInput, output: CaseDetail, auth: 'session' },
+  'compensation:decide': { input: DecideOfferInput, output: CaseDetail, auth: 'session' },
+  'compensation:execute': { input: ExecuteOfferInput, output: CaseDetail, auth: 'session' },
+  'compensation:totals': { input: CostQuery, output: CostTotals, auth: 'session' },
   'home:summary': { input: None, output: HomeSummary, auth: 'session' },
   'settings:get': { input: None, output: WorkflowSettings, auth: 'session' },
   'settings:update': { input: z.object({ workflow: WorkflowSettings, approval: ManagerApproval }), output: WorkflowSettings, auth: 'session' },

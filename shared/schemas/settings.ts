@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CATEGORIES, CUSTOMER_STYLES, KEYWORD_RULES } from '../domain/options'
 import { LASTR_STEPS } from './workflow'
+import { CompensationPolicy } from './compensation'
 import { optionalText, requiredText } from './common'
 import { v } from './messages'
 
@@ -46,5 +47,6 @@ export const WorkflowSettings = z.object({
     commitmentDueSoonHours: whole(1, 72),
   }),
   playbook: Playbook,
+  compensation: CompensationPolicy,
 })
 export type WorkflowSettings = z.infer<typeof WorkflowSettings>

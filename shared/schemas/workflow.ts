@@ -3,6 +3,7 @@ import { CLASS2_RULES, SITUATIONS } from '../domain/options'
 import { Id, ManagerApproval, optionalText, requiredText, StaffRef } from './common'
 import { v } from './messages'
 import { parseLocalDateTime } from '../rules/localTime'
+import { Offer } from './compensation'
 
 export const LASTR_STEPS = ['listen', 'attend', 'satisfy', 'thank', 'report'] as const
 export type LastrStep = (typeof LASTR_STEPS)[number]
@@ -67,6 +68,7 @@ export const Workflow = z.object({
   reviewRequested: z.boolean(),
   closedAt: z.string().nullable(),
   voided: z.object({ reason: z.string(), at: z.string(), by: StaffRef, approvedBy: StaffRef }).nullable(),
+  offers: z.array(Offer),
 })
 export type Workflow = z.infer<typeof Workflow>
 
@@ -87,6 +89,7 @@ export const emptyWorkflow = (): Workflow => ({
   reviewRequested: false,
   closedAt: null,
   voided: null,
+  offers: [],
 })
 
 // ---- channel inputs ----

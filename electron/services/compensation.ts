@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto'
+import type { CaseDetail } from '@shared/schemas/case'
+import type { CompensationOption, CostTotals, OfferItem } from '@shared/schemas/compensation'
+import type { ManagerApproval } from '@shared/schemas/common'
+import { assessOffer, proposeCompensation } from '@shared/rules/compensation'
+import { formatFen } from '@shared/rules/money'
+import { AppError } from './errors'
+import { approveAsManager } from './auth'
+import { changeCase, refuse } from './caseRecord'
+import { requireSession, type ServiceContext } from './context'
+
+function findCase(ctx: ServiceContext, id: string) {
+  const c = ctx.store.data.cases.find((x) => x.id === id)
+  if (!c) throw new AppError('NOT_FOUND')
+  return c
+}
+
+/** 2–3 options for the case, by the branch policy and the clerk's authority. */
+export function proposeFor(ctx: ServiceContext, id: string): CompensationOption[] {
+  requireSession(ctx)
+  const c = findCase(ctx, id)
+  const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
+  return proposeCompensation({ category: c.category, amountFen: c.amountFen, demand: c.demand, fault: c.fault, caseClass: c.caseClass }, compensation, authorityLimitFen)
+}
+
+/**
+ * Records an offer. Goodwill above the clerk's authority or above the cap needs a manager's
+ * PIN — checked here, whatever the renderer sent — and above the cap also a reason. Goodwill
+ * above the authority limit makes the case Class 2 (domain.md §4).
+ */
+export async function makeOffer(
+  ctx: ServiceContext,
+  input: { id: string; items: OfferItem[]; source: 'proposed' | 'custom'; approval?: ManagerApproval; capReason: string },
+): Promise<CaseDetail> {
+  requireSession(ctx)
+  const c = findCase(ctx, input.id)
+  if (c.status === 'voided' || c.status === 'closed') refuse('case_not_open')
+  const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
+  const assessed = assessOffer(input.items, { lossFen: c.amountFen ?? 0, fault: c.fault }, compensation, authorityLimitFen)
+  let approver: { id: string; name: string } | null = null
+  if (assessed.needs.length > 0) {
+    if (!input.approval) throw new AppError('FORBIDDEN', {}, 'refusals.offer_needs_approval')
+    if (assessed.needs.includes('over_cap') && input.capReason.trim() === '') {
+      throw new AppError('VALIDATION', {}, 'refusals.cap_needs_reason', [{ path: 'capReason', message: 'validation.required' }])
+    }
+    approver = await approveAsManager(ctx, input.approval)
+  }
+  return changeCase(ctx, input.id, (kase, by, at) => {
+    kase.workflow.offers.push({
+      id: randomUUID(),
+      items: input.items,
+      restoreFen: assessed.restoreFen,
+      goodwillFen: assessed.goodwillFen,
+      source: input.source,
+      status: 'offered',
+      offeredAt: at,
+      offeredBy: by,
+      approvedBy: approver,
+      capReason: input.capReason,
+      decidedAt: null,
+      decidedBy: null,
+      execution: null,
+    })
+    if (assessed.goodwillFen > authorityLimitFen && !kase.workflow.reasons.some((r) => r.rule === 'over_authority')) {
+      kase.workflow.reasons.push({ rule: 'over_authority', kind: 'class2', evidence: { amount: formatFen(assessed.goodwillFen) } })
+      kase.caseClass = 2
+    }
+    const detail = `¥${formatFen(assessed.restoreFen + assessed.goodwillFen)}`
+    return { action: 'compensation.offered', detail, ...(approver ? { approvedBy: approver } : {}) }
+  })
+}
+
+export function decideOffer(ctx: ServiceContext, input: { id: string; offerId: string; accepted: boolean }): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, (c, by, at) => {
+    const offer = c.workflow.offers.find((o) => o.id === input.offerId)
+    if (!offer) refuse('no_offer')
+    if (offer.status !== 'offered') refuse('offer_decided')
+    offer.status = input.accepted ? 'accepted' : 'declined'
+    offer.decidedAt = at
+    offer.decidedBy = by
+    return { action: input.accepted ? 'compensation.accepted' : 'compensation.declined' }
+  })
+}
+
+export function executeOffer(
+  ctx: ServiceContext,
+  input: { id: string; offerId: string; voucherCode: string; refundReceiptNo: string; exchangedItem: string; note: string },
+): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, (c, by, at) => {
+    const offer = c.workflow.offers.find((o) => o.id === input.offerId)
+    if (!offer) refuse('no_offer')
+    if (offer.status !== 'accepted') refuse('offer_not_accepted')
+    const { id: _id, offerId: _offerId, ...execution } = input
+    offer.execution = { ...execution, at, by }
+    offer.status = 'executed'
+    return { action: 'compensation.executed', detail: [input.voucherCode, input.refundReceiptNo, input.exchangedItem].filter(Boolean).join(' ') }
+  })
+}
+
+/**
+ * What compensation cost in a period (executed offers, by execution date): by department,
+ * by category and in all. For the weekly report.
+ */
+export function costTotals(ctx: ServiceContext, query: { from: string; to: string }, categoryLabel: (c: string) => string = (c) => c): CostTotals {
+  requireSession(ctx)
+  const from = new Date(`${query.from}T00:00:00`).getTime()
+  const to = new Date(`${query.to}T00:00:00`).getTime() + 24 * 3600 * 1000
+  const data = ctx.store.data
+  const rows = data.cases.flatMap((c) =>
+    c.workflow.offers
+      .filter((o) => o.execution && new Date(o.execution.at).getTime() >= from && new Date(o.execution.at).getTime() < to)
+      .map((o) => ({ department: c.departmentId, category: c.category, restoreFen: o.restoreFen, goodwillFen: o.goodwillFen })),
+  )
+  const group = (key: 'department' | 'category', label: (k: string) => string) => {
+    const map = new Map<string, CostTotals['total']>()
+    for (const r of rows) {
+      const k = r[key]
+      const row = map.get(k) ?? { key: k, label: label(k), offers: 0, restoreFen: 0, goodwillFen: 0 }
+      row.offers += 1
+      row.restoreFen += r.restoreFen
+      row.goodwillFen += r.goodwillFen
+      map.set(k, row)
+    }
+    return [...map.values()].sort((a, b) => b.restoreFen + b.goodwillFen - (a.restoreFen + a.goodwillFen))
+  }
+  return {
+    byDepartment: group('department', (id) => data.departments.find((d) => d.id === id)?.name ?? id),
+    byCategory: group('category', categoryLabel),
+    total: {
+      key: 'total',
+      label: 'total',
+      offers: rows.length,
+      restoreFen: rows.reduce((s, r) => s + r.restoreFen, 0),
+      goodwillFen: rows.reduce((s, r) => s + r.goodwillFen, 0),
+    },
+  }
+}
