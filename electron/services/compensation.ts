@@ -5,6 +5,9 @@ import type { ManagerApproval } from '@shared/schemas/common'
 import { assessOffer, proposeCompensation } from '@shared/rules/compensation'
 import { formatFen } from '@shared/rules/money'
 import { AppError } from './errors'
+
+/** Timeline detail when an offer makes the case Class 2 (the timeline stores text as written). */
+const CLASS2_MARK = '二类投诉 / Class 2'
 import { approveAsManager } from './auth'
 import { changeCase, refuse } from './caseRecord'
 import { requireSession, type ServiceContext } from './context'
@@ -61,11 +64,14 @@ export async function makeOffer(
       decidedBy: null,
       execution: null,
     })
+    let detail = `¥${formatFen(assessed.restoreFen + assessed.goodwillFen)}`
     if (assessed.goodwillFen > authorityLimitFen && !kase.workflow.reasons.some((r) => r.rule === 'over_authority')) {
       kase.workflow.reasons.push({ rule: 'over_authority', kind: 'class2', evidence: { amount: formatFen(assessed.goodwillFen) } })
-      kase.caseClass = 2
+      if (kase.caseClass === 1) {
+        kase.caseClass = 2
+        detail += ` → ${CLASS2_MARK}`
+      }
     }
-    const detail = `¥${formatFen(assessed.restoreFen + assessed.goodwillFen)}`
     return { action: 'compensation.offered', detail, ...(approver ? { approvedBy: approver } : {}) }
   })
 }

@@ -77,6 +77,7 @@ export const en: Messages = {
     'review.recorded': 'Review', 'review.requested': 'Marked for review', 'commitment.added': 'Commitment added', 'commitment.kept': 'Commitment kept', 'commitment.reagreed': 'Commitment re-agreed', 'compensation.offered': 'Compensation offered', 'compensation.accepted': 'Offer accepted', 'compensation.declined': 'Offer declined', 'compensation.executed': 'Compensation executed',
   },
   settings: {
+    compensation: 'Compensation policy', coupons: 'Coupon values (¥, comma-separated)', capPercent: 'Goodwill cap (% of loss)', capMin: 'Goodwill cap at least (¥)', pointsPerYuan: 'Points worth ¥1', catalogue: 'Gifts and services', itemName: 'Name', addItem: 'Add item', suggestions: 'Suggested goodwill per category',
     saved: 'Saved.', policy: 'Complaint policy', limits: 'Amounts and rules', authorityLimit: 'Front-desk goodwill limit (¥)', largeLoss: 'Large loss threshold (¥)',
     counts: { repeatCustomerDays: 'Same customer again within (days)', categoryPatternDays: 'Category pattern window (days)', categoryPatternCount: 'Category pattern count' },
     deadlines: 'Deadlines', deadlineLabels: { class1ResolveHours: 'Class 1: resolve within (hours)', class2FirstResponseHours: 'Class 2: first response (hours)', class2ResolveDays: 'Class 2: resolve within (days)', class2ReportHours: 'Class 2: report after resolution (hours)', followUpAfterDays: 'Follow-up: earliest (days after)', followUpWithinDays: 'Follow-up: latest (days after)', commitmentDueSoonHours: 'Commitment "due soon" (hours)' },
@@ -158,7 +159,7 @@ export const en: Messages = {
     followUp: 'Record follow-up', method: 'Method', methods: { phone: 'Phone', visit: 'Visit', message: 'Message', other: 'Other' },
     satisfaction: 'Satisfaction', satisfactionLevels: { '5': 'Very satisfied', '4': 'Satisfied', '3': 'Neutral', '2': 'Dissatisfied', '1': 'Very dissatisfied' }, remarks: 'Remarks',
     review: 'Review', reviewFields: { wentWell: 'What went well', improve: 'What to improve', rootCause: 'Root cause', preventive: 'Preventive action', owner: 'Owner' },
-    close: 'Close case', requestReview: 'Mark for review', reopen: 'Reopen', void: 'Void (manager)',
+    close: 'Close case', requestReview: 'Mark for review', approveAndOffer: 'Approve and offer', reopen: 'Reopen', void: 'Void (manager)',
   },
   home: {
     openClass1: 'open Class 1', openClass2: 'open Class 2', escalated: 'Escalations (awaiting a manager)', overdueCommitments: 'Overdue commitments',

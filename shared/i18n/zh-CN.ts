@@ -77,6 +77,7 @@ export const zhCN = {
     'review.recorded': '反省检讨', 'review.requested': '标记需反省检讨', 'commitment.added': '添加承诺', 'commitment.kept': '承诺已兑现', 'commitment.reagreed': '承诺改期', 'compensation.offered': '提出补偿方案', 'compensation.accepted': '客户接受方案', 'compensation.declined': '客户拒绝方案', 'compensation.executed': '补偿已执行',
   },
   settings: {
+    compensation: '补偿政策', coupons: '优惠券面额（¥，逗号分隔）', capPercent: '补偿上限（占损失 %）', capMin: '补偿上限最低（¥）', pointsPerYuan: '积分兑换（多少积分 = ¥1）', catalogue: '礼品与服务', itemName: '名称', addItem: '添加一项', suggestions: '各类别建议的补偿形式',
     saved: '已保存。', policy: '投诉处理政策', limits: '金额与规则', authorityLimit: '前台补偿权限（¥）', largeLoss: '重大经济损失门槛（¥）',
     counts: { repeatCustomerDays: '同一客户重复投诉（天内）', categoryPatternDays: '同类投诉统计周期（天）', categoryPatternCount: '同类投诉达到次数' },
     deadlines: '处理时限', deadlineLabels: { class1ResolveHours: '一类：解决时限（小时）', class2FirstResponseHours: '二类：首次响应（小时）', class2ResolveDays: '二类：解决时限（天）', class2ReportHours: '二类：解决后提交报告（小时）', followUpAfterDays: '回访：解决后最早（天）', followUpWithinDays: '回访：解决后最迟（天）', commitmentDueSoonHours: '承诺“即将到期”提前（小时）' },
@@ -158,7 +159,7 @@ export const zhCN = {
     followUp: '记录回访', method: '回访方式', methods: { phone: '电话', visit: '上门/到店', message: '短信/微信', other: '其他' },
     satisfaction: '满意度', satisfactionLevels: { '5': '非常满意', '4': '满意', '3': '一般', '2': '不满意', '1': '非常不满意' }, remarks: '备注',
     review: '反省检讨', reviewFields: { wentWell: '做得好的地方', improve: '需要改进', rootCause: '根本原因', preventive: '预防措施', owner: '负责人' },
-    close: '结案', requestReview: '标记需反省检讨', reopen: '重新打开', void: '作废（需主管审批）',
+    close: '结案', requestReview: '标记需反省检讨', approveAndOffer: '主管审批并提出', reopen: '重新打开', void: '作废（需主管审批）',
   },
   home: {
     openClass1: '进行中的一类投诉', openClass2: '进行中的二类投诉', escalated: '紧急事件（待主管接手）', overdueCommitments: '已逾期的承诺',

@@ -32,3 +32,20 @@ export async function openList(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: '投诉列表' }).click()
   await expect(page.getByRole('heading', { name: '投诉列表', level: 1 })).toBeVisible()
 }
+
+/** The manager adds a clerk under Settings, signs out, and the clerk signs in. */
+export async function addClerkAndSignIn(page: Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  const form = page.getByRole('form', { name: '添加员工' })
+  await form.getByLabel('姓名').fill(name)
+  await form.getByLabel('PIN 码（4–8 位数字）').fill(pin)
+  await form.getByLabel('再次输入 PIN 码').fill(pin)
+  await form.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await form.getByRole('button', { name: '添加员工' }).click()
+  await expect(form.getByText(`已添加：${name}`)).toBeVisible()
+  await page.getByRole('button', { name: '退出' }).click()
+  await page.getByLabel('员工姓名').selectOption({ label: `${name}（员工）` })
+  await page.getByLabel('PIN 码').fill(pin)
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByText(`当前用户：${name}（员工）`)).toBeVisible()
+}

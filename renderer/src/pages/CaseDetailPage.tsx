@@ -4,6 +4,7 @@ import type { CaseDetail } from '@shared/schemas/case'
 import type { Result } from '@shared/ipc/result'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { ClassPanel } from '../case/ClassPanel'
+import { CompensationPanel } from '../case/CompensationPanel'
 import { CommitmentsPanel } from '../case/CommitmentsPanel'
 import { EscalationCard } from '../case/EscalationCard'
 import { LastrPanel } from '../case/LastrPanel'
@@ -63,6 +64,7 @@ export function CaseDetailPage({ id, savedNotice, onBack, signedIn }: { id: stri
           <div>
             {panel && <LoopPanel c={current} {...panel} />}
             {panel && <ClassPanel c={current} {...panel} />}
+            {panel && <CompensationPanel c={current} {...panel} />}
             {panel && <LastrPanel c={current} {...panel} />}
             <CaseFields c={current} />
           </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useFieldArray, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { KEYWORD_RULES } from '@shared/domain/options'
+import { CATEGORIES, GOODWILL_FORMS, KEYWORD_RULES } from '@shared/domain/options'
 import { AMOUNT_PATTERN, formatFen, parseYuanToFen } from '@shared/rules/money'
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import type { StaffPublic } from '@shared/schemas/staff'
@@ -20,6 +20,14 @@ interface FormShape {
   deadlines: Record<DeadlineKey, number>
   keywords: Record<string, { zh: string; en: string }>
   contacts: { name: string; role: string; phone: string }[]
+  comp: {
+    coupons: string
+    capPercent: number
+    capMin: string
+    pointsPerYuan: number
+    catalogue: { form: 'gift' | 'free_service' | 'onsite_service'; name: string; value: string }[]
+    suggestions: Record<string, string[]>
+  }
   approval: { managerId: string; pin: string }
 }
 
@@ -38,15 +46,26 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       deadlines: settings.deadlines,
       keywords: Object.fromEntries(KEYWORD_RULES.map((r) => [r, { zh: settings.keywords[r].zh.join('\n'), en: settings.keywords[r].en.join('\n') }])),
       contacts: settings.managerContacts.map((c) => ({ name: c.name, role: c.role, phone: c.phone })),
+      comp: {
+        coupons: settings.compensation.coupons.map(formatFen).join(', '),
+        capPercent: settings.compensation.goodwillCapPercent,
+        capMin: formatFen(settings.compensation.goodwillCapMinFen),
+        pointsPerYuan: settings.compensation.pointsPerYuan,
+        catalogue: settings.compensation.catalogue.map((i) => ({ form: i.form, name: i.name, value: formatFen(i.valueFen) })),
+        suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, settings.compensation.suggestions[c] ?? []])),
+      },
       approval: { managerId: approver, pin: '' },
     },
   })
   const contacts = useFieldArray({ control: form.control, name: 'contacts' })
+  const catalogue = useFieldArray({ control: form.control, name: 'comp.catalogue' })
   const { register } = form
 
   const submit = form.handleSubmit(async (v) => {
     setBanner(null)
-    if (!AMOUNT_PATTERN.test(v.authorityLimit.trim()) || !AMOUNT_PATTERN.test(v.largeLoss.trim())) {
+    const coupons = v.comp.coupons.split(/[,，\s]+/).filter(Boolean)
+    const amounts = [v.authorityLimit, v.largeLoss, v.comp.capMin, ...coupons, ...v.comp.catalogue.map((i) => i.value)]
+    if (amounts.some((a) => !AMOUNT_PATTERN.test(a.trim()))) {
       return setBanner({ kind: 'error', text: t('validation.amount') })
     }
     const workflow: WorkflowSettings = {
@@ -57,6 +76,14 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       deadlines: v.deadlines,
       keywords: Object.fromEntries(KEYWORD_RULES.map((r) => [r, { zh: toLines(v.keywords[r].zh), en: toLines(v.keywords[r].en) }])) as WorkflowSettings['keywords'],
       managerContacts: v.contacts.filter((c) => c.name.trim() || c.phone.trim()),
+      compensation: {
+        goodwillCapPercent: v.comp.capPercent,
+        goodwillCapMinFen: parseYuanToFen(v.comp.capMin)!,
+        coupons: coupons.map((c) => parseYuanToFen(c)!),
+        pointsPerYuan: v.comp.pointsPerYuan,
+        catalogue: v.comp.catalogue.map((i) => ({ form: i.form, name: i.name.trim(), valueFen: parseYuanToFen(i.value)! })),
+        suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, (v.comp.suggestions[c] || []) as WorkflowSettings['compensation']['suggestions'][typeof c]])),
+      },
     }
     const result = await api['settings:update']({ workflow, approval: v.approval })
     form.resetField('approval.pin')
@@ -99,6 +126,43 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
           </div>
         ))}
         <button type="button" onClick={() => contacts.append({ name: '', role: '', phone: '' })}>{t('settings.addContact')}</button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings.compensation')}</legend>
+        <div className="grid">
+          <label className="field">{t('settings.coupons')}<input {...register('comp.coupons')} /></label>
+          <label className="field">{t('settings.capPercent')}<input type="number" min={0} {...register('comp.capPercent', { valueAsNumber: true })} /></label>
+          <label className="field">{t('settings.capMin')}<input inputMode="decimal" {...register('comp.capMin')} /></label>
+          <label className="field">{t('settings.pointsPerYuan')}<input type="number" min={1} {...register('comp.pointsPerYuan', { valueAsNumber: true })} /></label>
+        </div>
+        <h3>{t('settings.catalogue')}</h3>
+        {catalogue.fields.map((f, i) => (
+          <div key={f.id} className="contact-row">
+            <select aria-label={t('comp.item')} {...register(`comp.catalogue.${i}.form`)}>
+              {(['gift', 'free_service', 'onsite_service'] as const).map((x) => <option key={x} value={x}>{t(`comp.forms.${x}`)}</option>)}
+            </select>
+            <input aria-label={t('settings.itemName')} placeholder={t('settings.itemName')} {...register(`comp.catalogue.${i}.name`)} />
+            <input aria-label={t('comp.itemValue')} placeholder={t('comp.itemValue')} inputMode="decimal" {...register(`comp.catalogue.${i}.value`)} />
+            <button type="button" onClick={() => catalogue.remove(i)}>{t('settings.remove')}</button>
+          </div>
+        ))}
+        <button type="button" onClick={() => catalogue.append({ form: 'gift', name: '', value: '' })}>{t('settings.addItem')}</button>
+        <h3>{t('settings.suggestions')}</h3>
+        <table className="suggestions">
+          <thead>
+            <tr><th scope="col">{t('fields.category')}</th>{GOODWILL_FORMS.map((g) => <th key={g} scope="col">{t(`comp.forms.${g}`)}</th>)}</tr>
+          </thead>
+          <tbody>
+            {CATEGORIES.map((c) => (
+              <tr key={c}>
+                <th scope="row">{t(`options.category.${c}`)}</th>
+                {GOODWILL_FORMS.map((g) => (
+                  <td key={g}><input type="checkbox" value={g} aria-label={`${t(`options.category.${c}`)} ${t(`comp.forms.${g}`)}`} {...register(`comp.suggestions.${c}`)} /></td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </fieldset>
       <fieldset>
         <legend>{t('settings.keywords')}</legend>

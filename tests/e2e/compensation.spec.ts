@@ -1,0 +1,66 @@
+import { expect, test } from '@playwright/test'
+import { startHost, type Host } from '../support/host'
+import { addClerkAndSignIn, completeSetup, MANAGER, newDataDir, shot } from './helpers'
+
+let host: Host | undefined
+test.afterEach(async () => {
+  await host?.stop()
+  host = undefined
+})
+
+test('compensation: choose an option, exceed the limit, get manager approval, record execution', async ({ page }) => {
+  host = await startHost(await newDataDir())
+  await page.goto(host.url)
+  await completeSetup(page)
+  await addClerkAndSignIn(page, '李娜', '1357')
+
+  await page.keyboard.press('F2')
+  await page.getByLabel(/^客户姓名/).fill('赵先生')
+  await page.getByRole('radio', { name: '不满' }).check()
+  await page.getByLabel(/^涉及部门/).selectOption({ label: '商品部' })
+  await page.getByLabel(/^投诉类别/).selectOption({ label: '产品质量' })
+  await page.getByLabel(/^涉及金额/).fill('300')
+  await page.getByLabel(/^投诉内容/).fill('买的电饭煲用了三天就不加热了，要求退货。')
+  await page.getByLabel(/^客户诉求/).selectOption({ label: '退款' })
+  await page.getByRole('radio', { name: '我方' }).check()
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
+
+  const panel = page.getByRole('region', { name: '补偿方案' })
+  await panel.getByRole('button', { name: '提出补偿方案' }).click()
+  const cards = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: '提供此方案' }) })
+  await expect(cards).toHaveCount(3)
+  await expect(cards.first()).toContainText('全额退款 ¥300.00')
+  await expect(cards.first()).toContainText('在权限内')
+  await shot(page, '15-compensation-chooser')
+
+  // The customer prefers cash on top: a custom offer above the clerk's ¥100 authority.
+  await panel.getByText('自定义方案').click()
+  const custom = panel.getByRole('form', { name: '自定义方案' })
+  await custom.getByLabel('补偿形式').selectOption({ label: '全额退款' })
+  await custom.getByLabel('金额（¥）').fill('300')
+  await custom.getByRole('button', { name: '再加一项' }).click()
+  await custom.getByLabel('补偿形式').nth(1).selectOption({ label: '现金补偿' })
+  await custom.getByLabel('金额（¥）').nth(1).fill('120')
+  await custom.getByRole('button', { name: '提供此方案' }).click()
+  const confirm = panel.getByRole('form', { name: '提供此方案' })
+  await expect(confirm).toContainText('超出前台权限')
+  await confirm.getByLabel('审批主管').selectOption({ label: MANAGER.name })
+  await confirm.getByLabel('主管 PIN 码').fill('1357') // the clerk's own PIN is not a manager's
+  await confirm.getByRole('button', { name: '主管审批并提出' }).click()
+  await expect(confirm.getByRole('alert')).toContainText('PIN 码不正确')
+  await confirm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await confirm.getByRole('button', { name: '主管审批并提出' }).click()
+
+  const offer = panel.getByRole('listitem').filter({ hasText: '现金补偿' })
+  await expect(offer).toContainText('已提出')
+  await expect(offer).toContainText(`主管 ${MANAGER.name} 审批`)
+  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('二类投诉') // goodwill above authority
+  await offer.getByRole('button', { name: '客户接受' }).click()
+  await offer.getByLabel('退款单号').fill('TK-20261122-031')
+  await offer.getByRole('button', { name: '记录执行' }).click()
+  await expect(offer).toContainText('已执行')
+  await expect(offer).toContainText('TK-20261122-031')
+  await expect(page.getByRole('complementary')).toContainText('补偿已执行')
+  await shot(page, '16-compensation-executed')
+})
