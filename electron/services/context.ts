@@ -2,12 +2,15 @@ import type { Session } from '@shared/schemas/staff'
 import type { Store } from '../store/store'
 import type { AuditEntry, DbData } from '../store/schema'
 import { AppError } from './errors'
+import { chainEntry, type AuditVerdict } from '../store/auditChain'
 
 /** What every service shares: the store, the clock and this host's signed-in user. */
 export interface ServiceContext {
   store: Store
   now: () => Date
   session: Session | null
+  /** The audit chain as found when the data was opened (an edited file is reported, not fixed). */
+  audit: AuditVerdict
 }
 
 export function requireSession(ctx: ServiceContext): Session {
@@ -19,6 +22,7 @@ export function actorOf(ctx: ServiceContext): { id: string; name: string } | nul
   return ctx.session ? { id: ctx.session.staff.id, name: ctx.session.staff.name } : null
 }
 
-export function appendAudit(draft: DbData, entry: AuditEntry): void {
-  draft.audit.push(entry)
+/** The only way entries join the audit trail: append-only and hash-chained. */
+export function appendAudit(draft: DbData, entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): void {
+  draft.audit.push(chainEntry(draft.audit, entry))
 }

@@ -36,6 +36,8 @@ function status(ctx: ServiceContext): AppStatus {
     branch: store.data.branch,
     locale: store.data.settings.locale,
     session: ctx.session,
+    // Checked when the data was opened; later entries are chained by the app itself.
+    audit: { ...ctx.audit, entries: store.data.audit.length },
   }
 }
 

@@ -1,4 +1,5 @@
 import { Store } from '../store/store'
+import { verifyChain } from '../store/auditChain'
 import type { ServiceContext } from './context'
 import { createDispatch, type Dispatch } from './dispatch'
 
@@ -11,6 +12,6 @@ export interface Services {
 /** Opens the store in `dataDir` and wires the services: what main.ts and the bridge both call. */
 export async function openServices(dataDir: string, now: () => Date = () => new Date()): Promise<Services> {
   const store = await Store.open(dataDir, { now })
-  const ctx: ServiceContext = { store, now, session: null }
+  const ctx: ServiceContext = { store, now, session: null, audit: verifyChain(store.data.audit) }
   return { ctx, dispatch: createDispatch(ctx), close: () => store.close() }
 }

@@ -1,6 +1,7 @@
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { approveAsManager } from './auth'
+import { canonical } from '../store/auditChain'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
 
 export function getWorkflowSettings(ctx: ServiceContext): WorkflowSettings {
@@ -13,8 +14,18 @@ export async function updateWorkflowSettings(ctx: ServiceContext, input: { workf
   const approver = await approveAsManager(ctx, input.approval)
   const at = ctx.now().toISOString()
   await ctx.store.update((d) => {
+    const changes = diffFields(d.settings.workflow, input.workflow)
     d.settings.workflow = input.workflow
-    appendAudit(d, { at, by: actorOf(ctx), action: 'settings.workflow', target: 'workflow', approvedBy: approver })
+    appendAudit(d, { at, by: actorOf(ctx), action: 'settings.workflow', target: 'workflow', approvedBy: approver, changes })
   })
   return input.workflow
+}
+
+/** The top-level settings that changed, with their values before and after (for the audit trail). */
+export function diffFields(before: object, after: object): { field: string; before: string; after: string }[] {
+  const b = before as Record<string, unknown>
+  const a = after as Record<string, unknown>
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter((k) => canonical(b[k]) !== canonical(a[k]))
+    .map((field) => ({ field, before: canonical(b[field]) ?? '', after: canonical(a[field]) ?? '' }))
 }

@@ -1,7 +1,8 @@
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import { emptyWorkflow } from '@shared/schemas/workflow'
-import { emptyData, type DbData } from './schema'
+import { emptyData, type AuditEntry, type DbData } from './schema'
+import { chainEntry } from './auditChain'
 
 /**
  * Numbered migrations: `up[n]` turns a version n-1 file into version n. They run on load,
@@ -33,7 +34,13 @@ export const migrations: Record<number, (old: Record<string, unknown>) => Record
       if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
       return { ...c, claimFen: null, caseClass: result.caseClass, workflow }
     })
-    return { ...old, settings, cases }
+    // Seal the audit entries written so far into the hash chain.
+    const audit: AuditEntry[] = []
+    for (const entry of (old.audit as Record<string, unknown>[]) ?? []) {
+      const { seq: _s, prevHash: _p, hash: _h, ...body } = entry
+      audit.push(chainEntry(audit, body as Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>))
+    }
+    return { ...old, settings, cases, audit }
   },
 }
 

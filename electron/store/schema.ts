@@ -27,11 +27,17 @@ export interface StaffRecord {
 }
 
 export interface AuditEntry {
+  /** Position in the log (1-based) and the hash chain: see auditChain.ts. */
+  seq: number
+  prevHash: string
+  hash: string
   at: string
   by: { id: string; name: string } | null
   action: string
   target: string
   approvedBy?: { id: string; name: string }
+  /** For edits: each changed field with its value before and after. */
+  changes?: { field: string; before: string; after: string }[]
 }
 
 export interface DbData {

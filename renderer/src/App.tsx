@@ -55,8 +55,11 @@ export function App() {
   if (failure) return <Notice kind="error">{t('errors.NETWORK', { detail: failure })}</Notice>
   if (!status) return <p className="muted" role="status">{t('app.loading')}</p>
 
-  const storeWarning = status.store.state !== 'ok' && (
-    <Notice kind="warning">{t(`store.${status.store.state}`, { file: status.store.dataFile })}</Notice>
+  const storeWarning = (
+    <>
+      {status.store.state !== 'ok' && <Notice kind="warning">{t(`store.${status.store.state}`, { file: status.store.dataFile })}</Notice>}
+      {!status.audit.ok && <Notice kind="error">{t('store.auditBroken', { at: status.audit.brokenAt, entries: status.audit.entries })}</Notice>}
+    </>
   )
   const onSession = (_s: Session) => {
     setView({ name: 'home' })

@@ -15,7 +15,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
   keywords: {
     injury_or_harm: {
       zh: ['受伤', '摔倒', '摔伤', '摔破', '跌倒', '滑倒', '流血', '出血', '骨折', '烫伤', '割伤', '划伤', '扭伤', '伤口', '呕吐', '上吐下泻', '吐了', '腹泻', '拉肚子', '腹痛', '肚子疼', '发烧', '食物中毒', '中毒', '过敏', '晕倒', '昏倒', '住院', '送医', '急诊', '身体不适'],
-      en: ['injur', 'hurt', 'bleed', 'blood', 'broken bone', 'burned', 'vomit', 'diarrh', 'food poisoning', 'poisoned', 'allergic', 'fainted', 'hospital', 'fell ', 'slipped'],
+      en: ['injur', 'hurt', 'bleed', 'blood', 'broken bone', 'burned', 'vomit', 'diarrh', 'food poisoning', 'poisoned', 'allergic', 'fainted', 'hospital', 'fell down', 'fell over', 'slipped'],
     },
     fire_or_hazard: {
       zh: ['火灾', '起火', '着火', '失火', '冒烟', '焦味', '烧焦', '漏电', '触电', '燃气泄漏', '煤气', '爆炸', '坍塌', '掉落'],
@@ -27,7 +27,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
     },
     external_threat: {
       zh: ['律师', '起诉', '法院', '告你们', '12315', '打12345', '12345热线', '12378', '消协', '消费者协会', '市场监管', '工商局', '银保监', '金融监管', '投诉到', '媒体', '记者', '电视台', '报社', '曝光', '网上发', '微博', '抖音', '小红书', '朋友圈', '差评'],
-      en: ['lawyer', 'sue ', 'court', 'regulator', 'consumer association', 'media', 'journalist', 'newspaper', 'post online', 'social media', 'bad review'],
+      en: ['lawyer', 'sue you', 'sue the', 'court', 'regulator', 'consumer association', 'media', 'journalist', 'newspaper', 'post online', 'social media', 'bad review'],
     },
     staff_misconduct: {
       zh: ['好处费', '好处', '回扣', '受贿', '贿赂', '索贿', '贪污', '私吞', '诈骗', '欺诈', '歧视', '辱骂', '骂人', '打骂', '侮辱', '骚扰', '偷拿'],

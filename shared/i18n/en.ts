@@ -209,6 +209,7 @@ export const en: Messages = {
     DUPLICATE_STAFF: 'A member of staff with this name already exists.', DUPLICATE_DEPARTMENT: 'A department with this name already exists.',
   },
   store: {
+    auditBroken: 'Audit trail check failed: entry {{at}} of {{entries}} was changed or deleted outside the app. Tell a manager now and keep the data file for inspection.',
     title: 'The data file cannot be used', 
     corrupt: 'The data file is damaged and cannot be read. To protect your data the app will not overwrite it or save anything. Ask an administrator to restore a backup. File: {{file}}',
     too_new: 'The data file was written by a newer Complaint Desk; this version can read but not write it. Please upgrade. File: {{file}}',

@@ -48,6 +48,7 @@ export const AppStatus = z.object({
   branch: Branch.nullable(),
   locale: Locale,
   session: Session.nullable(),
+  audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional() }),
 })
 export type AppStatus = z.infer<typeof AppStatus>
 

@@ -187,3 +187,31 @@ describe('the handling workflow through the services', () => {
     expect(preview.detectedSituations).toEqual(['violence_threat'])
   })
 })
+
+describe('the audit trail of the services', () => {
+  const tempDir = useTempDirs()
+
+  it('chains every change, records settings edits with before and after, and reports a tampered file on the next start', async () => {
+    const dir = await tempDir()
+    const { services, managerId, departments } = await setUpBranch(dir)
+    unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id })))
+    const settings = unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings
+    unwrap(await services.dispatch('settings:update', { workflow: { ...settings, authorityLimitFen: 200_00 }, approval: { managerId, pin: MANAGER_PIN } }))
+    const audit = services.ctx.store.data.audit
+    expect(audit.map((a) => a.action)).toEqual(['setup', 'staff.added', 'case.created', 'settings.workflow'])
+    expect(audit.at(-1)?.changes).toEqual([{ field: 'authorityLimitFen', before: '10000', after: '20000' }])
+    expect((unwrap(await services.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({ ok: true, entries: 4 })
+    await services.close()
+
+    // Someone edits the JSON by hand to hide who logged the case.
+    const file = `${dir}/complaint-desk.json`
+    const data = JSON.parse(await readFile(file, 'utf8'))
+    data.audit[2].by = { id: 'nobody', name: '某人' }
+    const { writeFile } = await import('node:fs/promises')
+    await writeFile(file, JSON.stringify(data))
+    const { openServices } = await import('../../electron/services')
+    const reopened = await openServices(dir)
+    expect((unwrap(await reopened.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({ ok: false, entries: 4, brokenAt: 3 })
+    await reopened.close()
+  })
+})
