@@ -19,7 +19,7 @@ const isAppUrl = makeIsAppUrl(rendererIndex, devServerUrl)
 async function start(): Promise<void> {
   services = await openServices(resolveDataDir(app.getPath('userData')))
   registerIpc(ipcMain, services.dispatch, makeSenderCheck(isAppUrl, () => mainWindow?.webContents.id))
-  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs')))
+  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), app.isPackaged))
   if (app.isPackaged) mainWindow.removeMenu()
   showWhenReady(mainWindow)
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)

@@ -1,7 +1,7 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron'
 
 /** The renderer is untrusted: isolated, sandboxed, no Node, no remote content. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string, packaged = true): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 860,
@@ -19,6 +19,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Developer tools only while developing; a branch PC never gets a console into customer data.
+      devTools: !packaged,
     },
   }
 }

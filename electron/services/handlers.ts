@@ -20,7 +20,7 @@ import {
   takeOver,
   tickStep,
 } from './workflow'
-import { addDepartment, addStaff, initialise, listDepartments, listStaff, setupNeeded } from './staff'
+import { addDepartment, addStaff, initialise, listDepartments, listStaff, resetPin, setupNeeded } from './staff'
 
 export type Handler<C extends Channel> = (
   input: z.output<Contract[C]['input']>,
@@ -58,6 +58,7 @@ export const handlers: Handlers = {
     return null
   },
   'staff:add': (input, ctx) => addStaff(ctx, input),
+  'staff:resetPin': (input, ctx) => resetPin(ctx, input),
   'departments:list': (_input, ctx) => listDepartments(ctx),
   'departments:add': (input, ctx) => addDepartment(ctx, input),
   'cases:create': (input, ctx) => createCase(ctx, input),

@@ -4,6 +4,7 @@ import type { Department, Session, SetupInput, StaffInput, StaffPublic } from '@
 import type { ManagerApproval } from '@shared/schemas/common'
 import { AppError } from './errors'
 import { approveAsManager, newStaffRecord, toPublic } from './auth'
+import { hashPin } from './pin'
 import { actorOf, appendAudit, type ServiceContext } from './context'
 
 export function setupNeeded(ctx: ServiceContext): boolean {
@@ -65,4 +66,19 @@ export async function addDepartment(ctx: ServiceContext, input: { name: string; 
     appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'department.added', target: department.id, approvedBy: approver })
   })
   return department
+}
+
+/** A manager sets a new PIN for a member of staff (forgotten or locked): the lock is lifted. */
+export async function resetPin(ctx: ServiceContext, input: { staffId: string; pin: string; approval: ManagerApproval }): Promise<StaffPublic> {
+  const approver = await approveAsManager(ctx, input.approval)
+  const target = ctx.store.data.staff.find((s) => s.id === input.staffId && s.active)
+  if (!target) throw new AppError('NOT_FOUND')
+  const pin = await hashPin(input.pin)
+  const at = ctx.now().toISOString()
+  await ctx.store.update((d) => {
+    const s = d.staff.find((x) => x.id === input.staffId)!
+    Object.assign(s, { pin, failedAttempts: 0, lockedUntil: null })
+    appendAudit(d, { at, by: actorOf(ctx), action: 'staff.pinReset', target: s.id, approvedBy: approver })
+  })
+  return toPublic(target)
 }

@@ -77,6 +77,7 @@ export const en: Messages = {
     'review.recorded': 'Review', 'review.requested': 'Marked for review', 'commitment.added': 'Commitment added', 'commitment.kept': 'Commitment kept', 'commitment.reagreed': 'Commitment re-agreed', 'compensation.offered': 'Compensation offered', 'compensation.accepted': 'Offer accepted', 'compensation.declined': 'Offer declined', 'compensation.executed': 'Compensation executed',
   },
   settings: {
+    privacy: 'Privacy', retentionNote: 'Retention and confidentiality note', resetPin: 'Reset PIN', resetPinFor: 'Reset the PIN of {{name}}',
     compensation: 'Compensation policy', coupons: 'Coupon values (¥, comma-separated)', capPercent: 'Goodwill cap (% of loss)', capMin: 'Goodwill cap at least (¥)', pointsPerYuan: 'Points worth ¥1', catalogue: 'Gifts and services', itemName: 'Name', addItem: 'Add item', suggestions: 'Suggested goodwill per category',
     saved: 'Saved.', policy: 'Complaint policy', limits: 'Amounts and rules', authorityLimit: 'Front-desk goodwill limit (¥)', largeLoss: 'Large loss threshold (¥)',
     counts: { repeatCustomerDays: 'Same customer again within (days)', categoryPatternDays: 'Category pattern window (days)', categoryPatternCount: 'Category pattern count' },

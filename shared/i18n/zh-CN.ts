@@ -77,6 +77,7 @@ export const zhCN = {
     'review.recorded': '反省检讨', 'review.requested': '标记需反省检讨', 'commitment.added': '添加承诺', 'commitment.kept': '承诺已兑现', 'commitment.reagreed': '承诺改期', 'compensation.offered': '提出补偿方案', 'compensation.accepted': '客户接受方案', 'compensation.declined': '客户拒绝方案', 'compensation.executed': '补偿已执行',
   },
   settings: {
+    privacy: '隐私', retentionNote: '保存期限与保密说明', resetPin: '重置 PIN 码', resetPinFor: '为 {{name}} 重置 PIN 码',
     compensation: '补偿政策', coupons: '优惠券面额（¥，逗号分隔）', capPercent: '补偿上限（占损失 %）', capMin: '补偿上限最低（¥）', pointsPerYuan: '积分兑换（多少积分 = ¥1）', catalogue: '礼品与服务', itemName: '名称', addItem: '添加一项', suggestions: '各类别建议的补偿形式',
     saved: '已保存。', policy: '投诉处理政策', limits: '金额与规则', authorityLimit: '前台补偿权限（¥）', largeLoss: '重大经济损失门槛（¥）',
     counts: { repeatCustomerDays: '同一客户重复投诉（天内）', categoryPatternDays: '同类投诉统计周期（天）', categoryPatternCount: '同类投诉达到次数' },

@@ -48,5 +48,7 @@ export const WorkflowSettings = z.object({
   }),
   playbook: Playbook,
   compensation: CompensationPolicy,
+  /** What the branch tells customers and staff about how long complaint records are kept. */
+  retentionNote: optionalText(500),
 })
 export type WorkflowSettings = z.infer<typeof WorkflowSettings>

@@ -45,3 +45,7 @@ export type Branch = z.infer<typeof Branch>
 
 export const Session = z.object({ staff: StaffPublic, signedInAt: z.string() })
 export type Session = z.infer<typeof Session>
+
+export const ResetPinInput = z
+  .object({ staffId: Id, pin: Pin, pinConfirm: z.string(), approval: ManagerApproval })
+  .refine(pinsMatch, pinsMatchError)

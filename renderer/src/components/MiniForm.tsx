@@ -13,7 +13,7 @@ import { applyServerError } from '../hooks/serverErrors'
 export interface MiniField {
   name: string
   label: string
-  kind?: 'text' | 'textarea' | 'datetime' | 'select' | 'rating'
+  kind?: 'text' | 'password' | 'textarea' | 'datetime' | 'select' | 'rating'
   options?: { value: string; label: string }[]
   hint?: string
   optional?: boolean
@@ -95,7 +95,7 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
                 ))}
               </select>
             ) : (
-              <input type={f.kind === 'datetime' ? 'datetime-local' : 'text'} {...common} {...reg} />
+              <input type={f.kind === 'datetime' ? 'datetime-local' : f.kind === 'password' ? 'password' : 'text'} {...(f.kind === 'password' ? { inputMode: 'numeric' as const, autoComplete: 'new-password' } : {})} {...common} {...reg} />
             )}
           </Field>
         )

@@ -3,7 +3,8 @@ import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { AddDepartmentInput, AddStaffInput, type Locale, type StaffPublic } from '@shared/schemas/staff'
+import { AddDepartmentInput, AddStaffInput, ResetPinInput, type Locale, type StaffPublic } from '@shared/schemas/staff'
+import { MiniForm } from '../components/MiniForm'
 import { ROLES } from '@shared/domain/options'
 import { useApi } from '../apiContext'
 import { ApprovalFields } from '../components/ApprovalFields'
@@ -46,6 +47,13 @@ export function SettingsPage({ locale, onLocale, signedIn }: { locale: Locale; o
               staff.data.map((s) => (
                 <li key={s.id}>
                   {s.name} <span className="badge">{t(`roles.${s.role}`)}</span>
+                  <details>
+                    <summary>{t('settings.resetPin')}</summary>
+                    <MiniForm id={`reset-${s.id}`} title={t('settings.resetPinFor', { name: s.name })} schema={ResetPinInput} defaults={{ staffId: s.id, pin: '', pinConfirm: '' } as never}
+                      fields={[{ name: 'pin', label: t('setup.pin'), kind: 'password' }, { name: 'pinConfirm', label: t('setup.pinConfirm'), kind: 'password' }]}
+                      submitLabel={t('settings.resetPin')} managers={managers} defaultApprover={approver}
+                      onSubmit={(v) => api['staff:resetPin'](v)} />
+                  </details>
                 </li>
               ))}
           </ul>

@@ -28,6 +28,7 @@ interface FormShape {
     catalogue: { form: 'gift' | 'free_service' | 'onsite_service'; name: string; value: string }[]
     suggestions: Record<string, string[]>
   }
+  retentionNote: string
   approval: { managerId: string; pin: string }
 }
 
@@ -54,6 +55,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
         catalogue: settings.compensation.catalogue.map((i) => ({ form: i.form, name: i.name, value: formatFen(i.valueFen) })),
         suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, settings.compensation.suggestions[c] ?? []])),
       },
+      retentionNote: settings.retentionNote,
       approval: { managerId: approver, pin: '' },
     },
   })
@@ -76,6 +78,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       deadlines: v.deadlines,
       keywords: Object.fromEntries(KEYWORD_RULES.map((r) => [r, { zh: toLines(v.keywords[r].zh), en: toLines(v.keywords[r].en) }])) as WorkflowSettings['keywords'],
       managerContacts: v.contacts.filter((c) => c.name.trim() || c.phone.trim()),
+      retentionNote: v.retentionNote,
       compensation: {
         goodwillCapPercent: v.comp.capPercent,
         goodwillCapMinFen: parseYuanToFen(v.comp.capMin)!,
@@ -176,6 +179,10 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
             </div>
           ))}
         </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('settings.privacy')}</legend>
+        <label className="field">{t('settings.retentionNote')}<textarea rows={2} maxLength={500} {...register('retentionNote')} /></label>
       </fieldset>
       <ApprovalFields idPrefix="policy" managers={managers} register={form.register} errors={form.formState.errors} />
       <div className="actions"><button type="submit" className="primary">{t('actions.save')}</button></div>

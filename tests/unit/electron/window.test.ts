@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest'
 import { lockDownContents, mainWindowOptions } from '../../../electron/window'
 import { makeIsAppUrl } from '../../../electron/appUrl'
+import { readFileSync } from 'node:fs'
+import { CONTENT_SECURITY_POLICY } from '../../../electron/bridge/security'
 
 describe('the main window', () => {
   it('isolates and sandboxes the renderer with no Node access', () => {
@@ -15,6 +17,22 @@ describe('the main window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
     })
+  })
+
+  it('turns developer tools off in the packaged app only', () => {
+    expect(mainWindowOptions('/p.cjs', true).webPreferences?.devTools).toBe(false)
+    expect(mainWindowOptions('/p.cjs', false).webPreferences?.devTools).toBe(true)
+  })
+
+  it('ships a strict Content-Security-Policy: nothing remote, no inline script, no eval', () => {
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8')
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]))
+    expect(directives['default-src']).toEqual(["'self'"])
+    expect(directives['script-src']).toEqual(["'self'"])
+    expect(directives['object-src']).toEqual(["'none'"])
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/)
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/)
   })
 
   it('blocks navigation away from the app, new windows and permission requests', () => {

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { readFile } from 'node:fs/promises'
+import { CHANNEL_NAMES, contract } from '@shared/ipc/contract'
+import { MANAGER_ONLY, type ManagerOnlyAction } from '@shared/ipc/roles'
+import type { CaseDetail } from '@shared/schemas/case'
+import type { WorkflowSettings } from '@shared/schemas/settings'
+import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
+import { validDraft } from '../support/factories'
+import { useTempDirs } from '../support/tempDir'
+
+type Desk = Awaited<ReturnType<typeof setUpBranch>> & { urgent: CaseDetail; plain: CaseDetail; settings: WorkflowSettings }
+
+/** A payload for each manager-only action, valid except for the approval. */
+const PAYLOADS: Record<ManagerOnlyAction, (d: Desk) => [string, Record<string, unknown>]> = {
+  'staff:add': () => ['staff:add', { staff: { name: '新员工', role: 'staff', pin: '2468', pinConfirm: '2468' } }],
+  'staff:resetPin': (d) => ['staff:resetPin', { staffId: d.clerkId, pin: '8642', pinConfirm: '8642' }],
+  'departments:add': () => ['departments:add', { name: '生鲜部' }],
+  'settings:update': (d) => ['settings:update', { workflow: { ...d.settings, authorityLimitFen: 500_00 } }],
+  'cases:lowerClass': (d) => ['cases:lowerClass', { id: d.urgent.id, reason: '误判' }],
+  'cases:takeOver': (d) => ['cases:takeOver', { id: d.urgent.id }],
+  'cases:transition#void': (d) => ['cases:transition', { id: d.plain.id, action: 'void', reason: '重复登记' }],
+  'compensation:offer#above-authority-or-cap': (d) => [
+    'compensation:offer',
+    { id: d.plain.id, source: 'custom', items: [{ form: 'cash', valueFen: 500_00, note: '' }], capReason: '客户强烈要求' },
+  ],
+}
+
+describe('roles enforced in main: every manager-only action', () => {
+  const tempDir = useTempDirs()
+
+  async function desk(): Promise<Desk> {
+    const setup = await setUpBranch(await tempDir())
+    const { services, clerkId, departments } = setup
+    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    const make = async (o: object) => unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, ...o }))) as CaseDetail
+    return {
+      ...setup,
+      urgent: await make({ description: '顾客滑倒摔伤了', phone: '13900000001' }),
+      plain: await make({ phone: '13900000002', category: 'delivery' }),
+      settings: unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings,
+    }
+  }
+
+  it('the table names every channel whose payload carries a manager approval', () => {
+    const withApproval = CHANNEL_NAMES.filter((c) => JSON.stringify(z.toJSONSchema(contract[c].input, { unrepresentable: 'any', io: 'input' })).includes('"approval"'))
+    expect(withApproval).toContain('staff:add')
+    const listed = new Set(MANAGER_ONLY.map((a) => a.split('#')[0]))
+    expect(withApproval.filter((c) => !listed.has(c))).toEqual([])
+    expect([...listed].filter((c) => !withApproval.includes(c as never))).toEqual([])
+  })
+
+  it.each(MANAGER_ONLY)('%s: refused without approval, with a clerk PIN or a wrong PIN; done with a manager PIN', async (action) => {
+    const d = await desk()
+    const [channel, payload] = PAYLOADS[action](d)
+    const snapshot = async () => {
+      const data = JSON.parse(await readFile(d.services.ctx.store.file, 'utf8'))
+      for (const s of data.staff) s.failedAttempts = 0 // a wrong PIN is counted, by design
+      return JSON.stringify(data)
+    }
+    const before = await snapshot()
+
+    const none = await d.services.dispatch(channel, payload)
+    expect(none.ok).toBe(false)
+    if (!none.ok) expect(['VALIDATION', 'FORBIDDEN']).toContain(none.error.code)
+    const clerk = await d.services.dispatch(channel, { ...payload, approval: { managerId: d.clerkId, pin: CLERK_PIN } })
+    expect(clerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    const wrong = await d.services.dispatch(channel, { ...payload, approval: { managerId: d.managerId, pin: '000000' } })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
+    expect(await snapshot()).toBe(before)
+
+    const done = await d.services.dispatch(channel, { ...payload, approval: { managerId: d.managerId, pin: MANAGER_PIN } })
+    expect(done.ok).toBe(true)
+    expect(d.services.ctx.store.data.audit.at(-1)?.approvedBy).toEqual({ id: d.managerId, name: '陈主管' })
+    await d.services.close()
+  })
+
+  it('a manager resets a locked clerk: the new PIN works and the lock is lifted', async () => {
+    const d = await desk()
+    unwrap(await d.services.dispatch('auth:signOut', undefined))
+    for (let i = 0; i < 5; i++) await d.services.dispatch('auth:signIn', { staffId: d.clerkId, pin: '9999' })
+    expect(await d.services.dispatch('auth:signIn', { staffId: d.clerkId, pin: CLERK_PIN })).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    unwrap(await d.services.dispatch('auth:signIn', { staffId: d.managerId, pin: MANAGER_PIN }))
+    unwrap(await d.services.dispatch('staff:resetPin', { staffId: d.clerkId, pin: '8642', pinConfirm: '8642', approval: { managerId: d.managerId, pin: MANAGER_PIN } }))
+    expect((await d.services.dispatch('auth:signIn', { staffId: d.clerkId, pin: '8642' })).ok).toBe(true)
+    await d.services.close()
+  })
+})
