@@ -1,11 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, dialog, ipcMain, type BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { makeIsAppUrl } from './appUrl'
 import { resolveDataDir } from './dataDir'
 import { makeSenderCheck, registerIpc } from './ipc/register'
 import { openServices, type Services } from './services'
-import { lockDownContents, mainWindowOptions, showWhenReady } from './window'
+import { createMainWindow, lockDownContents, showWhenReady } from './window'
 
 // main.ts is lifecycle and window only; everything else lives in services.
 let services: Services | undefined
@@ -19,7 +19,7 @@ const isAppUrl = makeIsAppUrl(rendererIndex, devServerUrl)
 async function start(): Promise<void> {
   services = await openServices(resolveDataDir(app.getPath('userData')))
   registerIpc(ipcMain, services.dispatch, makeSenderCheck(isAppUrl, () => mainWindow?.webContents.id))
-  mainWindow = new BrowserWindow(mainWindowOptions(join(here, '../preload/preload.cjs'), app.isPackaged))
+  mainWindow = createMainWindow(join(here, '../preload/preload.cjs'), app.isPackaged)
   if (app.isPackaged) mainWindow.removeMenu()
   showWhenReady(mainWindow)
   if (devServerUrl) await mainWindow.loadURL(devServerUrl)

@@ -1,8 +1,11 @@
-import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from 'electron'
+import { BrowserWindow, type WebContents } from 'electron'
 
-/** The renderer is untrusted: isolated, sandboxed, no Node, no remote content. */
-export function mainWindowOptions(preloadPath: string, packaged = true): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The main window. The renderer is untrusted: isolated, sandboxed, no Node, no remote
+ * content. The options are written out literally so the Electron security linter can read them.
+ */
+export function createMainWindow(preloadPath: string, packaged = true): BrowserWindow {
+  return new BrowserWindow({
     width: 1280,
     height: 860,
     minWidth: 1024,
@@ -15,14 +18,17 @@ export function mainWindowOptions(preloadPath: string, packaged = true): Browser
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
       // Developer tools only while developing; a branch PC never gets a console into customer data.
       devTools: !packaged,
     },
-  }
+  })
 }
 
 /** Blocks navigation away from the app and every new window (links, window.open). */

@@ -1,5 +1,17 @@
 import { describe, expect, it, vi } from 'vitest'
-import { lockDownContents, mainWindowOptions } from '../../../electron/window'
+const { created } = vi.hoisted(() => ({ created: [] as { webPreferences?: Record<string, unknown> }[] }))
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(options: { webPreferences?: Record<string, unknown> }) {
+      created.push(options)
+    }
+  },
+}))
+const { createMainWindow, lockDownContents } = await import('../../../electron/window')
+const mainWindowOptions = (preload: string, packaged = true) => {
+  createMainWindow(preload, packaged)
+  return created.at(-1)!
+}
 import { makeIsAppUrl } from '../../../electron/appUrl'
 import { readFileSync } from 'node:fs'
 import { CONTENT_SECURITY_POLICY } from '../../../electron/bridge/security'
@@ -16,6 +28,7 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     })
   })
 
