@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { AppStatus, Channel, Contract, OutputOf } from '@shared/ipc/contract'
-import type { ServiceContext } from './context'
+import { actorOf, appendAudit, type ServiceContext } from './context'
 import { signIn } from './auth'
 import { createCase, getCase, listCases, previewClassification } from './cases'
 import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
@@ -46,7 +46,11 @@ export const handlers: Handlers = {
   'app:status': (_input, ctx) => status(ctx),
   'app:setLocale': async ({ locale }, ctx) => {
     await ctx.store.update((d) => {
+      const before = d.settings.locale
       d.settings.locale = locale
+      if (before !== locale) {
+        appendAudit(d, { at: ctx.now().toISOString(), by: actorOf(ctx), action: 'settings.locale', target: 'locale', changes: [{ field: 'locale', before, after: locale }] })
+      }
     })
     return locale
   },
