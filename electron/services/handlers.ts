@@ -6,6 +6,7 @@ import { createCase, getCase, listCases, previewClassification } from './cases'
 import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
 import { costTotals, decideOffer, executeOffer, makeOffer, proposeFor } from './compensation'
 import { homeSummary } from './home'
+import { caseReceipt, class2Report } from './reports'
 import { getWorkflowSettings, updateWorkflowSettings } from './settings'
 import {
   applyTransition,
@@ -88,6 +89,8 @@ export const handlers: Handlers = {
   'compensation:decide': (input, ctx) => decideOffer(ctx, input),
   'compensation:execute': (input, ctx) => executeOffer(ctx, input),
   'compensation:totals': (input, ctx) => costTotals(ctx, input),
+  'reports:caseReceipt': ({ id }, ctx) => caseReceipt(ctx, id),
+  'reports:writtenReport': ({ id }, ctx) => class2Report(ctx, id),
   'home:summary': (_input, ctx) => homeSummary(ctx),
   'settings:get': (_input, ctx) => getWorkflowSettings(ctx),
   'settings:update': (input, ctx) => updateWorkflowSettings(ctx, input),

@@ -124,7 +124,9 @@ export function recordWrittenReportGenerated(ctx: ServiceContext, id: string): P
   return changeCase(ctx, id, (c, by, at) => {
     refuseIfVoided(c)
     if (c.caseClass !== 2) refuse('written_report_class2_only')
-    c.workflow.writtenReport = { generatedAt: at, generatedBy: by, submittedTo: null, submittedAt: null }
+    // A report made again keeps the record of a submission already made.
+    const previous = c.workflow.writtenReport
+    c.workflow.writtenReport = { generatedAt: at, generatedBy: by, submittedTo: previous?.submittedTo ?? null, submittedAt: previous?.submittedAt ?? null }
     return { action: 'report.written_generated' }
   })
 }

@@ -77,6 +77,7 @@ export const en: Messages = {
     'review.recorded': 'Review', 'review.requested': 'Marked for review', 'commitment.added': 'Commitment added', 'commitment.kept': 'Commitment kept', 'commitment.reagreed': 'Commitment re-agreed', 'compensation.offered': 'Compensation offered', 'compensation.accepted': 'Offer accepted', 'compensation.declined': 'Offer declined', 'compensation.executed': 'Compensation executed',
   },
   settings: {
+    serviceContact: 'Service phone on receipts',
     privacy: 'Privacy', retentionNote: 'Retention and confidentiality note', resetPin: 'Reset PIN', resetPinFor: 'Reset the PIN of {{name}}',
     compensation: 'Compensation policy', coupons: 'Coupon values (¥, comma-separated)', capPercent: 'Goodwill cap (% of loss)', capMin: 'Goodwill cap at least (¥)', pointsPerYuan: 'Points worth ¥1', catalogue: 'Gifts and services', itemName: 'Name', addItem: 'Add item', suggestions: 'Suggested goodwill per category',
     saved: 'Saved.', policy: 'Complaint policy', limits: 'Amounts and rules', authorityLimit: 'Front-desk goodwill limit (¥)', largeLoss: 'Large loss threshold (¥)',
@@ -156,7 +157,7 @@ export const en: Messages = {
     oralLine: 'Reported to {{to}} ({{at}}): {{summary}}', writtenReport: 'Written report',
     submitWritten: 'Mark written report submitted', submittedTo: 'Submitted to', submittedAt: 'Submitted at',
     writtenSubmittedLine: 'Submitted to {{to}} ({{at}})', writtenGeneratedLine: 'Generated ({{at}}), not yet submitted',
-    writtenPending: 'A Class 2 case needs its written report (PDF) generated and marked submitted before it is reported and closed.',
+    writtenPending: 'A Class 2 case needs its written report (PDF) generated and marked submitted before it is reported and closed: use "Generate written report".',
     followUp: 'Record follow-up', method: 'Method', methods: { phone: 'Phone', visit: 'Visit', message: 'Message', other: 'Other' },
     satisfaction: 'Satisfaction', satisfactionLevels: { '5': 'Very satisfied', '4': 'Satisfied', '3': 'Neutral', '2': 'Dissatisfied', '1': 'Very dissatisfied' }, remarks: 'Remarks',
     review: 'Review', reviewFields: { wentWell: 'What went well', improve: 'What to improve', rootCause: 'Root cause', preventive: 'Preventive action', owner: 'Owner' },
@@ -194,6 +195,17 @@ export const en: Messages = {
     accept: 'Customer accepts', decline: 'Customer declines', execute: 'Record execution', voucherCode: 'Voucher code', refundReceiptNo: 'Refund receipt no.', exchangedItem: 'Item exchanged', note: 'Note',
     offeredLine: 'Offered by {{by}} at {{at}}', approvedLine: 'Approved by manager {{name}}', executedLine: 'Executed by {{by}} at {{at}}',
     none: 'No offer yet.', points: '{{points}} points',
+  },
+  pdf: {
+    date: 'Date', time: 'Time', who: 'Who', action: 'What', step: 'Step', doneAt: 'Done at', resolvedAt: 'Resolved at',
+    restore: 'Restores', goodwill: 'Goodwill', notYet: 'Not yet recorded', printedAt: 'Printed at', serviceContact: 'Service phone',
+    customerSignature: 'Customer signature', download: 'Download', generating: 'Generating the PDF…', failed: 'The PDF could not be made: {{message}}',
+    receipt: { title: 'Complaint receipt', intro: 'Your complaint is recorded as {{number}}. Keep this receipt and quote the number when you call.', promises: 'What we promised', contact: 'Contact us', print: 'Print receipt' },
+    class2: {
+      title: 'Class 2 complaint written report', reportNo: 'Report no.', facts: 'Facts', reasons: 'Why Class 2', timeline: 'Timeline', lastr: 'Handling steps (LASTR)',
+      agreement: 'Agreement and compensation', commitments: 'Commitments to the customer', satisfaction: 'Customer satisfaction (follow-up)', review: 'Root cause, corrective and preventive actions', staff: 'Staff involved',
+      reporter: 'Reported by', manager: 'Department manager', receiver: 'Received by (superior department)', generate: 'Generate written report', regenerate: 'Generate written report again',
+    },
   },
   validation: {
     required: 'Required', invalid: 'Invalid value', phone: 'Enter a mobile (11 digits) or landline (area code-number)',

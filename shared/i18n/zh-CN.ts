@@ -77,6 +77,7 @@ export const zhCN = {
     'review.recorded': '反省检讨', 'review.requested': '标记需反省检讨', 'commitment.added': '添加承诺', 'commitment.kept': '承诺已兑现', 'commitment.reagreed': '承诺改期', 'compensation.offered': '提出补偿方案', 'compensation.accepted': '客户接受方案', 'compensation.declined': '客户拒绝方案', 'compensation.executed': '补偿已执行',
   },
   settings: {
+    serviceContact: '回执上的服务电话',
     privacy: '隐私', retentionNote: '保存期限与保密说明', resetPin: '重置 PIN 码', resetPinFor: '为 {{name}} 重置 PIN 码',
     compensation: '补偿政策', coupons: '优惠券面额（¥，逗号分隔）', capPercent: '补偿上限（占损失 %）', capMin: '补偿上限最低（¥）', pointsPerYuan: '积分兑换（多少积分 = ¥1）', catalogue: '礼品与服务', itemName: '名称', addItem: '添加一项', suggestions: '各类别建议的补偿形式',
     saved: '已保存。', policy: '投诉处理政策', limits: '金额与规则', authorityLimit: '前台补偿权限（¥）', largeLoss: '重大经济损失门槛（¥）',
@@ -156,7 +157,7 @@ export const zhCN = {
     oralLine: '向 {{to}} 报告（{{at}}）：{{summary}}', writtenReport: '书面报告',
     submitWritten: '标记书面报告已提交', submittedTo: '提交给', submittedAt: '提交时间',
     writtenSubmittedLine: '已提交给 {{to}}（{{at}}）', writtenGeneratedLine: '已生成（{{at}}），尚未提交',
-    writtenPending: '二类投诉须先生成书面报告（PDF）并标记提交，才能进入“已报告”和结案。',
+    writtenPending: '二类投诉须先生成书面报告（PDF）并标记提交，才能进入“已报告”和结案。请点击“生成书面报告”。',
     followUp: '记录回访', method: '回访方式', methods: { phone: '电话', visit: '上门/到店', message: '短信/微信', other: '其他' },
     satisfaction: '满意度', satisfactionLevels: { '5': '非常满意', '4': '满意', '3': '一般', '2': '不满意', '1': '非常不满意' }, remarks: '备注',
     review: '反省检讨', reviewFields: { wentWell: '做得好的地方', improve: '需要改进', rootCause: '根本原因', preventive: '预防措施', owner: '负责人' },
@@ -194,6 +195,17 @@ export const zhCN = {
     accept: '客户接受', decline: '客户拒绝', execute: '记录执行', voucherCode: '券号', refundReceiptNo: '退款单号', exchangedItem: '更换的商品', note: '备注',
     offeredLine: '{{by}} 于 {{at}} 提出', approvedLine: '主管 {{name}} 审批', executedLine: '{{by}} 于 {{at}} 执行',
     none: '还没有提出补偿方案。', points: '{{points}} 积分',
+  },
+  pdf: {
+    date: '日期', time: '时间', who: '人员', action: '事项', step: '步骤', doneAt: '完成时间', resolvedAt: '解决时间',
+    restore: '恢复损失', goodwill: '补偿', notYet: '尚未填写', printedAt: '打印时间', serviceContact: '服务电话',
+    customerSignature: '客户签名', download: '下载', generating: '正在生成 PDF…', failed: 'PDF 生成失败：{{message}}',
+    receipt: { title: '客户投诉受理回执', intro: '您的投诉已登记，编号 {{number}}。请保留本回执，查询时报编号即可。', promises: '我们的承诺', contact: '联系我们', print: '打印受理回执' },
+    class2: {
+      title: '二类投诉书面报告', reportNo: '报告编号', facts: '基本事实', reasons: '定为二类的理由', timeline: '处理经过', lastr: '处理步骤（LASTR）',
+      agreement: '处理结果与补偿', commitments: '对客户的承诺', satisfaction: '客户满意度（回访）', review: '原因分析、纠正与预防措施', staff: '相关员工',
+      reporter: '报告人', manager: '部门主管', receiver: '上级部门签收', generate: '生成书面报告', regenerate: '重新生成书面报告',
+    },
   },
   validation: {
     required: '此项必填', invalid: '格式不正确', phone: '请输入正确的手机号（11 位）或座机号（区号-号码）',

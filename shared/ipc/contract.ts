@@ -36,6 +36,7 @@ import {
 } from '../schemas/staff'
 
 const None = z.undefined()
+const PdfFile = z.object({ fileName: z.string(), base64: z.string() })
 
 export const StoreState = z.object({
   state: z.enum(['ok', 'corrupt', 'too_new', 'locked']),
@@ -96,6 +97,8 @@ export const contract = {
   'compensation:decide': { input: DecideOfferInput, output: CaseDetail, auth: 'session' },
   'compensation:execute': { input: ExecuteOfferInput, output: CaseDetail, auth: 'session' },
   'compensation:totals': { input: CostQuery, output: CostTotals, auth: 'session' },
+  'reports:caseReceipt': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
+  'reports:writtenReport': { input: z.object({ id: Id }), output: PdfFile.extend({ case: CaseDetail }), auth: 'session' },
   'home:summary': { input: None, output: HomeSummary, auth: 'session' },
   'settings:get': { input: None, output: WorkflowSettings, auth: 'session' },
   'settings:update': { input: z.object({ workflow: WorkflowSettings, approval: ManagerApproval }), output: WorkflowSettings, auth: 'session' },

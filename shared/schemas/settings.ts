@@ -50,5 +50,7 @@ export const WorkflowSettings = z.object({
   compensation: CompensationPolicy,
   /** What the branch tells customers and staff about how long complaint records are kept. */
   retentionNote: optionalText(500),
+  /** The branch's service phone printed on case receipts. */
+  serviceContact: optionalText(60),
 })
 export type WorkflowSettings = z.infer<typeof WorkflowSettings>

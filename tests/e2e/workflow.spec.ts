@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
 import { startHost, type Host } from '../support/host'
 import { completeSetup, MANAGER, newDataDir, openList, shot } from './helpers'
 
@@ -56,6 +57,8 @@ test('journey (a): a cashier short-change complaint handled at the desk — Clas
   await expect(progress(page)).toContainText('已回访')
   await progress(page).getByRole('button', { name: '结案' }).click()
   await expect(progress(page)).toContainText('已结案')
+  const [receipt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印受理回执' }).click()])
+  expect(receipt.suggestedFilename()).toMatch(/受理回执\.pdf$/)
   const timeline = page.getByRole('complementary')
   for (const step of ['聆听 ✓', '关心 ✓', '已解决', '记录口头报告', '记录回访', '结案']) await expect(timeline).toContainText(step)
 })
@@ -71,7 +74,7 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await policy.getByRole('button', { name: '添加联系人' }).click()
   await policy.getByLabel('姓名').fill('王店长')
   await policy.getByLabel('职务').fill('店长')
-  await policy.getByLabel('电话').fill('13800001111')
+  await policy.getByLabel('电话', { exact: true }).fill('13800001111')
   await policy.getByLabel('主管 PIN 码').fill(MANAGER.pin)
   await policy.getByRole('button', { name: '保存' }).click()
   await expect(policy.getByText('已保存。')).toBeVisible()
@@ -122,4 +125,24 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await expect(progress(page).getByRole('button', { name: '结案' })).toHaveCount(0)
   await expect(progress(page).getByRole('button', { name: '记录口头报告' })).toHaveCount(0)
   await shot(page, '14-class2-resolved')
+
+  // Generate the written report (a PDF download), mark it submitted, follow up, review, close.
+  const [pdf] = await Promise.all([page.waitForEvent('download'), progress(page).getByRole('button', { name: '生成书面报告' }).click()])
+  expect(pdf.suggestedFilename()).toMatch(/^KS-\d{8}-0001-R\d{8}-二类投诉书面报告\.pdf$/)
+  const pdfPath = await pdf.path()
+  expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-')
+  await progress(page).getByLabel('提交给').fill('区域运营部')
+  await progress(page).getByRole('button', { name: '标记书面报告已提交' }).click()
+  await expect(progress(page)).toContainText('已报告')
+  await progress(page).getByRole('radio', { name: '满意', exact: true }).check()
+  await progress(page).getByRole('button', { name: '记录回访' }).click()
+  await expect(progress(page)).toContainText('已回访')
+  await progress(page).getByRole('button', { name: '结案' }).click()
+  await expect(progress(page).getByRole('alert')).toContainText('须先填写反省检讨')
+  for (const [label, text] of [['做得好的地方', '第一时间上报'], ['需要改进', '熟食温控'], ['根本原因', '冷柜温度过高'], ['预防措施', '每两小时测温并记录'], ['负责人', '生鲜主管']]) {
+    await progress(page).getByRole('form', { name: '反省检讨' }).getByLabel(label).fill(text)
+  }
+  await progress(page).getByRole('button', { name: '反省检讨' }).click()
+  await progress(page).getByRole('button', { name: '结案' }).click()
+  await expect(progress(page)).toContainText('已结案')
 })

@@ -5,6 +5,8 @@ import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
 import { formatDateTime } from '../format'
 import type { CasePanelProps } from './caseActions'
+import { useButtonAction } from './useButtonAction'
+import { Notice } from '../components/Notice'
 
 export function commitmentState(m: Commitment, now: Date, soonHours: number): 'kept' | 'overdue' | 'soon' | 'open' {
   if (m.status === 'kept') return 'kept'
@@ -19,11 +21,13 @@ export function CommitmentsPanel({ c, act, settings }: CasePanelProps) {
   const api = useApi()
   const now = new Date()
   const open = c.status !== 'voided' && c.status !== 'closed'
+  const button = useButtonAction(act)
   const inTwoHours = toLocalDateTime(new Date(now.getTime() + 2 * 3600_000))
   return (
     <section className="card" aria-labelledby="commitments-title">
       <h2 id="commitments-title">{t('wf.commitments')}</h2>
       {c.workflow.commitments.length === 0 && <p className="muted">{t('wf.noCommitments')}</p>}
+      {button.error && <Notice kind="error">{button.error}</Notice>}
       <ul className="commitments">
         {c.workflow.commitments.map((m) => {
           const state = commitmentState(m, now, settings.deadlines.commitmentDueSoonHours)
@@ -40,7 +44,7 @@ export function CommitmentsPanel({ c, act, settings }: CasePanelProps) {
               ))}
               {m.status === 'open' && open && (
                 <div className="actions">
-                  <button type="button" onClick={() => act(api['commitments:keep']({ id: c.id, commitmentId: m.id }))}>{t('wf.keep')}</button>
+                  <button type="button" onClick={() => button.run(api['commitments:keep']({ id: c.id, commitmentId: m.id }))}>{t('wf.keep')}</button>
                   <details>
                     <summary>{t('wf.reagree')}</summary>
                     <MiniForm id={`reagree-${m.id}`} title={t('wf.reagree')} schema={ReagreeCommitmentInput.omit({ id: true, commitmentId: true })}

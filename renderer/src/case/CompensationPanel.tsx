@@ -14,6 +14,7 @@ import { MiniForm } from '../components/MiniForm'
 import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
 import type { CasePanelProps } from './caseActions'
+import { useButtonAction } from './useButtonAction'
 
 /** 提出补偿方案: proposed options as cards to show the customer, a custom offer, and each offer's fate. */
 export function CompensationPanel(props: CasePanelProps) {
@@ -146,8 +147,10 @@ function CustomOffer(props: CasePanelProps & { onOffered: () => void }) {
 function OfferRow({ offer, c, act }: { offer: Offer; c: CaseDetail; act: (p: Promise<Result<CaseDetail>>) => Promise<Result<CaseDetail>> }) {
   const { t } = useTranslation()
   const api = useApi()
+  const button = useButtonAction(act)
   return (
     <li className={`offer offer-${offer.status}`}>
+      {button.error && <Notice kind="error">{button.error}</Notice>}
       <div>
         <strong>{itemsText(t, offer.items)}</strong> <span className={`badge offer-status-${offer.status}`}>{t(`comp.status.${offer.status}`)}</span>
       </div>
@@ -165,8 +168,8 @@ function OfferRow({ offer, c, act }: { offer: Offer; c: CaseDetail; act: (p: Pro
       )}
       {offer.status === 'offered' && (
         <div className="actions">
-          <button type="button" onClick={() => act(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: true }))}>{t('comp.accept')}</button>
-          <button type="button" onClick={() => act(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: false }))}>{t('comp.decline')}</button>
+          <button type="button" onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: true }))}>{t('comp.accept')}</button>
+          <button type="button" onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: false }))}>{t('comp.decline')}</button>
         </div>
       )}
       {offer.status === 'accepted' && (

@@ -4,6 +4,8 @@ import { formatFen } from '@shared/rules/money'
 import { useApi } from '../apiContext'
 import { formatDateTime } from '../format'
 import { restate } from './restatement'
+import { useButtonAction } from './useButtonAction'
+import { Notice } from '../components/Notice'
 import type { CasePanelProps } from './caseActions'
 
 /** The five handling steps (聆听 关心 使满意 感谢 报告) with scripts; ticking stamps the timeline. */
@@ -12,6 +14,7 @@ export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
   const api = useApi()
   const book = settings.playbook
   const open = c.status !== 'voided' && c.status !== 'closed'
+  const button = useButtonAction(act)
   const restatement = restate(book.restatement[lang], {
     receivedAt: c.receivedAt,
     product: c.product,
@@ -24,6 +27,7 @@ export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
   return (
     <section className="card" aria-labelledby="lastr-title">
       <h2 id="lastr-title">{t('wf.lastrTitle')}</h2>
+      {button.error && <Notice kind="error">{button.error}</Notice>}
       <ol className="lastr">
         {LASTR_STEPS.map((step) => {
           const done = c.workflow.steps[step]
@@ -35,7 +39,7 @@ export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
                   <span className="muted">✓ {t('wf.stepDone', { at: formatDateTime(done.at), by: done.by.name })}</span>
                 ) : (
                   open && (
-                    <button type="button" onClick={() => act(api['cases:tickStep']({ id: c.id, step }))}>
+                    <button type="button" onClick={() => button.run(api['cases:tickStep']({ id: c.id, step }))}>
                       {t('wf.tick', { step: t(`wf.step.${step}`) })}
                     </button>
                   )

@@ -7,6 +7,9 @@ import { toLocalDateTime } from '@shared/rules/localTime'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
 import { FieldRows } from '../components/FieldRows'
+import { PdfButton } from './PdfButton'
+import { useButtonAction } from './useButtonAction'
+import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
 import type { CasePanelProps } from './caseActions'
 
@@ -25,6 +28,7 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
   const w = c.workflow
   const now = toLocalDateTime(new Date())
   const transition = (input: Parameters<(typeof api)['cases:transition']>[0]) => act(api['cases:transition'](input))
+  const button = useButtonAction(act)
   const needsReview = (c.caseClass === 2 || w.reviewRequested) && !w.review
   const canReopen = ['resolved', 'reported', 'followed_up', 'closed'].includes(c.status)
   const d = c.flags.deadlines
@@ -48,9 +52,10 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
         </p>
       )}
       <Records c={c} />
+      {button.error && <Notice kind="error">{button.error}</Notice>}
 
       {c.status === 'received' && (
-        <button type="button" onClick={() => transition({ id: c.id, action: 'start' })}>{t('wf.start')}</button>
+        <button type="button" onClick={() => button.run(api['cases:transition']({ id: c.id, action: 'start' }))}>{t('wf.start')}</button>
       )}
       {(c.status === 'received' || c.status === 'in_progress') && (
         <MiniForm id="resolve" title={t('wf.resolve')} schema={Resolution} defaults={{ resolution: '' }}
@@ -71,6 +76,10 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
           <p className="notice notice-warning" role="status">{t('wf.writtenPending')}</p>
         )
       )}
+      {c.caseClass === 2 && c.status !== 'voided' && c.status !== 'received' && (
+        <PdfButton label={t(w.writtenReport ? 'pdf.class2.regenerate' : 'pdf.class2.generate')} primary={!w.writtenReport && c.status === 'resolved'}
+          make={() => api['reports:writtenReport']({ id: c.id })} onMade={(file) => act(Promise.resolve({ ok: true as const, data: file.case }))} />
+      )}
       {c.status === 'reported' && (
         <MiniForm id="followup" title={t('wf.followUp')} schema={FollowUpForm} defaults={{ method: 'phone', satisfaction: '', remarks: '' }}
           fields={[
@@ -87,10 +96,10 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
           submitLabel={t('wf.review')} onSubmit={(v) => act(api['cases:recordReview']({ id: c.id, ...v }))} />
       )}
       {c.caseClass === 1 && !w.reviewRequested && !w.review && c.status !== 'voided' && c.status !== 'closed' && (
-        <button type="button" onClick={() => act(api['cases:requestReview']({ id: c.id }))}>{t('wf.requestReview')}</button>
+        <button type="button" onClick={() => button.run(api['cases:requestReview']({ id: c.id }))}>{t('wf.requestReview')}</button>
       )}
       {c.status === 'followed_up' && (
-        <button type="button" className="primary" onClick={() => transition({ id: c.id, action: 'close' })}>{t('wf.close')}</button>
+        <button type="button" className="primary" onClick={() => button.run(api['cases:transition']({ id: c.id, action: 'close' }))}>{t('wf.close')}</button>
       )}
       {canReopen && (
         <details>

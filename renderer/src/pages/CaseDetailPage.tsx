@@ -9,6 +9,7 @@ import { CommitmentsPanel } from '../case/CommitmentsPanel'
 import { EscalationCard } from '../case/EscalationCard'
 import { LastrPanel } from '../case/LastrPanel'
 import { LoopPanel } from '../case/LoopPanel'
+import { PdfButton } from '../case/PdfButton'
 import type { CasePanelProps } from '../case/caseActions'
 import { formatFen } from '@shared/rules/money'
 import { useApi } from '../apiContext'
@@ -49,9 +50,12 @@ export function CaseDetailPage({ id, savedNotice, onBack, signedIn }: { id: stri
           {t('detail.title')}
           {current && <span className="mono title-number"> {current.number}</span>}
         </h1>
-        <button type="button" onClick={onBack}>
-          {t('actions.back')}
-        </button>
+        <div className="actions">
+          {current && <PdfButton label={t('pdf.receipt.print')} make={() => api['reports:caseReceipt']({ id: current.id })} />}
+          <button type="button" onClick={onBack}>
+            {t('actions.back')}
+          </button>
+        </div>
       </header>
       {savedNotice && <Notice kind="success">{savedNotice}</Notice>}
       {load.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}

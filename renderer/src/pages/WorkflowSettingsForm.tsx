@@ -29,6 +29,7 @@ interface FormShape {
     suggestions: Record<string, string[]>
   }
   retentionNote: string
+  serviceContact: string
   approval: { managerId: string; pin: string }
 }
 
@@ -56,6 +57,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
         suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, settings.compensation.suggestions[c] ?? []])),
       },
       retentionNote: settings.retentionNote,
+      serviceContact: settings.serviceContact,
       approval: { managerId: approver, pin: '' },
     },
   })
@@ -79,6 +81,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       keywords: Object.fromEntries(KEYWORD_RULES.map((r) => [r, { zh: toLines(v.keywords[r].zh), en: toLines(v.keywords[r].en) }])) as WorkflowSettings['keywords'],
       managerContacts: v.contacts.filter((c) => c.name.trim() || c.phone.trim()),
       retentionNote: v.retentionNote,
+      serviceContact: v.serviceContact.trim(),
       compensation: {
         goodwillCapPercent: v.comp.capPercent,
         goodwillCapMinFen: parseYuanToFen(v.comp.capMin)!,
@@ -182,6 +185,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       </fieldset>
       <fieldset>
         <legend>{t('settings.privacy')}</legend>
+        <label className="field">{t('settings.serviceContact')}<input maxLength={60} {...register('serviceContact')} /></label>
         <label className="field">{t('settings.retentionNote')}<textarea rows={2} maxLength={500} {...register('retentionNote')} /></label>
       </fieldset>
       <ApprovalFields idPrefix="policy" managers={managers} register={form.register} errors={form.formState.errors} />

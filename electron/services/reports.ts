@@ -1,0 +1,48 @@
+import { createI18n } from '@shared/i18n'
+import type { CaseDetail } from '@shared/schemas/case'
+import { buildCaseReceipt } from '../pdf/docs/caseReceipt'
+import { buildClass2Report, reportNumber } from '../pdf/docs/class2Report'
+import type { BranchInfo } from '../pdf/docs/common'
+import type { T } from '../pdf/docs/types'
+import { renderPdf } from '../pdf/render'
+import { getCase } from './cases'
+import { requireSession, type ServiceContext } from './context'
+import { recordWrittenReportGenerated } from './workflow'
+import { refuse } from './caseRecord'
+
+export interface PdfFile {
+  fileName: string
+  /** The PDF, base64-encoded so it crosses IPC and HTTP as JSON. */
+  base64: string
+}
+
+function context(ctx: ServiceContext): { branch: BranchInfo; t: T } {
+  const data = ctx.store.data
+  const branch = { name: data.branch?.name ?? '', code: data.branch?.code ?? '', serviceContact: data.settings.workflow.serviceContact }
+  return { branch, t: createI18n(data.settings.locale).t as unknown as T }
+}
+
+const pdfFile = (fileName: string, bytes: Buffer): PdfFile => ({ fileName, base64: bytes.toString('base64') })
+
+/** 受理回执 for the customer (phone masked). */
+export async function caseReceipt(ctx: ServiceContext, id: string): Promise<PdfFile> {
+  requireSession(ctx)
+  const c = getCase(ctx, id)
+  const { branch, t } = context(ctx)
+  return pdfFile(`${c.number}-受理回执.pdf`, await renderPdf(buildCaseReceipt(c, branch, ctx.store.data.settings.workflow.retentionNote, t)))
+}
+
+/**
+ * 二类投诉书面报告: made from the case as it stands, and recorded on the case (the record the
+ * Class 2 close guard needs, with marking it submitted).
+ */
+export async function class2Report(ctx: ServiceContext, id: string): Promise<PdfFile & { case: CaseDetail }> {
+  requireSession(ctx)
+  const before = getCase(ctx, id)
+  if (before.caseClass !== 2) refuse('written_report_class2_only')
+  const updated = await recordWrittenReportGenerated(ctx, id)
+  const { branch, t } = context(ctx)
+  const generatedAt = updated.workflow.writtenReport!.generatedAt
+  const bytes = await renderPdf(buildClass2Report(updated, branch, generatedAt, t))
+  return { ...pdfFile(`${reportNumber(updated, generatedAt)}-二类投诉书面报告.pdf`, bytes), case: updated }
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CaseDetail } from '@shared/schemas/case'
+import { toLocalDateTime } from '@shared/rules/localTime'
+import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
+import { validDraft } from '../support/factories'
+import { useTempDirs } from '../support/tempDir'
+
+// pdftotext and pdffonts (poppler-utils) read the PDFs back; CI installs them.
+const hasPoppler = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' })
+
+describe.skipIf(!hasPoppler && !process.env.CI)('PDFs made in main (needs poppler-utils: apt-get install poppler-utils)', () => {
+  const tempDir = useTempDirs()
+
+  async function pdf(dir: string, file: { fileName: string; base64: string }) {
+    const path = join(dir, 'out.pdf')
+    await writeFile(path, Buffer.from(file.base64, 'base64'))
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]))![1])
+    return { text: run('pdftotext', ['-layout', path, '-']), fonts: run('pdffonts', [path]), pages, path }
+  }
+
+  it('the case receipt: Chinese text round-trips, the CJK font is embedded as a subset, the phone is masked', async () => {
+    const dir = await tempDir()
+    const { services, clerkId, departments } = await setUpBranch(dir)
+    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, customerName: '欧阳龑', phone: '13812345678' }))) as CaseDetail
+    unwrap(await services.dispatch('commitments:add', { id: c.id, what: '明天下午五点前回电', owner: '李娜', dueAt: toLocalDateTime(new Date(Date.now() + 86_400_000)) }))
+    const out = await pdf(dir, unwrap(await services.dispatch('reports:caseReceipt', { id: c.id })) as { fileName: string; base64: string })
+    expect(out.text).toContain('客户投诉受理回执')
+    expect(out.text).toContain(c.number)
+    expect(out.text).toContain('欧阳龑')
+    expect(out.text).toContain('138****5678')
+    expect(out.text).not.toContain('13812345678')
+    expect(out.text).toContain('明天下午五点前回电')
+    expect(out.fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/)
+    expect(out.pages).toBe(1)
+    await services.close()
+  })
+
+  it('the Class 2 written report: every section, recorded on the case, then submitted lets the case be reported', async () => {
+    const dir = await tempDir()
+    const { services, clerkId, departments, managerId } = await setUpBranch(dir)
+    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, description: '吃了熟食后上吐下泻，说要找记者。' }))) as CaseDetail
+    unwrap(await services.dispatch('cases:takeOver', { id: c.id, approval: { managerId, pin: MANAGER_PIN } }))
+    unwrap(await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '退款并承担医药费' }))
+    const made = unwrap(await services.dispatch('reports:writtenReport', { id: c.id })) as { fileName: string; base64: string; case: CaseDetail }
+    expect(made.case.workflow.writtenReport?.generatedBy.name).toBe('李娜')
+    const out = await pdf(dir, made)
+    for (const heading of ['二类投诉书面报告', '基本事实', '定为二类的理由', '处理经过', '处理步骤（LASTR）', '处理结果与补偿', '客户满意度', '原因分析', '相关员工', '上级部门签收']) {
+      expect(out.text, heading).toContain(heading)
+    }
+    expect(out.text).toContain('13812341234') // the written report carries the full phone
+    expect(out.text).toContain('关键词“记者”')
+    expect(out.fonts).toContain('NotoSansSC-Bold')
+    const reported = unwrap(await services.dispatch('cases:submitWrittenReport', { id: c.id, submittedTo: '区域运营部', at: toLocalDateTime(new Date()) })) as CaseDetail
+    expect(reported.status).toBe('reported')
+    await services.close()
+  })
+
+  it('refuses a written report for a Class 1 case', async () => {
+    const { services, clerkId, departments } = await setUpBranch(await tempDir())
+    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '' }))) as CaseDetail
+    expect(await services.dispatch('reports:writtenReport', { id: c.id })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
+    await services.close()
+  })
+})

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { createRequire } from 'node:module'
+import { createI18n } from '@shared/i18n'
+import type { CaseDetail } from '@shared/schemas/case'
+import { buildCaseReceipt } from '../../../electron/pdf/docs/caseReceipt'
+import { buildClass2Report, reportNumber } from '../../../electron/pdf/docs/class2Report'
+import type { T } from '../../../electron/pdf/docs/types'
+import { FONT_FILES } from '../../../electron/pdf/render'
+import { makeCase } from '../../support/factories'
+
+const t = createI18n('zh-CN').t as unknown as T
+const branch = { name: '静安寺店', code: 'SH01', serviceContact: '021-62345678' }
+const staff = { id: 's', name: '李娜' }
+
+function detail(o: Partial<CaseDetail> = {}): CaseDetail {
+  return {
+    ...makeCase({ customerName: '欧阳龑', phone: '13812345678', caseClass: 2 }),
+    departmentName: '收银',
+    flags: { escalated: false, overdue: [], commitmentsDueSoon: 0, commitmentsOverdue: 0, deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null } },
+    ...o,
+  }
+}
+
+/** Every string in a document definition, for looking things up. */
+function texts(node: unknown): string[] {
+  if (typeof node === 'string') return [node]
+  if (Array.isArray(node)) return node.flatMap(texts)
+  if (node && typeof node === 'object') return Object.values(node).flatMap(texts)
+  return []
+}
+
+describe('document builders (data in, pdfmake definition out)', () => {
+  it('the receipt masks the phone and carries number, branch contact and promises', () => {
+    const c = detail()
+    c.workflow.commitments.push({ id: 'm', what: '明天回电', owner: '李娜', dueAt: '2026-11-23T09:00:00.000Z', status: 'open', createdAt: '', createdBy: staff, keptAt: null, reagreed: [] })
+    const all = texts(buildCaseReceipt(c, branch, '记录保存 3 年', t).content).join('\n')
+    expect(all).toContain('客户投诉受理回执')
+    expect(all).toContain(c.number)
+    expect(all).toContain('138****5678')
+    expect(all).not.toContain('13812345678')
+    expect(all).toContain('021-62345678')
+    expect(all).toContain('明天回电')
+    expect(all).toContain('记录保存 3 年')
+  })
+
+  it('the Class 2 report has every section of domain.md §9.2 and the full phone', () => {
+    const c = detail()
+    c.workflow.reasons = [{ rule: 'external_threat', kind: 'class2', evidence: { keyword: '记者' } }]
+    const doc = buildClass2Report(c, branch, '2026-11-22T03:00:00.000Z', t)
+    const all = texts(doc.content).join('\n')
+    for (const section of ['基本事实', '定为二类的理由', '处理经过', '处理步骤（LASTR）', '处理结果与补偿', '对客户的承诺', '客户满意度（回访）', '原因分析、纠正与预防措施', '相关员工', '报告人', '部门主管', '上级部门签收']) {
+      expect(all, section).toContain(section)
+    }
+    expect(all).toContain('13812345678')
+    expect(all).toContain('关键词“记者”')
+    expect(all).toContain(reportNumber(c, '2026-11-22T03:00:00.000Z'))
+    expect(reportNumber(c, '2026-11-22T03:00:00.000Z')).toBe(`${c.number}-R20261122`)
+  })
+
+  it('keeps the last section with the signature lines (no signature page on its own)', () => {
+    const doc = buildClass2Report(detail(), branch, '2026-11-22T03:00:00.000Z', t)
+    const last = doc.content.at(-1) as { unbreakable?: boolean }
+    expect(last.unbreakable).toBe(true)
+    expect(texts(last).join()).toContain('上级部门签收')
+  })
+
+  it('speaks English when the branch does', () => {
+    const en = createI18n('en').t as unknown as T
+    expect(texts(buildCaseReceipt(detail(), branch, '', en).content).join()).toContain('Complaint receipt')
+  })
+})
+
+describe('the embedded CJK font', () => {
+  const fontkit = createRequire(import.meta.url)('fontkit') as { openSync: (p: string) => { hasGlyphForCodePoint: (c: number) => boolean } }
+  const fonts = [fontkit.openSync(FONT_FILES.normal), fontkit.openSync(FONT_FILES.bold)]
+
+  it('has every character the UI can produce (both languages)', () => {
+    const strings = texts([createI18n('zh-CN').getResourceBundle('zh-CN', 'translation'), createI18n('en').getResourceBundle('en', 'translation')])
+    const missing = new Set<string>()
+    for (const ch of strings.join('').replace(/\{\{[^}]+\}\}/g, '')) {
+      if (ch.trim() === '') continue
+      for (const f of fonts) if (!f.hasGlyphForCodePoint(ch.codePointAt(0)!)) missing.add(ch)
+    }
+    expect([...missing]).toEqual([])
+  })
+
+  it('has the rare characters of real customer names', () => {
+    const rare = '喆堃淼燚犇赟昇玥珺琇龑䶮㛃镕彧頔旻玙璟祎祺禕曌垚鑫骉蕊喾'
+    for (const f of fonts) expect([...rare].filter((ch) => !f.hasGlyphForCodePoint(ch.codePointAt(0)!))).toEqual([])
+  })
+})
