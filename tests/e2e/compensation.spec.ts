@@ -1,15 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { startHost, type Host } from '../support/host'
-import { addClerkAndSignIn, completeSetup, MANAGER, newDataDir, shot } from './helpers'
+import { addClerkAndSignIn, completeSetup, MANAGER, shot, useHosts } from './helpers'
 
-let host: Host | undefined
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-})
+const hosts = useHosts()
 
 test('compensation: choose an option, exceed the limit, get manager approval, record execution', async ({ page }) => {
-  host = await startHost(await newDataDir())
+  const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
   await addClerkAndSignIn(page, '李娜', '1357')

@@ -1,7 +1,8 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
+import { startHost, type Host } from '../support/host'
 
 export const MANAGER = { name: '陈主管', pin: '246810' }
 
@@ -48,4 +49,19 @@ export async function addClerkAndSignIn(page: Page, name: string, pin: string): 
   await page.getByLabel('PIN 码').fill(pin)
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByText(`当前用户：${name}（员工）`)).toBeVisible()
+}
+
+/** Browser hosts started by a test, all stopped after it (stop is safe to call twice). */
+export function useHosts(): { start: (dataDir?: string) => Promise<Host> } {
+  const started: Host[] = []
+  test.afterEach(async () => {
+    await Promise.all(started.splice(0).map((h) => h.stop()))
+  })
+  return {
+    start: async (dataDir) => {
+      const host = await startHost(dataDir ?? (await newDataDir()))
+      started.push(host)
+      return host
+    },
+  }
 }

@@ -1,18 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { startHost, type Host } from '../support/host'
-import { completeSetup, MANAGER, newDataDir, openList, shot, signIn } from './helpers'
+import { completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts } from './helpers'
 
-let host: Host | undefined
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-})
+const hosts = useHosts()
 
 test('first run → sign in → log a complaint in Chinese → find it in the list → open it; data survives a restart', async ({ page }) => {
   const dataDir = await newDataDir()
-  host = await startHost(dataDir)
+  let host = await hosts.start(dataDir)
   await page.goto(host.url)
   await shot(page, '01-first-run')
   await completeSetup(page)
@@ -72,7 +67,7 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
 
   // Restart the host on the same data: the complaint is still there.
   await host.stop()
-  host = await startHost(dataDir)
+  host = await hosts.start(dataDir)
   await page.goto(host.url)
   await signIn(page, MANAGER.name, MANAGER.pin)
   await openList(page)
@@ -81,7 +76,7 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
 })
 
 test('bad input shows messages next to the fields and saves nothing', async ({ page }) => {
-  host = await startHost(await newDataDir())
+  const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
   await page.getByRole('button', { name: /新建投诉/ }).first().click()
@@ -100,7 +95,7 @@ test('bad input shows messages next to the fields and saves nothing', async ({ p
 })
 
 test('switches the whole UI to English and back', async ({ page }) => {
-  host = await startHost(await newDataDir())
+  const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
   await page.getByRole('button', { name: '设置' }).click()
@@ -115,7 +110,7 @@ test('switches the whole UI to English and back', async ({ page }) => {
 })
 
 test('a manager adds a clerk with their PIN; the clerk signs in and is recorded on the case', async ({ page }) => {
-  host = await startHost(await newDataDir())
+  const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
   await page.getByRole('button', { name: '设置' }).click()
@@ -153,7 +148,7 @@ test('a damaged data file is reported and never overwritten', async ({ page }) =
   const dataDir = await newDataDir()
   const damaged = '{"schemaVersion":1,"cases":[{"id":'
   await writeFile(join(dataDir, 'complaint-desk.json'), damaged)
-  host = await startHost(dataDir)
+  const host = await hosts.start(dataDir)
   await page.goto(host.url)
   await expect(page.getByRole('heading', { name: '无法使用数据文件' })).toBeVisible()
   await expect(page.getByRole('alert')).toContainText('数据文件已损坏')

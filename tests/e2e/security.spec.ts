@@ -1,18 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { startHost, type Host } from '../support/host'
-import { completeSetup, MANAGER, newDataDir, shot, signIn } from './helpers'
+import { completeSetup, MANAGER, newDataDir, shot, signIn, useHosts } from './helpers'
 
-let host: Host | undefined
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-})
+const hosts = useHosts()
 
 test('an audit trail edited outside the app is flagged to everyone who signs in', async ({ page }) => {
   const dataDir = await newDataDir()
-  host = await startHost(dataDir)
+  let host = await hosts.start(dataDir)
   await page.goto(host.url)
   await completeSetup(page)
   await expect(page.getByText('审计记录校验失败')).toHaveCount(0)
@@ -23,7 +18,7 @@ test('an audit trail edited outside the app is flagged to everyone who signs in'
   data.audit[0].by.name = '别人' // rewrite who set the branch up
   await writeFile(file, JSON.stringify(data))
 
-  host = await startHost(dataDir)
+  host = await hosts.start(dataDir)
   await page.goto(host.url)
   await expect(page.getByRole('alert').filter({ hasText: '审计记录校验失败' })).toContainText('第 1 条')
   await signIn(page, MANAGER.name, MANAGER.pin)

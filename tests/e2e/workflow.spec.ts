@@ -1,13 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { startHost, type Host } from '../support/host'
-import { completeSetup, MANAGER, newDataDir, openList, shot } from './helpers'
+import { completeSetup, MANAGER, openList, shot, useHosts } from './helpers'
 
-let host: Host | undefined
-test.afterEach(async () => {
-  await host?.stop()
-  host = undefined
-})
+const hosts = useHosts()
 
 async function fillIntake(page: Page, o: { name: string; category: string; description: string; demand: string; amount?: string; claim?: string }) {
   await page.keyboard.press('F2')
@@ -25,7 +20,7 @@ async function fillIntake(page: Page, o: { name: string; category: string; descr
 const progress = (page: Page) => page.getByRole('region', { name: /处理进度/ })
 
 test('journey (a): a cashier short-change complaint handled at the desk — Class 1, oral report, follow-up, closed', async ({ page }) => {
-  host = await startHost(await newDataDir())
+  const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
   await fillIntake(page, { name: '张阿姨', category: '收银差错', description: '结账时收银员少找了十元。', demand: '退款', amount: '10' })
@@ -64,7 +59,7 @@ test('journey (a): a cashier short-change complaint handled at the desk — Clas
 })
 
 test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent, escalation, commitments, no closing without the written report', async ({ page }) => {
-  host = await startHost(await newDataDir())
+  const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
-import type { CaseDetail } from '@shared/schemas/case'
 import type { CompensationOption, CostTotals } from '@shared/schemas/compensation'
-import { CLERK_PIN, MANAGER_PIN, setUpBranch, testClock, unwrap } from '../support/services'
+import { clerkDesk, CLERK_PIN } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
 import { toLocalDateTime } from '@shared/rules/localTime'
@@ -11,19 +10,10 @@ describe('compensation through the services', () => {
   const tempDir = useTempDirs()
 
   async function desk() {
-    const clock = testClock(new Date(2026, 10, 22, 10, 0))
-    const setup = await setUpBranch(await tempDir(), clock.now)
-    const { services, clerkId, managerId } = setup
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const call = async <T = CaseDetail>(channel: string, input?: unknown) => unwrap(await services.dispatch(channel, input)) as T
-    const refused = async (channel: string, input?: unknown) => {
-      const r = await services.dispatch(channel, input)
-      if (r.ok) throw new Error(`${channel} was not refused`)
-      return r.error
-    }
+    const d = await clerkDesk(await tempDir())
     const create = (o = {}) =>
-      call('cases:create', validDraft({ departmentId: setup.departments[1].id, receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)), phone: '', ...o }))
-    return { ...setup, clock, call, refused, create, managerApproval: { managerId, pin: MANAGER_PIN }, clerkApproval: { managerId: clerkId, pin: CLERK_PIN } }
+      d.call('cases:create', validDraft({ departmentId: d.departments[1].id, receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)), phone: '', ...o }))
+    return { ...d, create, managerApproval: d.approval, clerkApproval: { managerId: d.clerkId, pin: CLERK_PIN } }
   }
 
   it('proposes for the case: ¥10 short change → pay the difference and apologise', async () => {

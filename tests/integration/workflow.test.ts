@@ -5,7 +5,7 @@ import type { HomeSummary } from '@shared/schemas/home'
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import { toLocalDateTime } from '@shared/rules/localTime'
 import { recordWrittenReportGenerated } from '../../electron/services/workflow'
-import { CLERK_PIN, MANAGER_PIN, setUpBranch, testClock, unwrap } from '../support/services'
+import { clerkDesk, CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
 
@@ -13,19 +13,9 @@ describe('the handling workflow through the services', () => {
   const tempDir = useTempDirs()
 
   async function desk() {
-    const clock = testClock(new Date(2026, 10, 22, 10, 0))
-    const setup = await setUpBranch(await tempDir(), clock.now)
-    const { services, clerkId, managerId } = setup
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const call = async (channel: string, input?: unknown) => unwrap(await services.dispatch(channel, input)) as CaseDetail
-    const refused = async (channel: string, input?: unknown) => {
-      const r = await services.dispatch(channel, input)
-      if (r.ok) throw new Error(`${channel} was not refused`)
-      return r.error
-    }
-    const create = (o = {}) => call('cases:create', validDraft({ departmentId: setup.departments[1].id, receivedAt: toLocalDateTime(clock.now()), ...o }))
-    const approval = { managerId, pin: MANAGER_PIN }
-    return { ...setup, clock, call, refused, create, approval }
+    const d = await clerkDesk(await tempDir())
+    const create = (o = {}) => d.call('cases:create', validDraft({ departmentId: d.departments[1].id, receivedAt: toLocalDateTime(d.clock.now()), ...o }))
+    return { ...d, create }
   }
 
   it('journey (a): a cashier short-change complaint, Class 1, handled at the desk to closure', async () => {

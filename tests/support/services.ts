@@ -1,6 +1,7 @@
 import { openServices, type Services } from '../../electron/services'
 import type { Result } from '@shared/ipc/result'
 import type { Session } from '@shared/schemas/staff'
+import type { CaseDetail } from '@shared/schemas/case'
 
 export const MANAGER_PIN = '246810'
 export const CLERK_PIN = '1357'
@@ -33,4 +34,22 @@ export async function setUpBranch(dir: string, now?: () => Date) {
   ) as { id: string; name: string }
   const departments = unwrap(await services.dispatch('departments:list', undefined)) as { id: string; name: string }[]
   return { services, managerId: session.staff.id, clerkId: clerk.id, departments }
+}
+
+/**
+ * A branch with the clerk signed in on a test clock, and helpers that unwrap answers:
+ * `call` expects success, `refused` expects a refusal and returns its error.
+ */
+export async function clerkDesk(dir: string, start = new Date(2026, 10, 22, 10, 0)) {
+  const clock = testClock(start)
+  const setup = await setUpBranch(dir, clock.now)
+  const { services, clerkId, managerId } = setup
+  unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+  const call = async <T = CaseDetail>(channel: string, input?: unknown) => unwrap(await services.dispatch(channel, input)) as T
+  const refused = async (channel: string, input?: unknown) => {
+    const r = await services.dispatch(channel, input)
+    if (r.ok) throw new Error(`${channel} was not refused`)
+    return r.error
+  }
+  return { ...setup, clock, call, refused, approval: { managerId, pin: MANAGER_PIN } }
 }
