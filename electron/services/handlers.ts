@@ -6,6 +6,7 @@ import { createCase, getCase, listCases, previewClassification } from './cases'
 import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
 import { costTotals, decideOffer, executeOffer, makeOffer, proposeFor } from './compensation'
 import { homeSummary } from './home'
+import { backupList, createBackup, restoreBackup } from './backups'
 import { caseReceipt, class2Report } from './reports'
 import { getWorkflowSettings, updateWorkflowSettings } from './settings'
 import {
@@ -32,7 +33,7 @@ export type Handlers = { [C in Channel]: Handler<C> }
 function status(ctx: ServiceContext): AppStatus {
   const { store } = ctx
   return {
-    store: { state: store.state, dataFile: store.file, detail: store.detail },
+    store: { state: store.state, dataFile: store.file, detail: store.detail, recovery: store.recovery },
     setupNeeded: store.state === 'ok' && setupNeeded(ctx),
     branch: store.data.branch,
     locale: store.data.settings.locale,
@@ -91,6 +92,9 @@ export const handlers: Handlers = {
   'compensation:totals': (input, ctx) => costTotals(ctx, input),
   'reports:caseReceipt': ({ id }, ctx) => caseReceipt(ctx, id),
   'reports:writtenReport': ({ id }, ctx) => class2Report(ctx, id),
+  'backups:list': (_input, ctx) => backupList(ctx),
+  'backups:create': (input, ctx) => createBackup(ctx, input),
+  'backups:restore': (input, ctx) => restoreBackup(ctx, input),
   'home:summary': (_input, ctx) => homeSummary(ctx),
   'settings:get': (_input, ctx) => getWorkflowSettings(ctx),
   'settings:update': (input, ctx) => updateWorkflowSettings(ctx, input),

@@ -13,5 +13,6 @@ export interface Services {
 export async function openServices(dataDir: string, now: () => Date = () => new Date()): Promise<Services> {
   const store = await Store.open(dataDir, { now })
   const ctx: ServiceContext = { store, now, session: null, audit: verifyChain(store.data.audit) }
+  await store.dailyBackup(now(), store.data.settings.workflow?.backupKeep)
   return { ctx, dispatch: createDispatch(ctx), close: () => store.close() }
 }

@@ -4,6 +4,7 @@ import type { AppStatus } from '@shared/ipc/contract'
 import type { Locale, Session } from '@shared/schemas/staff'
 import { useApi } from './apiContext'
 import { Notice } from './components/Notice'
+import { formatDateTime } from './format'
 import { TopBar } from './components/TopBar'
 import { CaseDetailPage } from './pages/CaseDetailPage'
 import { CaseListPage } from './pages/CaseListPage'
@@ -58,6 +59,15 @@ export function App() {
   const storeWarning = (
     <>
       {status.store.state !== 'ok' && <Notice kind="warning">{t(`store.${status.store.state}`, { file: status.store.dataFile })}</Notice>}
+      {status.store.recovery && (
+        <Notice kind="warning">
+          {t('store.recovered', {
+            reason: status.store.recovery.reason,
+            damaged: status.store.recovery.damagedFile,
+            at: formatDateTime(status.store.recovery.backupTakenAt),
+          })}
+        </Notice>
+      )}
       {!status.audit.ok && <Notice kind="error">{t('store.auditBroken', { at: status.audit.brokenAt, entries: status.audit.entries })}</Notice>}
     </>
   )
@@ -108,7 +118,7 @@ export function App() {
           />
         )}
         {view.name === 'detail' && <CaseDetailPage id={view.id} savedNotice={view.saved} onBack={() => setView({ name: 'list' })} signedIn={status.session.staff} />}
-        {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} signedIn={status.session.staff} />}
+        {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} signedIn={status.session.staff} onRestored={() => void refresh()} />}
       </main>
     </div>
   )

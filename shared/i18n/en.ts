@@ -77,6 +77,7 @@ export const en: Messages = {
     'review.recorded': 'Review', 'review.requested': 'Marked for review', 'commitment.added': 'Commitment added', 'commitment.kept': 'Commitment kept', 'commitment.reagreed': 'Commitment re-agreed', 'compensation.offered': 'Compensation offered', 'compensation.accepted': 'Offer accepted', 'compensation.declined': 'Offer declined', 'compensation.executed': 'Compensation executed',
   },
   settings: {
+    backupKeep: 'Daily backups to keep',
     serviceContact: 'Service phone on receipts',
     privacy: 'Privacy', retentionNote: 'Retention and confidentiality note', resetPin: 'Reset PIN', resetPinFor: 'Reset the PIN of {{name}}',
     compensation: 'Compensation policy', coupons: 'Coupon values (¥, comma-separated)', capPercent: 'Goodwill cap (% of loss)', capMin: 'Goodwill cap at least (¥)', pointsPerYuan: 'Points worth ¥1', catalogue: 'Gifts and services', itemName: 'Name', addItem: 'Add item', suggestions: 'Suggested goodwill per category',
@@ -108,6 +109,7 @@ export const en: Messages = {
   },
   evidence: { keyword: 'keyword "{{keyword}}"', ticked: 'ticked', amount: '¥{{amount}}', count: 'number {{count}}' },
   refusals: {
+    backup_unusable: 'This backup is damaged or unreadable and cannot be restored.',
     illegal: 'Not possible while the case is {{status}}.',
     already_voided: 'This case is voided and cannot be changed.',
     needs_oral_report: 'A Class 1 case needs its oral report recorded first.',
@@ -207,6 +209,13 @@ export const en: Messages = {
       reporter: 'Reported by', manager: 'Department manager', receiver: 'Received by (superior department)', generate: 'Generate written report', regenerate: 'Generate written report again',
     },
   },
+  backups: {
+    title: 'Backups and restore', hint: 'A backup is taken at the first start of each day, before data upgrades and before a restore. Restoring needs a manager PIN.',
+    none: 'No backup yet.', takenAt: 'Taken at', kind: 'Kind', cases: 'Cases', size: 'Size', restore: 'Restore', restoreThis: 'Restore this backup',
+    restoreWarning: 'The current data is first saved as a "before restore" backup, then the data goes back to {{at}}; later changes are not in this backup. Everyone signs in again afterwards.',
+    create: 'Back up now', unusable: 'Damaged',
+    labels: { daily: 'Daily', manual: 'Manual', 'pre-restore': 'Before restore', migration: 'Before upgrade' },
+  },
   validation: {
     required: 'Required', invalid: 'Invalid value', phone: 'Enter a mobile (11 digits) or landline (area code-number)',
     amount: 'Enter an amount of 0 or more, at most two decimals', pin: 'PIN must be 4–8 digits', pinMismatch: 'The PINs do not match',
@@ -222,6 +231,7 @@ export const en: Messages = {
     DUPLICATE_STAFF: 'A member of staff with this name already exists.', DUPLICATE_DEPARTMENT: 'A department with this name already exists.',
   },
   store: {
+    recovered: 'At start the data file was damaged ({{reason}}). It was kept as {{damaged}} and the backup of {{at}} was restored. Changes made after that time are missing: check and re-enter them.',
     auditBroken: 'Audit trail check failed: entry {{at}} of {{entries}} was changed or deleted outside the app. Tell a manager now and keep the data file for inspection.',
     title: 'The data file cannot be used', 
     corrupt: 'The data file is damaged and cannot be read. To protect your data the app will not overwrite it or save anything. Ask an administrator to restore a backup. File: {{file}}',

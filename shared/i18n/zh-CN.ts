@@ -77,6 +77,7 @@ export const zhCN = {
     'review.recorded': '反省检讨', 'review.requested': '标记需反省检讨', 'commitment.added': '添加承诺', 'commitment.kept': '承诺已兑现', 'commitment.reagreed': '承诺改期', 'compensation.offered': '提出补偿方案', 'compensation.accepted': '客户接受方案', 'compensation.declined': '客户拒绝方案', 'compensation.executed': '补偿已执行',
   },
   settings: {
+    backupKeep: '保留每日自动备份（份）',
     serviceContact: '回执上的服务电话',
     privacy: '隐私', retentionNote: '保存期限与保密说明', resetPin: '重置 PIN 码', resetPinFor: '为 {{name}} 重置 PIN 码',
     compensation: '补偿政策', coupons: '优惠券面额（¥，逗号分隔）', capPercent: '补偿上限（占损失 %）', capMin: '补偿上限最低（¥）', pointsPerYuan: '积分兑换（多少积分 = ¥1）', catalogue: '礼品与服务', itemName: '名称', addItem: '添加一项', suggestions: '各类别建议的补偿形式',
@@ -108,6 +109,7 @@ export const zhCN = {
   },
   evidence: { keyword: '关键词“{{keyword}}”', ticked: '已勾选', amount: '¥{{amount}}', count: '第 {{count}} 次' },
   refusals: {
+    backup_unusable: '该备份已损坏或无法读取，不能用于恢复。',
     illegal: '当前状态（{{status}}）下不能进行此操作。',
     already_voided: '该投诉已作废，不能再修改。',
     needs_oral_report: '一类投诉须先记录口头报告。',
@@ -207,6 +209,13 @@ export const zhCN = {
       reporter: '报告人', manager: '部门主管', receiver: '上级部门签收', generate: '生成书面报告', regenerate: '重新生成书面报告',
     },
   },
+  backups: {
+    title: '备份与恢复', hint: '每天第一次启动时自动备份；升级数据前和恢复前也会自动备份。恢复需要主管 PIN 码。',
+    none: '还没有备份。', takenAt: '备份时间', kind: '类型', cases: '投诉数', size: '大小', restore: '恢复', restoreThis: '恢复到此备份',
+    restoreWarning: '当前数据会先另存为“恢复前”备份，然后恢复到 {{at}} 的状态；之后的修改不在此备份中。恢复后所有人需重新登录。',
+    create: '立即备份', unusable: '已损坏',
+    labels: { daily: '每日自动', manual: '手动', 'pre-restore': '恢复前', migration: '升级前' },
+  },
   validation: {
     required: '此项必填', invalid: '格式不正确', phone: '请输入正确的手机号（11 位）或座机号（区号-号码）',
     amount: '请输入不小于 0 的金额，最多两位小数', pin: 'PIN 码须为 4–8 位数字', pinMismatch: '两次输入的 PIN 码不一致',
@@ -222,6 +231,7 @@ export const zhCN = {
     DUPLICATE_STAFF: '已有同名的员工。', DUPLICATE_DEPARTMENT: '已有同名的部门。',
   },
   store: {
+    recovered: '启动时发现数据文件损坏（{{reason}}），已将其原样另存为 {{damaged}}，并从 {{at}} 的备份恢复。该时间之后的修改没有恢复，请核对后重新登记。',
     auditBroken: '审计记录校验失败：第 {{at}} 条（共 {{entries}} 条）记录在应用之外被修改或删除。请立即报告主管，并保留数据文件备查。',
     title: '无法使用数据文件', 
     corrupt: '数据文件已损坏，无法读取。为防止数据丢失，应用不会覆盖它，也不会保存任何修改。请联系管理员从备份恢复。文件：{{file}}',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
 import { HomeSummary } from '../schemas/home'
+import { BackupRow, CreateBackupInput, Recovery, RestoreBackupInput } from '../schemas/backups'
 import { CompensationOption, CostQuery, CostTotals, DecideOfferInput, ExecuteOfferInput, MakeOfferInput } from '../schemas/compensation'
 import { ManagerApproval } from '../schemas/common'
 import { WorkflowSettings } from '../schemas/settings'
@@ -42,6 +43,8 @@ export const StoreState = z.object({
   state: z.enum(['ok', 'corrupt', 'too_new', 'locked']),
   dataFile: z.string(),
   detail: z.string().optional(),
+  /** Set when a damaged file was found at start and a backup was put back. */
+  recovery: Recovery.nullable(),
 })
 
 export const AppStatus = z.object({
@@ -99,6 +102,9 @@ export const contract = {
   'compensation:totals': { input: CostQuery, output: CostTotals, auth: 'session' },
   'reports:caseReceipt': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
   'reports:writtenReport': { input: z.object({ id: Id }), output: PdfFile.extend({ case: CaseDetail }), auth: 'session' },
+  'backups:list': { input: None, output: z.array(BackupRow), auth: 'session' },
+  'backups:create': { input: CreateBackupInput, output: BackupRow, auth: 'session' },
+  'backups:restore': { input: RestoreBackupInput, output: z.null(), auth: 'session' },
   'home:summary': { input: None, output: HomeSummary, auth: 'session' },
   'settings:get': { input: None, output: WorkflowSettings, auth: 'session' },
   'settings:update': { input: z.object({ workflow: WorkflowSettings, approval: ManagerApproval }), output: WorkflowSettings, auth: 'session' },

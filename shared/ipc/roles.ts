@@ -8,6 +8,8 @@ export const MANAGER_ONLY = [
   'staff:resetPin',
   'departments:add',
   'settings:update',
+  'backups:create',
+  'backups:restore',
   'cases:lowerClass',
   'cases:takeOver',
   'cases:transition#void',

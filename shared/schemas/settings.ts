@@ -52,5 +52,7 @@ export const WorkflowSettings = z.object({
   retentionNote: optionalText(500),
   /** The branch's service phone printed on case receipts. */
   serviceContact: optionalText(60),
+  /** How many daily automatic backups to keep. */
+  backupKeep: whole(1, 365),
 })
 export type WorkflowSettings = z.infer<typeof WorkflowSettings>

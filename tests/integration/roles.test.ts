@@ -9,13 +9,15 @@ import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
 
-type Desk = Awaited<ReturnType<typeof setUpBranch>> & { urgent: CaseDetail; plain: CaseDetail; settings: WorkflowSettings }
+type Desk = Awaited<ReturnType<typeof setUpBranch>> & { urgent: CaseDetail; plain: CaseDetail; settings: WorkflowSettings; backupName: string }
 
 /** A payload for each manager-only action, valid except for the approval. */
 const PAYLOADS: Record<ManagerOnlyAction, (d: Desk) => [string, Record<string, unknown>]> = {
   'staff:add': () => ['staff:add', { staff: { name: '新员工', role: 'staff', pin: '2468', pinConfirm: '2468' } }],
   'staff:resetPin': (d) => ['staff:resetPin', { staffId: d.clerkId, pin: '8642', pinConfirm: '8642' }],
   'departments:add': () => ['departments:add', { name: '生鲜部' }],
+  'backups:create': () => ['backups:create', {}],
+  'backups:restore': (d) => ['backups:restore', { name: d.backupName }],
   'settings:update': (d) => ['settings:update', { workflow: { ...d.settings, authorityLimitFen: 500_00 } }],
   'cases:lowerClass': (d) => ['cases:lowerClass', { id: d.urgent.id, reason: '误判' }],
   'cases:takeOver': (d) => ['cases:takeOver', { id: d.urgent.id }],
@@ -39,6 +41,7 @@ describe('roles enforced in main: every manager-only action', () => {
       urgent: await make({ description: '顾客滑倒摔伤了', phone: '13900000001' }),
       plain: await make({ phone: '13900000002', category: 'delivery' }),
       settings: unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings,
+      backupName: (unwrap(await services.dispatch('backups:list', undefined)) as { name: string }[])[0].name,
     }
   }
 

@@ -13,8 +13,9 @@ import { Notice } from '../components/Notice'
 import { applyServerError } from '../hooks/serverErrors'
 import { useLoad } from '../hooks/useLoad'
 import { WorkflowSettingsForm } from './WorkflowSettingsForm'
+import { BackupsCard } from './BackupsCard'
 
-export function SettingsPage({ locale, onLocale, signedIn }: { locale: Locale; onLocale: (l: Locale) => void; signedIn: StaffPublic }) {
+export function SettingsPage({ locale, onLocale, signedIn, onRestored }: { locale: Locale; onLocale: (l: Locale) => void; signedIn: StaffPublic; onRestored: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
   const staff = useLoad(() => api['auth:listStaff'](), [])
@@ -69,6 +70,7 @@ export function SettingsPage({ locale, onLocale, signedIn }: { locale: Locale; o
           {staff.state === 'ready' && <AddDepartmentForm managers={managers} approver={approver} onAdded={departments.reload} />}
         </div>
       </div>
+      {staff.state === 'ready' && <BackupsCard managers={managers} approver={approver} onRestored={onRestored} />}
       {policy.state === 'ready' && staff.state === 'ready' && (
         <WorkflowSettingsForm settings={policy.data} managers={managers} approver={approver} onSaved={policy.reload} />
       )}

@@ -29,6 +29,7 @@ interface FormShape {
     suggestions: Record<string, string[]>
   }
   retentionNote: string
+  backupKeep: number
   serviceContact: string
   approval: { managerId: string; pin: string }
 }
@@ -57,6 +58,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
         suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, settings.compensation.suggestions[c] ?? []])),
       },
       retentionNote: settings.retentionNote,
+      backupKeep: settings.backupKeep,
       serviceContact: settings.serviceContact,
       approval: { managerId: approver, pin: '' },
     },
@@ -81,6 +83,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       keywords: Object.fromEntries(KEYWORD_RULES.map((r) => [r, { zh: toLines(v.keywords[r].zh), en: toLines(v.keywords[r].en) }])) as WorkflowSettings['keywords'],
       managerContacts: v.contacts.filter((c) => c.name.trim() || c.phone.trim()),
       retentionNote: v.retentionNote,
+      backupKeep: v.backupKeep,
       serviceContact: v.serviceContact.trim(),
       compensation: {
         goodwillCapPercent: v.comp.capPercent,
@@ -185,6 +188,7 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       </fieldset>
       <fieldset>
         <legend>{t('settings.privacy')}</legend>
+        <label className="field">{t('settings.backupKeep')}<input type="number" min={1} max={365} {...register('backupKeep', { valueAsNumber: true })} /></label>
         <label className="field">{t('settings.serviceContact')}<input maxLength={60} {...register('serviceContact')} /></label>
         <label className="field">{t('settings.retentionNote')}<textarea rows={2} maxLength={500} {...register('retentionNote')} /></label>
       </fieldset>
