@@ -7,7 +7,8 @@ import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
 import { costTotals, decideOffer, executeOffer, makeOffer, proposeFor } from './compensation'
 import { homeSummary } from './home'
 import { backupList, createBackup, restoreBackup } from './backups'
-import { caseReceipt, class2Report } from './reports'
+import { caseReceipt, class2Report, handoverSheet, oralReportLog } from './reports'
+import { listHandovers, prepareHandover, submitHandover } from './handover'
 import { getWorkflowSettings, updateWorkflowSettings } from './settings'
 import {
   applyTransition,
@@ -95,6 +96,11 @@ export const handlers: Handlers = {
   'backups:list': (_input, ctx) => backupList(ctx),
   'backups:create': (input, ctx) => createBackup(ctx, input),
   'backups:restore': (input, ctx) => restoreBackup(ctx, input),
+  'reports:oralLog': (input, ctx) => oralReportLog(ctx, input),
+  'reports:handoverSheet': ({ id }, ctx) => handoverSheet(ctx, id),
+  'handover:prepare': ({ hours }, ctx) => prepareHandover(ctx, hours),
+  'handover:submit': (input, ctx) => submitHandover(ctx, input),
+  'handover:list': (_input, ctx) => listHandovers(ctx),
   'home:summary': (_input, ctx) => homeSummary(ctx),
   'settings:get': (_input, ctx) => getWorkflowSettings(ctx),
   'settings:update': (input, ctx) => updateWorkflowSettings(ctx, input),

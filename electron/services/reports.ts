@@ -2,6 +2,10 @@ import { createI18n } from '@shared/i18n'
 import type { CaseDetail } from '@shared/schemas/case'
 import { buildCaseReceipt } from '../pdf/docs/caseReceipt'
 import { buildClass2Report, reportNumber } from '../pdf/docs/class2Report'
+import { buildHandoverSheet } from '../pdf/docs/handoverSheet'
+import { buildOralReportLog } from '../pdf/docs/oralReportLog'
+import { getHandover } from './handover'
+import { toDetail } from './caseRecord'
 import type { BranchInfo } from '../pdf/docs/common'
 import type { T } from '../pdf/docs/types'
 import { renderPdf } from '../pdf/render'
@@ -45,4 +49,23 @@ export async function class2Report(ctx: ServiceContext, id: string): Promise<Pdf
   const generatedAt = updated.workflow.writtenReport!.generatedAt
   const bytes = await renderPdf(buildClass2Report(updated, branch, generatedAt, t))
   return { ...pdfFile(`${reportNumber(updated, generatedAt)}-二类投诉书面报告.pdf`, bytes), case: updated }
+}
+
+/** 口头报告记录 for local days `from`–`to` (inclusive), by the time of the oral report. */
+export async function oralReportLog(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
+  requireSession(ctx)
+  const from = new Date(`${range.from}T00:00:00`).getTime()
+  const to = new Date(`${range.to}T00:00:00`).getTime() + 24 * 3600 * 1000
+  const cases = ctx.store.data.cases
+    .filter((c) => c.workflow.oralReport && new Date(c.workflow.oralReport.at).getTime() >= from && new Date(c.workflow.oralReport.at).getTime() < to)
+    .map((c) => toDetail(ctx, c))
+  const { branch, t } = context(ctx)
+  return pdfFile(`口头报告记录-${range.from}${range.to !== range.from ? `-${range.to}` : ''}.pdf`, await renderPdf(buildOralReportLog(cases, range, branch, t)))
+}
+
+/** 交接班表 of a signed-off handover. */
+export async function handoverSheet(ctx: ServiceContext, id: string): Promise<PdfFile> {
+  const h = getHandover(ctx, id)
+  const { branch, t } = context(ctx)
+  return pdfFile(`交接班表-${h.at.slice(0, 16).replace(/[:T]/g, '')}.pdf`, await renderPdf(buildHandoverSheet(h, branch, t)))
 }

@@ -40,7 +40,7 @@ export const migrations: Record<number, (old: Record<string, unknown>) => Record
       const { seq: _s, prevHash: _p, hash: _h, ...body } = entry
       audit.push(chainEntry(audit, body as Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>))
     }
-    return { ...old, settings, cases, audit }
+    return { ...old, settings, cases, audit, handovers: Array.isArray(old.handovers) ? old.handovers : [] }
   },
 }
 

@@ -2,6 +2,7 @@ import type { Case } from '@shared/schemas/case'
 import type { Branch, Department, Locale } from '@shared/schemas/staff'
 import type { Role } from '@shared/domain/options'
 import type { WorkflowSettings } from '@shared/schemas/settings'
+import type { Handover } from '@shared/schemas/handover'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 
 export const CURRENT_SCHEMA_VERSION = 2
@@ -51,6 +52,8 @@ export interface DbData {
   /** Last case sequence issued per day (YYYYMMDD): kept so numbers are never reused. */
   caseCounters: Record<string, number>
   audit: AuditEntry[]
+  /** Signed-off shift handovers, oldest first (kept, never edited). */
+  handovers: Handover[]
 }
 
 export function emptyData(): DbData {
@@ -64,6 +67,7 @@ export function emptyData(): DbData {
     cases: [],
     caseCounters: {},
     audit: [],
+    handovers: [],
   }
 }
 

@@ -9,12 +9,14 @@ import { TopBar } from './components/TopBar'
 import { CaseDetailPage } from './pages/CaseDetailPage'
 import { CaseListPage } from './pages/CaseListPage'
 import { HomePage } from './pages/HomePage'
+import { HandoverPage } from './pages/HandoverPage'
+import { ReportsPage } from './pages/ReportsPage'
 import { IntakePage } from './pages/IntakePage'
 import { SettingsPage } from './pages/SettingsPage'
 import { SetupPage } from './pages/SetupPage'
 import { SignInPage } from './pages/SignInPage'
 
-export type View = { name: 'home' } | { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string; saved?: string } | { name: 'settings' }
+export type View = { name: 'home' } | { name: 'handover' } | { name: 'reports' } | { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string; saved?: string } | { name: 'settings' }
 
 export function App() {
   const { t, i18n } = useTranslation()
@@ -110,6 +112,8 @@ export function App() {
       {storeWarning}
       <main>
         {view.name === 'home' && <HomePage onOpen={(id) => setView({ name: 'detail', id })} />}
+        {view.name === 'handover' && <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />}
+        {view.name === 'reports' && <ReportsPage />}
         {view.name === 'list' && <CaseListPage onOpen={(id) => setView({ name: 'detail', id })} onNew={() => setView({ name: 'new' })} />}
         {view.name === 'new' && (
           <IntakePage

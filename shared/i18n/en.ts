@@ -2,7 +2,7 @@ import type { Messages } from './zh-CN'
 
 export const en: Messages = {
   app: { title: 'Complaint Desk', subtitle: 'Front-desk complaint handling', language: 'Language', loading: 'Loading…' },
-  nav: { home: 'Home', cases: 'Complaints', newCase: 'New complaint', settings: 'Settings', signOut: 'Sign out', signedInAs: 'Signed in: {{name}} ({{role}})' },
+  nav: { handover: 'Handover', reports: 'Reports', home: 'Home', cases: 'Complaints', newCase: 'New complaint', settings: 'Settings', signOut: 'Sign out', signedInAs: 'Signed in: {{name}} ({{role}})' },
   actions: {
     save: 'Save', signIn: 'Sign in', signOut: 'Sign out', newCase: 'New complaint', cancel: 'Cancel', search: 'Search',
     reset: 'Clear filters', retry: 'Retry', back: 'Back to list', add: 'Add', startSetup: 'Finish set-up and sign in',
@@ -109,6 +109,7 @@ export const en: Messages = {
   },
   evidence: { keyword: 'keyword "{{keyword}}"', ticked: 'ticked', amount: '¥{{amount}}', count: 'number {{count}}' },
   refusals: {
+    handover_same_person: 'The incoming clerk must be someone else.',
     backup_unusable: 'This backup is damaged or unreadable and cannot be restored.',
     illegal: 'Not possible while the case is {{status}}.',
     already_voided: 'This case is voided and cannot be changed.',
@@ -203,6 +204,7 @@ export const en: Messages = {
     restore: 'Restores', goodwill: 'Goodwill', notYet: 'Not yet recorded', printedAt: 'Printed at', serviceContact: 'Service phone',
     customerSignature: 'Customer signature', download: 'Download', generating: 'Generating the PDF…', failed: 'The PDF could not be made: {{message}}',
     receipt: { title: 'Complaint receipt', intro: 'Your complaint is recorded as {{number}}. Keep this receipt and quote the number when you call.', promises: 'What we promised', contact: 'Contact us', print: 'Print receipt' },
+    oralLog: { title: 'Oral report log', count: '{{count}} report(s)', none: 'No oral report in this period.', print: 'Print oral report log' },
     class2: {
       title: 'Class 2 complaint written report', reportNo: 'Report no.', facts: 'Facts', reasons: 'Why Class 2', timeline: 'Timeline', lastr: 'Handling steps (LASTR)',
       agreement: 'Agreement and compensation', commitments: 'Commitments to the customer', satisfaction: 'Customer satisfaction (follow-up)', review: 'Root cause, corrective and preventive actions', staff: 'Staff involved',
@@ -216,6 +218,14 @@ export const en: Messages = {
     create: 'Back up now', unusable: 'Damaged',
     labels: { daily: 'Daily', manual: 'Manual', 'pre-restore': 'Before restore', migration: 'Before upgrade' },
   },
+  handover: {
+    title: 'Shift handover', sheetTitle: 'Shift handover sheet', outgoing: 'Outgoing', incoming: 'Incoming', escalations: 'Escalations (awaiting a manager)',
+    commitmentsDue: 'Commitments due in the next {{hours}} hours, and overdue', openCases: 'Open cases ({{count}})', notes: 'Handover notes',
+    noCommitments: 'No commitment for the next shift.', noOpenCases: 'No open case.', hours: 'Next shift (hours)',
+    incomingPin: "Incoming clerk's PIN", signOff: 'Incoming clerk signs off', signed: 'Handover signed: {{outgoing}} → {{incoming}}', history: 'Past handovers', none: 'No handover yet.',
+    print: 'Print handover sheet', intro: 'Check the list below, write your notes, and have the incoming clerk sign off with their own PIN.',
+  },
+  reports: { title: 'Reports', oralLog: 'Oral report log', from: 'From', to: 'To' },
   validation: {
     required: 'Required', invalid: 'Invalid value', phone: 'Enter a mobile (11 digits) or landline (area code-number)',
     amount: 'Enter an amount of 0 or more, at most two decimals', pin: 'PIN must be 4–8 digits', pinMismatch: 'The PINs do not match',

@@ -1,7 +1,7 @@
 // zh-CN is the first language; terms follow domain.md §11.
 export const zhCN = {
   app: { title: '客诉台', subtitle: '门店/网点客户投诉受理', language: '语言', loading: '加载中…' },
-  nav: { home: '首页', cases: '投诉列表', newCase: '新建投诉', settings: '设置', signOut: '退出', signedInAs: '当前用户：{{name}}（{{role}}）' },
+  nav: { handover: '交接班', reports: '报表', home: '首页', cases: '投诉列表', newCase: '新建投诉', settings: '设置', signOut: '退出', signedInAs: '当前用户：{{name}}（{{role}}）' },
   actions: {
     save: '保存', signIn: '登录', signOut: '退出', newCase: '新建投诉', cancel: '取消', search: '搜索',
     reset: '清除筛选', retry: '重试', back: '返回列表', add: '添加', startSetup: '完成设置并登录',
@@ -109,6 +109,7 @@ export const zhCN = {
   },
   evidence: { keyword: '关键词“{{keyword}}”', ticked: '已勾选', amount: '¥{{amount}}', count: '第 {{count}} 次' },
   refusals: {
+    handover_same_person: '接班人不能是交班人本人。',
     backup_unusable: '该备份已损坏或无法读取，不能用于恢复。',
     illegal: '当前状态（{{status}}）下不能进行此操作。',
     already_voided: '该投诉已作废，不能再修改。',
@@ -203,6 +204,7 @@ export const zhCN = {
     restore: '恢复损失', goodwill: '补偿', notYet: '尚未填写', printedAt: '打印时间', serviceContact: '服务电话',
     customerSignature: '客户签名', download: '下载', generating: '正在生成 PDF…', failed: 'PDF 生成失败：{{message}}',
     receipt: { title: '客户投诉受理回执', intro: '您的投诉已登记，编号 {{number}}。请保留本回执，查询时报编号即可。', promises: '我们的承诺', contact: '联系我们', print: '打印受理回执' },
+    oralLog: { title: '口头报告记录', count: '共 {{count}} 条', none: '该期间没有口头报告。', print: '打印口头报告记录' },
     class2: {
       title: '二类投诉书面报告', reportNo: '报告编号', facts: '基本事实', reasons: '定为二类的理由', timeline: '处理经过', lastr: '处理步骤（LASTR）',
       agreement: '处理结果与补偿', commitments: '对客户的承诺', satisfaction: '客户满意度（回访）', review: '原因分析、纠正与预防措施', staff: '相关员工',
@@ -216,6 +218,14 @@ export const zhCN = {
     create: '立即备份', unusable: '已损坏',
     labels: { daily: '每日自动', manual: '手动', 'pre-restore': '恢复前', migration: '升级前' },
   },
+  handover: {
+    title: '交接班', sheetTitle: '交接班表', outgoing: '交班人', incoming: '接班人', escalations: '紧急事件（待主管接手）',
+    commitmentsDue: '未来 {{hours}} 小时内到期及已逾期的承诺', openCases: '未结案投诉（{{count}} 件）', notes: '交接说明',
+    noCommitments: '没有需要接班人处理的承诺。', noOpenCases: '没有未结案的投诉。', hours: '接班时长（小时）',
+    incomingPin: '接班人 PIN 码', signOff: '接班人确认签收', signed: '交接已签收：{{outgoing}} → {{incoming}}', history: '历史交接记录', none: '还没有交接记录。',
+    print: '打印交接班表', intro: '交班前请核对以下内容，填写交接说明，由接班人输入自己的 PIN 码确认签收。',
+  },
+  reports: { title: '报表', oralLog: '口头报告记录', from: '开始日期', to: '结束日期' },
   validation: {
     required: '此项必填', invalid: '格式不正确', phone: '请输入正确的手机号（11 位）或座机号（区号-号码）',
     amount: '请输入不小于 0 的金额，最多两位小数', pin: 'PIN 码须为 4–8 位数字', pinMismatch: '两次输入的 PIN 码不一致',

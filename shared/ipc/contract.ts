@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
 import { HomeSummary } from '../schemas/home'
+import { Handover, HandoverSnapshot, PrepareHandoverInput, SubmitHandoverInput } from '../schemas/handover'
 import { BackupRow, CreateBackupInput, Recovery, RestoreBackupInput } from '../schemas/backups'
 import { CompensationOption, CostQuery, CostTotals, DecideOfferInput, ExecuteOfferInput, MakeOfferInput } from '../schemas/compensation'
 import { ManagerApproval } from '../schemas/common'
@@ -37,6 +38,7 @@ import {
 } from '../schemas/staff'
 
 const None = z.undefined()
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.dateTime' })
 const PdfFile = z.object({ fileName: z.string(), base64: z.string() })
 
 export const StoreState = z.object({
@@ -105,6 +107,11 @@ export const contract = {
   'backups:list': { input: None, output: z.array(BackupRow), auth: 'session' },
   'backups:create': { input: CreateBackupInput, output: BackupRow, auth: 'session' },
   'backups:restore': { input: RestoreBackupInput, output: z.null(), auth: 'session' },
+  'reports:oralLog': { input: z.object({ from: Day, to: Day }).refine((r) => r.from <= r.to, { message: 'validation.invalid', path: ['to'] }), output: PdfFile, auth: 'session' },
+  'reports:handoverSheet': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
+  'handover:prepare': { input: PrepareHandoverInput, output: HandoverSnapshot, auth: 'session' },
+  'handover:submit': { input: SubmitHandoverInput, output: Handover, auth: 'session' },
+  'handover:list': { input: None, output: z.array(Handover), auth: 'session' },
   'home:summary': { input: None, output: HomeSummary, auth: 'session' },
   'settings:get': { input: None, output: WorkflowSettings, auth: 'session' },
   'settings:update': { input: z.object({ workflow: WorkflowSettings, approval: ManagerApproval }), output: WorkflowSettings, auth: 'session' },

@@ -68,6 +68,29 @@ describe.skipIf(!hasPoppler && !process.env.CI)('PDFs made in main (needs popple
     await services.close()
   })
 
+  it('the oral report log and the handover sheet: Chinese round-trips, phones masked', async () => {
+    const dir = await tempDir()
+    const { services, clerkId, departments, managerId } = await setUpBranch(dir)
+    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '13812345678', customerName: '张阿姨', category: 'cashier_error' }))) as CaseDetail
+    unwrap(await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '补足找零' }))
+    unwrap(await services.dispatch('cases:recordOralReport', { id: c.id, to: '陈主管', at: toLocalDateTime(new Date()), summary: '少找十元已补足' }))
+    const today = toLocalDateTime(new Date()).slice(0, 10)
+    const log = await pdf(dir, unwrap(await services.dispatch('reports:oralLog', { from: today, to: today })) as { fileName: string; base64: string })
+    expect(log.text).toContain('口头报告记录')
+    expect(log.text).toContain('少找十元已补足')
+    expect(log.text).toContain('138****5678')
+    expect(log.text).not.toContain('13812345678')
+    const c2 = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '13900001111' }))) as CaseDetail
+    unwrap(await services.dispatch('commitments:add', { id: c2.id, what: '今晚八点前回电', owner: '李娜', dueAt: toLocalDateTime(new Date(Date.now() + 3600_000)) }))
+    const h = unwrap(await services.dispatch('handover:submit', { hours: 8, notes: '注意回电', incoming: { staffId: managerId, pin: MANAGER_PIN } })) as { id: string }
+    const sheet = await pdf(dir, unwrap(await services.dispatch('reports:handoverSheet', { id: h.id })) as { fileName: string; base64: string })
+    for (const text of ['交接班表', '今晚八点前回电', '注意回电', '交班人', '接班人', '139****1111']) expect(sheet.text, text).toContain(text)
+    expect(sheet.text).not.toContain('13900001111')
+    expect(sheet.fonts).toContain('NotoSansSC')
+    await services.close()
+  })
+
   it('refuses a written report for a Class 1 case', async () => {
     const { services, clerkId, departments } = await setUpBranch(await tempDir())
     unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))

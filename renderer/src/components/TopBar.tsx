@@ -15,7 +15,7 @@ export function TopBar({
 }) {
   const { t } = useTranslation()
   const staff = status.session!.staff
-  const tab = (name: 'home' | 'list' | 'new' | 'settings', label: string) => (
+  const tab = (name: 'home' | 'list' | 'new' | 'handover' | 'reports' | 'settings', label: string) => (
     <button type="button" className={`nav-item${view.name === name ? ' active' : ''}`} aria-current={view.name === name ? 'page' : undefined} onClick={() => onNavigate({ name } as View)}>
       {label}
     </button>
@@ -30,6 +30,8 @@ export function TopBar({
         {tab('home', t('nav.home'))}
         {tab('list', t('nav.cases'))}
         {tab('new', `${t('nav.newCase')} (F2)`)}
+        {tab('handover', t('nav.handover'))}
+        {tab('reports', t('nav.reports'))}
         {tab('settings', t('nav.settings'))}
       </nav>
       <div className="user">

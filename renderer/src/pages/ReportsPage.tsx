@@ -1,0 +1,26 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { format } from 'date-fns'
+import { useApi } from '../apiContext'
+import { PdfButton } from '../case/PdfButton'
+
+/** 报表: printouts for a period (the oral report log; the weekly report comes with its own issue). */
+export function ReportsPage() {
+  const { t } = useTranslation()
+  const api = useApi()
+  const today = format(new Date(), 'yyyy-MM-dd')
+  const [range, setRange] = useState({ from: today, to: today })
+  return (
+    <section className="page" aria-labelledby="reports-title">
+      <header className="page-header"><h1 id="reports-title">{t('reports.title')}</h1></header>
+      <section className="card" aria-labelledby="oral-title">
+        <h2 id="oral-title">{t('reports.oralLog')}</h2>
+        <div className="filters">
+          <label>{t('reports.from')}<input type="date" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} /></label>
+          <label>{t('reports.to')}<input type="date" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} /></label>
+          <PdfButton primary label={t('pdf.oralLog.print')} make={() => api['reports:oralLog'](range)} />
+        </div>
+      </section>
+    </section>
+  )
+}

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test'
+import { readFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { addClerkAndSignIn, completeSetup, MANAGER, shot, useHosts } from './helpers'
+
+const hosts = useHosts()
+
+test('shift handover: the outgoing clerk reviews, the incoming manager signs with their PIN, the sheet prints and stays in history', async ({ page }) => {
+  const host = await hosts.start()
+  await page.goto(host.url)
+  await completeSetup(page)
+  await addClerkAndSignIn(page, '李娜', '1357')
+
+  await page.keyboard.press('F2')
+  await page.getByLabel(/^客户姓名/).fill('周先生')
+  await page.getByLabel(/^联系电话/).fill('13655556666')
+  await page.getByRole('radio', { name: '不满' }).check()
+  await page.getByLabel(/^涉及部门/).selectOption({ label: '售后服务' })
+  await page.getByLabel(/^投诉类别/).selectOption({ label: '配送/交付' })
+  await page.getByLabel(/^投诉内容/).fill('约好上午送货，下午三点还没到。')
+  await page.getByLabel(/^客户诉求/).selectOption({ label: '解释' })
+  await page.getByRole('button', { name: '保存' }).click()
+  const commitments = page.getByRole('region', { name: '承诺' })
+  await commitments.getByLabel('承诺内容').fill('今晚七点前确认送达时间并回电')
+  await commitments.getByLabel('负责人').fill('接班人')
+  await commitments.getByRole('button', { name: '添加承诺' }).click()
+  await expect(commitments).toContainText('即将到期')
+
+  await page.getByRole('navigation').getByRole('button', { name: '交接班' }).click()
+  await expect(page.getByRole('region', { name: /未来 8 小时内到期/ })).toContainText('今晚七点前确认送达时间并回电')
+  await expect(page.getByRole('region', { name: /未结案投诉（1 件）/ })).toContainText('136****6666')
+  const form = page.getByRole('form', { name: '接班人确认签收' })
+  await form.getByLabel('交接说明').fill('周先生可能会再打电话来，语气较急。')
+  await form.getByLabel(/^接班人\s*\*?$/).selectOption({ label: MANAGER.name })
+  await form.getByLabel('接班人 PIN 码').fill('111111')
+  await form.getByRole('button', { name: '接班人确认签收' }).click()
+  await expect(form.getByRole('alert')).toContainText('PIN 码不正确')
+  await form.getByLabel('接班人 PIN 码').fill(MANAGER.pin)
+  await form.getByRole('button', { name: '接班人确认签收' }).click()
+  await expect(page.getByText(`交接已签收：李娜 → ${MANAGER.name}`)).toBeVisible()
+  await shot(page, '20-handover')
+
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('status').getByRole('button', { name: '打印交接班表' }).click()])
+  const text = execFileSync('pdftotext', ['-layout', await sheet.path(), '-'], { encoding: 'utf8' })
+  expect(text).toContain('周先生可能会再打电话来')
+  expect(text).toContain('今晚七点前确认送达时间并回电')
+  await expect(page.getByRole('region', { name: '历史交接记录' })).toContainText(`李娜 → ${MANAGER.name}`)
+
+  // The day's oral report log prints from 报表 (none today: it says so).
+  await page.getByRole('navigation').getByRole('button', { name: '报表' }).click()
+  const [log] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印口头报告记录' }).click()])
+  expect((await readFile(await log.path())).subarray(0, 5).toString()).toBe('%PDF-')
+  expect(execFileSync('pdftotext', [await log.path(), '-'], { encoding: 'utf8' })).toContain('该期间没有口头报告')
+})

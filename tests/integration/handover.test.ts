@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import type { Handover, HandoverSnapshot } from '@shared/schemas/handover'
+import { toLocalDateTime } from '@shared/rules/localTime'
+import { clerkDesk, CLERK_PIN, MANAGER_PIN } from '../support/services'
+import { validDraft } from '../support/factories'
+import { useTempDirs } from '../support/tempDir'
+
+describe('shift handover', () => {
+  const tempDir = useTempDirs()
+
+  it('hands over open cases, commitments due in the window and escalations; the incoming clerk signs with their PIN', async () => {
+    const d = await clerkDesk(await tempDir(), new Date())
+    const create = (o = {}) => d.call('cases:create', validDraft({ departmentId: d.departments[0].id, receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)), ...o }))
+    const urgent = await create({ description: '顾客滑倒摔伤', phone: '13900000001' })
+    const plain = await create({ phone: '13900000002', category: 'delivery' })
+    const inHours = (h: number) => toLocalDateTime(new Date(d.clock.now().getTime() + h * 3600_000))
+    await d.call('commitments:add', { id: plain.id, what: '两小时内回电', owner: '李娜', dueAt: inHours(2) })
+    await d.call('commitments:add', { id: plain.id, what: '下周上门', owner: '李娜', dueAt: inHours(100) })
+    const done = await create({ phone: '13900000003', category: 'premises' })
+    await d.call('cases:transition', { id: done.id, action: 'void', reason: '重复', approval: d.approval })
+
+    const snap = await d.call<HandoverSnapshot>('handover:prepare', { hours: 8 })
+    expect(snap.openCases.map((c) => c.id).sort()).toEqual([urgent.id, plain.id].sort())
+    expect(snap.commitmentsDue.map((x) => x.commitment.what)).toEqual(['两小时内回电'])
+    expect(snap.escalations.map((c) => c.id)).toEqual([urgent.id])
+    expect(JSON.stringify(snap)).not.toContain('13900000002') // masked on the sheet
+
+    // The clerk hands over to the manager; the clerk cannot sign for themselves, a wrong PIN is refused.
+    expect((await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.clerkId, pin: CLERK_PIN } })).code).toBe('NOT_ALLOWED')
+    expect((await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.managerId, pin: '000000' } })).code).toBe('WRONG_PIN')
+    const signed = await d.call<Handover>('handover:submit', { hours: 8, notes: '刘女士下午会再来', incoming: { staffId: d.managerId, pin: MANAGER_PIN } })
+    expect(signed).toMatchObject({ outgoing: { name: '李娜' }, incoming: { name: '陈主管' }, notes: '刘女士下午会再来' })
+    expect(d.services.ctx.store.data.audit.at(-1)).toMatchObject({ action: 'handover.signed', approvedBy: { name: '陈主管' } })
+    const history = await d.call<Handover[]>('handover:list')
+    expect(history.map((h) => h.id)).toEqual([signed.id])
+    // Past sheets keep what was handed over, whatever happens to the cases later.
+    const current = await d.call('cases:get', { id: plain.id })
+    await d.call('commitments:keep', { id: plain.id, commitmentId: current.workflow.commitments[0].id })
+    expect((await d.call<Handover[]>('handover:list'))[0].snapshot.commitmentsDue).toHaveLength(1)
+    await d.services.close()
+  })
+})
