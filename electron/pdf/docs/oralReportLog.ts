@@ -26,7 +26,7 @@ export function buildOralReportLog(cases: CaseDetail[], range: { from: string; t
             table: {
               headerRows: 1,
               dontBreakRows: true,
-              widths: [62, 82, 70, 52, 45, '*', 38],
+              widths: [72, 84, 68, 50, 45, '*', 36],
               body: [
                 [t('pdf.time'), t('fields.number'), t('fields.customerName'), t('fields.category'), t('wf.reportedTo'), t('wf.summary'), t('pdf.who')].map((text) => ({ text, style: 'th' })),
                 ...rows,
