@@ -1,0 +1,73 @@
+import { format, addDays } from 'date-fns'
+import type { Case } from '../schemas/case'
+import type { WeeklyReport, WeeklyRow } from '../schemas/weekly'
+import type { WorkflowSettings } from '../schemas/settings'
+import { CATEGORIES, type Category } from '../domain/options'
+import { caseFlags } from './deadlines'
+import { maskPhone, phoneDigits } from './phone'
+import { OPEN_STATUSES } from './status'
+
+/** Last week's Monday to Sunday (the material asks for the report every Monday). */
+export function lastWeek(today: Date): { from: string; to: string } {
+  const weekday = (today.getDay() + 6) % 7 // Monday = 0
+  const monday = addDays(today, -weekday - 7)
+  return { from: format(monday, 'yyyy-MM-dd'), to: format(addDays(monday, 6), 'yyyy-MM-dd') }
+}
+
+function row(key: string, label: string, cases: readonly Case[], settings: WorkflowSettings, now: Date): WeeklyRow {
+  const resolved = cases.filter((c) => c.workflow.resolvedAt)
+  const rated = cases.filter((c) => c.workflow.followUp)
+  const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null)
+  return {
+    key,
+    label,
+    total: cases.length,
+    class1: cases.filter((c) => c.caseClass === 1).length,
+    class2: cases.filter((c) => c.caseClass === 2).length,
+    open: cases.filter((c) => OPEN_STATUSES.includes(c.status)).length,
+    overdue: cases.filter((c) => caseFlags(c, settings, now).overdue.length > 0).length,
+    avgResolveHours: avg(resolved.map((c) => (new Date(c.workflow.resolvedAt!).getTime() - new Date(c.receivedAt).getTime()) / 3600_000)),
+    compensationFen: cases.reduce((sum, c) => sum + c.workflow.offers.filter((o) => o.status === 'executed').reduce((s, o) => s + o.restoreFen + o.goodwillFen, 0), 0),
+    satisfaction: avg(rated.map((c) => c.workflow.followUp!.satisfaction)),
+  }
+}
+
+/**
+ * 每周部门投诉追踪: the figures of domain.md §9.5 for the complaints received in [from, to]
+ * (local days, inclusive), voided ones left out. Pure: the departments' names and `now` are given.
+ */
+export function weeklyReport(
+  all: readonly Case[],
+  range: { from: string; to: string },
+  departments: readonly { id: string; name: string }[],
+  categoryLabel: (c: Category) => string,
+  settings: WorkflowSettings,
+  now: Date,
+): WeeklyReport {
+  const start = new Date(`${range.from}T00:00:00`).getTime()
+  const end = new Date(`${range.to}T00:00:00`).getTime() + 24 * 3600_000
+  const cases = all.filter((c) => c.status !== 'voided' && new Date(c.receivedAt).getTime() >= start && new Date(c.receivedAt).getTime() < end)
+  const byDepartment = departments
+    .map((d) => row(d.id, d.name, cases.filter((c) => c.departmentId === d.id), settings, now))
+    .filter((r) => r.total > 0)
+  const byCategory = CATEGORIES.map((cat) => ({ ...row(cat, categoryLabel(cat), cases.filter((c) => c.category === cat), settings, now), key: cat })).filter((r) => r.total > 0)
+  const byPhone = new Map<string, Case[]>()
+  for (const c of cases) {
+    const p = phoneDigits(c.phone)
+    if (p) byPhone.set(p, [...(byPhone.get(p) ?? []), c])
+  }
+  const perDay: { day: string; count: number }[] = []
+  for (let t = start; t < end; t += 24 * 3600_000) {
+    const day = format(new Date(t), 'yyyy-MM-dd')
+    perDay.push({ day, count: cases.filter((c) => format(new Date(c.receivedAt), 'yyyy-MM-dd') === day).length })
+  }
+  return {
+    ...range,
+    byDepartment,
+    byCategory,
+    total: row('total', 'total', cases, settings, now),
+    repeatCustomers: [...byPhone.values()].filter((cs) => cs.length >= 2).map((cs) => ({ phoneMasked: maskPhone(cs[0].phone), name: cs[0].customerName, count: cs.length })),
+    patterns: byCategory.filter((r) => r.total >= settings.categoryPatternCount).map((r) => ({ category: r.key, count: r.total })),
+    perDay,
+  }
+}

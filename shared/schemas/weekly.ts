@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { CATEGORIES } from '../domain/options'
+
+const Row = z.object({
+  key: z.string(),
+  label: z.string(),
+  total: z.number().int(),
+  class1: z.number().int(),
+  class2: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  /** Average hours from receipt to resolution, over cases resolved; null when none. */
+  avgResolveHours: z.number().nullable(),
+  compensationFen: z.number().int(),
+  /** Average follow-up satisfaction (1–5); null when none. */
+  satisfaction: z.number().nullable(),
+})
+export type WeeklyRow = z.infer<typeof Row>
+
+export const WeeklyReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  byDepartment: z.array(Row),
+  byCategory: z.array(Row.extend({ key: z.enum(CATEGORIES) })),
+  total: Row,
+  /** Customers (by phone, masked) with 2+ complaints in the week, and categories seen 3+ times. */
+  repeatCustomers: z.array(z.object({ phoneMasked: z.string(), name: z.string(), count: z.number().int() })),
+  patterns: z.array(z.object({ category: z.enum(CATEGORIES), count: z.number().int() })),
+  /** Complaints per day of the week (for the line chart). */
+  perDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
+})
+export type WeeklyReport = z.infer<typeof WeeklyReport>
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.dateTime' })
+export const WeeklyQuery = z.object({ from: Day, to: Day }).refine((q) => q.from <= q.to, { message: 'validation.invalid', path: ['to'] })
