@@ -7,7 +7,7 @@ import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
 import { costTotals, decideOffer, executeOffer, makeOffer, proposeFor } from './compensation'
 import { homeSummary } from './home'
 import { backupList, createBackup, restoreBackup } from './backups'
-import { caseReceipt, class2Report, handoverSheet, oralReportLog } from './reports'
+import { caseReceipt, class2Report, handoverSheet, oralReportLog, weeklyFigures, weeklyPdf } from './reports'
 import { listHandovers, prepareHandover, submitHandover } from './handover'
 import { getWorkflowSettings, updateWorkflowSettings } from './settings'
 import {
@@ -98,6 +98,8 @@ export const handlers: Handlers = {
   'backups:restore': (input, ctx) => restoreBackup(ctx, input),
   'reports:oralLog': (input, ctx) => oralReportLog(ctx, input),
   'reports:handoverSheet': ({ id }, ctx) => handoverSheet(ctx, id),
+  'reports:weekly': (input, ctx) => weeklyFigures(ctx, input),
+  'reports:weeklyPdf': (input, ctx) => weeklyPdf(ctx, input),
   'handover:prepare': ({ hours }, ctx) => prepareHandover(ctx, hours),
   'handover:submit': (input, ctx) => submitHandover(ctx, input),
   'handover:list': (_input, ctx) => listHandovers(ctx),

@@ -4,6 +4,9 @@ import { buildCaseReceipt } from '../pdf/docs/caseReceipt'
 import { buildClass2Report, reportNumber } from '../pdf/docs/class2Report'
 import { buildHandoverSheet } from '../pdf/docs/handoverSheet'
 import { buildOralReportLog } from '../pdf/docs/oralReportLog'
+import { buildWeeklyReport } from '../pdf/docs/weeklyReport'
+import { weeklyReport } from '@shared/rules/weekly'
+import type { WeeklyReport } from '@shared/schemas/weekly'
 import { getHandover } from './handover'
 import { toDetail } from './caseRecord'
 import type { BranchInfo } from '../pdf/docs/common'
@@ -68,4 +71,18 @@ export async function handoverSheet(ctx: ServiceContext, id: string): Promise<Pd
   const h = getHandover(ctx, id)
   const { branch, t } = context(ctx)
   return pdfFile(`交接班表-${h.at.slice(0, 16).replace(/[:T]/g, '')}.pdf`, await renderPdf(buildHandoverSheet(h, branch, t)))
+}
+
+/** The weekly figures for [from, to] (the in-app report screen and the PDF use the same). */
+export function weeklyFigures(ctx: ServiceContext, range: { from: string; to: string }): WeeklyReport {
+  requireSession(ctx)
+  const data = ctx.store.data
+  const { t } = context(ctx)
+  return weeklyReport(data.cases, range, data.departments, (c) => t(`options.category.${c}`), data.settings.workflow, ctx.now())
+}
+
+export async function weeklyPdf(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
+  const figures = weeklyFigures(ctx, range)
+  const { branch, t } = context(ctx)
+  return pdfFile(`每周部门投诉追踪-${range.from}-${range.to}.pdf`, await renderPdf(buildWeeklyReport(figures, branch, t)))
 }

@@ -226,6 +226,12 @@ export const en: Messages = {
     print: 'Print handover sheet', intro: 'Check the list below, write your notes, and have the incoming clerk sign off with their own PIN.',
   },
   reports: { title: 'Reports', oralLog: 'Oral report log', from: 'From', to: 'To' },
+  weekly: {
+    title: 'Weekly department complaint tracking', total: 'Total', class1: 'Class 1', class2: 'Class 2', sum: 'All', open: 'Open', overdue: 'Overdue', avgHours: 'Avg. hours to resolve', cost: 'Compensation', satisfaction: 'Satisfaction',
+    totalLine: '{{count}} complaint(s)', byDepartment: 'By department', byCategory: 'By category', perDay: 'Complaints per day', repeats: 'Repeats and patterns',
+    repeatLine: '{{name}} ({{phone}}) complained {{count}} times this week', patternLine: '"{{category}}" {{count}} times this week', noRepeats: 'No repeat complaint or pattern this week.', none: 'No complaint this week.',
+    print: 'Print weekly report', screenTitle: 'Weekly department tracking', week: 'Week',
+  },
   validation: {
     required: 'Required', invalid: 'Invalid value', phone: 'Enter a mobile (11 digits) or landline (area code-number)',
     amount: 'Enter an amount of 0 or more, at most two decimals', pin: 'PIN must be 4–8 digits', pinMismatch: 'The PINs do not match',

@@ -226,6 +226,12 @@ export const zhCN = {
     print: '打印交接班表', intro: '交班前请核对以下内容，填写交接说明，由接班人输入自己的 PIN 码确认签收。',
   },
   reports: { title: '报表', oralLog: '口头报告记录', from: '开始日期', to: '结束日期' },
+  weekly: {
+    title: '每周部门投诉追踪', total: '合计', class1: '一类', class2: '二类', sum: '合计', open: '未结', overdue: '逾期', avgHours: '平均解决(时)', cost: '补偿金额', satisfaction: '满意度',
+    totalLine: '共 {{count}} 件', byDepartment: '按部门', byCategory: '按投诉类别', perDay: '每日投诉数', repeats: '重复投诉与规律',
+    repeatLine: '{{name}}（{{phone}}）本周投诉 {{count}} 次', patternLine: '“{{category}}”本周 {{count}} 次', noRepeats: '本周没有重复投诉或同类规律。', none: '本周没有投诉。',
+    print: '打印周报', screenTitle: '每周部门投诉追踪', week: '统计周期',
+  },
   validation: {
     required: '此项必填', invalid: '格式不正确', phone: '请输入正确的手机号（11 位）或座机号（区号-号码）',
     amount: '请输入不小于 0 的金额，最多两位小数', pin: 'PIN 码须为 4–8 位数字', pinMismatch: '两次输入的 PIN 码不一致',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
 import { HomeSummary } from '../schemas/home'
+import { WeeklyQuery, WeeklyReport } from '../schemas/weekly'
 import { Handover, HandoverSnapshot, PrepareHandoverInput, SubmitHandoverInput } from '../schemas/handover'
 import { BackupRow, CreateBackupInput, Recovery, RestoreBackupInput } from '../schemas/backups'
 import { CompensationOption, CostQuery, CostTotals, DecideOfferInput, ExecuteOfferInput, MakeOfferInput } from '../schemas/compensation'
@@ -109,6 +110,8 @@ export const contract = {
   'backups:restore': { input: RestoreBackupInput, output: z.null(), auth: 'session' },
   'reports:oralLog': { input: z.object({ from: Day, to: Day }).refine((r) => r.from <= r.to, { message: 'validation.invalid', path: ['to'] }), output: PdfFile, auth: 'session' },
   'reports:handoverSheet': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
+  'reports:weekly': { input: WeeklyQuery, output: WeeklyReport, auth: 'session' },
+  'reports:weeklyPdf': { input: WeeklyQuery, output: PdfFile, auth: 'session' },
   'handover:prepare': { input: PrepareHandoverInput, output: HandoverSnapshot, auth: 'session' },
   'handover:submit': { input: SubmitHandoverInput, output: Handover, auth: 'session' },
   'handover:list': { input: None, output: z.array(Handover), auth: 'session' },

@@ -51,4 +51,16 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   const [log] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印口头报告记录' }).click()])
   expect((await readFile(await log.path())).subarray(0, 5).toString()).toBe('%PDF-')
   expect(execFileSync('pdftotext', [await log.path(), '-'], { encoding: 'utf8' })).toContain('该期间没有口头报告')
+
+  // The weekly tracking: last week is empty; this week shows the complaint, its chart and the PDF.
+  const weekly = page.getByRole('region', { name: '每周部门投诉追踪' })
+  await expect(weekly).toContainText('本周没有投诉')
+  const today = new Date().toLocaleDateString('sv-SE')
+  await weekly.getByLabel('开始日期').fill(today)
+  await weekly.getByLabel('结束日期').fill(today)
+  await expect(weekly.getByRole('row', { name: /售后服务/ })).toBeVisible()
+  await expect(weekly.getByRole('img', { name: '按部门' }).locator('svg').first()).toBeVisible()
+  await shot(page, '21-weekly')
+  const [pdf] = await Promise.all([page.waitForEvent('download'), weekly.getByRole('button', { name: '打印周报' }).click()])
+  expect(execFileSync('pdftotext', ['-layout', await pdf.path(), '-'], { encoding: 'utf8' })).toContain('售后服务')
 })

@@ -91,6 +91,20 @@ describe.skipIf(!hasPoppler && !process.env.CI)('PDFs made in main (needs popple
     await services.close()
   })
 
+  it('the weekly department report: figures per department and category, charts as vectors (no images)', async () => {
+    const dir = await tempDir()
+    const { services, clerkId, departments } = await setUpBranch(dir)
+    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    for (const [i, category] of (['cashier_error', 'delivery', 'delivery', 'service_attitude'] as const).entries()) {
+      unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[i % 2].id, category, phone: `1390000000${i}` })))
+    }
+    const today = toLocalDateTime(new Date()).slice(0, 10)
+    const out = await pdf(dir, unwrap(await services.dispatch('reports:weeklyPdf', { from: today, to: today })) as { fileName: string; base64: string })
+    for (const text of ['每周部门投诉追踪', '按部门', '按投诉类别', departments[0].name, departments[1].name, '配送/交付', '每日投诉数', '共 4 件']) expect(out.text, text).toContain(text)
+    expect(run('pdfimages', ['-list', out.path]).trim().split('\n')).toHaveLength(2) // header lines only: no raster image
+    await services.close()
+  })
+
   it('refuses a written report for a Class 1 case', async () => {
     const { services, clerkId, departments } = await setUpBranch(await tempDir())
     unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))

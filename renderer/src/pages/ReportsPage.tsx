@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { format } from 'date-fns'
 import { useApi } from '../apiContext'
 import { PdfButton } from '../case/PdfButton'
+import { WeeklySection } from './WeeklySection'
 
-/** 报表: printouts for a period (the oral report log; the weekly report comes with its own issue). */
+/** 报表: printouts for a period — the oral report log and the weekly department tracking. */
 export function ReportsPage() {
   const { t } = useTranslation()
   const api = useApi()
@@ -21,6 +22,7 @@ export function ReportsPage() {
           <PdfButton primary label={t('pdf.oralLog.print')} make={() => api['reports:oralLog'](range)} />
         </div>
       </section>
+      <WeeklySection />
     </section>
   )
 }

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { lastWeek } from '@shared/rules/weekly'
+import { formatFen } from '@shared/rules/money'
+import type { WeeklyRow } from '@shared/schemas/weekly'
+import { useApi } from '../apiContext'
+import { Notice } from '../components/Notice'
+import { PdfButton } from '../case/PdfButton'
+import { useLoad } from '../hooks/useLoad'
+
+/** 每周部门投诉追踪 on screen: the same figures as the PDF, with a chart. */
+export function WeeklySection() {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [range, setRange] = useState(() => lastWeek(new Date()))
+  const report = useLoad(() => api['reports:weekly'](range), [range.from, range.to], true)
+  const table = (rows: WeeklyRow[], first: string) => (
+    <table className="cases weekly">
+      <thead>
+        <tr>
+          {[first, t('weekly.total'), t('weekly.class1'), t('weekly.class2'), t('weekly.open'), t('weekly.overdue'), t('weekly.avgHours'), t('weekly.cost'), t('weekly.satisfaction')].map((h) => <th key={h} scope="col">{h}</th>)}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <th scope="row">{r.label}</th>
+            <td>{r.total}</td><td>{r.class1}</td><td>{r.class2}</td><td>{r.open}</td><td>{r.overdue}</td>
+            <td>{r.avgResolveHours ?? '—'}</td><td className="mono">¥{formatFen(r.compensationFen)}</td><td>{r.satisfaction ?? '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+  return (
+    <section className="card" aria-labelledby="weekly-title">
+      <h2 id="weekly-title">{t('weekly.screenTitle')}</h2>
+      <div className="filters">
+        <label>{t('reports.from')}<input type="date" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} /></label>
+        <label>{t('reports.to')}<input type="date" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} /></label>
+        <PdfButton primary label={t('weekly.print')} make={() => api['reports:weeklyPdf'](range)} />
+      </div>
+      {report.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+      {report.state === 'error' && <Notice kind="error">{report.error.message}</Notice>}
+      {report.state === 'ready' && report.data.total.total === 0 && <p className="empty">{t('weekly.none')}</p>}
+      {report.state === 'ready' && report.data.total.total > 0 && (
+        <>
+          <p className="muted">{t('weekly.totalLine', { count: report.data.total.total })}</p>
+          <h3>{t('weekly.byDepartment')}</h3>
+          {table(report.data.byDepartment, t('fields.department'))}
+          <div className="chart" role="img" aria-label={t('weekly.byDepartment')}>
+            <ResponsiveContainer width="100%" height={60 + report.data.byDepartment.length * 34}>
+              <BarChart data={report.data.byDepartment} layout="vertical" margin={{ left: 30, right: 20 }}>
+                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+                <XAxis type="number" allowDecimals={false} />
+                <YAxis type="category" dataKey="label" width={110} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="class1" name={t('weekly.class1')} stackId="c" fill="#4a7fc1" isAnimationActive={false} />
+                <Bar dataKey="class2" name={t('weekly.class2')} stackId="c" fill="#e0883c" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <h3>{t('weekly.byCategory')}</h3>
+          {table(report.data.byCategory, t('fields.category'))}
+          <h3>{t('weekly.repeats')}</h3>
+          {report.data.repeatCustomers.length + report.data.patterns.length === 0 ? <p className="muted">{t('weekly.noRepeats')}</p> : (
+            <ul>
+              {report.data.repeatCustomers.map((c) => <li key={c.phoneMasked}>{t('weekly.repeatLine', { name: c.name, phone: c.phoneMasked, count: c.count })}</li>)}
+              {report.data.patterns.map((p) => <li key={p.category}>{t('weekly.patternLine', { category: t(`options.category.${p.category}`), count: p.count })}</li>)}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
