@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { addClerkAndSignIn, completeSetup, MANAGER, shot, useHosts } from './helpers'
+import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -9,15 +9,10 @@ test('compensation: choose an option, exceed the limit, get manager approval, re
   await completeSetup(page)
   await addClerkAndSignIn(page, '李娜', '1357')
 
-  await page.keyboard.press('F2')
-  await page.getByLabel(/^客户姓名/).fill('赵先生')
-  await page.getByRole('radio', { name: '不满' }).check()
-  await page.getByLabel(/^涉及部门/).selectOption({ label: '商品部' })
-  await page.getByLabel(/^投诉类别/).selectOption({ label: '产品质量' })
-  await page.getByLabel(/^涉及金额/).fill('300')
-  await page.getByLabel(/^投诉内容/).fill('买的电饭煲用了三天就不加热了，要求退货。')
-  await page.getByLabel(/^客户诉求/).selectOption({ label: '退款' })
-  await page.getByRole('radio', { name: '我方' }).check()
+  await fillIntake(page, {
+    name: '赵先生', phone: '', mood: '不满', department: '商品部', category: '产品质量', amount: '300',
+    description: '买的电饭煲用了三天就不加热了，要求退货。', demand: '退款', fault: '我方',
+  })
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import { addClerkAndSignIn, completeSetup, MANAGER, shot, useHosts } from './helpers'
+import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -11,14 +11,10 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   await completeSetup(page)
   await addClerkAndSignIn(page, '李娜', '1357')
 
-  await page.keyboard.press('F2')
-  await page.getByLabel(/^客户姓名/).fill('周先生')
-  await page.getByLabel(/^联系电话/).fill('13655556666')
-  await page.getByRole('radio', { name: '不满' }).check()
-  await page.getByLabel(/^涉及部门/).selectOption({ label: '售后服务' })
-  await page.getByLabel(/^投诉类别/).selectOption({ label: '配送/交付' })
-  await page.getByLabel(/^投诉内容/).fill('约好上午送货，下午三点还没到。')
-  await page.getByLabel(/^客户诉求/).selectOption({ label: '解释' })
+  await fillIntake(page, {
+    name: '周先生', phone: '13655556666', mood: '不满', department: '售后服务', category: '配送/交付',
+    description: '约好上午送货，下午三点还没到。', demand: '解释',
+  })
   await page.getByRole('button', { name: '保存' }).click()
   const commitments = page.getByRole('region', { name: '承诺' })
   await commitments.getByLabel('承诺内容').fill('今晚七点前确认送达时间并回电')

@@ -65,3 +65,31 @@ export function useHosts(): { start: (dataDir?: string) => Promise<Host> } {
     },
   }
 }
+
+export interface IntakeFill {
+  name: string
+  category: string
+  description: string
+  demand: string
+  department?: string
+  phone?: string
+  mood?: string
+  amount?: string
+  claim?: string
+  fault?: string
+}
+
+/** Opens a new complaint with F2 and fills it like a clerk would (does not save). */
+export async function fillIntake(page: Page, o: IntakeFill): Promise<void> {
+  await page.keyboard.press('F2')
+  await page.getByLabel(/^客户姓名/).fill(o.name)
+  if (o.phone !== '') await page.getByLabel(/^联系电话/).fill(o.phone ?? '13712345678')
+  await page.getByRole('radio', { name: o.mood ?? '激动' }).check()
+  await page.getByLabel(/^涉及部门/).selectOption({ label: o.department ?? '收银' })
+  await page.getByLabel(/^投诉类别/).selectOption({ label: o.category })
+  if (o.amount) await page.getByLabel(/^涉及金额/).fill(o.amount)
+  if (o.claim) await page.getByLabel(/^索赔金额/).fill(o.claim)
+  await page.getByLabel(/^投诉内容/).fill(o.description)
+  await page.getByLabel(/^客户诉求/).selectOption({ label: o.demand })
+  if (o.fault) await page.getByRole('radio', { name: o.fault }).check()
+}

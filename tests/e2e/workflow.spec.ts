@@ -1,21 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { completeSetup, MANAGER, openList, shot, useHosts } from './helpers'
+import { completeSetup, fillIntake, MANAGER, openList, shot, useHosts } from './helpers'
 
 const hosts = useHosts()
-
-async function fillIntake(page: Page, o: { name: string; category: string; description: string; demand: string; amount?: string; claim?: string }) {
-  await page.keyboard.press('F2')
-  await page.getByLabel(/^客户姓名/).fill(o.name)
-  await page.getByLabel(/^联系电话/).fill('13712345678')
-  await page.getByRole('radio', { name: '激动' }).check()
-  await page.getByLabel(/^涉及部门/).selectOption({ label: '收银' })
-  await page.getByLabel(/^投诉类别/).selectOption({ label: o.category })
-  if (o.amount) await page.getByLabel(/^涉及金额/).fill(o.amount)
-  if (o.claim) await page.getByLabel(/^索赔金额/).fill(o.claim)
-  await page.getByLabel(/^投诉内容/).fill(o.description)
-  await page.getByLabel(/^客户诉求/).selectOption({ label: o.demand })
-}
 
 const progress = (page: Page) => page.getByRole('region', { name: /处理进度/ })
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { format } from 'date-fns'
 import { useApi } from '../apiContext'
 import { PdfButton } from '../case/PdfButton'
+import { DateRange } from '../components/DateRange'
 import { WeeklySection } from './WeeklySection'
 
 /** 报表: printouts for a period — the oral report log and the weekly department tracking. */
@@ -17,8 +18,7 @@ export function ReportsPage() {
       <section className="card" aria-labelledby="oral-title">
         <h2 id="oral-title">{t('reports.oralLog')}</h2>
         <div className="filters">
-          <label>{t('reports.from')}<input type="date" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} /></label>
-          <label>{t('reports.to')}<input type="date" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} /></label>
+          <DateRange value={range} onChange={setRange} />
           <PdfButton primary label={t('pdf.oralLog.print')} make={() => api['reports:oralLog'](range)} />
         </div>
       </section>

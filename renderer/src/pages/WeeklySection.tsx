@@ -7,6 +7,7 @@ import type { WeeklyRow } from '@shared/schemas/weekly'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { PdfButton } from '../case/PdfButton'
+import { DateRange } from '../components/DateRange'
 import { useLoad } from '../hooks/useLoad'
 
 /** 每周部门投诉追踪 on screen: the same figures as the PDF, with a chart. */
@@ -37,8 +38,7 @@ export function WeeklySection() {
     <section className="card" aria-labelledby="weekly-title">
       <h2 id="weekly-title">{t('weekly.screenTitle')}</h2>
       <div className="filters">
-        <label>{t('reports.from')}<input type="date" value={range.from} max={range.to} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} /></label>
-        <label>{t('reports.to')}<input type="date" value={range.to} min={range.from} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} /></label>
+        <DateRange value={range} onChange={setRange} />
         <PdfButton primary label={t('weekly.print')} make={() => api['reports:weeklyPdf'](range)} />
       </div>
       {report.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
