@@ -6,6 +6,7 @@ import { resolveDataDir } from './dataDir'
 import { makeSenderCheck, registerIpc } from './ipc/register'
 import { openServices, type Services } from './services'
 import { createMainWindow, lockDownContents, showWhenReady } from './window'
+import { createDesktopActions } from './desktop'
 
 // main.ts is lifecycle and window only; everything else lives in services.
 let services: Services | undefined
@@ -17,7 +18,7 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const isAppUrl = makeIsAppUrl(rendererIndex, devServerUrl)
 
 async function start(): Promise<void> {
-  services = await openServices(resolveDataDir(app.getPath('userData')))
+  services = await openServices(resolveDataDir(app.getPath('userData')), undefined, createDesktopActions(() => mainWindow))
   registerIpc(ipcMain, services.dispatch, makeSenderCheck(isAppUrl, () => mainWindow?.webContents.id))
   mainWindow = createMainWindow(join(here, '../preload/preload.cjs'), app.isPackaged)
   if (app.isPackaged) mainWindow.removeMenu()

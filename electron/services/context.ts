@@ -4,8 +4,16 @@ import type { AuditEntry, DbData } from '../store/schema'
 import { AppError } from './errors'
 import { chainEntry, type AuditVerdict } from '../store/auditChain'
 
+/** Things only the desktop app can do with a file (none in the browser host, which downloads). */
+export interface DesktopActions {
+  savePdf(fileName: string, bytes: Buffer): Promise<{ saved: boolean; path: string | null }>
+  openPdf(path: string): Promise<boolean>
+  printPdf(fileName: string, bytes: Buffer): Promise<boolean>
+}
+
 /** What every service shares: the store, the clock and this host's signed-in user. */
 export interface ServiceContext {
+  desktop?: DesktopActions
   store: Store
   now: () => Date
   session: Session | null

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { AppStatus, Channel, Contract, OutputOf } from '@shared/ipc/contract'
-import { actorOf, appendAudit, type ServiceContext } from './context'
+import { actorOf, appendAudit, type DesktopActions, type ServiceContext } from './context'
+import { AppError } from './errors'
 import { signIn } from './auth'
 import { createCase, getCase, listCases, previewClassification } from './cases'
 import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
@@ -41,6 +42,7 @@ function status(ctx: ServiceContext): AppStatus {
     session: ctx.session,
     // Checked when the data was opened; later entries are chained by the app itself.
     audit: { ...ctx.audit, entries: store.data.audit.length },
+    host: ctx.desktop ? 'desktop' : 'browser',
   }
 }
 
@@ -100,10 +102,23 @@ export const handlers: Handlers = {
   'reports:handoverSheet': ({ id }, ctx) => handoverSheet(ctx, id),
   'reports:weekly': (input, ctx) => weeklyFigures(ctx, input),
   'reports:weeklyPdf': (input, ctx) => weeklyPdf(ctx, input),
+  'files:savePdf': ({ fileName, base64 }, ctx) => desktopOnly(ctx).savePdf(safeName(fileName), Buffer.from(base64, 'base64')),
+  'files:openPdf': ({ path }, ctx) => desktopOnly(ctx).openPdf(path),
+  'files:printPdf': ({ fileName, base64 }, ctx) => desktopOnly(ctx).printPdf(safeName(fileName), Buffer.from(base64, 'base64')),
   'handover:prepare': ({ hours }, ctx) => prepareHandover(ctx, hours),
   'handover:submit': (input, ctx) => submitHandover(ctx, input),
   'handover:list': (_input, ctx) => listHandovers(ctx),
   'home:summary': (_input, ctx) => homeSummary(ctx),
   'settings:get': (_input, ctx) => getWorkflowSettings(ctx),
   'settings:update': (input, ctx) => updateWorkflowSettings(ctx, input),
+}
+
+function desktopOnly(ctx: ServiceContext): DesktopActions {
+  if (!ctx.desktop) throw new AppError('NOT_ALLOWED', {}, 'refusals.desktop_only')
+  return ctx.desktop
+}
+
+/** A file name from the renderer never carries a path. */
+function safeName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]/g, '_')
 }

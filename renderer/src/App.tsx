@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { Locale, Session } from '@shared/schemas/staff'
-import { useApi } from './apiContext'
+import { HostContext, useApi } from './apiContext'
 import { Notice } from './components/Notice'
 import { formatDateTime } from './format'
 import { TopBar } from './components/TopBar'
@@ -107,6 +107,7 @@ export function App() {
     await refresh()
   }
   return (
+    <HostContext.Provider value={status.host}>
     <div className="shell">
       <TopBar status={status} view={view} onNavigate={setView} onSignOut={signOut} />
       {storeWarning}
@@ -125,5 +126,6 @@ export function App() {
         {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} signedIn={status.session.staff} onRestored={() => void refresh()} />}
       </main>
     </div>
+    </HostContext.Provider>
   )
 }

@@ -8,3 +8,7 @@ export function useApi(): Api {
   if (!api) throw new Error('ApiContext missing')
   return api
 }
+
+/** Which host runs the app: the desktop saves and prints PDFs, a browser downloads them. */
+export const HostContext = createContext<'desktop' | 'browser'>('browser')
+export const useHost = () => useContext(HostContext)

@@ -109,6 +109,7 @@ export const en: Messages = {
   },
   evidence: { keyword: 'keyword "{{keyword}}"', ticked: 'ticked', amount: '¥{{amount}}', count: 'number {{count}}' },
   refusals: {
+    desktop_only: 'This works in the desktop app only.',
     handover_same_person: 'The incoming clerk must be someone else.',
     backup_unusable: 'This backup is damaged or unreadable and cannot be restored.',
     illegal: 'Not possible while the case is {{status}}.',
@@ -200,6 +201,7 @@ export const en: Messages = {
     none: 'No offer yet.', points: '{{points}} points',
   },
   pdf: {
+    savedTo: 'Saved to {{path}}', open: 'Open', print: 'Print', openFailed: 'The file could not be opened.',
     date: 'Date', time: 'Time', who: 'Who', action: 'What', step: 'Step', doneAt: 'Done at', resolvedAt: 'Resolved at',
     restore: 'Restores', goodwill: 'Goodwill', notYet: 'Not yet recorded', printedAt: 'Printed at', serviceContact: 'Service phone',
     customerSignature: 'Customer signature', download: 'Download', generating: 'Generating the PDF…', failed: 'The PDF could not be made: {{message}}',

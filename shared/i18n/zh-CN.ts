@@ -109,6 +109,7 @@ export const zhCN = {
   },
   evidence: { keyword: '关键词“{{keyword}}”', ticked: '已勾选', amount: '¥{{amount}}', count: '第 {{count}} 次' },
   refusals: {
+    desktop_only: '此操作只能在桌面版中使用。',
     handover_same_person: '接班人不能是交班人本人。',
     backup_unusable: '该备份已损坏或无法读取，不能用于恢复。',
     illegal: '当前状态（{{status}}）下不能进行此操作。',
@@ -200,6 +201,7 @@ export const zhCN = {
     none: '还没有提出补偿方案。', points: '{{points}} 积分',
   },
   pdf: {
+    savedTo: '已保存到 {{path}}', open: '打开', print: '打印', openFailed: '无法打开该文件。',
     date: '日期', time: '时间', who: '人员', action: '事项', step: '步骤', doneAt: '完成时间', resolvedAt: '解决时间',
     restore: '恢复损失', goodwill: '补偿', notYet: '尚未填写', printedAt: '打印时间', serviceContact: '服务电话',
     customerSignature: '客户签名', download: '下载', generating: '正在生成 PDF…', failed: 'PDF 生成失败：{{message}}',

@@ -57,6 +57,8 @@ export const AppStatus = z.object({
   locale: Locale,
   session: Session.nullable(),
   audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional() }),
+  /** desktop: PDFs are saved, opened and printed through Electron; browser: downloaded. */
+  host: z.enum(['desktop', 'browser']),
 })
 export type AppStatus = z.infer<typeof AppStatus>
 
@@ -112,6 +114,9 @@ export const contract = {
   'reports:handoverSheet': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
   'reports:weekly': { input: WeeklyQuery, output: WeeklyReport, auth: 'session' },
   'reports:weeklyPdf': { input: WeeklyQuery, output: PdfFile, auth: 'session' },
+  'files:savePdf': { input: z.object({ fileName: z.string().min(1).max(120), base64: z.string().min(1).max(50_000_000) }), output: z.object({ saved: z.boolean(), path: z.string().nullable() }), auth: 'session' },
+  'files:openPdf': { input: z.object({ path: z.string().min(1).max(1000) }), output: z.boolean(), auth: 'session' },
+  'files:printPdf': { input: z.object({ fileName: z.string().min(1).max(120), base64: z.string().min(1).max(50_000_000) }), output: z.boolean(), auth: 'session' },
   'handover:prepare': { input: PrepareHandoverInput, output: HandoverSnapshot, auth: 'session' },
   'handover:submit': { input: SubmitHandoverInput, output: Handover, auth: 'session' },
   'handover:list': { input: None, output: z.array(Handover), auth: 'session' },

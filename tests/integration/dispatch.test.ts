@@ -27,6 +27,13 @@ describe('dispatch: every channel checks its input before anything runs', () => 
     await services.close()
   })
 
+  it('keeps the desktop-only file channels out of the browser host', async () => {
+    const { services } = await setUpBranch(await tempDir())
+    expect(unwrap(await services.dispatch('app:status', undefined))).toMatchObject({ host: 'browser' })
+    expect(await services.dispatch('files:openPdf', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: '此操作只能在桌面版中使用。' } })
+    await services.close()
+  })
+
   it('refuses an unknown channel', async () => {
     const services = await openServices(await tempDir())
     const result = await services.dispatch('cases:deleteAll', {})

@@ -1,28 +1,54 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Result } from '@shared/ipc/result'
+import { useApi, useHost } from '../apiContext'
 import { downloadPdf } from '../download'
 import { Notice } from '../components/Notice'
 
-/** A button that has main make a PDF, shows progress while it does, and downloads the result. */
-export function PdfButton<T extends { fileName: string; base64: string }>({ label, make, onMade, primary }: { label: string; make: () => Promise<Result<T>>; onMade?: (file: T) => void; primary?: boolean }) {
+type PdfFile = { fileName: string; base64: string }
+
+/**
+ * Has main make a PDF, with progress while it does. In a browser the PDF downloads; in the
+ * desktop app it is saved where the user chooses, then can be opened or printed.
+ */
+export function PdfButton<T extends PdfFile>({ label, make, onMade, primary }: { label: string; make: () => Promise<Result<T>>; onMade?: (file: T) => void; primary?: boolean }) {
   const { t } = useTranslation()
+  const api = useApi()
+  const host = useHost()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [saved, setSaved] = useState<{ path: string; file: PdfFile } | null>(null)
   const click = async () => {
     setBusy(true)
     setError(null)
     const result = await make()
-    setBusy(false)
-    if (!result.ok) return setError(t('pdf.failed', { message: result.error.message }))
-    downloadPdf(result.data)
+    if (!result.ok) {
+      setBusy(false)
+      return setError(t('pdf.failed', { message: result.error.message }))
+    }
     onMade?.(result.data)
+    const file = { fileName: result.data.fileName, base64: result.data.base64 }
+    if (host === 'browser') downloadPdf(file)
+    else {
+      const save = await api['files:savePdf'](file)
+      if (!save.ok) setError(t('pdf.failed', { message: save.error.message }))
+      else if (save.data.saved && save.data.path) setSaved({ path: save.data.path, file })
+    }
+    setBusy(false)
   }
+  const report = (r: Result<boolean>) => setError(r.ok ? (r.data ? null : t('pdf.openFailed')) : r.error.message)
   return (
     <span className="pdf-button">
       <button type="button" className={primary ? 'primary' : undefined} onClick={click} disabled={busy} aria-busy={busy}>
         {busy ? t('pdf.generating') : label}
       </button>
+      {saved && (
+        <span className="saved" role="status">
+          {t('pdf.savedTo', { path: saved.path })}{' '}
+          <button type="button" onClick={async () => report(await api['files:openPdf']({ path: saved.path }))}>{t('pdf.open')}</button>{' '}
+          <button type="button" onClick={async () => report(await api['files:printPdf'](saved.file))}>{t('pdf.print')}</button>
+        </span>
+      )}
       {error && <Notice kind="error">{error}</Notice>}
     </span>
   )
