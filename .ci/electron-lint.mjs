@@ -20,11 +20,36 @@ if (!existsSync(csv)) {
   console.error('electron-lint: the linter produced no report', run.stderr || run.error)
   process.exit(2)
 }
-const rows = readFileSync(csv, 'utf8').trim().split('\n').slice(1).filter(Boolean)
-const findings = rows.map((line) => {
-  const [check, severity, confidence, file, location] = line.split(',').map((s) => s.replace(/^"|"$/g, ''))
-  return { check, severity, confidence, file, location }
-})
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
+function parseCsv(text) {
+  const rows = [[]]
+  let field = ''
+  let quoted = false
+  const endField = () => {
+    rows.at(-1).push(field.trim())
+    field = ''
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else field += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') endField()
+    else if (ch === '\n') {
+      endField()
+      rows.push([])
+    } else if (ch !== '\r') field += ch
+  }
+  endField()
+  return rows.filter((r) => r.some((f) => f !== ''))
+}
+const findings = parseCsv(readFileSync(csv, 'utf8'))
+  .slice(1)
+  .map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }))
 // "Review" checks that fire on any use of a feature; each was reviewed, and a test holds the reason.
 const REVIEWED = {
   PRELOAD_JS_CHECK: 'the preload exposes one function per contract channel and nothing else (tests/unit/electron/preload.test.ts)',
