@@ -6,6 +6,9 @@ import { buildCaseReceipt } from '../../../electron/pdf/docs/caseReceipt'
 import { buildClass2Report, reportNumber } from '../../../electron/pdf/docs/class2Report'
 import type { T } from '../../../electron/pdf/docs/types'
 import { FONT_FILES } from '../../../electron/pdf/render'
+import { buildOralReportLog } from '../../../electron/pdf/docs/oralReportLog'
+import { buildHandoverSheet } from '../../../electron/pdf/docs/handoverSheet'
+import { buildWeeklyReport } from '../../../electron/pdf/docs/weeklyReport'
 import { makeCase } from '../../support/factories'
 
 const t = createI18n('zh-CN').t as unknown as T
@@ -67,6 +70,39 @@ describe('document builders (data in, pdfmake definition out)', () => {
   it('speaks English when the branch does', () => {
     const en = createI18n('en').t as unknown as T
     expect(texts(buildCaseReceipt(detail(), branch, '', en).content).join()).toContain('Complaint receipt')
+  })
+})
+
+describe('period and shift documents', () => {
+  it('the oral report log lists only oral reports, oldest first, phones masked', () => {
+    const report = (c: CaseDetail, at: string, summary: string) => ({ ...c, workflow: { ...c.workflow, oralReport: { to: '陈主管', at, summary, by: staff } } })
+    const later = report(detail({ phone: '13900000002' }), '2026-11-22T08:00:00.000Z', '第二件')
+    const earlier = report(detail({ phone: '13900000001' }), '2026-11-22T02:00:00.000Z', '第一件')
+    const none = detail()
+    const all = texts(buildOralReportLog([later, none, earlier], { from: '2026-11-22', to: '2026-11-22' }, branch, t).content).join('\n')
+    expect(all.indexOf('第一件')).toBeLessThan(all.indexOf('第二件'))
+    expect(all).toContain('共 2 条')
+    expect(all).toContain('139****0001')
+    expect(all).not.toContain('13900000001')
+  })
+
+  it('the handover sheet carries escalations, commitments due, open cases, notes and both signatures', () => {
+    const c = detail()
+    const summary = { id: c.id, number: c.number, status: c.status, caseClass: c.caseClass, category: c.category, customerName: c.customerName, phoneMasked: '138****5678', departmentId: c.departmentId, departmentName: '收银', receivedAt: c.receivedAt, situations: [], urgent: true, flags: c.flags }
+    const m = { id: 'm', what: '今晚回电', owner: '李娜', dueAt: '2026-11-22T12:00:00.000Z', status: 'open' as const, createdAt: '', createdBy: staff, keptAt: null, reagreed: [] }
+    const h = { id: 'h', at: '2026-11-22T10:00:00.000Z', outgoing: staff, incoming: { id: 'm1', name: '陈主管' }, notes: '冷柜已报修', snapshot: { openCases: [summary], commitmentsDue: [{ case: summary, commitment: m }], escalations: [summary], windowHours: 8 } }
+    const all = texts(buildHandoverSheet(h, branch, t).content).join('\n')
+    for (const text of ['交接班表', '紧急事件（待主管接手）', '未来 8 小时内到期及已逾期的承诺', '今晚回电', '未结案投诉（1 件）', '冷柜已报修', '交班人（李娜）', '接班人（陈主管）']) expect(all, text).toContain(text)
+  })
+
+  it('the weekly report has both tables, vector charts and the repeats', () => {
+    const row = { key: 'd1', label: '收银', total: 3, class1: 2, class2: 1, open: 1, overdue: 0, avgResolveHours: 2.5, compensationFen: 1000, satisfaction: 4 }
+    const r = { from: '2026-11-16', to: '2026-11-22', byDepartment: [row], byCategory: [{ ...row, key: 'cashier_error' as const, label: '收银差错' }], total: row, repeatCustomers: [{ phoneMasked: '138****0001', name: '王秀英', count: 2 }], patterns: [{ category: 'cashier_error' as const, count: 3 }], perDay: [{ day: '2026-11-16', count: 3 }] }
+    const doc = buildWeeklyReport(r, branch, t)
+    const all = texts(doc.content).join('\n')
+    for (const text of ['每周部门投诉追踪', '按部门', '按投诉类别', '收银差错', '¥10.00', '王秀英（138****0001）本周投诉 2 次', '“收银差错”本周 3 次']) expect(all, text).toContain(text)
+    const svgs = JSON.stringify(doc.content).match(/<svg/g) ?? []
+    expect(svgs.length).toBe(3) // two bar charts and the daily line, all vector
   })
 })
 
