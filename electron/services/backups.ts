@@ -1,22 +1,22 @@
 import type { ManagerApproval } from '@shared/schemas/common'
 import type { BackupRow } from '@shared/schemas/backups'
-import { listBackups, readBackup } from '../store/backups'
-import { interpret } from '../store/store'
+import { listBackups, readBackup, type BackupInfo } from '../store/backups'
+import { BackupUnusableError, interpret } from '../store/store'
 import { verifyChain } from '../store/auditChain'
 import { AppError } from './errors'
 import { approveAsManager } from './auth'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
 
-/** The backups on disk, newest first, each checked the way a restore would check it. */
+/** One backup, checked the way a restore would check it. */
+async function describe(ctx: ServiceContext, b: BackupInfo): Promise<BackupRow> {
+  const found = interpret(await readBackup(ctx.store.dir, b.name), ctx.now())
+  return { ...b, usable: found.kind === 'ok', cases: found.kind === 'ok' ? found.data.cases.length : 0 }
+}
+
+/** The backups on disk, newest first. */
 export async function backupList(ctx: ServiceContext): Promise<BackupRow[]> {
   requireSession(ctx)
-  const dir = ctx.store.dir
-  return Promise.all(
-    (await listBackups(dir)).map(async (b) => {
-      const found = interpret(await readBackup(dir, b.name), ctx.now())
-      return { ...b, usable: found.kind === 'ok', cases: found.kind === 'ok' ? found.data.cases.length : 0 }
-    }),
-  )
+  return Promise.all((await listBackups(ctx.store.dir)).map((b) => describe(ctx, b)))
 }
 
 export async function createBackup(ctx: ServiceContext, input: { approval: ManagerApproval }): Promise<BackupRow> {
@@ -25,9 +25,9 @@ export async function createBackup(ctx: ServiceContext, input: { approval: Manag
   // The audit entry goes in first, so the backup itself records who made it.
   await ctx.store.update((d) => appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'backup.created', target: 'manual', approvedBy: approver }))
   const name = await ctx.store.backup('manual', now)
-  const row = (await backupList(ctx)).find((b) => b.name === name)
-  if (!row) throw new AppError('INTERNAL')
-  return row
+  const info = (await listBackups(ctx.store.dir)).find((b) => b.name === name)
+  if (!info) throw new AppError('INTERNAL')
+  return describe(ctx, info)
 }
 
 /**
@@ -36,15 +36,18 @@ export async function createBackup(ctx: ServiceContext, input: { approval: Manag
  */
 export async function restoreBackup(ctx: ServiceContext, input: { name: string; approval: ManagerApproval }): Promise<null> {
   const approver = await approveAsManager(ctx, input.approval)
-  const rows = await backupList(ctx)
-  const row = rows.find((b) => b.name === input.name)
-  if (!row) throw new AppError('NOT_FOUND')
-  if (!row.usable) throw new AppError('NOT_ALLOWED', {}, 'refusals.backup_unusable')
+  if (!(await listBackups(ctx.store.dir)).some((b) => b.name === input.name)) throw new AppError('NOT_FOUND')
   const now = ctx.now()
   const by = actorOf(ctx)
-  await ctx.store.restore(input.name, now, (d) =>
-    appendAudit(d, { at: now.toISOString(), by, action: 'backup.restored', target: input.name, approvedBy: approver }),
-  )
+  // The store checks the backup (parse, shape, migration) before anything is written.
+  try {
+    await ctx.store.restore(input.name, now, (d) =>
+      appendAudit(d, { at: now.toISOString(), by, action: 'backup.restored', target: input.name, approvedBy: approver }),
+    )
+  } catch (err) {
+    if (err instanceof BackupUnusableError) throw new AppError('NOT_ALLOWED', {}, 'refusals.backup_unusable')
+    throw err
+  }
   ctx.audit = verifyChain(ctx.store.data.audit)
   ctx.session = null
   return null

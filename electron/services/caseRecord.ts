@@ -2,6 +2,8 @@ import type { Case, CaseDetail, CaseSummary } from '@shared/schemas/case'
 import type { StaffRef } from '@shared/schemas/common'
 import { caseFlags } from '@shared/rules/deadlines'
 import { maskPhone } from '@shared/rules/phone'
+import { OPEN_STATUSES } from '@shared/rules/status'
+import type { Commitment } from '@shared/schemas/workflow'
 import type { DbData } from '../store/schema'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
@@ -66,4 +68,14 @@ export async function changeCase(
 
 export function refuse(key: string, params: Record<string, string | number> = {}): never {
   throw new AppError('NOT_ALLOWED', params, `refusals.${key}`)
+}
+
+/** Open cases as summaries, and their open commitments (with the case), soonest due first. */
+export function openCasesView(ctx: ServiceContext): { open: Case[]; summaries: CaseSummary[]; commitments: { case: CaseSummary; commitment: Commitment }[] } {
+  const open = ctx.store.data.cases.filter((c) => OPEN_STATUSES.includes(c.status))
+  const summaries = open.map((c) => toSummary(ctx, c))
+  const commitments = open
+    .flatMap((c, i) => c.workflow.commitments.filter((m) => m.status === 'open').map((m) => ({ case: summaries[i], commitment: m })))
+    .sort((a, b) => a.commitment.dueAt.localeCompare(b.commitment.dueAt))
+  return { open, summaries, commitments }
 }

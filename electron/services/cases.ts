@@ -15,9 +15,9 @@ import { appendAudit, requireSession, type ServiceContext } from './context'
 import { toDetail, toSummary } from './caseRecord'
 
 /** Earlier complaints of the branch that count for history rules (voided ones do not). */
-function historyOf(data: Readonly<DbData>, exceptId?: string): HistoryItem[] {
+function historyOf(data: Readonly<DbData>): HistoryItem[] {
   return data.cases
-    .filter((c) => c.status !== 'voided' && c.id !== exceptId)
+    .filter((c) => c.status !== 'voided')
     .map((c) => ({ phone: c.phone, category: c.category, receivedAt: c.receivedAt }))
 }
 

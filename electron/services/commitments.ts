@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { CaseDetail } from '@shared/schemas/case'
+import type { Case, CaseDetail } from '@shared/schemas/case'
+import type { Commitment } from '@shared/schemas/workflow'
 import { parseLocalDateTime } from '@shared/rules/localTime'
 import { changeCase, refuse } from './caseRecord'
 import type { ServiceContext } from './context'
@@ -23,11 +24,17 @@ export function addCommitment(ctx: ServiceContext, input: { id: string; what: st
   })
 }
 
+/** The commitment still open on the case, or a refusal saying why not. */
+function openCommitment(c: Case, commitmentId: string): Commitment {
+  const m = c.workflow.commitments.find((x) => x.id === commitmentId)
+  if (!m) refuse('no_commitment')
+  if (m.status === 'kept') refuse('commitment_kept')
+  return m
+}
+
 export function keepCommitment(ctx: ServiceContext, input: { id: string; commitmentId: string }): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c, _by, at) => {
-    const m = c.workflow.commitments.find((x) => x.id === input.commitmentId)
-    if (!m) refuse('no_commitment')
-    if (m.status === 'kept') refuse('commitment_kept')
+    const m = openCommitment(c, input.commitmentId)
     m.status = 'kept'
     m.keptAt = at
     return { action: 'commitment.kept', detail: m.what }
@@ -37,9 +44,7 @@ export function keepCommitment(ctx: ServiceContext, input: { id: string; commitm
 /** A new time agreed with the customer, with the reason; the old time stays on record. */
 export function reagreeCommitment(ctx: ServiceContext, input: { id: string; commitmentId: string; dueAt: string; reason: string }): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c, by, at) => {
-    const m = c.workflow.commitments.find((x) => x.id === input.commitmentId)
-    if (!m) refuse('no_commitment')
-    if (m.status === 'kept') refuse('commitment_kept')
+    const m = openCommitment(c, input.commitmentId)
     const toDueAt = parseLocalDateTime(input.dueAt)!.toISOString()
     m.reagreed.push({ at, by, fromDueAt: m.dueAt, toDueAt, reason: input.reason })
     m.dueAt = toDueAt

@@ -4,13 +4,14 @@ import type { CompensationOption, CostTotals, OfferItem } from '@shared/schemas/
 import type { ManagerApproval } from '@shared/schemas/common'
 import { assessOffer, proposeCompensation } from '@shared/rules/compensation'
 import { formatFen } from '@shared/rules/money'
+import { withinLocalDays } from '@shared/rules/localTime'
 import { AppError } from './errors'
-
-/** Timeline detail when an offer makes the case Class 2 (the timeline stores text as written). */
-const CLASS2_MARK = '二类投诉 / Class 2'
 import { approveAsManager } from './auth'
 import { changeCase, refuse } from './caseRecord'
 import { requireSession, type ServiceContext } from './context'
+
+/** Timeline detail when an offer makes the case Class 2 (the timeline stores text as written). */
+const CLASS2_MARK = '二类投诉 / Class 2'
 
 function findCase(ctx: ServiceContext, id: string) {
   const c = ctx.store.data.cases.find((x) => x.id === id)
@@ -109,12 +110,10 @@ export function executeOffer(
  */
 export function costTotals(ctx: ServiceContext, query: { from: string; to: string }, categoryLabel: (c: string) => string = (c) => c): CostTotals {
   requireSession(ctx)
-  const from = new Date(`${query.from}T00:00:00`).getTime()
-  const to = new Date(`${query.to}T00:00:00`).getTime() + 24 * 3600 * 1000
   const data = ctx.store.data
   const rows = data.cases.flatMap((c) =>
     c.workflow.offers
-      .filter((o) => o.execution && new Date(o.execution.at).getTime() >= from && new Date(o.execution.at).getTime() < to)
+      .filter((o) => o.execution && withinLocalDays(o.execution.at, query.from, query.to))
       .map((o) => ({ department: c.departmentId, category: c.category, restoreFen: o.restoreFen, goodwillFen: o.goodwillFen })),
   )
   const group = (key: 'department' | 'category', label: (k: string) => string) => {

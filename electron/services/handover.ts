@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { Handover, HandoverSnapshot } from '@shared/schemas/handover'
-import { OPEN_STATUSES } from '@shared/rules/status'
 import { AppError } from './errors'
 import { checkPin } from './auth'
 import { appendAudit, requireSession, type ServiceContext } from './context'
-import { toSummary } from './caseRecord'
+import { openCasesView } from './caseRecord'
 
 /** Open cases, commitments due within the next `hours` (and overdue ones), escalations. */
 export function prepareHandover(ctx: ServiceContext, hours: number): HandoverSnapshot {
   requireSession(ctx)
   const until = ctx.now().getTime() + hours * 3600_000
-  const open = ctx.store.data.cases.filter((c) => OPEN_STATUSES.includes(c.status))
-  const summaries = open.map((c) => toSummary(ctx, c))
-  const commitmentsDue = open
-    .flatMap((c, i) => c.workflow.commitments.filter((m) => m.status === 'open' && new Date(m.dueAt).getTime() <= until).map((m) => ({ case: summaries[i], commitment: m })))
-    .sort((a, b) => a.commitment.dueAt.localeCompare(b.commitment.dueAt))
+  const { summaries, commitments } = openCasesView(ctx)
+  const commitmentsDue = commitments.filter((x) => new Date(x.commitment.dueAt).getTime() <= until)
   return {
     openCases: summaries,
     commitmentsDue,

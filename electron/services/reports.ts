@@ -6,6 +6,7 @@ import { buildHandoverSheet } from '../pdf/docs/handoverSheet'
 import { buildOralReportLog } from '../pdf/docs/oralReportLog'
 import { buildWeeklyReport } from '../pdf/docs/weeklyReport'
 import { weeklyReport } from '@shared/rules/weekly'
+import { withinLocalDays } from '@shared/rules/localTime'
 import type { WeeklyReport } from '@shared/schemas/weekly'
 import { getHandover } from './handover'
 import { toDetail } from './caseRecord'
@@ -57,10 +58,8 @@ export async function class2Report(ctx: ServiceContext, id: string): Promise<Pdf
 /** 口头报告记录 for local days `from`–`to` (inclusive), by the time of the oral report. */
 export async function oralReportLog(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
   requireSession(ctx)
-  const from = new Date(`${range.from}T00:00:00`).getTime()
-  const to = new Date(`${range.to}T00:00:00`).getTime() + 24 * 3600 * 1000
   const cases = ctx.store.data.cases
-    .filter((c) => c.workflow.oralReport && new Date(c.workflow.oralReport.at).getTime() >= from && new Date(c.workflow.oralReport.at).getTime() < to)
+    .filter((c) => c.workflow.oralReport && withinLocalDays(c.workflow.oralReport.at, range.from, range.to))
     .map((c) => toDetail(ctx, c))
   const { branch, t } = context(ctx)
   return pdfFile(`口头报告记录-${range.from}${range.to !== range.from ? `-${range.to}` : ''}.pdf`, await renderPdf(buildOralReportLog(cases, range, branch, t)))

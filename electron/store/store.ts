@@ -20,6 +20,9 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** A backup that cannot be put back (damaged, or from a newer version). */
+export class BackupUnusableError extends Error {}
+
 export interface StoreOptions {
   now?: () => Date
 }
@@ -175,7 +178,7 @@ export class Store {
   async restore(name: string, now: Date, afterwards: (data: DbData) => void): Promise<void> {
     if (!this.writable) throw new StoreUnavailableError(this.state, this.file)
     const found = interpret(await readBackup(this.dir, name), now)
-    if (found.kind !== 'ok') throw new RangeError(`backup ${name} cannot be used: ${found.kind === 'corrupt' ? found.reason : 'too new'}`)
+    if (found.kind !== 'ok') throw new BackupUnusableError(`backup ${name} cannot be used: ${found.kind === 'corrupt' ? found.reason : 'too new'}`)
     await this.backup('pre-restore', now)
     await this.update((d) => {
       Object.assign(d, found.data)

@@ -1,5 +1,6 @@
 import type { Case, CaseQuery } from '../schemas/case'
 import { phoneDigits } from './phone'
+import { localDayEnd, localDayStart } from './localTime'
 
 type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> & Omit<CaseQuery, 'sort' | 'dir' | 'limit'>
 
@@ -17,8 +18,8 @@ export function matchesText(c: Case, q: string): boolean {
 /** receivedAt is an ISO instant; from/to are local calendar days, both inclusive. */
 function inDayRange(receivedAt: string, from?: string, to?: string): boolean {
   const t = new Date(receivedAt).getTime()
-  if (from && t < new Date(`${from}T00:00:00`).getTime()) return false
-  if (to && t >= new Date(`${to}T00:00:00`).getTime() + 24 * 3600 * 1000) return false
+  if (from && t < localDayStart(from)) return false
+  if (to && t >= localDayEnd(to)) return false
   return true
 }
 

@@ -19,3 +19,21 @@ export function toLocalDateTime(date: Date): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}T${p(date.getHours())}:${p(date.getMinutes())}`
 }
+
+/** Midnight starting local calendar day `day` (YYYY-MM-DD), in ms. */
+export function localDayStart(day: string): number {
+  return new Date(`${day}T00:00:00`).getTime()
+}
+
+/** Midnight ending local calendar day `day` (the next day's start), in ms; right across DST changes too. */
+export function localDayEnd(day: string): number {
+  const d = new Date(`${day}T00:00:00`)
+  d.setDate(d.getDate() + 1)
+  return d.getTime()
+}
+
+/** True when the instant `iso` falls within local days `from`–`to`, both inclusive. */
+export function withinLocalDays(iso: string, from: string, to: string): boolean {
+  const t = new Date(iso).getTime()
+  return t >= localDayStart(from) && t < localDayEnd(to)
+}

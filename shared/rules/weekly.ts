@@ -6,6 +6,7 @@ import { CATEGORIES, type Category } from '../domain/options'
 import { caseFlags } from './deadlines'
 import { maskPhone, phoneDigits } from './phone'
 import { OPEN_STATUSES } from './status'
+import { localDayEnd, localDayStart, withinLocalDays } from './localTime'
 
 /** Last week's Monday to Sunday (the material asks for the report every Monday). */
 export function lastWeek(today: Date): { from: string; to: string } {
@@ -44,9 +45,7 @@ export function weeklyReport(
   settings: WorkflowSettings,
   now: Date,
 ): WeeklyReport {
-  const start = new Date(`${range.from}T00:00:00`).getTime()
-  const end = new Date(`${range.to}T00:00:00`).getTime() + 24 * 3600_000
-  const cases = all.filter((c) => c.status !== 'voided' && new Date(c.receivedAt).getTime() >= start && new Date(c.receivedAt).getTime() < end)
+  const cases = all.filter((c) => c.status !== 'voided' && withinLocalDays(c.receivedAt, range.from, range.to))
   const byDepartment = departments
     .map((d) => row(d.id, d.name, cases.filter((c) => c.departmentId === d.id), settings, now))
     .filter((r) => r.total > 0)
@@ -57,8 +56,8 @@ export function weeklyReport(
     if (p) byPhone.set(p, [...(byPhone.get(p) ?? []), c])
   }
   const perDay: { day: string; count: number }[] = []
-  for (let t = start; t < end; t += 24 * 3600_000) {
-    const day = format(new Date(t), 'yyyy-MM-dd')
+  for (let d = new Date(localDayStart(range.from)); d.getTime() < localDayEnd(range.to); d = addDays(d, 1)) {
+    const day = format(d, 'yyyy-MM-dd')
     perDay.push({ day, count: cases.filter((c) => format(new Date(c.receivedAt), 'yyyy-MM-dd') === day).length })
   }
   return {
