@@ -2,7 +2,7 @@ import type { ManagerApproval } from '@shared/schemas/common'
 import type { BackupRow } from '@shared/schemas/backups'
 import { listBackups, readBackup, type BackupInfo } from '../store/backups'
 import { BackupUnusableError, interpret } from '../store/store'
-import { verifyChain } from '../store/auditChain'
+import { checkAudit } from './auditCheck'
 import { AppError } from './errors'
 import { approveAsManager } from './auth'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
@@ -10,7 +10,7 @@ import { actorOf, appendAudit, requireSession, type ServiceContext } from './con
 /** One backup, checked the way a restore would check it. */
 async function describe(ctx: ServiceContext, b: BackupInfo): Promise<BackupRow> {
   const found = interpret(await readBackup(ctx.store.dir, b.name), ctx.now())
-  return { ...b, usable: found.kind === 'ok', cases: found.kind === 'ok' ? found.data.cases.length : 0 }
+  return { ...b, usable: found.kind === 'ok', cases: found.kind === 'ok' ? found.data.cases.length + (found.data.archivedCases ?? 0) : 0 }
 }
 
 /** The backups on disk, newest first. */
@@ -48,7 +48,7 @@ export async function restoreBackup(ctx: ServiceContext, input: { name: string; 
     if (err instanceof BackupUnusableError) throw new AppError('NOT_ALLOWED', {}, 'refusals.backup_unusable')
     throw err
   }
-  ctx.audit = verifyChain(ctx.store.data.audit)
+  void checkAudit(ctx)
   ctx.session = null
   return null
 }

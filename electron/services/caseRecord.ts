@@ -5,6 +5,7 @@ import { maskPhone } from '@shared/rules/phone'
 import { OPEN_STATUSES } from '@shared/rules/status'
 import type { Commitment } from '@shared/schemas/workflow'
 import type { DbData } from '../store/schema'
+import type { ArchiveRow } from '../store/archive'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
 
@@ -36,6 +37,17 @@ export function toSummary(ctx: ServiceContext, c: Case): CaseSummary {
   }
 }
 
+/** A finished, archived case in the list: nothing about it is due or overdue any more. */
+export function archivedSummary(ctx: ServiceContext, r: ArchiveRow): CaseSummary {
+  const { month: _m, product: _p, receiptNo: _r, description: _d, demandNote: _n, branchCode: _b, phone, ...rest } = r
+  return {
+    ...rest,
+    phoneMasked: maskPhone(phone),
+    departmentName: departmentName(ctx.store.data, r.departmentId),
+    flags: { escalated: false, overdue: [], commitmentsDueSoon: 0, commitmentsOverdue: 0, deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null } },
+  }
+}
+
 export interface CaseChange {
   /** The timeline action id (i18n `timeline.<action>`) and an optional free-text detail. */
   action: string
@@ -55,9 +67,13 @@ export async function changeCase(
   const session = requireSession(ctx)
   const by = { id: session.staff.id, name: session.staff.name }
   const at = ctx.now().toISOString()
+  await ctx.store.ensureLive(id)
   const updated = await ctx.store.update((d) => {
-    const c = d.cases.find((x) => x.id === id)
-    if (!c) throw new AppError('NOT_FOUND')
+    const index = d.cases.findIndex((x) => x.id === id)
+    if (index === -1) throw new AppError('NOT_FOUND')
+    // Stored cases are frozen: the change is made on a copy that replaces the case.
+    const c = structuredClone(d.cases[index])
+    d.cases[index] = c
     const { action, detail, approvedBy } = change(c, by, at)
     c.timeline.push({ at, by, action, ...(detail ? { detail } : {}) })
     appendAudit(d, { at, by, action: `case.${action}`, target: c.number, ...(approvedBy ? { approvedBy } : {}) })

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Case, CaseDetail, CaseDraft, CaseList, CaseQuery } from '@shared/schemas/case'
 import { nextCaseNumber } from '@shared/rules/caseNumber'
-import { filterCases, sortCases } from '@shared/rules/caseQuery'
+import { filterCases, sortCases, type Listable } from '@shared/rules/caseQuery'
+import { caseFlags } from '@shared/rules/deadlines'
 import { classify, type Classification, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import { parseLocalDateTime } from '@shared/rules/localTime'
 import { AMOUNT_PATTERN, parseYuanToFen } from '@shared/rules/money'
@@ -10,19 +11,22 @@ import { v } from '@shared/schemas/messages'
 import type { ClassifyPreviewInput } from '@shared/schemas/case'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { DbData } from '../store/schema'
+import type { ArchiveRow } from '../store/archive'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
-import { toDetail, toSummary } from './caseRecord'
+import { archivedSummary, toDetail, toSummary } from './caseRecord'
 
-/** Earlier complaints of the branch that count for history rules (voided ones do not). */
-function historyOf(data: Readonly<DbData>): HistoryItem[] {
-  return data.cases
-    .filter((c) => c.status !== 'voided')
-    .map((c) => ({ phone: c.phone, category: c.category, receivedAt: c.receivedAt }))
+/** Earlier complaints of the branch, live and archived, that count for history rules (voided ones do not). */
+function historyOf(data: Readonly<DbData>, archived: readonly ArchiveRow[]): HistoryItem[] {
+  const items: HistoryItem[] = []
+  for (const list of [data.cases, archived]) {
+    for (const c of list) if (c.status !== 'voided') items.push({ phone: c.phone, category: c.category, receivedAt: c.receivedAt })
+  }
+  return items
 }
 
-function classifyWith(data: Readonly<DbData>, input: ClassifyInput, now: Date): Classification {
-  return classify(input, historyOf(data), data.settings.workflow, now)
+function classifyWith(ctx: ServiceContext, data: Readonly<DbData>, input: ClassifyInput, now: Date): Classification {
+  return classify(input, historyOf(data, ctx.store.archive.list()), data.settings.workflow, now)
 }
 
 const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYuanToFen(text) : null)
@@ -31,6 +35,7 @@ const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYua
 export function previewClassification(ctx: ServiceContext, input: ClassifyPreviewInput): Classification {
   requireSession(ctx)
   return classifyWith(
+    ctx,
     ctx.store.data,
     { ...input, amountFen: fenOrNull(input.amount), claimFen: fenOrNull(input.claimAmount) },
     ctx.now(),
@@ -50,7 +55,7 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
     d.caseCounters = counters
     const amountFen = parseYuanToFen(amount)
     const claimFen = parseYuanToFen(claimAmount)
-    const result = classifyWith(d, { ...rest, amountFen, claimFen }, now)
+    const result = classifyWith(ctx, d, { ...rest, amountFen, claimFen }, now)
     const workflow = { ...emptyWorkflow(), proposedClass: result.caseClass, reasons: result.reasons, urgent: result.urgent }
     if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
     const record: Case = {
@@ -76,17 +81,27 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
   return toDetail(ctx, created)
 }
 
-export function getCase(ctx: ServiceContext, id: string): CaseDetail {
+export async function getCase(ctx: ServiceContext, id: string): Promise<CaseDetail> {
   requireSession(ctx)
-  const found = ctx.store.data.cases.find((c) => c.id === id)
+  const found = await ctx.store.readCase(id)
   if (!found) throw new AppError('NOT_FOUND')
   return toDetail(ctx, found)
 }
 
-export function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'sort' | 'dir' | 'limit'>> & CaseQuery): CaseList {
+/**
+ * One page of the list over live and archived cases. Only the page is turned into
+ * summaries, so a long history costs a filter and a sort, not a summary per case.
+ */
+export function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'>> & CaseQuery): CaseList {
   requireSession(ctx)
-  const matching = sortCases(filterCases(ctx.store.data.cases, query), query.sort, query.dir).map((c) => toSummary(ctx, c))
+  const { store } = ctx
+  const now = ctx.now()
+  const live = filterCases(store.data.cases, query)
   // Escalated cases head every list until a manager takes them over (stable within each group).
-  const ordered = [...matching.filter((c) => c.flags.escalated), ...matching.filter((c) => !c.flags.escalated)]
-  return { items: ordered.slice(0, query.limit), total: ordered.length }
+  const escalated = live.filter((c) => caseFlags(c, store.data.settings.workflow, now).escalated)
+  const lead = new Set<Listable>(escalated)
+  const rest = [...live.filter((c) => !lead.has(c)), ...filterCases(store.archive.list(), query)]
+  const ordered = [...sortCases(escalated, query.sort, query.dir), ...sortCases(rest, query.sort, query.dir)]
+  const page = ordered.slice(query.offset, query.offset + query.limit)
+  return { items: page.map((c) => ('workflow' in c ? toSummary(ctx, c as Case) : archivedSummary(ctx, c as ArchiveRow))), total: ordered.length }
 }

@@ -13,16 +13,16 @@ import { requireSession, type ServiceContext } from './context'
 /** Timeline detail when an offer makes the case Class 2 (the timeline stores text as written). */
 const CLASS2_MARK = '二类投诉 / Class 2'
 
-function findCase(ctx: ServiceContext, id: string) {
-  const c = ctx.store.data.cases.find((x) => x.id === id)
+async function findCase(ctx: ServiceContext, id: string) {
+  const c = await ctx.store.readCase(id)
   if (!c) throw new AppError('NOT_FOUND')
   return c
 }
 
 /** 2–3 options for the case, by the branch policy and the clerk's authority. */
-export function proposeFor(ctx: ServiceContext, id: string): CompensationOption[] {
+export async function proposeFor(ctx: ServiceContext, id: string): Promise<CompensationOption[]> {
   requireSession(ctx)
-  const c = findCase(ctx, id)
+  const c = await findCase(ctx, id)
   const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
   return proposeCompensation({ category: c.category, amountFen: c.amountFen, demand: c.demand, fault: c.fault, caseClass: c.caseClass }, compensation, authorityLimitFen)
 }
@@ -37,7 +37,7 @@ export async function makeOffer(
   input: { id: string; items: OfferItem[]; source: 'proposed' | 'custom'; approval?: ManagerApproval; capReason: string },
 ): Promise<CaseDetail> {
   requireSession(ctx)
-  const c = findCase(ctx, input.id)
+  const c = await findCase(ctx, input.id)
   if (c.status === 'voided' || c.status === 'closed') refuse('case_not_open')
   const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
   const assessed = assessOffer(input.items, { lossFen: c.amountFen ?? 0, fault: c.fault }, compensation, authorityLimitFen)
@@ -108,10 +108,10 @@ export function executeOffer(
  * What compensation cost in a period (executed offers, by execution date): by department,
  * by category and in all. For the weekly report.
  */
-export function costTotals(ctx: ServiceContext, query: { from: string; to: string }, categoryLabel: (c: string) => string = (c) => c): CostTotals {
+export async function costTotals(ctx: ServiceContext, query: { from: string; to: string }, categoryLabel: (c: string) => string = (c) => c): Promise<CostTotals> {
   requireSession(ctx)
   const data = ctx.store.data
-  const rows = data.cases.flatMap((c) =>
+  const rows = (await ctx.store.casesSince(query.from)).flatMap((c) =>
     c.workflow.offers
       .filter((o) => o.execution && withinLocalDays(o.execution.at, query.from, query.to))
       .map((o) => ({ department: c.departmentId, category: c.category, restoreFen: o.restoreFen, goodwillFen: o.goodwillFen })),

@@ -1,8 +1,8 @@
 import type { Session } from '@shared/schemas/staff'
 import type { Store } from '../store/store'
-import type { AuditEntry, DbData } from '../store/schema'
+import type { AuditEntry, Draft } from '../store/schema'
 import { AppError } from './errors'
-import { chainEntry, type AuditVerdict } from '../store/auditChain'
+import { chainAfter, type AuditVerdict } from '../store/auditChain'
 
 /** Things only the desktop app can do with a file (none in the browser host, which downloads). */
 export interface DesktopActions {
@@ -17,8 +17,11 @@ export interface ServiceContext {
   store: Store
   now: () => Date
   session: Session | null
-  /** The audit chain as found when the data was opened (an edited file is reported, not fixed). */
-  audit: AuditVerdict
+  /**
+   * The audit chain as found when the data was opened (an edited file is reported, not
+   * fixed). A long trail is walked in the background: `checking` until that is done.
+   */
+  audit: AuditVerdict & { checking?: boolean }
 }
 
 export function requireSession(ctx: ServiceContext): Session {
@@ -31,6 +34,6 @@ export function actorOf(ctx: ServiceContext): { id: string; name: string } | nul
 }
 
 /** The only way entries join the audit trail: append-only and hash-chained. */
-export function appendAudit(draft: DbData, entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): void {
-  draft.audit.push(chainEntry(draft.audit, entry))
+export function appendAudit(draft: Draft, entry: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>): void {
+  draft.audit.push(chainAfter(draft.audit.at(-1) ?? draft.auditHead, entry))
 }

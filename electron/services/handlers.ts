@@ -41,7 +41,7 @@ function status(ctx: ServiceContext): AppStatus {
     locale: store.data.settings.locale,
     session: ctx.session,
     // Checked when the data was opened; later entries are chained by the app itself.
-    audit: { ...ctx.audit, entries: store.data.audit.length },
+    audit: { ...ctx.audit, entries: Math.max(ctx.audit.entries, store.auditEntries) },
     host: ctx.desktop ? 'desktop' : 'browser',
   }
 }

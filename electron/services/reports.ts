@@ -35,7 +35,7 @@ const pdfFile = (fileName: string, bytes: Buffer): PdfFile => ({ fileName, base6
 /** 受理回执 for the customer (phone masked). */
 export async function caseReceipt(ctx: ServiceContext, id: string): Promise<PdfFile> {
   requireSession(ctx)
-  const c = getCase(ctx, id)
+  const c = await getCase(ctx, id)
   const { branch, t } = context(ctx)
   return pdfFile(`${c.number}-受理回执.pdf`, await renderPdf(buildCaseReceipt(c, branch, ctx.store.data.settings.workflow.retentionNote, t)))
 }
@@ -46,7 +46,7 @@ export async function caseReceipt(ctx: ServiceContext, id: string): Promise<PdfF
  */
 export async function class2Report(ctx: ServiceContext, id: string): Promise<PdfFile & { case: CaseDetail }> {
   requireSession(ctx)
-  const before = getCase(ctx, id)
+  const before = await getCase(ctx, id)
   if (before.caseClass !== 2) refuse('written_report_class2_only')
   const updated = await recordWrittenReportGenerated(ctx, id)
   const { branch, t } = context(ctx)
@@ -58,7 +58,7 @@ export async function class2Report(ctx: ServiceContext, id: string): Promise<Pdf
 /** 口头报告记录 for local days `from`–`to` (inclusive), by the time of the oral report. */
 export async function oralReportLog(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
   requireSession(ctx)
-  const cases = ctx.store.data.cases
+  const cases = (await ctx.store.casesSince(range.from))
     .filter((c) => c.workflow.oralReport && withinLocalDays(c.workflow.oralReport.at, range.from, range.to))
     .map((c) => toDetail(ctx, c))
   const { branch, t } = context(ctx)
@@ -73,15 +73,15 @@ export async function handoverSheet(ctx: ServiceContext, id: string): Promise<Pd
 }
 
 /** The weekly figures for [from, to] (the in-app report screen and the PDF use the same). */
-export function weeklyFigures(ctx: ServiceContext, range: { from: string; to: string }): WeeklyReport {
+export async function weeklyFigures(ctx: ServiceContext, range: { from: string; to: string }): Promise<WeeklyReport> {
   requireSession(ctx)
   const data = ctx.store.data
   const { t } = context(ctx)
-  return weeklyReport(data.cases, range, data.departments, (c) => t(`options.category.${c}`), data.settings.workflow, ctx.now())
+  return weeklyReport(await ctx.store.casesSince(range.from), range, data.departments, (c) => t(`options.category.${c}`), data.settings.workflow, ctx.now())
 }
 
 export async function weeklyPdf(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
-  const figures = weeklyFigures(ctx, range)
+  const figures = await weeklyFigures(ctx, range)
   const { branch, t } = context(ctx)
   return pdfFile(`每周部门投诉追踪-${range.from}-${range.to}.pdf`, await renderPdf(buildWeeklyReport(figures, branch, t)))
 }

@@ -18,22 +18,51 @@ export function entryHash(prevHash: string, entry: Omit<AuditEntry, 'hash' | 'pr
   return createHash('sha256').update(prevHash).update('\n').update(canonical(entry)).digest('hex')
 }
 
-/** Appends `entry` chained to the last one: editing or deleting any entry breaks every later hash. */
-export function chainEntry(log: readonly AuditEntry[], entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): AuditEntry {
-  const prevHash = log.length > 0 ? log[log.length - 1].hash : GENESIS
-  const body = { ...entry, seq: log.length + 1 }
+/** The last entry of a log: what the next one chains from. */
+export type AuditHead = Pick<AuditEntry, 'seq' | 'hash'>
+
+/** Chains `entry` after `head` (null: the first entry): editing or deleting any entry breaks every later hash. */
+export function chainAfter(head: AuditHead | null, entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): AuditEntry {
+  const prevHash = head ? head.hash : GENESIS
+  const body = { ...entry, seq: (head?.seq ?? 0) + 1 }
   return { ...body, prevHash, hash: entryHash(prevHash, body) }
+}
+
+/** Appends `entry` chained to the last one of `log`. */
+export function chainEntry(log: readonly AuditEntry[], entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): AuditEntry {
+  return chainAfter(log.at(-1) ?? null, entry)
 }
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number }
 
+/** Checks a chain entry by entry (the log on disk is streamed through it, never held whole). */
+export class ChainVerifier {
+  private prev = GENESIS
+  private count = 0
+  private brokenAt: number | null = null
+
+  push(entry: AuditEntry): void {
+    this.count += 1
+    if (this.brokenAt !== null) return
+    const { hash, prevHash, ...body } = entry
+    if (prevHash !== this.prev || body.seq !== this.count || entryHash(this.prev, body) !== hash) this.brokenAt = this.count
+    else this.prev = hash
+  }
+
+  /** A line that is not an entry at all also breaks the chain there. */
+  unreadable(): void {
+    this.count += 1
+    if (this.brokenAt === null) this.brokenAt = this.count
+  }
+
+  get verdict(): AuditVerdict {
+    return this.brokenAt === null ? { ok: true, entries: this.count } : { ok: false, entries: this.count, brokenAt: this.brokenAt }
+  }
+}
+
 /** Walks the chain; `brokenAt` is the 1-based position of the first entry that does not fit. */
 export function verifyChain(log: readonly AuditEntry[]): AuditVerdict {
-  let prev = GENESIS
-  for (let i = 0; i < log.length; i++) {
-    const { hash, prevHash, ...body } = log[i]
-    if (prevHash !== prev || body.seq !== i + 1 || entryHash(prev, body) !== hash) return { ok: false, entries: log.length, brokenAt: i + 1 }
-    prev = hash
-  }
-  return { ok: true, entries: log.length }
+  const verifier = new ChainVerifier()
+  for (const entry of log) verifier.push(entry)
+  return verifier.verdict
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile, stat, unlink } from 'node:fs/promises'
+import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 
 export const BACKUP_DIR = 'backups'
@@ -42,6 +42,11 @@ export function backupPath(dir: string, name: string): string {
   return join(dir, BACKUP_DIR, name)
 }
 
+/** The folder beside a backup that holds its archive (hard links to the month files). */
+export function archiveFolder(dir: string, name: string): string {
+  return backupPath(dir, name).replace(/\.json$/, '.archive')
+}
+
 export async function readBackup(dir: string, name: string): Promise<string> {
   return readFile(backupPath(dir, name), 'utf8')
 }
@@ -49,6 +54,9 @@ export async function readBackup(dir: string, name: string): Promise<string> {
 /** Keeps the newest `keep` backups of `label`; older ones of that label are removed. */
 export async function pruneBackups(dir: string, label: string, keep: number): Promise<string[]> {
   const old = (await listBackups(dir)).filter((b) => b.label === label).slice(keep)
-  await Promise.all(old.map((b) => unlink(backupPath(dir, b.name))))
+  await Promise.all(old.map(async (b) => {
+    await rm(archiveFolder(dir, b.name), { recursive: true, force: true })
+    await unlink(backupPath(dir, b.name))
+  }))
   return old.map((b) => b.name)
 }

@@ -42,6 +42,10 @@ export const migrations: Record<number, (old: Record<string, unknown>) => Record
     }
     return { ...old, settings, cases, audit, handovers: Array.isArray(old.handovers) ? old.handovers : [] }
   },
+  // 3: split storage. The audit trail leaves the data file for its own append-only log
+  // (moved out by the store, see Store.open); closed cases move to the archive at the first
+  // compaction.
+  3: (old) => ({ ...old, journalSeq: 0, archivedCases: 0 }),
 }
 
 export function migrate(old: Record<string, unknown>, from: number, to: number, now: Date): DbData {

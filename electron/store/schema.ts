@@ -5,7 +5,7 @@ import type { WorkflowSettings } from '@shared/schemas/settings'
 import type { Handover } from '@shared/schemas/handover'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
 export interface PinHash {
   algo: 'scrypt'
@@ -48,12 +48,27 @@ export interface DbData {
   settings: { locale: Locale; workflow: WorkflowSettings }
   staff: StaffRecord[]
   departments: Department[]
+  /** The live cases: open ones and those finished recently; older ones are in the archive. */
   cases: Case[]
   /** Last case sequence issued per day (YYYYMMDD): kept so numbers are never reused. */
   caseCounters: Record<string, number>
-  audit: AuditEntry[]
   /** Signed-off shift handovers, oldest first (kept, never edited). */
   handovers: Handover[]
+}
+
+/**
+ * The live data file on disk: the data plus where the journal stood when it was written
+ * and how many cases the archive held then (so a backup can be described without reading it).
+ */
+export interface Snapshot extends DbData {
+  journalSeq: number
+  archivedCases: number
+}
+
+/** What an update works on: a copy of the data, plus the audit entries it appends. */
+export interface Draft extends DbData {
+  audit: AuditEntry[]
+  auditHead: Pick<AuditEntry, 'seq' | 'hash'> | null
 }
 
 export function emptyData(): DbData {
@@ -66,7 +81,6 @@ export function emptyData(): DbData {
     departments: [],
     cases: [],
     caseCounters: {},
-    audit: [],
     handovers: [],
   }
 }
@@ -76,7 +90,7 @@ export function looksLikeStore(data: unknown): data is DbData {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
   const d = data as Record<string, unknown>
   return (
-    ['staff', 'departments', 'cases', 'audit'].every((k) => Array.isArray(d[k])) &&
+    ['staff', 'departments', 'cases'].every((k) => Array.isArray(d[k])) &&
     typeof d.caseCounters === 'object' &&
     d.caseCounters !== null
   )

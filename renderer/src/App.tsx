@@ -37,6 +37,14 @@ export function App() {
     void refresh()
   }, [refresh])
 
+  // A long audit trail is checked in the background after start: ask again until it is done.
+  const checking = Boolean(status?.audit.checking)
+  useEffect(() => {
+    if (!checking) return
+    const timer = setTimeout(() => void refresh(), 1000)
+    return () => clearTimeout(timer)
+  }, [checking, status, refresh])
+
   const signedIn = Boolean(status?.session)
   // F2 opens a new case from anywhere once signed in (Ctrl+N belongs to the browser).
   useEffect(() => {

@@ -56,7 +56,8 @@ export const AppStatus = z.object({
   branch: Branch.nullable(),
   locale: Locale,
   session: Session.nullable(),
-  audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional() }),
+  /** checking: the chain is still being walked in the background after start. */
+  audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional(), checking: z.boolean().optional() }),
   /** desktop: PDFs are saved, opened and printed through Electron; browser: downloaded. */
   host: z.enum(['desktop', 'browser']),
 })

@@ -2,10 +2,16 @@ import type { Case, CaseQuery } from '../schemas/case'
 import { phoneDigits } from './phone'
 import { localDayEnd, localDayStart } from './localTime'
 
-type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> & Omit<CaseQuery, 'sort' | 'dir' | 'limit'>
+type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> & Omit<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'>
+
+/** What the list filters and sorts on: a case, or an archived case's index row. */
+export type Listable = Pick<
+  Case,
+  'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName' | 'product' | 'receiptNo' | 'description' | 'demandNote'
+>
 
 /** Case-insensitive text match over number, name, phone digits, product, receipt and description. */
-export function matchesText(c: Case, q: string): boolean {
+export function matchesText(c: Listable, q: string): boolean {
   const needle = q.trim().toLowerCase()
   if (needle === '') return true
   const digits = needle.replace(/[\s-]/g, '')
@@ -23,7 +29,7 @@ function inDayRange(receivedAt: string, from?: string, to?: string): boolean {
   return true
 }
 
-export function filterCases(cases: readonly Case[], q: Query): Case[] {
+export function filterCases<T extends Listable>(cases: readonly T[], q: Query): T[] {
   return cases.filter(
     (c) =>
       (!q.status || c.status === q.status) &&
@@ -34,12 +40,17 @@ export function filterCases(cases: readonly Case[], q: Query): Case[] {
   )
 }
 
-export function sortCases(cases: Case[], sort: Query['sort'], dir: Query['dir']): Case[] {
+const collator = new Intl.Collator('zh-CN')
+const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+export function sortCases<T extends Listable>(cases: T[], sort: Query['sort'], dir: Query['dir']): T[] {
   const sign = dir === 'asc' ? 1 : -1
-  const collator = new Intl.Collator('zh-CN')
+  // Names sort as Chinese readers expect; the other keys are ISO times and ids, for which
+  // code-unit order is right and many times faster over a long history.
+  const compare = sort === 'customerName' ? collator.compare : plain
   return cases.sort((a, b) => {
-    const primary = collator.compare(String(a[sort]), String(b[sort]))
+    const primary = compare(String(a[sort]), String(b[sort]))
     // Ties fall back to the case number so the order is stable across reloads.
-    return sign * (primary !== 0 ? primary : a.number.localeCompare(b.number))
+    return sign * (primary !== 0 ? primary : plain(a.number, b.number))
   })
 }

@@ -132,6 +132,8 @@ export const CaseQuery = z.object({
   q: z.string().trim().max(100, { message: v.tooLong(100) }).optional(),
   sort: z.enum(SORT_FIELDS).default('receivedAt'),
   dir: z.enum(['asc', 'desc']).default('desc'),
+  /** Rows to skip (the list fetches pages as it scrolls). */
+  offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(1000).default(200),
 })
 export type CaseQuery = z.input<typeof CaseQuery>

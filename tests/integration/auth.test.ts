@@ -84,7 +84,7 @@ describe('first run, staff and sign-in', () => {
 
     const added = unwrap(await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId, pin: MANAGER_PIN } }))
     expect(added).toMatchObject({ name: '生鲜部', active: true })
-    const audit = services.ctx.store.data.audit.at(-1)
+    const audit = (await services.ctx.store.readAudit()).at(-1)
     expect(audit).toMatchObject({ action: 'department.added', approvedBy: { id: managerId, name: '陈主管' } })
 
     const duplicate = await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId, pin: MANAGER_PIN } })

@@ -53,7 +53,7 @@ describe('dispatch: every channel checks its input before anything runs', () => 
   it('answers in the language the branch chose', async () => {
     const { services } = await setUpBranch(await tempDir())
     unwrap(await services.dispatch('app:setLocale', { locale: 'en' }))
-    expect(services.ctx.store.data.audit.at(-1)).toMatchObject({ action: 'settings.locale', changes: [{ field: 'locale', before: 'zh-CN', after: 'en' }] })
+    expect((await services.ctx.store.readAudit()).at(-1)).toMatchObject({ action: 'settings.locale', changes: [{ field: 'locale', before: 'zh-CN', after: 'en' }] })
     const result = await services.dispatch('cases:create', { customerName: '' })
     expect(result.ok).toBe(false)
     if (!result.ok) {

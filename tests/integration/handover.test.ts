@@ -30,7 +30,7 @@ describe('shift handover', () => {
     expect((await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.managerId, pin: '000000' } })).code).toBe('WRONG_PIN')
     const signed = await d.call<Handover>('handover:submit', { hours: 8, notes: '刘女士下午会再来', incoming: { staffId: d.managerId, pin: MANAGER_PIN } })
     expect(signed).toMatchObject({ outgoing: { name: '李娜' }, incoming: { name: '陈主管' }, notes: '刘女士下午会再来' })
-    expect(d.services.ctx.store.data.audit.at(-1)).toMatchObject({ action: 'handover.signed', approvedBy: { name: '陈主管' } })
+    expect((await d.services.ctx.store.readAudit()).at(-1)).toMatchObject({ action: 'handover.signed', approvedBy: { name: '陈主管' } })
     const history = await d.call<Handover[]>('handover:list')
     expect(history.map((h) => h.id)).toEqual([signed.id])
     // Past sheets keep what was handed over, whatever happens to the cases later.

@@ -74,7 +74,7 @@ describe('roles enforced in main: every manager-only action', () => {
 
     const done = await d.services.dispatch(channel, { ...payload, approval: { managerId: d.managerId, pin: MANAGER_PIN } })
     expect(done.ok).toBe(true)
-    expect(d.services.ctx.store.data.audit.at(-1)?.approvedBy).toEqual({ id: d.managerId, name: '陈主管' })
+    expect((await d.services.ctx.store.readAudit()).at(-1)?.approvedBy).toEqual({ id: d.managerId, name: '陈主管' })
     await d.services.close()
   })
 

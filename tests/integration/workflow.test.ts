@@ -40,7 +40,7 @@ describe('the handling workflow through the services', () => {
       'created', 'step.listen', 'step.attend', 'status.resolved', 'report.oral', 'followUp.recorded', 'status.closed',
     ])
     expect(closed.timeline.every((e) => e.by.name === '李娜')).toBe(true)
-    expect(services.ctx.store.data.audit.filter((a) => a.target === c.number).length).toBe(7)
+    expect((await services.ctx.store.readAudit()).filter((a) => a.target === c.number).length).toBe(7)
   })
 
   it('journey (b): ill after eating, threatens a journalist: Class 2 + urgent, escalation, commitments, no closing without the written report', async () => {
@@ -187,20 +187,22 @@ describe('the audit trail of the services', () => {
     unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id })))
     const settings = unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings
     unwrap(await services.dispatch('settings:update', { workflow: { ...settings, authorityLimitFen: 200_00 }, approval: { managerId, pin: MANAGER_PIN } }))
-    const audit = services.ctx.store.data.audit
+    const audit = (await services.ctx.store.readAudit())
     expect(audit.map((a) => a.action)).toEqual(['setup', 'staff.added', 'case.created', 'settings.workflow'])
     expect(audit.at(-1)?.changes).toEqual([{ field: 'authorityLimitFen', before: '10000', after: '20000' }])
+    await services.auditChecked
     expect((unwrap(await services.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({ ok: true, entries: 4 })
     await services.close()
 
-    // Someone edits the JSON by hand to hide who logged the case.
-    const file = `${dir}/complaint-desk.json`
-    const data = JSON.parse(await readFile(file, 'utf8'))
-    data.audit[2].by = { id: 'nobody', name: '某人' }
+    // Someone edits the audit log by hand to hide who logged the case.
+    const file = `${dir}/complaint-desk.audit.jsonl`
+    const lines = (await readFile(file, 'utf8')).split('\n')
+    lines[2] = lines[2].replace(/"name":"[^"]*"/, '"name":"某人"')
     const { writeFile } = await import('node:fs/promises')
-    await writeFile(file, JSON.stringify(data))
+    await writeFile(file, lines.join('\n'))
     const { openServices } = await import('../../electron/services')
     const reopened = await openServices(dir)
+    await reopened.auditChecked
     expect((unwrap(await reopened.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({ ok: false, entries: 4, brokenAt: 3 })
     await reopened.close()
   })

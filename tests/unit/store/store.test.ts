@@ -1,11 +1,22 @@
-import { describe, expect, it } from 'vitest'
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises'
+import { describe, expect, it, vi } from 'vitest'
+import { open, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DATA_FILE_NAME, Store, StoreUnavailableError } from '../../../electron/store/store'
+import { DATA_FILE_NAME, JOURNAL_FILE_NAME, Store, StoreUnavailableError } from '../../../electron/store/store'
+import { crashCopy } from '../../support/storeFiles'
 import { CURRENT_SCHEMA_VERSION } from '../../../electron/store/schema'
 import { useTempDirs } from '../../support/tempDir'
 
 const fixedNow = () => new Date('2026-11-22T02:00:00Z')
+
+/** The prototype of Node's FileHandle, to make one fsync fail. */
+async function fileHandleProtoOf(file: string) {
+  const handle = await open(file, 'r')
+  const proto = Object.getPrototypeOf(handle) as { sync: () => Promise<void> }
+  await handle.close()
+  return proto
+}
+let proto: { sync: () => Promise<void> }
+const FileHandleProto = () => proto
 
 describe('the store', () => {
   const tempDir = useTempDirs()
@@ -30,23 +41,35 @@ describe('the store', () => {
         }),
       ),
     )
-    const onDisk = JSON.parse(await readFile(store.file, 'utf8'))
-    expect(Object.keys(onDisk.caseCounters)).toHaveLength(25)
-    expect(onDisk).toEqual(store.data)
+    expect(Object.keys(store.data.caseCounters)).toHaveLength(25)
+    // What the next start reads (live file + journal, as after a crash) equals memory.
+    const copy = await crashCopy(dir, await tempDir())
+    const reread = await Store.open(copy)
+    expect(reread.data).toEqual(store.data)
+    await reread.close()
     await store.close()
   })
 
   it('keeps memory and disk unchanged when a write fails', async () => {
     const dir = await tempDir()
     const store = await Store.open(dir)
+    proto = await fileHandleProtoOf(store.file)
     await store.update((d) => {
       d.caseCounters.a = 1
     })
-    const before = await readFile(store.file, 'utf8')
-    await mkdir(join(dir, `.${DATA_FILE_NAME}.${process.pid}.tmp`))
-    await expect(store.update((d) => void (d.caseCounters.b = 2))).rejects.toThrow()
+    const journal = join(dir, JOURNAL_FILE_NAME)
+    const before = await readFile(journal, 'utf8')
+    const failing = vi.spyOn(FileHandleProto(), 'sync').mockRejectedValueOnce(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))
+    await expect(store.update((d) => void (d.caseCounters.b = 2))).rejects.toThrow('disk full')
+    failing.mockRestore()
     expect(store.data.caseCounters).toEqual({ a: 1 })
-    expect(await readFile(store.file, 'utf8')).toBe(before)
+    // The half-written line was cut off again: the journal is as it was.
+    expect(await readFile(journal, 'utf8')).toBe(before)
+    await store.update((d) => void (d.caseCounters.c = 3))
+    await store.close()
+    const reread = await Store.open(dir)
+    expect(reread.data.caseCounters).toEqual({ a: 1, c: 3 })
+    await reread.close()
   })
 
   it('changes nothing when the mutation itself throws', async () => {
@@ -86,6 +109,7 @@ describe('the store', () => {
     expect(store.data.appliedMigrations).toEqual([
       { version: 1, at: '2026-11-22T02:00:00.000Z' },
       { version: 2, at: '2026-11-22T02:00:00.000Z' },
+      { version: 3, at: '2026-11-22T02:00:00.000Z' },
     ])
     const backups = await readdir(join(dir, 'backups'))
     expect(backups).toHaveLength(1)

@@ -1,0 +1,130 @@
+import { open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises'
+
+/**
+ * A file of JSON lines that only grows. Each append is one write and one fsync: once it
+ * resolves the line survives a crash or power cut. A crash mid-write can leave a torn last
+ * line; it was never acknowledged, so readers drop it and the next open cuts it off.
+ */
+export class AppendLog {
+  private constructor(
+    readonly file: string,
+    private handle: FileHandle,
+    private bytes: number,
+  ) {}
+
+  /** Opens `file` for appending after its first `validBytes` bytes (anything after them is a torn line). */
+  static async open(file: string, validBytes?: number): Promise<AppendLog> {
+    const size = await stat(file).then((s) => s.size, () => 0)
+    if (validBytes !== undefined && validBytes < size) await truncate(file, validBytes)
+    const handle = await open(file, 'a')
+    return new AppendLog(file, handle, validBytes ?? size)
+  }
+
+  get size(): number {
+    return this.bytes
+  }
+
+  /** Appends the lines and fsyncs; on failure the file is cut back to where it was. */
+  async append(lines: readonly string[]): Promise<void> {
+    const text = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8')
+    try {
+      await this.handle.write(text)
+      await this.handle.sync()
+    } catch (err) {
+      await this.handle.truncate(this.bytes).catch(() => undefined)
+      throw err
+    }
+    this.bytes += text.length
+  }
+
+  /** Empties the log (its content is safely elsewhere by now). */
+  async clear(): Promise<void> {
+    await this.handle.truncate(0)
+    await this.handle.sync()
+    this.bytes = 0
+  }
+
+  close(): Promise<void> {
+    return this.handle.close()
+  }
+}
+
+export interface LogContent<T> {
+  records: T[]
+  /** Bytes up to the end of the last whole line. */
+  validBytes: number
+  /** A torn (unacknowledged) last line was found and left out. */
+  torn: boolean
+}
+
+export class DamagedLogError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(`${file}: line ${line} is damaged`)
+  }
+}
+
+/** Reads every whole line. A bad line before the last one is damage, not a torn write. */
+export async function readLog<T>(file: string): Promise<LogContent<T>> {
+  const buffer = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return Buffer.alloc(0)
+    throw err
+  })
+  const records: T[] = []
+  let start = 0
+  let line = 0
+  while (start < buffer.length) {
+    const end = buffer.indexOf(0x0a, start)
+    line += 1
+    if (end === -1) return { records, validBytes: start, torn: true }
+    try {
+      records.push(JSON.parse(buffer.toString('utf8', start, end)) as T)
+    } catch {
+      if (end === buffer.length - 1) return { records, validBytes: start, torn: true }
+      throw new DamagedLogError(file, line)
+    }
+    start = end + 1
+  }
+  return { records, validBytes: start, torn: false }
+}
+
+/**
+ * The last whole line of a log (read from its end only) and where the whole lines stop. A
+ * bad final line is a torn write and is skipped; a bad line before it is damage.
+ */
+export async function readLastLine<T>(file: string): Promise<{ last: T | null; validBytes: number }> {
+  const handle = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null
+    throw err
+  })
+  if (!handle) return { last: null, validBytes: 0 }
+  try {
+    const { size } = await handle.stat()
+    let end = size // lines are looked for in [0, end)
+    let skippedTorn = false
+    for (let window = 64 * 1024; ; window *= 4) {
+      const from = Math.max(0, end - window)
+      const chunk = Buffer.alloc(end - from)
+      await handle.read(chunk, 0, chunk.length, from)
+      const lastNewline = chunk.lastIndexOf(0x0a)
+      if (lastNewline === -1) {
+        if (from === 0) return { last: null, validBytes: 0 }
+        continue
+      }
+      const previous = lastNewline === 0 ? -1 : chunk.lastIndexOf(0x0a, lastNewline - 1)
+      if (previous === -1 && from > 0) continue // the line may start before this window
+      try {
+        return { last: JSON.parse(chunk.toString('utf8', previous + 1, lastNewline)) as T, validBytes: from + lastNewline + 1 }
+      } catch {
+        if (skippedTorn || from + lastNewline + 1 !== size) throw new DamagedLogError(file, -1)
+        skippedTorn = true
+        end = from + previous + 1
+        window = 64 * 1024 / 4
+      }
+    }
+  } finally {
+    await handle.close()
+  }
+}
