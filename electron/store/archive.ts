@@ -73,6 +73,8 @@ export class Archive {
   private rows = new Map<string, ArchiveRow>()
   private rowList: ArchiveRow[] | null = null
   private cache = new Map<string, Map<string, Case>>()
+  /** Month files still holding a copy of a case that went back into the live file. */
+  private detached = new Map<string, string>()
 
   private constructor(readonly dir: string) {}
 
@@ -134,8 +136,9 @@ export class Archive {
     for (const [month, added] of byMonth) {
       const current = new Map(await this.month(month))
       for (const c of added) {
-        const old = this.rows.get(c.id)
-        if (old && old.month !== month) stale.set(old.month, [...(stale.get(old.month) ?? []), c.id])
+        const oldMonth = this.rows.get(c.id)?.month ?? this.detached.get(c.id)
+        if (oldMonth && oldMonth !== month) stale.set(oldMonth, [...(stale.get(oldMonth) ?? []), c.id])
+        this.detached.delete(c.id)
         current.set(c.id, c)
       }
       await this.writeMonth(month, current)
@@ -149,7 +152,11 @@ export class Archive {
 
   /** Forgets a case that went back into the live file (its copy stays on disk until it is archived again). */
   forget(id: string): void {
-    if (this.rows.delete(id)) this.rowList = null
+    const row = this.rows.get(id)
+    if (!row) return
+    this.detached.set(id, row.month)
+    this.rows.delete(id)
+    this.rowList = null
   }
 
   private async writeMonth(month: string, cases: Map<string, Case>): Promise<void> {

@@ -13,10 +13,12 @@ test('an audit trail edited outside the app is flagged to everyone who signs in'
   await expect(page.getByText('审计记录校验失败')).toHaveCount(0)
   await host.stop()
 
-  const file = join(dataDir, 'complaint-desk.json')
-  const data = JSON.parse(await readFile(file, 'utf8'))
-  data.audit[0].by.name = '别人' // rewrite who set the branch up
-  await writeFile(file, JSON.stringify(data))
+  const file = join(dataDir, 'complaint-desk.audit.jsonl')
+  const lines = (await readFile(file, 'utf8')).split('\n')
+  const first = JSON.parse(lines[0])
+  first.by.name = '别人' // rewrite who set the branch up
+  lines[0] = JSON.stringify(first)
+  await writeFile(file, lines.join('\n'))
 
   host = await hosts.start(dataDir)
   await page.goto(host.url)
