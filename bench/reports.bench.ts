@@ -11,6 +11,7 @@ import { renderPdf } from '../electron/pdf/render'
 import { buildClass2Report } from '../electron/pdf/docs/class2Report'
 import { buildWeeklyReport } from '../electron/pdf/docs/weeklyReport'
 import { makeCase } from '../tests/support/factories'
+import { timed as time } from './timing'
 
 const t = createI18n('zh-CN').t as never
 const branch = { name: '静安寺店', code: 'SH01', serviceContact: '021-62345678' }
@@ -33,17 +34,6 @@ function cases(n: number, start: Date): Case[] {
       workflow: w,
     })
   })
-}
-
-async function time(fn: () => Promise<unknown> | unknown, runs: number): Promise<{ first: number; median: number; p95: number }> {
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const s = performance.now()
-    await fn()
-    ms.push(performance.now() - s)
-  }
-  const sorted = ms.slice(1).sort((a, b) => a - b)
-  return { first: ms[0], median: sorted[Math.floor(sorted.length / 2)], p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] }
 }
 
 it('reports benchmark', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Case, CaseDetail, CaseDraft, CaseList, CaseQuery } from '@shared/schemas/case'
 import { nextCaseNumber } from '@shared/rules/caseNumber'
-import { filterCases, sortCases, type Listable } from '@shared/rules/caseQuery'
+import { filterCases, listOrder, mergeSorted } from '@shared/rules/caseQuery'
 import { caseFlags } from '@shared/rules/deadlines'
 import { classify, type Classification, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import { parseLocalDateTime } from '@shared/rules/localTime'
@@ -25,17 +25,17 @@ function historyOf(data: Readonly<DbData>, archived: readonly ArchiveRow[]): His
   return items
 }
 
-function classifyWith(ctx: ServiceContext, data: Readonly<DbData>, input: ClassifyInput, now: Date): Classification {
-  return classify(input, historyOf(data, ctx.store.archive.list()), data.settings.workflow, now)
+function classifyWith(archived: readonly ArchiveRow[], data: Readonly<DbData>, input: ClassifyInput, now: Date): Classification {
+  return classify(input, historyOf(data, archived), data.settings.workflow, now)
 }
 
 const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYuanToFen(text) : null)
 
 /** Live proposal while the clerk types: lenient input, the branch's history and policy. */
-export function previewClassification(ctx: ServiceContext, input: ClassifyPreviewInput): Classification {
+export async function previewClassification(ctx: ServiceContext, input: ClassifyPreviewInput): Promise<Classification> {
   requireSession(ctx)
   return classifyWith(
-    ctx,
+    (await ctx.store.archived()).list(),
     ctx.store.data,
     { ...input, amountFen: fenOrNull(input.amount), claimFen: fenOrNull(input.claimAmount) },
     ctx.now(),
@@ -50,12 +50,13 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
   const now = ctx.now()
   const by = { id: session.staff.id, name: session.staff.name }
   const { amount, claimAmount, receivedAt, ...rest } = draft
+  const archived = (await ctx.store.archived()).list()
   const created = await ctx.store.update((d) => {
     const { number, counters } = nextCaseNumber(d.caseCounters, now)
     d.caseCounters = counters
     const amountFen = parseYuanToFen(amount)
     const claimFen = parseYuanToFen(claimAmount)
-    const result = classifyWith(ctx, d, { ...rest, amountFen, claimFen }, now)
+    const result = classifyWith(archived, d, { ...rest, amountFen, claimFen }, now)
     const workflow = { ...emptyWorkflow(), proposedClass: result.caseClass, reasons: result.reasons, urgent: result.urgent }
     if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
     const record: Case = {
@@ -89,19 +90,26 @@ export async function getCase(ctx: ServiceContext, id: string): Promise<CaseDeta
 }
 
 /**
- * One page of the list over live and archived cases. Only the page is turned into
- * summaries, so a long history costs a filter and a sort, not a summary per case.
+ * One page of the list over live and archived cases. The archive keeps its rows sorted and
+ * their search text ready, so a query over a long history is one pass and a merge; only
+ * the page is turned into summaries.
  */
-export function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'>> & CaseQuery): CaseList {
+export async function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'>> & CaseQuery): Promise<CaseList> {
   requireSession(ctx)
   const { store } = ctx
+  const archive = await store.archived()
   const now = ctx.now()
+  const order = listOrder(query.sort, query.dir)
   const live = filterCases(store.data.cases, query)
   // Escalated cases head every list until a manager takes them over (stable within each group).
   const escalated = live.filter((c) => caseFlags(c, store.data.settings.workflow, now).escalated)
-  const lead = new Set<Listable>(escalated)
-  const rest = [...live.filter((c) => !lead.has(c)), ...filterCases(store.archive.list(), query)]
-  const ordered = [...sortCases(escalated, query.sort, query.dir), ...sortCases(rest, query.sort, query.dir)]
-  const page = ordered.slice(query.offset, query.offset + query.limit)
-  return { items: page.map((c) => ('workflow' in c ? toSummary(ctx, c as Case) : archivedSummary(ctx, c as ArchiveRow))), total: ordered.length }
+  const lead = new Set<Case>(escalated)
+  const rest = mergeSorted(
+    live.filter((c) => !lead.has(c)).sort(order),
+    filterCases(archive.sorted(query.sort, query.dir), query, archive.text),
+    order,
+  )
+  const total = escalated.length + rest.length
+  const page = [...escalated.sort(order), ...rest.slice(0, Math.max(0, query.offset + query.limit - escalated.length))].slice(query.offset, query.offset + query.limit)
+  return { items: page.map((c) => ('workflow' in c ? toSummary(ctx, c) : archivedSummary(ctx, c))), total }
 }

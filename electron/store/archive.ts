@@ -1,6 +1,7 @@
 import { link, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Case } from '@shared/schemas/case'
+import type { Case, CaseQuery } from '@shared/schemas/case'
+import { searchText, sortCases } from '@shared/rules/caseQuery'
 import { writeFileDurable } from './durableFile'
 
 export const ARCHIVE_DIR = 'archive'
@@ -72,17 +73,26 @@ export function toRow(c: Case, month: string): ArchiveRow {
 export class Archive {
   private rows = new Map<string, ArchiveRow>()
   private rowList: ArchiveRow[] | null = null
+  private sortedLists = new Map<string, ArchiveRow[]>()
+  private texts = new WeakMap<ArchiveRow, string>()
   private cache = new Map<string, Map<string, Case>>()
   /** Month files still holding a copy of a case that went back into the live file. */
   private detached = new Map<string, string>()
 
   private constructor(readonly dir: string) {}
 
+  static empty(dataDir: string): Archive {
+    return new Archive(join(dataDir, ARCHIVE_DIR))
+  }
+
   static async load(dataDir: string): Promise<Archive> {
     const archive = new Archive(join(dataDir, ARCHIVE_DIR))
     const names = (await readdir(archive.dir).catch(() => [] as string[])).filter((n) => INDEX.test(n)).sort()
     const texts = await Promise.all(names.map((n) => readFile(join(archive.dir, n), 'utf8')))
     for (const text of texts) for (const row of JSON.parse(text) as ArchiveRow[]) archive.rows.set(row.id, row)
+    // Warm what the first list and search need, while nobody is waiting yet.
+    for (const row of archive.list()) archive.text(row)
+    archive.sorted('receivedAt', 'desc')
     return archive
   }
 
@@ -94,6 +104,32 @@ export class Archive {
   list(): readonly ArchiveRow[] {
     this.rowList ??= [...this.rows.values()]
     return this.rowList
+  }
+
+  /** The rows in a list order (each order sorted once, until the archive changes). */
+  sorted(sort: CaseQuery['sort'] & string, dir: 'asc' | 'desc'): readonly ArchiveRow[] {
+    const key = `${sort}:${dir}`
+    let list = this.sortedLists.get(key)
+    if (!list) {
+      list = sortCases([...this.list()], sort, dir)
+      this.sortedLists.set(key, list)
+    }
+    return list
+  }
+
+  /** A row's lower-cased searchable text, worked out once per row. */
+  readonly text = (row: ArchiveRow): string => {
+    let text = this.texts.get(row)
+    if (text === undefined) {
+      text = searchText(row)
+      this.texts.set(row, text)
+    }
+    return text
+  }
+
+  private changed(): void {
+    this.rowList = null
+    this.sortedLists.clear()
   }
 
   row(id: string): ArchiveRow | undefined {
@@ -156,7 +192,7 @@ export class Archive {
     if (!row) return
     this.detached.set(id, row.month)
     this.rows.delete(id)
-    this.rowList = null
+    this.changed()
   }
 
   private async writeMonth(month: string, cases: Map<string, Case>): Promise<void> {
@@ -167,7 +203,7 @@ export class Archive {
     this.cache.set(month, cases)
     for (const [id, row] of this.rows) if (row.month === month && !cases.has(id)) this.rows.delete(id)
     for (const row of rows) this.rows.set(row.id, row)
-    this.rowList = null
+    this.changed()
   }
 }
 

@@ -91,7 +91,8 @@ export class Store {
   private auditHead: AuditHead | null = null
   private journal: AppendLog | null = null
   private auditLog: AppendLog | null = null
-  archive!: Archive
+  private archiveLoad: Promise<Archive> = Promise.resolve(Archive.empty(''))
+  private loadedArchive: Archive | null = null
   state: StoreState = 'ok'
   detail: string | undefined
   recovery: Recovery | null = null
@@ -193,10 +194,29 @@ export class Store {
     }
     this.auditHead = fileHead.last ? { seq: fileHead.last.seq, hash: fileHead.last.hash } : null
     for (const record of journal) this.apply(record, this.auditHead?.seq ?? 0)
-    this.archive = await Archive.load(this.dir)
-    for (const c of this.live.cases) this.archive.forget(c.id)
+    this.loadArchive()
     this.journal = await AppendLog.open(this.journalFile, journalBytes)
     this.auditLog = await AppendLog.open(this.auditFile, fileHead.validBytes)
+  }
+
+  /**
+   * Reads the archive index in the background: the live data is usable at once, and what
+   * needs the whole history (the list, search, reports) waits for it via archived().
+   */
+  private loadArchive(): Promise<Archive> {
+    this.loadedArchive = null
+    this.archiveLoad = Archive.load(this.dir).then((archive) => {
+      for (const c of this.live.cases) archive.forget(c.id)
+      this.loadedArchive = archive
+      return archive
+    })
+    this.archiveLoad.catch(() => undefined) // reported to whoever asks for it
+    return this.archiveLoad
+  }
+
+  /** The archive, once its index is read. */
+  archived(): Promise<Archive> {
+    return this.archiveLoad
   }
 
   private setLive(data: DbData): void {
@@ -222,7 +242,7 @@ export class Store {
   }
 
   private snapshot(): Snapshot {
-    return { ...this.live, journalSeq: this.journalSeq, archivedCases: this.archive?.size ?? 0 }
+    return { ...this.live, journalSeq: this.journalSeq, archivedCases: this.loadedArchive?.size ?? 0 }
   }
 
   get data(): Readonly<DbData> {
@@ -297,8 +317,9 @@ export class Store {
       const at = finishedAt(c)
       return at !== null && Date.parse(at) < cutoff
     })
+    const archive = await this.archiveLoad
     if (old.length > 0) {
-      await this.archive.put(old)
+      await archive.put(old)
       const moved = new Set(old)
       this.live = { ...this.live, cases: this.live.cases.filter((c) => !moved.has(c)) }
     }
@@ -306,27 +327,28 @@ export class Store {
     await this.journal!.clear()
   }
 
-  /** Folds the journal in now (used before backups and at close). */
+  /** Folds the journal in now, if it holds anything (at close, and when tests need it). */
   compact(): Promise<void> {
     return this.serial(async () => {
-      if (this.writable) await this.compactNow()
+      if (this.writable && (this.journal!.size > 0 || this.pendingAudit.length > 0)) await this.compactNow()
     })
   }
 
   /** A case by id, live or archived. */
   async readCase(id: string): Promise<Case | null> {
-    return this.live.cases.find((c) => c.id === id) ?? (await this.archive.read(id))
+    return this.live.cases.find((c) => c.id === id) ?? (await (await this.archiveLoad).read(id))
   }
 
   /** Brings an archived case back into the live file (before it is changed). */
   async ensureLive(id: string): Promise<void> {
     if (this.live.cases.some((c) => c.id === id)) return
-    const archived = await this.archive.read(id)
+    const archive = await this.archiveLoad
+    const archived = await archive.read(id)
     if (!archived) return
     await this.update((d) => {
       if (!d.cases.some((c) => c.id === id)) d.cases.push(structuredClone(archived))
     })
-    this.archive.forget(id)
+    archive.forget(id)
   }
 
   /**
@@ -337,9 +359,10 @@ export class Store {
   async casesSince(fromDay: string): Promise<Case[]> {
     const [y, m] = fromDay.split('-').map(Number)
     const first = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7)
+    const archive = await this.archiveLoad
     const archived: Case[] = []
-    for (const month of this.archive.months().filter((mo) => mo >= first)) {
-      for (const c of (await this.archive.month(month)).values()) if (this.archive.row(c.id)?.month === month) archived.push(c)
+    for (const month of archive.months().filter((mo) => mo >= first)) {
+      for (const c of (await archive.month(month)).values()) if (archive.row(c.id)?.month === month) archived.push(c)
     }
     return [...this.live.cases, ...archived]
   }
@@ -402,9 +425,8 @@ export class Store {
     const archiveDir = join(this.dir, ARCHIVE_DIR)
     await rm(archiveDir, { recursive: true, force: true })
     await linkArchive(archiveFolder(this.dir, backupName), archiveDir)
-    this.archive = await Archive.load(this.dir)
     this.setLive(data)
-    for (const c of this.live.cases) this.archive.forget(c.id)
+    await this.loadArchive()
   }
 
   /**

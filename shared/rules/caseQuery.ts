@@ -10,47 +10,76 @@ export type Listable = Pick<
   'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName' | 'product' | 'receiptNo' | 'description' | 'demandNote'
 >
 
+const TEXT_FIELDS = ['number', 'customerName', 'product', 'receiptNo', 'description', 'demandNote'] as const
+
+/**
+ * The searchable text of a case, lower-cased, one field per line: a needle (one line of
+ * typed text) can only match within a field. Worth keeping per case over a long history.
+ */
+export function searchText(c: Listable): string {
+  return TEXT_FIELDS.map((f) => c[f].toLowerCase()).join('\n')
+}
+
+/** A text query, prepared once: lower-cased, and as phone digits when it looks like some. */
+function textMatcher(q: string): ((c: Listable, text?: string) => boolean) | null {
+  const needle = q.trim().toLowerCase()
+  if (needle === '') return null
+  const digits = needle.replace(/[\s-]/g, '')
+  const phone = /^\d{3,}$/.test(digits) ? digits : null
+  return (c, text = searchText(c)) => (phone !== null && phoneDigits(c.phone).includes(phone)) || text.includes(needle)
+}
+
 /** Case-insensitive text match over number, name, phone digits, product, receipt and description. */
 export function matchesText(c: Listable, q: string): boolean {
-  const needle = q.trim().toLowerCase()
-  if (needle === '') return true
-  const digits = needle.replace(/[\s-]/g, '')
-  if (/^\d{3,}$/.test(digits) && phoneDigits(c.phone).includes(digits)) return true
-  return [c.number, c.customerName, c.product, c.receiptNo, c.description, c.demandNote].some((field) =>
-    field.toLowerCase().includes(needle),
-  )
+  return textMatcher(q)?.(c) ?? true
 }
 
-/** receivedAt is an ISO instant; from/to are local calendar days, both inclusive. */
-function inDayRange(receivedAt: string, from?: string, to?: string): boolean {
-  const t = new Date(receivedAt).getTime()
-  if (from && t < localDayStart(from)) return false
-  if (to && t >= localDayEnd(to)) return false
-  return true
-}
-
-export function filterCases<T extends Listable>(cases: readonly T[], q: Query): T[] {
+/**
+ * Keeps the cases that pass every filter, in their order. `text` gives a case's
+ * precomputed searchText (the archive keeps them); without it, it is worked out per case.
+ */
+export function filterCases<T extends Listable>(cases: readonly T[], q: Query, text?: (c: T) => string): T[] {
+  // receivedAt is an ISO instant; from/to are local calendar days, both inclusive: the
+  // bounds become ISO instants once, and ISO strings compare in time order.
+  const from = q.from ? new Date(localDayStart(q.from)).toISOString() : null
+  const to = q.to ? new Date(localDayEnd(q.to)).toISOString() : null
+  const matches = q.q ? textMatcher(q.q) : null
   return cases.filter(
     (c) =>
       (!q.status || c.status === q.status) &&
       (!q.category || c.category === q.category) &&
       (!q.departmentId || c.departmentId === q.departmentId) &&
-      inDayRange(c.receivedAt, q.from, q.to) &&
-      (!q.q || matchesText(c, q.q)),
+      (from === null || c.receivedAt >= from) &&
+      (to === null || c.receivedAt < to) &&
+      (matches === null || matches(c, text?.(c))),
   )
 }
 
 const collator = new Intl.Collator('zh-CN')
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
-export function sortCases<T extends Listable>(cases: T[], sort: Query['sort'], dir: Query['dir']): T[] {
+/** The list order: names as Chinese readers expect; times and ids in code-unit order (many times faster). */
+export function listOrder(sort: Query['sort'], dir: Query['dir']): (a: Listable, b: Listable) => number {
   const sign = dir === 'asc' ? 1 : -1
-  // Names sort as Chinese readers expect; the other keys are ISO times and ids, for which
-  // code-unit order is right and many times faster over a long history.
   const compare = sort === 'customerName' ? collator.compare : plain
-  return cases.sort((a, b) => {
+  return (a, b) => {
     const primary = compare(String(a[sort]), String(b[sort]))
     // Ties fall back to the case number so the order is stable across reloads.
     return sign * (primary !== 0 ? primary : plain(a.number, b.number))
-  })
+  }
+}
+
+export function sortCases<T extends Listable>(cases: T[], sort: Query['sort'], dir: Query['dir']): T[] {
+  return cases.sort(listOrder(sort, dir))
+}
+
+/** Merges two lists already in `order` into one. */
+export function mergeSorted<A, B>(a: readonly A[], b: readonly B[], order: (x: A | B, y: A | B) => number): (A | B)[] {
+  const out: (A | B)[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) out.push(order(a[i], b[j]) <= 0 ? a[i++] : b[j++])
+  while (i < a.length) out.push(a[i++])
+  while (j < b.length) out.push(b[j++])
+  return out
 }

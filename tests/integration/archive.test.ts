@@ -22,7 +22,7 @@ describe('archived cases through the services', () => {
     })
     await branch.services.ctx.store.update((d) => void d.cases.push(archived))
     await branch.services.ctx.store.compact()
-    expect(branch.services.ctx.store.archive.size).toBe(1)
+    expect((await branch.services.ctx.store.archived()).size).toBe(1)
     return { ...branch, archived, clock }
   }
 
@@ -49,13 +49,13 @@ describe('archived cases through the services', () => {
     expect(opened.description).toBe(archived.description)
     const reopened = unwrap(await services.dispatch('cases:transition', { id: archived.id, action: 'reopen', reason: '顾客再次来电，噪音仍在' })) as CaseDetail
     expect(reopened.status).toBe('in_progress')
-    expect(services.ctx.store.archive.size).toBe(0)
+    expect((await services.ctx.store.archived()).size).toBe(0)
     const dir = services.ctx.store.dir
     await services.close()
     const { openServices } = await import('../../electron/services')
     const again = await openServices(dir)
     expect(again.ctx.store.data.cases.find((c) => c.id === archived.id)?.status).toBe('in_progress')
-    expect(again.ctx.store.archive.size).toBe(0)
+    expect((await again.ctx.store.archived()).size).toBe(0)
     await again.close()
   })
 

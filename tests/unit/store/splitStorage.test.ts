@@ -136,7 +136,7 @@ describe('the archive', () => {
     expect(live.cases.map((c: Case) => c.customerName)).toEqual(['刘洋', '赵敏'])
     expect(live.archivedCases).toBe(1)
     expect(await readdir(join(dir, 'archive'))).toEqual(['cases-2026-09.json', 'index-2026-09.json'])
-    expect(store.archive.list().map((r) => [r.customerName, r.month])).toEqual([['陈静', '2026-09']])
+    expect((await store.archived()).list().map((r) => [r.customerName, r.month])).toEqual([['陈静', '2026-09']])
     expect((await store.readCase(old.id))?.description).toBe('冰箱门封条漏气，制冷效果差')
     await store.close()
   })
@@ -146,7 +146,7 @@ describe('the archive', () => {
     await (await storeWith(dir, [old, open])).close()
     const store = await Store.open(dir, { now })
     expect(store.data.cases.map((c) => c.customerName)).toEqual(['赵敏'])
-    expect(store.archive.row(old.id)).toMatchObject({ customerName: '陈静', description: '冰箱门封条漏气，制冷效果差' })
+    expect((await store.archived()).row(old.id)).toMatchObject({ customerName: '陈静', description: '冰箱门封条漏气，制冷效果差' })
     expect(await store.readCase(old.id)).toEqual(old)
     expect(await store.casesSince('2026-09-10')).toHaveLength(2)
     expect(await store.casesSince('2026-11-01')).toHaveLength(1)
@@ -163,11 +163,11 @@ describe('the archive', () => {
       d.cases[i] = { ...d.cases[i], status: 'in_progress' }
     })
     expect(store.data.cases.map((c) => c.id)).toEqual([old.id])
-    expect(store.archive.row(old.id)).toBeUndefined()
+    expect((await store.archived()).row(old.id)).toBeUndefined()
     await store.close()
     const again = await Store.open(dir, { now })
     expect(again.data.cases.map((c) => [c.id, c.status])).toEqual([[old.id, 'in_progress']])
-    expect(again.archive.size).toBe(0)
+    expect((await again.archived()).size).toBe(0)
     await again.close()
   })
 
@@ -180,7 +180,7 @@ describe('the archive', () => {
       d.cases[0] = { ...d.cases[0], workflow: { ...d.cases[0].workflow, closedAt: '2026-10-01T00:00:00.000Z' } }
     })
     await store.compact()
-    expect(store.archive.list().map((r) => r.month)).toEqual(['2026-10'])
+    expect((await store.archived()).list().map((r) => r.month)).toEqual(['2026-10'])
     expect(JSON.parse(await readFile(join(dir, 'archive', 'index-2026-09.json'), 'utf8'))).toEqual([])
     await store.close()
   })
@@ -194,7 +194,7 @@ describe('the archive', () => {
     const { cp } = await import('node:fs/promises')
     await cp(join(dir, 'archive'), join(before, 'archive'), { recursive: true })
     const reopened = await Store.open(before, { now })
-    const everywhere = [...reopened.data.cases.map((c) => c.id), ...reopened.archive.list().map((r) => r.id)]
+    const everywhere = [...reopened.data.cases.map((c) => c.id), ...(await reopened.archived()).list().map((r) => r.id)]
     expect(everywhere.sort()).toEqual([old.id, open.id].sort())
     await reopened.close()
   })
@@ -235,7 +235,7 @@ describe('migration from the single file (schema 2)', () => {
     const migrated = await Store.open(dir, { now })
     expect(migrated.data.schemaVersion).toBe(3)
     expect(migrated.data.cases.map((c) => c.customerName)).toEqual(['在办'])
-    expect(migrated.archive.list().map((r) => [r.customerName, r.month])).toEqual([['旧案', '2025-05']])
+    expect((await migrated.archived()).list().map((r) => [r.customerName, r.month])).toEqual([['旧案', '2025-05']])
     expect((await readFile(join(dir, AUDIT_FILE_NAME), 'utf8')).trim().split('\n')).toHaveLength(1)
     expect(await migrated.verifyAudit()).toEqual({ ok: true, entries: 1 })
     expect(JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).audit).toBeUndefined()

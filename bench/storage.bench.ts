@@ -1,0 +1,128 @@
+// npm run bench: the store at 1,000, 10,000 and 100,000 generated cases. Every figure is
+// printed with a ratio to a baseline measured in the same run (the append+fsync floor, or
+// ours at 1,000); nothing here asserts a time.
+import { it } from 'vitest'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import type { Session } from '@shared/schemas/staff'
+import type { Case } from '@shared/schemas/case'
+import { AUDIT_FILE_NAME, Store } from '../electron/store/store'
+import { AppendLog } from '../electron/store/appendLog'
+import { appendAudit, type ServiceContext } from '../electron/services/context'
+import { listCases } from '../electron/services/cases'
+import { auditFor, generateCases } from './data'
+import { summarize, timed, type Timing } from './timing'
+
+const SIZES = [1_000, 10_000, 100_000]
+const NOW = new Date('2026-11-22T02:00:00Z')
+const by = { id: 's1', name: '李娜' }
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
+
+async function seed(n: number): Promise<{ dir: string; cases: Case[] }> {
+  const dir = await mkdtemp(join(tmpdir(), `cd-bench-${n}-`))
+  const cases = generateCases(n, NOW)
+  await writeFile(join(dir, AUDIT_FILE_NAME), auditFor(cases).map((e) => `${JSON.stringify(e)}\n`).join(''))
+  const store = await Store.open(dir, { now: () => NOW })
+  await store.update((d) => {
+    d.branch = { name: '静安寺店', code: 'SH01' }
+    d.departments = ['前台/服务台', '收银', '售后服务', '商品部'].map((name, i) => ({ id: `d${i}`, name, active: true }))
+    d.cases.push(...cases)
+  })
+  await store.close() // folds in: finished cases older than 30 days go to the archive
+  return { dir, cases }
+}
+
+function newCase(template: Case, i: number): Case {
+  return { ...structuredClone(template), id: `bench-${i}`, number: `KS-20261122-${String(9000 + i)}`, status: 'received' }
+}
+
+it('storage benchmark', async () => {
+  const rows: string[] = []
+  const line = (name: string, t: Timing, ratio: string) =>
+    rows.push(`${name.padEnd(46)} median ${t.median.toFixed(2).padStart(9)} ms   p95 ${t.p95.toFixed(2).padStart(9)} ms   ${ratio}`)
+  let ours1k = 0
+  for (const n of SIZES) {
+    const { dir, cases } = await seed(n)
+    rows.push('', `── ${n.toLocaleString('en')} cases ──`)
+
+    // Cold start: open the data directory (live file, journal, archive index, audit head).
+    // The live part is usable at once; the archive index is read in the background.
+    const opens: number[] = []
+    const ready: number[] = []
+    for (let k = 0; k < 5; k++) {
+      const s = performance.now()
+      const opened = await Store.open(dir, { now: () => NOW })
+      opens.push(performance.now() - s)
+      await opened.archived()
+      ready.push(performance.now() - s)
+      await opened.close()
+    }
+    const cold = summarize(opens)
+    const coldAll = summarize(ready)
+    gc()
+    const heapBefore = process.memoryUsage().heapUsed
+    const store = await Store.open(dir, { now: () => NOW })
+    await store.archived()
+    gc()
+    const heapAfter = process.memoryUsage().heapUsed
+    line('cold start: open, live data usable', cold, `live ${store.data.cases.length} cases`)
+    line('cold start: archive index read too', coldAll, `archived ${(await store.archived()).size} cases`)
+
+    // Save one case: ours, the floor (append + fsync of the same JSON line), naive lowdb.
+    let i = 0
+    const ours = await timed(
+      () =>
+        store.update((d) => {
+          d.cases.push(newCase(cases[0], i++))
+          appendAudit(d, { at: NOW.toISOString(), by, action: 'case.created', target: 'bench' })
+        }),
+      100,
+    )
+    if (n === SIZES[0]) ours1k = ours.median
+    const floorLog = await AppendLog.open(join(dir, 'floor.jsonl'))
+    const record = JSON.stringify({ n: 1, cases: [newCase(cases[0], 0)], audit: [{ at: NOW.toISOString(), by, action: 'case.created', target: 'bench' }] })
+    const floor = await timed(() => floorLog.append([record]), 100)
+    await floorLog.close()
+    line('save one case: append + fsync (floor)', floor, '×1.0 floor')
+    line('save one case: ours', ours, `×${(ours.median / floor.median).toFixed(1)} floor · ×${(ours.median / ours1k).toFixed(2)} ours at 1k`)
+    const naive = new Low<{ cases: Case[] }>(new JSONFile(join(dir, 'naive.json')), { cases })
+    await naive.write()
+    let j = 0
+    const naiveSave = await timed(async () => {
+      naive.data.cases.push(newCase(cases[0], j++))
+      await naive.write()
+    }, n >= 100_000 ? 4 : n >= 10_000 ? 10 : 40)
+    line('save one case: naive single-file lowdb', naiveSave, `×${(naiveSave.median / floor.median).toFixed(1)} floor`)
+
+    // The list: a page of the default view, filters, and Chinese / phone search over everything.
+    const ctx = { store, now: () => NOW, session: { staff: by } as unknown as Session, audit: { ok: true, entries: 0 } } as ServiceContext
+    const base = { sort: 'receivedAt', dir: 'desc', limit: 200, offset: 0 } as const
+    const queries = [
+      base,
+      { ...base, status: 'closed' },
+      { ...base, category: 'product_quality', from: '2025-01-01', to: '2025-12-31' },
+      { ...base, q: '噪音' },
+      { ...base, q: '王秀英' },
+      { ...base, q: '1390000' },
+      { ...base, sort: 'customerName', dir: 'asc' },
+    ] as const
+    const defaultPage = await timed(() => listCases(ctx, base), 20)
+    const filter = await timed(() => listCases(ctx, queries[1]), 20)
+    const search = await timed(() => listCases(ctx, queries[3]), 20)
+    const mixed = await timed(() => Promise.all(queries.map((q) => listCases(ctx, q))), 10)
+    line('list: first page, newest first', defaultPage, `×${(defaultPage.median / floor.median).toFixed(1)} floor`)
+    line('list: status filter', filter, `×${(filter.median / floor.median).toFixed(1)} floor`)
+    line('search: Chinese text 噪音', search, `×${(search.median / floor.median).toFixed(1)} floor`)
+    line(`all ${queries.length} list queries in a row`, mixed, `×${(mixed.median / floor.median).toFixed(1)} floor`)
+
+    const walk = await timed(() => store.verifyAudit(), 2)
+    line('audit chain walk (background, after start)', walk, `${store.auditEntries.toLocaleString('en')} entries`)
+    rows.push(`memory: heap held by the open store ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB · process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`)
+    await store.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+  console.log(rows.join('\n'))
+}, 900_000)
