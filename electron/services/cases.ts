@@ -104,12 +104,10 @@ export async function listCases(ctx: ServiceContext, query: Required<Pick<CaseQu
   // Escalated cases head every list until a manager takes them over (stable within each group).
   const escalated = live.filter((c) => caseFlags(c, store.data.settings.workflow, now).escalated)
   const lead = new Set<Case>(escalated)
-  const rest = mergeSorted(
-    live.filter((c) => !lead.has(c)).sort(order),
-    filterCases(archive.sorted(query.sort, query.dir), query, archive.text),
-    order,
-  )
-  const total = escalated.length + rest.length
-  const page = [...escalated.sort(order), ...rest.slice(0, Math.max(0, query.offset + query.limit - escalated.length))].slice(query.offset, query.offset + query.limit)
+  const liveRest = live.filter((c) => !lead.has(c)).sort(order)
+  const archived = filterCases(archive.sorted(query.sort, query.dir), query, archive.text)
+  const total = escalated.length + liveRest.length + archived.length
+  const rest = mergeSorted(liveRest, archived, order, Math.max(0, query.offset + query.limit - escalated.length))
+  const page = [...escalated.sort(order), ...rest].slice(query.offset, query.offset + query.limit)
   return { items: page.map((c) => ('workflow' in c ? toSummary(ctx, c) : archivedSummary(ctx, c))), total }
 }

@@ -74,7 +74,6 @@ export class Archive {
   private rows = new Map<string, ArchiveRow>()
   private rowList: ArchiveRow[] | null = null
   private sortedLists = new Map<string, ArchiveRow[]>()
-  private texts = new WeakMap<ArchiveRow, string>()
   private cache = new Map<string, Map<string, Case>>()
   /** Month files still holding a copy of a case that went back into the live file. */
   private detached = new Map<string, string>()
@@ -117,14 +116,11 @@ export class Archive {
     return list
   }
 
-  /** A row's lower-cased searchable text, worked out once per row. */
+  /** A row's lower-cased searchable text, worked out once per row (kept on it, out of sight of JSON and spreads). */
   readonly text = (row: ArchiveRow): string => {
-    let text = this.texts.get(row)
-    if (text === undefined) {
-      text = searchText(row)
-      this.texts.set(row, text)
-    }
-    return text
+    const held = row as ArchiveRow & { searchText?: string }
+    if (held.searchText === undefined) Object.defineProperty(held, 'searchText', { value: searchText(row), enumerable: false })
+    return held.searchText!
   }
 
   private changed(): void {

@@ -73,13 +73,13 @@ export function sortCases<T extends Listable>(cases: T[], sort: Query['sort'], d
   return cases.sort(listOrder(sort, dir))
 }
 
-/** Merges two lists already in `order` into one. */
-export function mergeSorted<A, B>(a: readonly A[], b: readonly B[], order: (x: A | B, y: A | B) => number): (A | B)[] {
+/** The first `count` items of two lists already in `order`, merged (a page needs no more). */
+export function mergeSorted<A, B>(a: readonly A[], b: readonly B[], order: (x: A | B, y: A | B) => number, count = a.length + b.length): (A | B)[] {
   const out: (A | B)[] = []
   let i = 0
   let j = 0
-  while (i < a.length && j < b.length) out.push(order(a[i], b[j]) <= 0 ? a[i++] : b[j++])
-  while (i < a.length) out.push(a[i++])
-  while (j < b.length) out.push(b[j++])
+  while (out.length < count && (i < a.length || j < b.length)) {
+    out.push(j >= b.length || (i < a.length && order(a[i], b[j]) <= 0) ? a[i++] : b[j++])
+  }
   return out
 }

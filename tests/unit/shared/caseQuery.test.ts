@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filterCases, matchesText, sortCases } from '@shared/rules/caseQuery'
+import { filterCases, listOrder, matchesText, mergeSorted, searchText, sortCases } from '@shared/rules/caseQuery'
 import { makeCase } from '../../support/factories'
 
 const base = { sort: 'receivedAt' as const, dir: 'desc' as const }
@@ -46,5 +46,27 @@ describe('case list filtering and search', () => {
     expect(sortCases([...all], 'receivedAt', 'asc')).toEqual([change, rice])
     const twin = makeCase({ receivedAt: rice.receivedAt })
     expect(sortCases([twin, rice], 'receivedAt', 'asc').map((c) => c.number)).toEqual([rice.number, twin.number])
+  })
+})
+
+describe('list pages over live and archived cases', () => {
+  const at = (day: number, number: string) => makeCase({ receivedAt: `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`, number })
+  const order = listOrder('receivedAt', 'desc')
+
+  it('merges two lists already in order, and stops once a page is full', () => {
+    const live = [at(20, 'A'), at(10, 'B')]
+    const archived = [at(15, 'C'), at(5, 'D'), at(1, 'E')]
+    expect(mergeSorted(live, archived, order).map((c) => c.number)).toEqual(['A', 'C', 'B', 'D', 'E'])
+    expect(mergeSorted(live, archived, order, 2).map((c) => c.number)).toEqual(['A', 'C'])
+    expect(mergeSorted([], archived, order, 10).map((c) => c.number)).toEqual(['C', 'D', 'E'])
+  })
+
+  it('a precomputed search text finds what matchesText finds, and never across two fields', () => {
+    const c = makeCase({ customerName: '王秀英', product: '电饭煲', description: '不加热' })
+    const q = { sort: 'receivedAt', dir: 'desc' } as const
+    expect(filterCases([c], { ...q, q: '电饭煲' }, searchText)).toEqual([c])
+    expect(filterCases([c], { ...q, q: '秀英' }, searchText)).toEqual([c])
+    expect(filterCases([c], { ...q, q: '英电' }, searchText)).toEqual([]) // end of one field + start of the next
+    expect(matchesText(c, '英电')).toBe(false)
   })
 })
