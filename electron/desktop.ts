@@ -1,6 +1,6 @@
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { mkdtemp, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { extname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { DesktopActions } from './services/context'
 
@@ -14,7 +14,8 @@ export function createDesktopActions(parent: () => BrowserWindow | undefined): D
   return {
     async savePdf(fileName, bytes) {
       const owner = parent()
-      const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+      const ext = extname(fileName).slice(1).toLowerCase() || 'pdf'
+      const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (result.canceled || !result.filePath) return { saved: false, path: null }
       await writeFile(result.filePath, bytes)

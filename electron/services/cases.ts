@@ -89,25 +89,34 @@ export async function getCase(ctx: ServiceContext, id: string): Promise<CaseDeta
   return toDetail(ctx, found)
 }
 
+type ListQuery = Required<Pick<CaseQuery, 'sort' | 'dir'>> & CaseQuery
+
 /**
- * One page of the list over live and archived cases. The archive keeps its rows sorted and
- * their search text ready, so a query over a long history is one pass and a merge; only
- * the page is turned into summaries.
+ * The cases a query matches, live and archived, in list order. The archive keeps its rows
+ * sorted and their search text ready, so this is one pass and a merge; `take(n)` merges only
+ * as far as the first n.
  */
-export async function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'>> & CaseQuery): Promise<CaseList> {
-  requireSession(ctx)
+export async function matchingCases(ctx: ServiceContext, query: ListQuery): Promise<{ total: number; take: (count: number) => (Case | ArchiveRow)[] }> {
   const { store } = ctx
   const archive = await store.archived()
   const now = ctx.now()
   const order = listOrder(query.sort, query.dir)
   const live = filterCases(store.data.cases, query)
   // Escalated cases head every list until a manager takes them over (stable within each group).
-  const escalated = live.filter((c) => caseFlags(c, store.data.settings.workflow, now).escalated)
+  const escalated = live.filter((c) => caseFlags(c, store.data.settings.workflow, now).escalated).sort(order)
   const lead = new Set<Case>(escalated)
   const liveRest = live.filter((c) => !lead.has(c)).sort(order)
   const archived = filterCases(archive.sorted(query.sort, query.dir), query, archive.text)
-  const total = escalated.length + liveRest.length + archived.length
-  const rest = mergeSorted(liveRest, archived, order, Math.max(0, query.offset + query.limit - escalated.length))
-  const page = [...escalated.sort(order), ...rest].slice(query.offset, query.offset + query.limit)
+  return {
+    total: escalated.length + liveRest.length + archived.length,
+    take: (count) => [...escalated, ...mergeSorted(liveRest, archived, order, Math.max(0, count - escalated.length))].slice(0, count),
+  }
+}
+
+/** One page of the list; only the page is turned into summaries. */
+export async function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'limit' | 'offset'>> & ListQuery): Promise<CaseList> {
+  requireSession(ctx)
+  const { total, take } = await matchingCases(ctx, query)
+  const page = take(query.offset + query.limit).slice(query.offset)
   return { items: page.map((c) => ('workflow' in c ? toSummary(ctx, c) : archivedSummary(ctx, c))), total }
 }

@@ -65,6 +65,10 @@ export const en: Messages = {
     search: 'Search number, name, phone or text', total: '{{total}} in all', shown: 'First {{shown}} of {{total}}',
     sortBy: 'Sort by {{field}}', urgent: 'Urgent', escalated: 'Urgent · awaiting manager', promisesOverdue: '{{count}} overdue', promisesDueSoon: '{{count}} due soon', alerts: 'Alerts',
   },
+  export: {
+    fileName: 'complaints', csv: 'Export CSV', unmasked: 'Export with full phones…', unmaskedTitle: "Full phone numbers need a manager's PIN", run: 'Export',
+    busy: 'Exporting…', failed: 'Export failed: {{message}}', done: 'Exported {{count}} ({{file}})', masked: 'phones masked',
+  },
   detail: {
     title: 'Complaint detail', fields: 'Intake record', timeline: 'Timeline', notFound: 'This complaint was not found.', amountNone: '—', none: 'None' },
   timeline: {

@@ -64,6 +64,10 @@ export const zhCN = {
     search: '搜索编号、姓名、电话或投诉内容', total: '共 {{total}} 条', shown: '显示前 {{shown}} 条，共 {{total}} 条',
     sortBy: '按“{{field}}”排序', urgent: '紧急', escalated: '紧急·待接手', promisesOverdue: '{{count}} 个承诺逾期', promisesDueSoon: '{{count}} 个承诺即将到期', alerts: '提醒',
   },
+  export: {
+    fileName: '投诉清单', csv: '导出 CSV', unmasked: '导出含完整电话…', unmaskedTitle: '导出完整电话需主管 PIN', run: '导出',
+    busy: '正在导出…', failed: '导出失败：{{message}}', done: '已导出 {{count}} 条（{{file}}）', masked: '电话已打码',
+  },
   detail: {
     title: '投诉详情', fields: '登记信息', timeline: '处理记录', notFound: '找不到这条投诉。', amountNone: '—', none: '无',
   },

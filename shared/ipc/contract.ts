@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
 import { HomeSummary } from '../schemas/home'
+import { ExportCsvInput, ExportCsvUnmaskedInput } from '../schemas/exports'
 import { WeeklyQuery, WeeklyReport } from '../schemas/weekly'
 import { Handover, HandoverSnapshot, PrepareHandoverInput, SubmitHandoverInput } from '../schemas/handover'
 import { BackupRow, CreateBackupInput, Recovery, RestoreBackupInput } from '../schemas/backups'
@@ -81,6 +82,8 @@ export const contract = {
   'departments:add': { input: AddDepartmentInput, output: Department, auth: 'session' },
   'cases:create': { input: CaseDraft, output: CaseDetail, auth: 'session' },
   'cases:list': { input: CaseQuery, output: CaseList, auth: 'session' },
+  'cases:exportCsv': { input: ExportCsvInput, output: PdfFile, auth: 'session' },
+  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: PdfFile, auth: 'session' },
   'cases:get': { input: z.object({ id: Id }), output: CaseDetail, auth: 'session' },
   'cases:classify': {
     input: ClassifyPreviewInput,

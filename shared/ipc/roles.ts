@@ -14,5 +14,6 @@ export const MANAGER_ONLY = [
   'cases:takeOver',
   'cases:transition#void',
   'compensation:offer#above-authority-or-cap',
+  'cases:exportCsvUnmasked',
 ] as const
 export type ManagerOnlyAction = (typeof MANAGER_ONLY)[number]

@@ -22,6 +22,7 @@ const PAYLOADS: Record<ManagerOnlyAction, (d: Desk) => [string, Record<string, u
   'cases:lowerClass': (d) => ['cases:lowerClass', { id: d.urgent.id, reason: '误判' }],
   'cases:takeOver': (d) => ['cases:takeOver', { id: d.urgent.id }],
   'cases:transition#void': (d) => ['cases:transition', { id: d.plain.id, action: 'void', reason: '重复登记' }],
+  'cases:exportCsvUnmasked': () => ['cases:exportCsvUnmasked', {}],
   'compensation:offer#above-authority-or-cap': (d) => [
     'compensation:offer',
     { id: d.plain.id, source: 'custom', items: [{ form: 'cash', valueFen: 500_00, note: '' }], capReason: '客户强烈要求' },

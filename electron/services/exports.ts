@@ -1,0 +1,46 @@
+import { format } from 'date-fns'
+import { createI18n } from '@shared/i18n'
+import type { ManagerApproval } from '@shared/schemas/common'
+import type { ExportCsvInput } from '@shared/schemas/exports'
+import { maskPhone } from '@shared/rules/phone'
+import { toCsv } from '@shared/rules/csv'
+import { approveAsManager } from './auth'
+import { matchingCases } from './cases'
+import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
+import type { PdfFile } from './reports'
+
+const COLUMNS = ['number', 'receivedAt', 'status', 'caseClass', 'category', 'customerName', 'phone', 'department', 'product', 'receiptNo', 'description'] as const
+
+type Query = Required<Pick<ExportCsvInput, 'sort' | 'dir'>> & ExportCsvInput
+
+/**
+ * The filtered list as CSV, in the list's order and the user's language. Phones are masked
+ * unless a manager approved the export; every export is in the audit trail.
+ */
+export async function exportCsv(ctx: ServiceContext, query: Query & { approval?: ManagerApproval }): Promise<PdfFile> {
+  requireSession(ctx)
+  const approver = query.approval ? await approveAsManager(ctx, query.approval) : null
+  const { total, take } = await matchingCases(ctx, query)
+  const data = ctx.store.data
+  const { t } = createI18n(data.settings.locale)
+  const departments = new Map(data.departments.map((d) => [d.id, d.name]))
+  const rows = take(total).map((c) => [
+    c.number,
+    format(new Date(c.receivedAt), 'yyyy-MM-dd HH:mm'),
+    t(`options.status.${c.status}`),
+    c.caseClass ? t(`options.caseClass.${c.caseClass}`) : '',
+    t(`options.category.${c.category}`),
+    c.customerName,
+    approver ? c.phone : maskPhone(c.phone),
+    departments.get(c.departmentId) ?? '',
+    c.product,
+    c.receiptNo,
+    c.description,
+  ])
+  const now = ctx.now()
+  await ctx.store.update((d) =>
+    appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: approver ? 'cases.exported.unmasked' : 'cases.exported', target: `${total}`, ...(approver ? { approvedBy: approver } : {}) }),
+  )
+  const csv = toCsv([COLUMNS.map((col) => t(col === 'department' ? 'fields.department' : `fields.${col}`)), ...rows])
+  return { fileName: `${t('export.fileName')}-${format(now, 'yyyyMMdd-HHmm')}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64') }
+}
