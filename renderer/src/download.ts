@@ -1,7 +1,10 @@
-/** Hands a PDF made in main to the user as a download (browser host) or a saved file (Electron). */
-export function downloadPdf(file: { fileName: string; base64: string }): void {
+const TYPES: Record<string, string> = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8' }
+
+/** Hands a file made in main (a PDF, a CSV) to the user as a download (browser host). */
+export function downloadFile(file: { fileName: string; base64: string }): void {
   const bytes = Uint8Array.from(atob(file.base64), (ch) => ch.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+  const type = TYPES[file.fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream'
+  const url = URL.createObjectURL(new Blob([bytes], { type }))
   const a = document.createElement('a')
   a.href = url
   a.download = file.fileName

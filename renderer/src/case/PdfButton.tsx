@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Result } from '@shared/ipc/result'
 import { useApi, useHost } from '../apiContext'
-import { downloadPdf } from '../download'
+import { downloadFile } from '../download'
 import { Notice } from '../components/Notice'
 
 type PdfFile = { fileName: string; base64: string }
@@ -28,7 +28,7 @@ export function PdfButton<T extends PdfFile>({ label, make, onMade, primary }: {
     }
     onMade?.(result.data)
     const file = { fileName: result.data.fileName, base64: result.data.base64 }
-    if (host === 'browser') downloadPdf(file)
+    if (host === 'browser') downloadFile(file)
     else {
       const save = await api['files:savePdf'](file)
       if (!save.ok) setError(t('pdf.failed', { message: save.error.message }))

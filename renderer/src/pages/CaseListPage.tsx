@@ -7,6 +7,7 @@ import { Notice } from '../components/Notice'
 import { DepartmentOptions, EnumOptions } from '../components/Options'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
+import { ExportButtons } from './ExportButtons'
 
 type Sort = (typeof SORT_FIELDS)[number]
 const EMPTY_FILTERS = { status: '', category: '', departmentId: '', from: '', to: '', q: '' }
@@ -106,6 +107,7 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
               ? t('list.shown', { shown: list.data.items.length, total: list.data.total })
               : t('list.total', { total: list.data.total })}
           </p>
+          <ExportButtons query={query} />
           <table className="cases">
             <thead>
               <tr>
