@@ -17,5 +17,5 @@ export async function openServices(dataDir: string, now: () => Date = () => new 
   const ctx: ServiceContext = { store, now, session: null, audit: { ok: true, entries: store.auditEntries, checking: true }, desktop }
   const auditChecked = checkAudit(ctx)
   await store.dailyBackup(now(), store.data.settings.workflow?.backupKeep)
-  return { ctx, dispatch: createDispatch(ctx), auditChecked, close: () => auditChecked.then(() => store.close()) }
+  return { ctx, dispatch: createDispatch(ctx), auditChecked, close: () => store.close() }
 }

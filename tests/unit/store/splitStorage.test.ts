@@ -90,6 +90,18 @@ describe('the journal', () => {
     await reopened.close()
   })
 
+  it('the audit walk checks the trail as it stood when asked, while saves and folds go on', async () => {
+    const dir = await tempDir()
+    const store = await Store.open(dir, { now, compactAtBytes: 2_000 })
+    const save = (i: number) => store.update((d) => appendAudit(d, { at: NOW.toISOString(), by, action: 'test.saved', target: `${i}` }))
+    for (let i = 0; i < 20; i++) await save(i)
+    const walk = store.verifyAudit()
+    await Promise.all(Array.from({ length: 20 }, (_, i) => save(100 + i)))
+    expect(await walk).toEqual({ ok: true, entries: 20 })
+    expect(await store.verifyAudit()).toEqual({ ok: true, entries: 40 })
+    await store.close()
+  })
+
   it('a refused change (the mutation throws) writes nothing', async () => {
     const dir = await tempDir()
     const store = await Store.open(dir, { now })
