@@ -39,7 +39,7 @@ export function toSummary(ctx: ServiceContext, c: Case): CaseSummary {
 
 /** A finished, archived case in the list: nothing about it is due or overdue any more. */
 export function archivedSummary(ctx: ServiceContext, r: ArchiveRow): CaseSummary {
-  const { month: _m, product: _p, receiptNo: _r, description: _d, demandNote: _n, branchCode: _b, phone, ...rest } = r
+  const { month: _m, phone, ...rest } = r
   return {
     ...rest,
     phoneMasked: maskPhone(phone),

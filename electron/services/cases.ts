@@ -106,7 +106,7 @@ export async function matchingCases(ctx: ServiceContext, query: ListQuery): Prom
   const escalated = live.filter((c) => caseFlags(c, store.data.settings.workflow, now).escalated).sort(order)
   const lead = new Set<Case>(escalated)
   const liveRest = live.filter((c) => !lead.has(c)).sort(order)
-  const archived = filterCases(archive.sorted(query.sort, query.dir), query, archive.text)
+  const archived = filterCases(archive.sorted(query.sort, query.dir), query, archive.search)
   return {
     total: escalated.length + liveRest.length + archived.length,
     take: (count) => [...escalated, ...mergeSorted(liveRest, archived, order, Math.max(0, count - escalated.length))].slice(0, count),

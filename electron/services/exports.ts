@@ -1,6 +1,7 @@
 import { format } from 'date-fns'
 import { createI18n } from '@shared/i18n'
 import type { ManagerApproval } from '@shared/schemas/common'
+import type { Case } from '@shared/schemas/case'
 import type { ExportCsvInput } from '@shared/schemas/exports'
 import { maskPhone } from '@shared/rules/phone'
 import { toCsv } from '@shared/rules/csv'
@@ -10,6 +11,23 @@ import { actorOf, appendAudit, requireSession, type ServiceContext } from './con
 import type { PdfFile } from './reports'
 
 const COLUMNS = ['number', 'receivedAt', 'status', 'caseClass', 'category', 'customerName', 'phone', 'department', 'product', 'receiptNo', 'description'] as const
+
+/** One case as a CSV line in the UI language; the phone masked unless `fullPhones`. */
+function csvLine(t: (key: string) => string, departments: Map<string, string>, fullPhones: boolean): (c: Case) => string[] {
+  return (c) => [
+    c.number,
+    format(new Date(c.receivedAt), 'yyyy-MM-dd HH:mm'),
+    t(`options.status.${c.status}`),
+    c.caseClass ? t(`options.caseClass.${c.caseClass}`) : '',
+    t(`options.category.${c.category}`),
+    c.customerName,
+    fullPhones ? c.phone : maskPhone(c.phone),
+    departments.get(c.departmentId) ?? '',
+    c.product,
+    c.receiptNo,
+    c.description,
+  ]
+}
 
 type Query = Required<Pick<ExportCsvInput, 'sort' | 'dir'>> & ExportCsvInput
 
@@ -21,22 +39,17 @@ export async function exportCsv(ctx: ServiceContext, query: Query & { approval?:
   requireSession(ctx)
   const approver = query.approval ? await approveAsManager(ctx, query.approval) : null
   const { total, take } = await matchingCases(ctx, query)
+  const archive = await ctx.store.archived()
   const data = ctx.store.data
   const { t } = createI18n(data.settings.locale)
   const departments = new Map(data.departments.map((d) => [d.id, d.name]))
-  const rows = take(total).map((c) => [
-    c.number,
-    format(new Date(c.receivedAt), 'yyyy-MM-dd HH:mm'),
-    t(`options.status.${c.status}`),
-    c.caseClass ? t(`options.caseClass.${c.caseClass}`) : '',
-    t(`options.category.${c.category}`),
-    c.customerName,
-    approver ? c.phone : maskPhone(c.phone),
-    departments.get(c.departmentId) ?? '',
-    c.product,
-    c.receiptNo,
-    c.description,
-  ])
+  const line = csvLine(t, departments, approver !== null)
+  const rows: string[][] = []
+  // Archived rows hold no product or text: those come from the month files (read in list order, cached).
+  for (const match of take(total)) {
+    const c = 'workflow' in match ? match : await archive.read(match.id)
+    if (c) rows.push(line(c))
+  }
   const now = ctx.now()
   await ctx.store.update((d) =>
     appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: approver ? 'cases.exported.unmasked' : 'cases.exported', target: `${total}`, ...(approver ? { approvedBy: approver } : {}) }),

@@ -2,22 +2,23 @@ import { link, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Case, CaseQuery } from '@shared/schemas/case'
 import { searchText, sortCases } from '@shared/rules/caseQuery'
+import { phoneDigits } from '@shared/rules/phone'
 import { writeFileDurable } from './durableFile'
 
 export const ARCHIVE_DIR = 'archive'
-const INDEX = /^index-(\d{4}-\d{2})\.json$/
+const CASES = /^cases-(\d{4}-\d{2})\.json$/
 const casesFile = (month: string) => `cases-${month}.json`
 const indexFile = (month: string) => `index-${month}.json`
+const textFile = (month: string) => `text-${month}.txt`
 
 /**
- * What the list, search and history rules need of an archived case, kept in memory; the
- * full case stays in its month's file until someone opens it. Field names are the case's,
- * so the same filter works on both.
+ * What the list, the history rules and the summaries need of an archived case, kept in
+ * memory; its searchable text is kept apart (see MonthText) and the full case stays in its
+ * month's file until someone opens it. Field names are the case's, so filters work on both.
  */
 export interface ArchiveRow {
   id: string
   number: string
-  branchCode: string
   status: Case['status']
   caseClass: Case['caseClass']
   category: Case['category']
@@ -27,12 +28,26 @@ export interface ArchiveRow {
   receivedAt: string
   situations: Case['situations']
   urgent: boolean
-  product: string
-  receiptNo: string
-  description: string
-  demandNote: string
   /** The month file (YYYY-MM of closing or voiding) that holds the case. */
   month: string
+}
+
+/**
+ * A month's search text as UTF-8 bytes, one line per row in the index's order: a case's
+ * lower-cased searchText with its fields split by \u0001. Searching is a byte search over
+ * the whole month (no string per case is ever made); line starts map a hit to its row.
+ */
+interface MonthText {
+  rows: ArchiveRow[]
+  bytes: Buffer
+  lineStarts: number[]
+}
+
+const FIELD = '\u0001'
+
+/** A case's search line: its searchText and phone digits, fields split by \u0001, no line breaks inside. */
+function textLine(c: Case): string {
+  return [...searchText(c).split('\n'), phoneDigits(c.phone)].map((f) => f.replace(/[\r\n\u0001]/g, ' ')).join(FIELD)
 }
 
 /** When a closed or voided case was finished; null for one still open. */
@@ -46,7 +61,6 @@ export function toRow(c: Case, month: string): ArchiveRow {
   return {
     id: c.id,
     number: c.number,
-    branchCode: c.branchCode,
     status: c.status,
     caseClass: c.caseClass,
     category: c.category,
@@ -56,22 +70,31 @@ export function toRow(c: Case, month: string): ArchiveRow {
     receivedAt: c.receivedAt,
     situations: c.situations,
     urgent: c.workflow.urgent,
-    product: c.product,
-    receiptNo: c.receiptNo,
-    description: c.description,
-    demandNote: c.demandNote,
     month,
   }
 }
 
+function lineStartsOf(bytes: Buffer): number[] {
+  const starts: number[] = []
+  for (let at = 0; at < bytes.length; ) {
+    starts.push(at)
+    const end = bytes.indexOf(0x0a, at)
+    at = end === -1 ? bytes.length : end + 1
+  }
+  return starts
+}
+
 /**
- * Closed and voided cases, one pair of files per month: `cases-YYYY-MM.json` (the cases)
- * and `index-YYYY-MM.json` (their rows). Only the index is read at start. Each file is
- * written durably, cases first, so a crash leaves at worst a case in two places, which the
- * next load settles (the later month wins) and the next archiving cleans up.
+ * Closed and voided cases, three files per month: `cases-YYYY-MM.json` (the cases),
+ * `index-YYYY-MM.json` (their rows) and `text-YYYY-MM.txt` (their search text). Only the
+ * last two are read at start. Each file is written durably, cases first; an index or text
+ * file that is missing, damaged or out of step is rebuilt from the cases file. A crash
+ * leaves at worst a case in two months, which the next load settles (the later month wins)
+ * and the next archiving cleans up.
  */
 export class Archive {
   private rows = new Map<string, ArchiveRow>()
+  private texts = new Map<string, MonthText>()
   private rowList: ArchiveRow[] | null = null
   private sortedLists = new Map<string, ArchiveRow[]>()
   private cache = new Map<string, Map<string, Case>>()
@@ -86,13 +109,31 @@ export class Archive {
 
   static async load(dataDir: string): Promise<Archive> {
     const archive = new Archive(join(dataDir, ARCHIVE_DIR))
-    const names = (await readdir(archive.dir).catch(() => [] as string[])).filter((n) => INDEX.test(n)).sort()
-    const texts = await Promise.all(names.map((n) => readFile(join(archive.dir, n), 'utf8')))
-    for (const text of texts) for (const row of JSON.parse(text) as ArchiveRow[]) archive.rows.set(row.id, row)
-    // Warm what the first list and search need, while nobody is waiting yet.
-    for (const row of archive.list()) archive.text(row)
-    archive.sorted('receivedAt', 'desc')
+    const months = (await readdir(archive.dir).catch(() => [] as string[])).flatMap((n) => CASES.exec(n)?.[1] ?? []).sort()
+    const loaded = await Promise.all(months.map((m) => archive.readMonthIndex(m)))
+    months.forEach((month, i) => archive.setMonth(month, loaded[i]))
+    archive.sorted('receivedAt', 'desc') // what the first list needs, while nobody waits yet
     return archive
+  }
+
+  /** A month's rows and text from its index files, or rebuilt from its cases when they do not fit. */
+  private async readMonthIndex(month: string): Promise<MonthText> {
+    try {
+      const [index, bytes] = await Promise.all([readFile(join(this.dir, indexFile(month)), 'utf8'), readFile(join(this.dir, textFile(month)))])
+      const rows = JSON.parse(index) as ArchiveRow[]
+      const lineStarts = lineStartsOf(bytes)
+      if (Array.isArray(rows) && lineStarts.length === rows.length) return { rows, bytes, lineStarts }
+    } catch {
+      /* missing or damaged: rebuilt below */
+    }
+    return this.writeIndex(month, await this.month(month))
+  }
+
+  private setMonth(month: string, text: MonthText): void {
+    for (const old of this.texts.get(month)?.rows ?? []) if (this.rows.get(old.id) === old) this.rows.delete(old.id)
+    this.texts.set(month, text)
+    for (const row of text.rows) this.rows.set(row.id, row)
+    this.changed()
   }
 
   get size(): number {
@@ -116,16 +157,25 @@ export class Archive {
     return list
   }
 
-  /** A row's lower-cased searchable text, worked out once per row (kept on it, out of sight of JSON and spreads). */
-  readonly text = (row: ArchiveRow): string => {
-    const held = row as ArchiveRow & { searchText?: string }
-    if (held.searchText === undefined) Object.defineProperty(held, 'searchText', { value: searchText(row), enumerable: false })
-    return held.searchText!
+  /** The rows whose search text holds `needle` (lower-cased), or `digits`, within one field. */
+  readonly search = (needle: string, digits: string | null = null): ((row: ArchiveRow) => boolean) => {
+    const hits = new Set<ArchiveRow>()
+    for (const text of [needle, ...(digits !== null && digits !== needle ? [digits] : [])]) this.collect(text, hits)
+    return (row) => hits.has(row)
   }
 
-  private changed(): void {
-    this.rowList = null
-    this.sortedLists.clear()
+  private collect(needle: string, hits: Set<ArchiveRow>): void {
+    if (/[\r\n\u0001]/.test(needle)) return
+    const pattern = Buffer.from(needle, 'utf8')
+    for (const { rows, bytes, lineStarts } of this.texts.values()) {
+      let line = 0
+      for (let at = bytes.indexOf(pattern); at !== -1; at = bytes.indexOf(pattern, at + 1)) {
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= at) line += 1
+        const row = rows[line]
+        if (this.rows.get(row.id) === row) hits.add(row)
+        at = (lineStarts[line + 1] ?? bytes.length) - 1 // one hit per row is enough
+      }
+    }
   }
 
   row(id: string): ArchiveRow | undefined {
@@ -133,7 +183,7 @@ export class Archive {
   }
 
   months(): string[] {
-    return [...new Set(this.list().map((r) => r.month))].sort()
+    return [...this.texts.keys()].sort()
   }
 
   /** The full cases of one month (the last few months read stay cached). */
@@ -191,15 +241,26 @@ export class Archive {
     this.changed()
   }
 
+  private changed(): void {
+    this.rowList = null
+    this.sortedLists.clear()
+  }
+
   private async writeMonth(month: string, cases: Map<string, Case>): Promise<void> {
-    const all = [...cases.values()]
-    await writeFileDurable(join(this.dir, casesFile(month)), JSON.stringify(all))
-    const rows = all.map((c) => toRow(c, month))
-    await writeFileDurable(join(this.dir, indexFile(month)), JSON.stringify(rows))
+    await writeFileDurable(join(this.dir, casesFile(month)), JSON.stringify([...cases.values()]))
     this.cache.set(month, cases)
-    for (const [id, row] of this.rows) if (row.month === month && !cases.has(id)) this.rows.delete(id)
-    for (const row of rows) this.rows.set(row.id, row)
-    this.changed()
+    this.setMonth(month, await this.writeIndex(month, cases))
+  }
+
+  /** Writes a month's index and text files from its cases. */
+  private async writeIndex(month: string, cases: Map<string, Case>): Promise<MonthText> {
+    const all = [...cases.values()]
+    const rows = all.map((c) => toRow(c, month))
+    const bytes = Buffer.from(all.map((c) => `${textLine(c)}\n`).join(''), 'utf8')
+    await mkdir(this.dir, { recursive: true })
+    await writeFileDurable(join(this.dir, textFile(month)), bytes)
+    await writeFileDurable(join(this.dir, indexFile(month)), JSON.stringify(rows))
+    return { rows, bytes, lineStarts: lineStartsOf(bytes) }
   }
 }
 

@@ -8,7 +8,7 @@ import type { Adapter } from 'lowdb'
  * (so the rename itself is on disk). A crash at any point leaves either the old or the
  * new file whole, never a mix.
  */
-export async function writeFileDurable(file: string, text: string): Promise<void> {
+export async function writeFileDurable(file: string, text: string | Buffer): Promise<void> {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   const handle = await open(tmp, 'w')
   try {

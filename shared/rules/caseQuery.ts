@@ -20,30 +20,41 @@ export function searchText(c: Listable): string {
   return TEXT_FIELDS.map((f) => c[f].toLowerCase()).join('\n')
 }
 
+/** What the filters need of a case or an archived case's row. */
+export type Filterable = Pick<Case, 'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName'>
+
+/**
+ * Finds the cases whose text holds a (lower-cased) needle, or whose phone holds `digits`
+ * (the needle as phone digits, when it looks like some). By default each case's own fields
+ * are read; the archive searches its text files instead.
+ */
+export type TextSearch<T> = (needle: string, digits: string | null) => (c: T) => boolean
+const ownText: TextSearch<Listable> = (needle, digits) => (c) =>
+  (digits !== null && phoneDigits(c.phone).includes(digits)) || searchText(c).includes(needle)
+
 /** A text query, prepared once: lower-cased, and as phone digits when it looks like some. */
-function textMatcher(q: string): ((c: Listable, text?: string) => boolean) | null {
+function textMatcher<T extends Filterable>(q: string, search: TextSearch<T>): ((c: T) => boolean) | null {
   const needle = q.trim().toLowerCase()
   if (needle === '') return null
   const digits = needle.replace(/[\s-]/g, '')
-  const phone = /^\d{3,}$/.test(digits) ? digits : null
-  return (c, text = searchText(c)) => (phone !== null && phoneDigits(c.phone).includes(phone)) || text.includes(needle)
+  return search(needle, /^\d{3,}$/.test(digits) ? digits : null)
 }
 
 /** Case-insensitive text match over number, name, phone digits, product, receipt and description. */
 export function matchesText(c: Listable, q: string): boolean {
-  return textMatcher(q)?.(c) ?? true
+  return textMatcher(q, ownText)?.(c) ?? true
 }
 
 /**
- * Keeps the cases that pass every filter, in their order. `text` gives a case's
- * precomputed searchText (the archive keeps them); without it, it is worked out per case.
+ * Keeps the cases that pass every filter, in their order. `search` finds text matches
+ * (the archive searches its own text files); by default each case's own fields are read.
  */
-export function filterCases<T extends Listable>(cases: readonly T[], q: Query, text?: (c: T) => string): T[] {
+export function filterCases<T extends Filterable>(cases: readonly T[], q: Query, search: TextSearch<T> = ownText as unknown as TextSearch<T>): T[] {
   // receivedAt is an ISO instant; from/to are local calendar days, both inclusive: the
   // bounds become ISO instants once, and ISO strings compare in time order.
   const from = q.from ? new Date(localDayStart(q.from)).toISOString() : null
   const to = q.to ? new Date(localDayEnd(q.to)).toISOString() : null
-  const matches = q.q ? textMatcher(q.q) : null
+  const matches = q.q ? textMatcher(q.q, search) : null
   return cases.filter(
     (c) =>
       (!q.status || c.status === q.status) &&
@@ -51,7 +62,7 @@ export function filterCases<T extends Listable>(cases: readonly T[], q: Query, t
       (!q.departmentId || c.departmentId === q.departmentId) &&
       (from === null || c.receivedAt >= from) &&
       (to === null || c.receivedAt < to) &&
-      (matches === null || matches(c, text?.(c))),
+      (matches === null || matches(c)),
   )
 }
 
@@ -59,7 +70,7 @@ const collator = new Intl.Collator('zh-CN')
 const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The list order: names as Chinese readers expect; times and ids in code-unit order (many times faster). */
-export function listOrder(sort: Query['sort'], dir: Query['dir']): (a: Listable, b: Listable) => number {
+export function listOrder(sort: Query['sort'], dir: Query['dir']): (a: Filterable, b: Filterable) => number {
   const sign = dir === 'asc' ? 1 : -1
   const compare = sort === 'customerName' ? collator.compare : plain
   return (a, b) => {
@@ -69,7 +80,7 @@ export function listOrder(sort: Query['sort'], dir: Query['dir']): (a: Listable,
   }
 }
 
-export function sortCases<T extends Listable>(cases: T[], sort: Query['sort'], dir: Query['dir']): T[] {
+export function sortCases<T extends Filterable>(cases: T[], sort: Query['sort'], dir: Query['dir']): T[] {
   return cases.sort(listOrder(sort, dir))
 }
 

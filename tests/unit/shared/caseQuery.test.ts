@@ -61,12 +61,18 @@ describe('list pages over live and archived cases', () => {
     expect(mergeSorted([], archived, order, 10).map((c) => c.number)).toEqual(['C', 'D', 'E'])
   })
 
-  it('a precomputed search text finds what matchesText finds, and never across two fields', () => {
-    const c = makeCase({ customerName: '王秀英', product: '电饭煲', description: '不加热' })
+  it('a text search given to the filter is asked with the lower-cased needle; phone digits still match', () => {
+    const c = makeCase({ customerName: '王秀英', product: '电饭煲', description: '不加热', phone: '13812341234' })
     const q = { sort: 'receivedAt', dir: 'desc' } as const
-    expect(filterCases([c], { ...q, q: '电饭煲' }, searchText)).toEqual([c])
-    expect(filterCases([c], { ...q, q: '秀英' }, searchText)).toEqual([c])
-    expect(filterCases([c], { ...q, q: '英电' }, searchText)).toEqual([]) // end of one field + start of the next
+    const asked: string[] = []
+    const search = (needle: string) => (asked.push(needle), (x: typeof c) => searchText(x).includes(needle))
+    expect(filterCases([c], { ...q, q: ' MB-40 ' }, search)).toEqual([])
+    expect(asked).toEqual(['mb-40'])
+    const digitsAsked: (string | null)[] = []
+    filterCases([c], { ...q, q: '1234 1234' }, (_n, digits) => (digitsAsked.push(digits), () => true))
+    expect(digitsAsked).toEqual(['12341234'])
+    expect(filterCases([c], { ...q, q: '1234 1234' })).toEqual([c])
+    expect(filterCases([c], { ...q, q: '英电' })).toEqual([]) // end of one field + start of the next
     expect(matchesText(c, '英电')).toBe(false)
   })
 })
