@@ -64,3 +64,25 @@ describe('the case list', () => {
     expect(await screen.findByText('没有符合条件的投诉。')).toBeInTheDocument()
   })
 })
+
+describe('the case list over a long history', () => {
+  const many = (offset: number, count: number) =>
+    Array.from({ length: count }, (_, i) => ({ ...row, id: `c${offset + i}`, number: `KS-20261122-${String(offset + i).padStart(5, '0')}`, urgent: false, flags: { ...row.flags, escalated: false } }))
+
+  it('renders only the rows in view and fetches further pages as they scroll into view', async () => {
+    const api = fakeApi({})
+    api['cases:list'] = vi.fn(async (q: { offset?: number; limit?: number }) => ({ ok: true, data: { items: many(q.offset ?? 0, Math.min(q.limit ?? 200, 100_000 - (q.offset ?? 0))), total: 100_000 } })) as never
+    renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
+    expect(await screen.findByText('KS-20261122-00000')).toBeInTheDocument()
+    expect(screen.getByText('共 100000 条')).toBeInTheDocument()
+    // A screenful (plus a few), not 100,000 rows, is in the document.
+    expect(screen.getAllByRole('row').length).toBeLessThan(80)
+    expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '100001')
+    const scroller = document.querySelector('.case-scroll') as HTMLElement
+    scroller.scrollTop = 42 * 50_000
+    scroller.dispatchEvent(new Event('scroll'))
+    await waitFor(() => expect(api['cases:list']).toHaveBeenCalledWith(expect.objectContaining({ offset: 50_000 - (50_000 % 200), limit: 200 })))
+    expect(await screen.findByText('KS-20261122-50000')).toBeInTheDocument()
+    expect(screen.getAllByRole('row').length).toBeLessThan(80)
+  })
+})

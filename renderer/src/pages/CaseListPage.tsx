@@ -1,13 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CASE_STATUSES, CATEGORIES } from '@shared/domain/options'
-import { SORT_FIELDS, type CaseQuery, type CaseSummary } from '@shared/schemas/case'
+import { SORT_FIELDS, type CaseQuery } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { DepartmentOptions, EnumOptions } from '../components/Options'
 import { useLoad } from '../hooks/useLoad'
-import { formatDateTime } from '../format'
 import { ExportButtons } from './ExportButtons'
+import { CaseTable } from './CaseTable'
 
 type Sort = (typeof SORT_FIELDS)[number]
 const EMPTY_FILTERS = { status: '', category: '', departmentId: '', from: '', to: '', q: '' }
@@ -103,65 +103,12 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
       {list.state === 'ready' && list.data.total > 0 && (
         <>
           <p className="muted" role="status">
-            {list.data.items.length < list.data.total
-              ? t('list.shown', { shown: list.data.items.length, total: list.data.total })
-              : t('list.total', { total: list.data.total })}
+            {t('list.total', { total: list.data.total })}
           </p>
           <ExportButtons query={query} />
-          <table className="cases">
-            <thead>
-              <tr>
-                {header('number', t('fields.number'))}
-                {header('status', t('fields.status'))}
-                {header(null, t('fields.caseClass'))}
-                {header('category', t('fields.category'))}
-                {header('customerName', t('fields.customerName'))}
-                {header(null, t('fields.phone'))}
-                {header(null, t('fields.department'))}
-                {header('receivedAt', t('fields.receivedAt'))}
-                {header(null, t('list.alerts'))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((c) => (
-                <CaseRow key={c.id} c={c} onOpen={onOpen} />
-              ))}
-            </tbody>
-          </table>
+          <CaseTable key={JSON.stringify(query)} query={query} first={list.data} header={header} onOpen={onOpen} />
         </>
       )}
     </section>
-  )
-}
-
-function CaseRow({ c, onOpen }: { c: CaseSummary; onOpen: (id: string) => void }) {
-  const { t } = useTranslation()
-  return (
-    <tr>
-      <td>
-        <button type="button" className="link" onClick={() => onOpen(c.id)}>
-          {c.number}
-        </button>
-        {c.urgent && <span className="badge badge-urgent">{c.flags.escalated ? t('list.escalated') : t('list.urgent')}</span>}
-      </td>
-      <td>
-        <span className={`badge status-${c.status}`}>{t(`options.status.${c.status}`)}</span>
-      </td>
-      <td>
-        <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>
-      </td>
-      <td>{t(`options.category.${c.category}`)}</td>
-      <td>{c.customerName}</td>
-      <td className="mono">{c.phoneMasked}</td>
-      <td>{c.departmentName}</td>
-      <td className="mono">{formatDateTime(c.receivedAt)}</td>
-      <td>
-        {c.flags.overdue.filter((o) => o !== 'commitment').map((o) => (
-          <span key={o} className="badge badge-overdue">{t(`wf.overdue.${o}`)}</span>
-        ))}
-        {c.flags.commitmentsOverdue > 0 && <span className="badge badge-overdue">{t('list.promisesOverdue', { count: c.flags.commitmentsOverdue })}</span>}
-        {c.flags.commitmentsDueSoon > 0 && <span className="badge state-soon">{t('list.promisesDueSoon', { count: c.flags.commitmentsDueSoon })}</span>}
-      </td>
-    </tr>
   )
 }

@@ -1,0 +1,122 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { CaseList, CaseQuery, CaseSummary, SORT_FIELDS } from '@shared/schemas/case'
+import { useApi } from '../apiContext'
+import { Notice } from '../components/Notice'
+import { formatDateTime } from '../format'
+
+const PAGE = 200
+const ROW_HEIGHT = 42
+
+type Sort = (typeof SORT_FIELDS)[number]
+
+/**
+ * The list as one scrolling table over every matching case, however many: only the rows in
+ * view are in the page (virtualised), and rows are fetched from main a page at a time as
+ * they scroll into view. Remounted (cache dropped) whenever the query changes.
+ */
+export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; first: CaseList; header: (field: Sort | null, label: string) => ReactNode; onOpen: (id: string) => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const scroller = useRef<HTMLDivElement>(null)
+  const [pages, setPages] = useState(() => new Map<number, CaseSummary[]>([[0, first.items]]))
+  const [failed, setFailed] = useState<string | null>(null)
+  const asked = useRef(new Set<number>([0]))
+  const virtualizer = useVirtualizer({
+    count: first.total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // Where there is no layout (tests, first paint) assume a screenful.
+    initialRect: { width: 1200, height: 640 },
+  })
+  const rows = virtualizer.getVirtualItems()
+  const firstIndex = rows[0]?.index ?? 0
+  const lastIndex = rows.at(-1)?.index ?? 0
+
+  useEffect(() => {
+    for (let page = Math.floor(firstIndex / PAGE); page <= Math.floor(lastIndex / PAGE); page++) {
+      if (asked.current.has(page)) continue
+      asked.current.add(page)
+      void api['cases:list']({ ...query, offset: page * PAGE, limit: PAGE }).then((result) => {
+        if (result.ok) setPages((m) => new Map(m).set(page, result.data.items))
+        else {
+          asked.current.delete(page)
+          setFailed(result.error.message)
+        }
+      })
+    }
+  }, [api, query, firstIndex, lastIndex])
+
+  const top = rows[0]?.start ?? 0
+  const bottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0)
+  return (
+    <>
+      {failed && <Notice kind="error">{t('list.error', { message: failed })}</Notice>}
+      <div className="case-scroll" ref={scroller}>
+        <table className="cases" aria-rowcount={first.total + 1}>
+          <thead>
+            <tr aria-rowindex={1}>
+              {header('number', t('fields.number'))}
+              {header('status', t('fields.status'))}
+              {header(null, t('fields.caseClass'))}
+              {header('category', t('fields.category'))}
+              {header('customerName', t('fields.customerName'))}
+              {header(null, t('fields.phone'))}
+              {header(null, t('fields.department'))}
+              {header('receivedAt', t('fields.receivedAt'))}
+              {header(null, t('list.alerts'))}
+            </tr>
+          </thead>
+          <tbody>
+            {top > 0 && <tr aria-hidden="true" className="spacer" style={{ height: top }} />}
+            {rows.map((v) => {
+              const c = pages.get(Math.floor(v.index / PAGE))?.[v.index % PAGE]
+              return c ? (
+                <CaseRow key={c.id} c={c} onOpen={onOpen} index={v.index} measure={virtualizer.measureElement} />
+              ) : (
+                <tr key={`loading-${v.index}`} ref={virtualizer.measureElement} data-index={v.index} aria-rowindex={v.index + 2} className="loading-row">
+                  <td colSpan={9} className="muted">{t('app.loading')}</td>
+                </tr>
+              )
+            })}
+            {bottom > 0 && <tr aria-hidden="true" className="spacer" style={{ height: bottom }} />}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
+
+function CaseRow({ c, onOpen, index, measure }: { c: CaseSummary; onOpen: (id: string) => void; index: number; measure: (el: HTMLTableRowElement | null) => void }) {
+  const { t } = useTranslation()
+  return (
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2}>
+      <td>
+        <button type="button" className="link" onClick={() => onOpen(c.id)}>
+          {c.number}
+        </button>
+        {c.urgent && <span className="badge badge-urgent">{c.flags.escalated ? t('list.escalated') : t('list.urgent')}</span>}
+      </td>
+      <td>
+        <span className={`badge status-${c.status}`}>{t(`options.status.${c.status}`)}</span>
+      </td>
+      <td>
+        <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>
+      </td>
+      <td>{t(`options.category.${c.category}`)}</td>
+      <td>{c.customerName}</td>
+      <td className="mono">{c.phoneMasked}</td>
+      <td>{c.departmentName}</td>
+      <td className="mono">{formatDateTime(c.receivedAt)}</td>
+      <td>
+        {c.flags.overdue.filter((o) => o !== 'commitment').map((o) => (
+          <span key={o} className="badge badge-overdue">{t(`wf.overdue.${o}`)}</span>
+        ))}
+        {c.flags.commitmentsOverdue > 0 && <span className="badge badge-overdue">{t('list.promisesOverdue', { count: c.flags.commitmentsOverdue })}</span>}
+        {c.flags.commitmentsDueSoon > 0 && <span className="badge state-soon">{t('list.promisesDueSoon', { count: c.flags.commitmentsDueSoon })}</span>}
+      </td>
+    </tr>
+  )
+}
