@@ -93,6 +93,9 @@ export class Store {
   private auditLog: AppendLog | null = null
   private archiveLoad: Promise<Archive> = Promise.resolve(Archive.empty(''))
   private loadedArchive: Archive | null = null
+  /** The archive index is read once the live data is open (or sooner, when a fold needs it). */
+  private startArchive!: () => void
+  private archiveGate = new Promise<void>((resolve) => (this.startArchive = resolve))
   state: StoreState = 'ok'
   detail: string | undefined
   recovery: Recovery | null = null
@@ -129,6 +132,7 @@ export class Store {
       await lock.release()
       throw err
     }
+    store.startArchive()
     return store
   }
 
@@ -205,7 +209,7 @@ export class Store {
    */
   private loadArchive(): Promise<Archive> {
     this.loadedArchive = null
-    this.archiveLoad = Archive.load(this.dir).then((archive) => {
+    this.archiveLoad = this.archiveGate.then(() => Archive.load(this.dir)).then((archive) => {
       for (const c of this.live.cases) archive.forget(c.id)
       this.loadedArchive = archive
       return archive
@@ -317,6 +321,7 @@ export class Store {
       const at = finishedAt(c)
       return at !== null && Date.parse(at) < cutoff
     })
+    this.startArchive()
     const archive = await this.archiveLoad
     if (old.length > 0) {
       await archive.put(old)
@@ -430,6 +435,7 @@ export class Store {
     await rm(archiveDir, { recursive: true, force: true })
     await linkArchive(archiveFolder(this.dir, backupName), archiveDir)
     this.setLive(data)
+    this.startArchive()
     await this.loadArchive()
   }
 
