@@ -6,6 +6,8 @@ import type { Dispatch } from '../services/dispatch'
 import { checkApiRequest, CONTENT_SECURITY_POLICY, newToken } from './security'
 
 const MAX_BODY_BYTES = 1024 * 1024
+/** A branch's data bundle is uploaded whole: only its channel takes a large body. */
+const LARGE_BODIES: Record<string, number> = { 'data:importBundle': 280 * 1024 * 1024 }
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -45,7 +47,8 @@ export async function startBridge(options: { dispatch: Dispatch; rendererDir: st
       if (verdict !== 'ok') {
         return send(res, verdict === 'bad-token' ? 401 : 403, { ok: false, error: { code: 'BAD_SENDER', message: verdict } })
       }
-      const body = await readBody(req)
+      const channel = decodeURIComponent(path.slice(5))
+      const body = await readBody(req, LARGE_BODIES[channel] ?? MAX_BODY_BYTES)
       if (body === null) return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'body too large' } })
       let payload: unknown
       try {
@@ -54,7 +57,7 @@ export async function startBridge(options: { dispatch: Dispatch; rendererDir: st
         return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'invalid JSON' } })
       }
       const input = typeof payload === 'object' && payload !== null ? (payload as { input?: unknown }).input : undefined
-      return send(res, 200, await options.dispatch(decodeURIComponent(path.slice(5)), input))
+      return send(res, 200, await options.dispatch(channel, input))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' })
     await serveStatic(res, options.rendererDir, path)
@@ -83,13 +86,13 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         resolve(null)
         req.destroy()
       } else chunks.push(chunk)

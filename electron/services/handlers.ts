@@ -6,6 +6,7 @@ import { signIn } from './auth'
 import { createCase, getCase, listCases, previewClassification } from './cases'
 import { addCommitment, keepCommitment, reagreeCommitment } from './commitments'
 import { exportCsv } from './exports'
+import { exportBundle, importBundle } from './bundle'
 import { costTotals, decideOffer, executeOffer, makeOffer, proposeFor } from './compensation'
 import { homeSummary } from './home'
 import { backupList, createBackup, restoreBackup } from './backups'
@@ -105,6 +106,8 @@ export const handlers: Handlers = {
   'reports:weeklyPdf': (input, ctx) => weeklyPdf(ctx, input),
   'cases:exportCsv': (input, ctx) => exportCsv(ctx, input),
   'cases:exportCsvUnmasked': (input, ctx) => exportCsv(ctx, input),
+  'data:exportBundle': (input, ctx) => exportBundle(ctx, input),
+  'data:importBundle': (input, ctx) => importBundle(ctx, input),
   'files:savePdf': ({ fileName, base64 }, ctx) => desktopOnly(ctx).savePdf(safeName(fileName), Buffer.from(base64, 'base64')),
   'files:openPdf': ({ path }, ctx) => desktopOnly(ctx).openPdf(path),
   'files:printPdf': ({ fileName, base64 }, ctx) => desktopOnly(ctx).printPdf(safeName(fileName), Buffer.from(base64, 'base64')),

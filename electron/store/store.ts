@@ -372,6 +372,37 @@ export class Store {
     return [...this.live.cases, ...archived]
   }
 
+  /**
+   * Adds cases from elsewhere (an import): those finished long ago go straight to the
+   * archive, the others into the live file. The caller has checked they are new.
+   */
+  async addCases(cases: readonly Case[], audit: (draft: Draft) => void): Promise<void> {
+    const cutoff = this.now().getTime() - ARCHIVE_AFTER_DAYS * DAY
+    const old = cases.filter((c) => {
+      const at = finishedAt(c)
+      return at !== null && Date.parse(at) < cutoff
+    })
+    const oldIds = new Set(old.map((c) => c.id))
+    await this.serial(async () => {
+      if (!this.writable) throw new StoreUnavailableError(this.state, this.file)
+      this.startArchive()
+      await (await this.archiveLoad).put(old)
+    })
+    await this.update((d) => {
+      d.cases.push(...cases.filter((c) => !oldIds.has(c.id)).map((c) => structuredClone(c)))
+      audit(d)
+    })
+  }
+
+  /** Every case, month by month from the archive then the live ones (for a full export). */
+  async *allCases(): AsyncGenerator<readonly Case[]> {
+    const archive = await this.archived()
+    for (const month of archive.months()) {
+      yield [...(await archive.month(month)).values()].filter((c) => archive.row(c.id)?.month === month)
+    }
+    yield this.live.cases
+  }
+
   /** The whole audit trail, oldest first (the log on disk, then entries not yet folded in). */
   async readAudit(): Promise<AuditEntry[]> {
     return [...(await readAuditLog(this.auditFile)), ...this.pendingAudit]

@@ -65,6 +65,14 @@ export const en: Messages = {
     search: 'Search number, name, phone or text', total: '{{total}} in all', shown: 'First {{shown}} of {{total}}',
     sortBy: 'Sort by {{field}}', urgent: 'Urgent', escalated: 'Urgent · awaiting manager', promisesOverdue: '{{count}} overdue', promisesDueSoon: '{{count}} due soon', alerts: 'Alerts',
   },
+  bundle: {
+    title: 'Data bundles (head office)', hint: "Export every complaint of this branch (archived ones too) as one bundle; head office imports the bundles of several branches into one installation. Cases are matched by branch code + case ID: the same ones are skipped, different ones are listed as conflicts and never overwritten. Export and import need a manager's PIN.",
+    export: 'Export bundle', exportTitle: "Export this branch's bundle", import: 'Import bundle', importTitle: "Import a branch's bundle", file: 'Bundle file',
+    chooseFile: 'Choose a bundle file (.json.gz or .json)', tooLarge: 'The file is too large (over 200 MB).',
+    unreadable: 'This file cannot be read: it is not a Complaint Desk bundle, or it is damaged.', invalid: 'The bundle is incomplete or malformed (at {{where}}); nothing was imported.',
+    result: '{{branch}} ({{code}}): {{added}} added, {{unchanged}} already here and the same, {{departments}} departments added, {{conflicts}} conflicts.',
+    conflicts: 'Conflicts (already here with different content, not overwritten)', fields: 'Fields that differ',
+  },
   export: {
     fileName: 'complaints', csv: 'Export CSV', unmasked: 'Export with full phones…', unmaskedTitle: "Full phone numbers need a manager's PIN", run: 'Export',
     busy: 'Exporting…', failed: 'Export failed: {{message}}', done: 'Exported {{count}} ({{file}})', masked: 'phones masked',

@@ -64,6 +64,14 @@ export const zhCN = {
     search: '搜索编号、姓名、电话或投诉内容', total: '共 {{total}} 条', shown: '显示前 {{shown}} 条，共 {{total}} 条',
     sortBy: '按“{{field}}”排序', urgent: '紧急', escalated: '紧急·待接手', promisesOverdue: '{{count}} 个承诺逾期', promisesDueSoon: '{{count}} 个承诺即将到期', alerts: '提醒',
   },
+  bundle: {
+    title: '数据包（总部汇总）', hint: '把本店全部投诉（含归档）导出为一个数据包，总部可把多家门店的数据包导入同一台电脑汇总。导入按“门店代码 + 投诉 ID”识别：已有且相同的跳过，已有但不同的列为冲突，不会覆盖。导出和导入都需要主管 PIN。',
+    export: '导出数据包', exportTitle: '导出本店数据包', import: '导入数据包', importTitle: '导入门店数据包', file: '数据包文件',
+    chooseFile: '请选择数据包文件（.json.gz 或 .json）', tooLarge: '文件太大（超过 200 MB）。',
+    unreadable: '无法读取这个文件：它不是客诉台数据包，或已损坏。', invalid: '数据包内容不完整或格式不对（位置：{{where}}），没有导入任何内容。',
+    result: '{{branch}}（{{code}}）：新增 {{added}} 件，已存在且相同 {{unchanged}} 件，新增部门 {{departments}} 个，冲突 {{conflicts}} 件。',
+    conflicts: '冲突（本机已有但内容不同，未覆盖）', fields: '不同的字段',
+  },
   export: {
     fileName: '投诉清单', csv: '导出 CSV', unmasked: '导出含完整电话…', unmaskedTitle: '导出完整电话需主管 PIN', run: '导出',
     busy: '正在导出…', failed: '导出失败：{{message}}', done: '已导出 {{count}} 条（{{file}}）', masked: '电话已打码',

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
 import { HomeSummary } from '../schemas/home'
 import { ExportCsvInput, ExportCsvUnmaskedInput } from '../schemas/exports'
+import { ExportBundleInput, ImportBundleInput, ImportResult } from '../schemas/bundle'
 import { WeeklyQuery, WeeklyReport } from '../schemas/weekly'
 import { Handover, HandoverSnapshot, PrepareHandoverInput, SubmitHandoverInput } from '../schemas/handover'
 import { BackupRow, CreateBackupInput, Recovery, RestoreBackupInput } from '../schemas/backups'
@@ -84,6 +85,8 @@ export const contract = {
   'cases:list': { input: CaseQuery, output: CaseList, auth: 'session' },
   'cases:exportCsv': { input: ExportCsvInput, output: PdfFile, auth: 'session' },
   'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: PdfFile, auth: 'session' },
+  'data:exportBundle': { input: ExportBundleInput, output: PdfFile, auth: 'session' },
+  'data:importBundle': { input: ImportBundleInput, output: ImportResult, auth: 'session' },
   'cases:get': { input: z.object({ id: Id }), output: CaseDetail, auth: 'session' },
   'cases:classify': {
     input: ClassifyPreviewInput,

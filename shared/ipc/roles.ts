@@ -15,5 +15,7 @@ export const MANAGER_ONLY = [
   'cases:transition#void',
   'compensation:offer#above-authority-or-cap',
   'cases:exportCsvUnmasked',
+  'data:exportBundle',
+  'data:importBundle',
 ] as const
 export type ManagerOnlyAction = (typeof MANAGER_ONLY)[number]

@@ -23,6 +23,8 @@ const PAYLOADS: Record<ManagerOnlyAction, (d: Desk) => [string, Record<string, u
   'cases:takeOver': (d) => ['cases:takeOver', { id: d.urgent.id }],
   'cases:transition#void': (d) => ['cases:transition', { id: d.plain.id, action: 'void', reason: '重复登记' }],
   'cases:exportCsvUnmasked': () => ['cases:exportCsvUnmasked', {}],
+  'data:exportBundle': () => ['data:exportBundle', {}],
+  'data:importBundle': () => ['data:importBundle', { fileName: 'b.json', base64: Buffer.from(JSON.stringify({ format: 'complaint-desk-bundle', version: 1, exportedAt: '2026-11-22T02:00:00.000Z', branch: { name: '分店', code: 'SH02' }, departments: [], cases: [] })).toString('base64') }],
   'compensation:offer#above-authority-or-cap': (d) => [
     'compensation:offer',
     { id: d.plain.id, source: 'custom', items: [{ form: 'cash', valueFen: 500_00, note: '' }], capReason: '客户强烈要求' },

@@ -1,0 +1,92 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { format } from 'date-fns'
+import type { ManagerApproval } from '@shared/schemas/common'
+import type { Case } from '@shared/schemas/case'
+import { Bundle, BUNDLE_FORMAT, type ImportResult } from '@shared/schemas/bundle'
+import { canonical } from '../store/auditChain'
+import { approveAsManager } from './auth'
+import { actorOf, appendAudit, type ServiceContext } from './context'
+import { AppError } from './errors'
+import type { PdfFile } from './reports'
+
+/**
+ * 数据包: the whole branch (branch, departments, every live and archived case) as gzipped
+ * JSON, for head office. Manager only: it holds customers' full phone numbers.
+ */
+export async function exportBundle(ctx: ServiceContext, input: { approval: ManagerApproval }): Promise<PdfFile> {
+  const approver = await approveAsManager(ctx, input.approval)
+  const data = ctx.store.data
+  const branch = data.branch ?? { name: '', code: '' }
+  const now = ctx.now()
+  // Written month by month, so the whole history is never one string in memory.
+  const parts: string[] = []
+  let count = 0
+  for await (const cases of ctx.store.allCases()) {
+    for (const c of cases) parts.push(JSON.stringify(c))
+    count += cases.length
+  }
+  const head = JSON.stringify({ format: BUNDLE_FORMAT, version: 1, exportedAt: now.toISOString(), branch, departments: data.departments })
+  const json = `${head.slice(0, -1)},"cases":[${parts.join(',')}]}`
+  await ctx.store.update((d) => appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'data.exported', target: `${count}`, approvedBy: approver }))
+  const bytes = gzipSync(Buffer.from(json, 'utf8'))
+  return { fileName: `客诉台数据包-${branch.code}-${format(now, 'yyyyMMdd-HHmm')}.json.gz`, base64: bytes.toString('base64') }
+}
+
+function readBundle(base64: string): Bundle {
+  let raw: unknown
+  try {
+    const bytes = Buffer.from(base64, 'base64')
+    const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8')
+    raw = JSON.parse(text)
+  } catch {
+    throw new AppError('VALIDATION', {}, 'bundle.unreadable')
+  }
+  const parsed = Bundle.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new AppError('VALIDATION', { where: issue.path.join('.') }, 'bundle.invalid')
+  }
+  return parsed.data
+}
+
+/** Top-level fields in which two versions of a case differ. */
+function differences(a: Case, b: Case): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  return [...keys].filter((k) => canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k])).sort()
+}
+
+/**
+ * Merges a branch's bundle into this installation (head office). A case is known by its
+ * branch code and id: one already here and the same is skipped, so importing twice changes
+ * nothing; one already here but different is reported as a conflict and left as it is.
+ * Departments new to this installation are added, named with their branch code.
+ */
+export async function importBundle(ctx: ServiceContext, input: { base64: string; approval: ManagerApproval }): Promise<ImportResult> {
+  const approver = await approveAsManager(ctx, input.approval)
+  const bundle = readBundle(input.base64)
+  const archive = await ctx.store.archived()
+  const live = new Map(ctx.store.data.cases.map((c) => [c.id, c]))
+  const added: Case[] = []
+  const conflicts: ImportResult['conflicts'] = []
+  let unchanged = 0
+  for (const incoming of bundle.cases) {
+    const c = { ...incoming, branchCode: incoming.branchCode || bundle.branch.code }
+    const here = live.get(c.id) ?? (archive.row(c.id) ? await archive.read(c.id) : null)
+    if (!here) added.push(c)
+    else if (here.branchCode !== c.branchCode) conflicts.push({ branchCode: c.branchCode, number: c.number, id: c.id, fields: ['branchCode'] })
+    else {
+      const fields = differences(here, c)
+      if (fields.length === 0) unchanged += 1
+      else conflicts.push({ branchCode: c.branchCode, number: c.number, id: c.id, fields })
+    }
+  }
+  const known = new Set(ctx.store.data.departments.map((d) => d.id))
+  const departments = bundle.departments.filter((d) => !known.has(d.id)).map((d) => ({ ...d, name: `${d.name} · ${bundle.branch.code}` }))
+  const now = ctx.now().toISOString()
+  await ctx.store.addCases(added, (d) => {
+    d.departments.push(...departments)
+    const summary = `${bundle.branch.code}: +${added.length} =${unchanged} !${conflicts.length}`
+    appendAudit(d, { at: now, by: actorOf(ctx), action: 'data.imported', target: summary, approvedBy: approver })
+  })
+  return { branch: bundle.branch, added: added.length, unchanged, departmentsAdded: departments.length, conflicts }
+}
