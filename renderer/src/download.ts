@@ -1,4 +1,4 @@
-const TYPES: Record<string, string> = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8' }
+const TYPES: Record<string, string> = { pdf: 'application/pdf', csv: 'text/csv;charset=utf-8', gz: 'application/gzip' }
 
 /** Hands a file made in main (a PDF, a CSV) to the user as a download (browser host). */
 export function downloadFile(file: { fileName: string; base64: string }): void {

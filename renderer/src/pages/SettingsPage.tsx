@@ -14,6 +14,7 @@ import { applyServerError } from '../hooks/serverErrors'
 import { useLoad } from '../hooks/useLoad'
 import { WorkflowSettingsForm } from './WorkflowSettingsForm'
 import { BackupsCard } from './BackupsCard'
+import { BundleCard } from './BundleCard'
 
 export function SettingsPage({ locale, onLocale, signedIn, onRestored }: { locale: Locale; onLocale: (l: Locale) => void; signedIn: StaffPublic; onRestored: () => void }) {
   const { t } = useTranslation()
@@ -71,6 +72,7 @@ export function SettingsPage({ locale, onLocale, signedIn, onRestored }: { local
         </div>
       </div>
       {staff.state === 'ready' && <BackupsCard managers={managers} approver={approver} onRestored={onRestored} />}
+      {staff.state === 'ready' && <BundleCard managers={managers} approver={approver} />}
       {policy.state === 'ready' && staff.state === 'ready' && (
         <WorkflowSettingsForm settings={policy.data} managers={managers} approver={approver} onSaved={policy.reload} />
       )}
