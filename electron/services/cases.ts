@@ -96,9 +96,16 @@ type ListQuery = Required<Pick<CaseQuery, 'sort' | 'dir'>> & CaseQuery
  * sorted and their search text ready, so this is one pass and a merge; `take(n)` merges only
  * as far as the first n.
  */
-export async function matchingCases(ctx: ServiceContext, query: ListQuery): Promise<{ total: number; take: (count: number) => (Case | ArchiveRow)[] }> {
+export async function matchingCases(ctx: ServiceContext, query: ListQuery & { offset?: number }): Promise<{ total: number; take: (count: number) => (Case | ArchiveRow)[] }> {
   const { store } = ctx
   const archive = await store.archived()
+  // Scrolling asks for page after page of one query: the order is kept until the data changes
+  // (any save makes a new live list; any archiving a new row list).
+  const key = JSON.stringify({ ...query, offset: 0, limit: 0 })
+  const last = lastQuery.get(store)
+  if (last && last.key === key && last.live === store.data.cases && last.rows === archive.list()) {
+    return { total: last.ordered.length, take: (count) => last.ordered.slice(0, count) }
+  }
   const now = ctx.now()
   const order = listOrder(query.sort, query.dir)
   const live = filterCases(store.data.cases, query)
@@ -107,11 +114,13 @@ export async function matchingCases(ctx: ServiceContext, query: ListQuery): Prom
   const lead = new Set<Case>(escalated)
   const liveRest = live.filter((c) => !lead.has(c)).sort(order)
   const archived = filterCases(archive.sorted(query.sort, query.dir), query, archive.search)
-  return {
-    total: escalated.length + liveRest.length + archived.length,
-    take: (count) => [...escalated, ...mergeSorted(liveRest, archived, order, Math.max(0, count - escalated.length))].slice(0, count),
-  }
+  const total = escalated.length + liveRest.length + archived.length
+  const take = (count: number) => [...escalated, ...mergeSorted(liveRest, archived, order, Math.max(0, count - escalated.length))].slice(0, count)
+  if (query.offset) lastQuery.set(store, { key, live: store.data.cases, rows: archive.list(), ordered: take(total) })
+  return { total, take }
 }
+
+const lastQuery = new WeakMap<object, { key: string; live: readonly Case[]; rows: readonly ArchiveRow[]; ordered: (Case | ArchiveRow)[] }>()
 
 /** One page of the list; only the page is turned into summaries. */
 export async function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'limit' | 'offset'>> & ListQuery): Promise<CaseList> {

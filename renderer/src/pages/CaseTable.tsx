@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react'
+import { memo, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { CaseList, CaseQuery, CaseSummary, SORT_FIELDS } from '@shared/schemas/case'
@@ -7,7 +7,11 @@ import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
 
 const PAGE = 200
+/** Every row is this tall (styles.css keeps it so): fixed sizes keep scrolling cheap at any length. */
 const ROW_HEIGHT = 42
+const COLUMN_WIDTHS = ['13rem', '6.5rem', '6.5rem', '8rem', '7rem', '8.5rem', '7.5rem', '9.5rem', 'auto']
+/** How many rows beyond the view a page is fetched ahead. */
+const AHEAD = 80
 
 type Sort = (typeof SORT_FIELDS)[number]
 
@@ -36,7 +40,10 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
   const lastIndex = rows.at(-1)?.index ?? 0
 
   useEffect(() => {
-    for (let page = Math.floor(firstIndex / PAGE); page <= Math.floor(lastIndex / PAGE); page++) {
+    // The pages in view, and the next one when it is near, so scrolling on rarely meets a gap.
+    const from = Math.floor(Math.max(0, firstIndex - AHEAD) / PAGE)
+    const to = Math.floor(Math.min(first.total - 1, lastIndex + AHEAD) / PAGE)
+    for (let page = from; page <= to; page++) {
       if (asked.current.has(page)) continue
       asked.current.add(page)
       void api['cases:list']({ ...query, offset: page * PAGE, limit: PAGE }).then((result) => {
@@ -47,7 +54,7 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
         }
       })
     }
-  }, [api, query, firstIndex, lastIndex])
+  }, [api, query, firstIndex, lastIndex, first.total])
 
   const top = rows[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0)
@@ -56,6 +63,12 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
       {failed && <Notice kind="error">{t('list.error', { message: failed })}</Notice>}
       <div className="case-scroll" ref={scroller}>
         <table className="cases" aria-rowcount={first.total + 1}>
+          {/* Fixed column widths: the columns stay put while rows come and go, and layout stays cheap. */}
+          <colgroup>
+            {COLUMN_WIDTHS.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
           <thead>
             <tr aria-rowindex={1}>
               {header('number', t('fields.number'))}
@@ -74,9 +87,9 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
             {rows.map((v) => {
               const c = pages.get(Math.floor(v.index / PAGE))?.[v.index % PAGE]
               return c ? (
-                <CaseRow key={c.id} c={c} onOpen={onOpen} index={v.index} measure={virtualizer.measureElement} />
+                <CaseRow key={c.id} c={c} onOpen={onOpen} index={v.index} />
               ) : (
-                <tr key={`loading-${v.index}`} ref={virtualizer.measureElement} data-index={v.index} aria-rowindex={v.index + 2} className="loading-row">
+                <tr key={`loading-${v.index}`} data-index={v.index} aria-rowindex={v.index + 2} className="loading-row">
                   <td colSpan={9} className="muted">{t('app.loading')}</td>
                 </tr>
               )
@@ -89,10 +102,10 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
   )
 }
 
-function CaseRow({ c, onOpen, index, measure }: { c: CaseSummary; onOpen: (id: string) => void; index: number; measure: (el: HTMLTableRowElement | null) => void }) {
+const CaseRow = memo(function CaseRow({ c, onOpen, index }: { c: CaseSummary; onOpen: (id: string) => void; index: number }) {
   const { t } = useTranslation()
   return (
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2}>
+    <tr data-index={index} aria-rowindex={index + 2}>
       <td>
         <button type="button" className="link" onClick={() => onOpen(c.id)}>
           {c.number}
@@ -119,4 +132,4 @@ function CaseRow({ c, onOpen, index, measure }: { c: CaseSummary; onOpen: (id: s
       </td>
     </tr>
   )
-}
+})
