@@ -5,7 +5,7 @@ import { maskPhone } from '@shared/rules/phone'
 import { OPEN_STATUSES } from '@shared/rules/status'
 import type { Commitment } from '@shared/schemas/workflow'
 import type { DbData } from '../store/schema'
-import type { ArchiveRow } from '../store/archive'
+import { toRow, type ArchiveRow } from '../store/archive'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
 
@@ -18,23 +18,9 @@ export function toDetail(ctx: ServiceContext, c: Case): CaseDetail {
   return { ...c, departmentName: departmentName(data, c.departmentId), flags: caseFlags(c, data.settings.workflow, ctx.now()) }
 }
 
+/** A live case in the list: its row, with what is due or overdue now. */
 export function toSummary(ctx: ServiceContext, c: Case): CaseSummary {
-  const data = ctx.store.data
-  return {
-    id: c.id,
-    number: c.number,
-    status: c.status,
-    caseClass: c.caseClass,
-    category: c.category,
-    customerName: c.customerName,
-    phoneMasked: maskPhone(c.phone),
-    departmentId: c.departmentId,
-    departmentName: departmentName(data, c.departmentId),
-    receivedAt: c.receivedAt,
-    situations: c.situations,
-    urgent: c.workflow.urgent,
-    flags: caseFlags(c, data.settings.workflow, ctx.now()),
-  }
+  return { ...archivedSummary(ctx, toRow(c, '')), flags: caseFlags(c, ctx.store.data.settings.workflow, ctx.now()) }
 }
 
 /** A finished, archived case in the list: nothing about it is due or overdue any more. */
