@@ -171,8 +171,8 @@ export class Archive {
       let line = 0
       for (let at = bytes.indexOf(pattern); at !== -1; at = bytes.indexOf(pattern, at + 1)) {
         while (line + 1 < lineStarts.length && lineStarts[line + 1] <= at) line += 1
-        const row = rows[line]
-        if (this.rows.get(row.id) === row) hits.add(row)
+        // A row no longer current (its case went live, or moved month) is never asked about.
+        hits.add(rows[line])
         at = (lineStarts[line + 1] ?? bytes.length) - 1 // one hit per row is enough
       }
     }
