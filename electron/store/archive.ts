@@ -44,6 +44,8 @@ interface MonthText {
 }
 
 const FIELD = '\u0001'
+const ORDINAL = Symbol('ordinal')
+type Numbered = ArchiveRow & { [ORDINAL]: number }
 
 /** A case's search line: its searchText and phone digits, fields split by \u0001, no line breaks inside. */
 function textLine(c: Case): string {
@@ -100,6 +102,7 @@ export class Archive {
   private cache = new Map<string, Map<string, Case>>()
   /** Month files still holding a copy of a case that went back into the live file. */
   private detached = new Map<string, string>()
+  private ordinals = 0
 
   private constructor(readonly dir: string) {}
 
@@ -132,7 +135,11 @@ export class Archive {
   private setMonth(month: string, text: MonthText): void {
     for (const old of this.texts.get(month)?.rows ?? []) if (this.rows.get(old.id) === old) this.rows.delete(old.id)
     this.texts.set(month, text)
-    for (const row of text.rows) this.rows.set(row.id, row)
+    for (const row of text.rows) {
+      // Each row gets a number for the search's hit map (hidden: not in JSON, not in spreads).
+      Object.defineProperty(row, ORDINAL, { value: this.ordinals++ })
+      this.rows.set(row.id, row)
+    }
     this.changed()
   }
 
@@ -159,12 +166,12 @@ export class Archive {
 
   /** The rows whose search text holds `needle` (lower-cased), or `digits`, within one field. */
   readonly search = (needle: string, digits: string | null = null): ((row: ArchiveRow) => boolean) => {
-    const hits = new Set<ArchiveRow>()
+    const hits = new Uint8Array(this.ordinals)
     for (const text of [needle, ...(digits !== null && digits !== needle ? [digits] : [])]) this.collect(text, hits)
-    return (row) => hits.has(row)
+    return (row) => hits[(row as Numbered)[ORDINAL]] === 1
   }
 
-  private collect(needle: string, hits: Set<ArchiveRow>): void {
+  private collect(needle: string, hits: Uint8Array): void {
     if (/[\r\n\u0001]/.test(needle)) return
     const pattern = Buffer.from(needle, 'utf8')
     for (const { rows, bytes, lineStarts } of this.texts.values()) {
@@ -172,7 +179,7 @@ export class Archive {
       for (let at = bytes.indexOf(pattern); at !== -1; at = bytes.indexOf(pattern, at + 1)) {
         while (line + 1 < lineStarts.length && lineStarts[line + 1] <= at) line += 1
         // A row no longer current (its case went live, or moved month) is never asked about.
-        hits.add(rows[line])
+        hits[(rows[line] as Numbered)[ORDINAL]] = 1
         at = (lineStarts[line + 1] ?? bytes.length) - 1 // one hit per row is enough
       }
     }
