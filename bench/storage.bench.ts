@@ -115,7 +115,7 @@ it('storage benchmark', async () => {
       ['list: page 200 (scrolled far down)', { ...base, offset: 40_000 }],
     ]
     for (const [name, query] of queries) {
-      const t = await timed(() => listCases(ctx, query), 21)
+      const t = await timed(() => listCases(ctx, query), 61)
       line(name, t, `×${(t.median / floor.median).toFixed(1)} floor`)
     }
 

@@ -49,7 +49,9 @@ export function matchesText(c: Listable, q: string): boolean {
  * Keeps the cases that pass every filter, in their order. `search` finds text matches
  * (the archive searches its own text files); by default each case's own fields are read.
  */
-export function filterCases<T extends Filterable>(cases: readonly T[], q: Query, search: TextSearch<T> = ownText as unknown as TextSearch<T>): T[] {
+export function filterCases<T extends Filterable>(cases: readonly T[], q: Query, search: TextSearch<T> = ownText as unknown as TextSearch<T>): readonly T[] {
+  // No filter at all (the list as it opens): the cases themselves, not a copy of a long history.
+  if (!q.status && !q.category && !q.departmentId && !q.from && !q.to && !q.q?.trim()) return cases
   // receivedAt is an ISO instant; from/to are local calendar days, both inclusive: the
   // bounds become ISO instants once, and ISO strings compare in time order.
   const from = q.from ? new Date(localDayStart(q.from)).toISOString() : null
