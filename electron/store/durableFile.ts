@@ -1,6 +1,5 @@
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { open, rename, unlink } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
-import type { Adapter } from 'lowdb'
 
 /**
  * Writes `text` so that once the promise resolves the content survives a crash or power
@@ -37,38 +36,5 @@ async function fsyncDir(dir: string): Promise<void> {
     }
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EISDIR' && (err as NodeJS.ErrnoException).code !== 'EPERM') throw err
-  }
-}
-
-export class CorruptFileError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`cannot parse ${file}: ${reason}`)
-  }
-}
-
-/** lowdb adapter: JSON on disk through the durable write path; a parse failure is an error, never "empty". */
-export class DurableJsonFile<T> implements Adapter<T> {
-  constructor(readonly file: string) {}
-
-  async read(): Promise<T | null> {
-    let text: string
-    try {
-      text = await readFile(this.file, 'utf8')
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-      throw err
-    }
-    try {
-      return JSON.parse(text) as T
-    } catch (err) {
-      throw new CorruptFileError(this.file, (err as Error).message)
-    }
-  }
-
-  async write(data: T): Promise<void> {
-    await writeFileDurable(this.file, JSON.stringify(data, null, 1))
   }
 }

@@ -1,7 +1,7 @@
 import { open, readFile, unlink } from 'node:fs/promises'
 
 /**
- * One app instance per data directory: two lowdb writers on one file corrupt it. The lock
+ * One app instance per data directory: two writers on one journal corrupt it. The lock
  * file holds the owner's pid; a lock whose process is gone is stale and taken over.
  */
 export async function acquireLock(path: string): Promise<{ release: () => Promise<void> } | { heldBy: number }> {
