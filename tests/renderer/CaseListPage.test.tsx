@@ -86,3 +86,17 @@ describe('the case list over a long history', () => {
     expect(screen.getAllByRole('row').length).toBeLessThan(80)
   })
 })
+
+describe('the case list when the filters change', () => {
+  it('shows the rows of the new query, not the rows it showed before', async () => {
+    const closed = { ...row, id: 'c2', number: 'KS-20260920-0001', status: 'closed', urgent: false, flags: { ...row.flags, escalated: false, overdue: [], commitmentsDueSoon: 0 } }
+    const api = fakeApi({})
+    api['cases:list'] = vi.fn(async (q: { status?: string }) => ({ ok: true, data: q.status === 'closed' ? { items: [closed], total: 1 } : { items: [row], total: 1 } })) as never
+    const user = userEvent.setup()
+    renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
+    expect(await screen.findByText('KS-20261122-0001')).toBeInTheDocument()
+    await user.selectOptions(screen.getByLabelText('状态'), '已结案')
+    expect(await screen.findByText('KS-20260920-0001')).toBeInTheDocument()
+    expect(screen.queryByText('KS-20261122-0001')).not.toBeInTheDocument()
+  })
+})

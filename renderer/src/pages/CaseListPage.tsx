@@ -106,7 +106,7 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
             {t('list.total', { total: list.data.total })}
           </p>
           <ExportButtons query={query} />
-          <CaseTable key={JSON.stringify(query)} query={query} first={list.data} header={header} onOpen={onOpen} />
+          <CaseTable query={query} first={list.data} header={header} onOpen={onOpen} />
         </>
       )}
     </section>

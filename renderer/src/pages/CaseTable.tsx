@@ -18,15 +18,23 @@ type Sort = (typeof SORT_FIELDS)[number]
 /**
  * The list as one scrolling table over every matching case, however many: only the rows in
  * view are in the page (virtualised), and rows are fetched from main a page at a time as
- * they scroll into view. Remounted (cache dropped) whenever the query changes.
+ * they scroll into view. A new answer (another query, or a reload) starts again at the top.
  */
 export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; first: CaseList; header: (field: Sort | null, label: string) => ReactNode; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const api = useApi()
   const scroller = useRef<HTMLDivElement>(null)
-  const [pages, setPages] = useState(() => new Map<number, CaseSummary[]>([[0, first.items]]))
+  // Pages belong to one answer of main: when a new first page arrives (the query changed, or the
+  // list was reloaded) everything fetched for the previous one is dropped at once.
+  const [cache, setCache] = useState(() => ({ first, pages: new Map<number, CaseSummary[]>([[0, first.items]]) }))
   const [failed, setFailed] = useState<string | null>(null)
   const asked = useRef(new Set<number>([0]))
+  let pages = cache.pages
+  if (cache.first !== first) {
+    pages = new Map([[0, first.items]])
+    asked.current = new Set([0])
+    setCache({ first, pages })
+  }
   const virtualizer = useVirtualizer({
     count: first.total,
     getScrollElement: () => scroller.current,
@@ -40,6 +48,10 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
   const lastIndex = rows.at(-1)?.index ?? 0
 
   useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0
+  }, [first])
+
+  useEffect(() => {
     // The pages in view, and the next one when it is near, so scrolling on rarely meets a gap.
     const from = Math.floor(Math.max(0, firstIndex - AHEAD) / PAGE)
     const to = Math.floor(Math.min(first.total - 1, lastIndex + AHEAD) / PAGE)
@@ -47,14 +59,14 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
       if (asked.current.has(page)) continue
       asked.current.add(page)
       void api['cases:list']({ ...query, offset: page * PAGE, limit: PAGE }).then((result) => {
-        if (result.ok) setPages((m) => new Map(m).set(page, result.data.items))
+        if (result.ok) setCache((c) => (c.first === first ? { first, pages: new Map(c.pages).set(page, result.data.items) } : c))
         else {
           asked.current.delete(page)
           setFailed(result.error.message)
         }
       })
     }
-  }, [api, query, firstIndex, lastIndex, first.total])
+  }, [api, query, firstIndex, lastIndex, first])
 
   const top = rows[0]?.start ?? 0
   const bottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0)
