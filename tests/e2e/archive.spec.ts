@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
-import { appendFile, readFile } from 'node:fs/promises'
+import { appendFile, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { completeSetup, fillIntake, newDataDir, openList, shot, useHosts } from './helpers'
+import { completeSetup, fillIntake, MANAGER, newDataDir, openList, shot, signIn, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -24,17 +24,14 @@ test('a case closed two months ago lives in the archive: it is found by search, 
 
   host = await hosts.start(dataDir)
   await page.goto(host.url)
-  await page.getByLabel('员工姓名').selectOption({ label: '陈主管（主管）' })
-  await page.getByLabel('PIN 码').fill('246810')
-  await page.getByRole('button', { name: '登录' }).click()
+  await signIn(page, MANAGER.name, MANAGER.pin)
   await openList(page)
   await expect(page.getByText('共 2 条')).toBeVisible()
   await page.getByRole('searchbox', { name: /搜索/ }).fill('封条漏气')
   await expect(page.getByText('共 2 条')).toBeVisible()
   await page.getByLabel('状态').selectOption({ label: '已结案' })
   await expect(page.getByText('共 1 条')).toBeVisible()
-  const files = await import('node:fs/promises').then((fs) => fs.readdir(join(dataDir, 'archive')))
-  expect(files.some((f) => f.startsWith('cases-'))).toBe(true)
+  expect((await readdir(join(dataDir, 'archive'))).some((f) => f.startsWith('cases-'))).toBe(true) // it is in the archive
   await shot(page, '33-archived-case-in-list')
 
   await page.getByRole('button', { name: 'KS-20260920-0001' }).click()
