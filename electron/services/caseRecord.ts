@@ -25,9 +25,11 @@ export function toSummary(ctx: ServiceContext, c: Case): CaseSummary {
 
 /** A finished, archived case in the list: nothing about it is due or overdue any more. */
 export function archivedSummary(ctx: ServiceContext, r: ArchiveRow): CaseSummary {
-  const { month: _m, phone, ...rest } = r
+  const { month: _m, phone, branchCode, ...rest } = r
+  const own = ctx.store.data.branch?.code ?? ''
   return {
     ...rest,
+    fromBranch: branchCode && branchCode !== own ? branchCode : null,
     phoneMasked: maskPhone(phone),
     departmentName: departmentName(ctx.store.data, r.departmentId),
     flags: { escalated: false, overdue: [], commitmentsDueSoon: 0, commitmentsOverdue: 0, deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null } },

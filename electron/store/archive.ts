@@ -19,6 +19,7 @@ const textFile = (month: string) => `text-${month}.txt`
 export interface ArchiveRow {
   id: string
   number: string
+  branchCode: string
   status: Case['status']
   caseClass: Case['caseClass']
   category: Case['category']
@@ -63,6 +64,7 @@ export function toRow(c: Case, month: string): ArchiveRow {
   return {
     id: c.id,
     number: c.number,
+    branchCode: c.branchCode,
     status: c.status,
     caseClass: c.caseClass,
     category: c.category,

@@ -63,7 +63,7 @@ export const en: Messages = {
     title: 'Complaints', empty: 'No complaints yet. Press F2 or "New complaint" to log one.', noMatch: 'No complaints match these filters.',
     error: 'Could not load complaints: {{message}}', all: 'All', from: 'From', to: 'To',
     search: 'Search number, name, phone or text', total: '{{total}} in all', shown: 'First {{shown}} of {{total}}',
-    sortBy: 'Sort by {{field}}', urgent: 'Urgent', escalated: 'Urgent · awaiting manager', promisesOverdue: '{{count}} overdue', promisesDueSoon: '{{count}} due soon', alerts: 'Alerts',
+    sortBy: 'Sort by {{field}}', urgent: 'Urgent', escalated: 'Urgent · awaiting manager', promisesOverdue: '{{count}} overdue', promisesDueSoon: '{{count}} due soon', alerts: 'Alerts', fromBranch: 'From branch {{code}}',
   },
   bundle: {
     title: 'Data bundles (head office)', hint: "Export every complaint of this branch (archived ones too) as one bundle; head office imports the bundles of several branches into one installation. Cases are matched by branch code + case ID: the same ones are skipped, different ones are listed as conflicts and never overwritten. Export and import need a manager's PIN.",

@@ -62,7 +62,7 @@ export const zhCN = {
     title: '投诉列表', empty: '还没有投诉记录。按 F2 或点击“新建投诉”开始受理。', noMatch: '没有符合条件的投诉。',
     error: '无法读取投诉列表：{{message}}', all: '全部', from: '开始日期', to: '结束日期',
     search: '搜索编号、姓名、电话或投诉内容', total: '共 {{total}} 条', shown: '显示前 {{shown}} 条，共 {{total}} 条',
-    sortBy: '按“{{field}}”排序', urgent: '紧急', escalated: '紧急·待接手', promisesOverdue: '{{count}} 个承诺逾期', promisesDueSoon: '{{count}} 个承诺即将到期', alerts: '提醒',
+    sortBy: '按“{{field}}”排序', urgent: '紧急', escalated: '紧急·待接手', promisesOverdue: '{{count}} 个承诺逾期', promisesDueSoon: '{{count}} 个承诺即将到期', alerts: '提醒', fromBranch: '来自门店 {{code}}',
   },
   bundle: {
     title: '数据包（总部汇总）', hint: '把本店全部投诉（含归档）导出为一个数据包，总部可把多家门店的数据包导入同一台电脑汇总。导入按“门店代码 + 投诉 ID”识别：已有且相同的跳过，已有但不同的列为冲突，不会覆盖。导出和导入都需要主管 PIN。',

@@ -106,6 +106,8 @@ export type CaseDetail = z.infer<typeof CaseDetail>
 export const CaseSummary = z.object({
   id: z.string(),
   number: z.string(),
+  /** The branch a case came from, when it is not this installation's (head office merges branches). */
+  fromBranch: z.string().nullable().optional(),
   status: z.enum(CASE_STATUSES),
   caseClass: z.union([z.literal(1), z.literal(2)]),
   category: z.enum(CATEGORIES),

@@ -51,6 +51,8 @@ describe('data bundles: a branch exports, head office imports', () => {
     const list = unwrap(await hq.services.dispatch('cases:list', {})) as CaseList
     expect(list.total).toBe(6) // HQ's own two, and two from each branch
     expect(list.items.map((c) => c.departmentName)).toContain(`${a.departments[0].name} · SH02`)
+    // Head office sees which branch each case came from; its own cases carry no mark.
+    expect(new Set(list.items.map((c) => c.fromBranch))).toEqual(new Set(['SH02', 'SH03', null]))
     // The archived case went to the archive, and can be opened.
     expect((await hq.services.ctx.store.archived()).row('SH02-old')).toBeTruthy()
     const again = unwrap(await importInto(hq, a.file)) as ImportResult

@@ -87,6 +87,15 @@ describe('the case list over a long history', () => {
   })
 })
 
+describe('the case list at head office', () => {
+  it('marks a case from another branch with its branch code', async () => {
+    const api = fakeApi({ 'cases:list': { ok: true, data: { items: [{ ...row, fromBranch: 'SH02' }, { ...row, id: 'c9', number: 'KS-20261122-0009', fromBranch: null }], total: 2 } } })
+    renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
+    expect(await screen.findByTitle('来自门店 SH02')).toHaveTextContent('SH02')
+    expect(screen.getAllByTitle(/来自门店/)).toHaveLength(1)
+  })
+})
+
 describe('the case list when the filters change', () => {
   it('shows the rows of the new query, not the rows it showed before', async () => {
     const closed = { ...row, id: 'c2', number: 'KS-20260920-0001', status: 'closed', urgent: false, flags: { ...row.flags, escalated: false, overdue: [], commitmentsDueSoon: 0 } }

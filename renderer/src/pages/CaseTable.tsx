@@ -119,6 +119,7 @@ const CaseRow = memo(function CaseRow({ c, onOpen, index }: { c: CaseSummary; on
   return (
     <tr data-index={index} aria-rowindex={index + 2}>
       <td>
+        {c.fromBranch && <span className="badge branch" title={t('list.fromBranch', { code: c.fromBranch })}>{c.fromBranch}</span>}
         <button type="button" className="link" onClick={() => onOpen(c.id)}>
           {c.number}
         </button>
