@@ -10,10 +10,10 @@ export function newDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'complaint-desk-e2e-'))
 }
 
-export async function completeSetup(page: Page): Promise<void> {
+export async function completeSetup(page: Page, branch = { name: '静安寺店', code: 'SH01' }): Promise<void> {
   await expect(page.getByRole('heading', { name: '首次使用设置' })).toBeVisible()
-  await page.getByLabel('网点名称').fill('静安寺店')
-  await page.getByLabel('网点编号').fill('SH01')
+  await page.getByLabel('网点名称').fill(branch.name)
+  await page.getByLabel('网点编号').fill(branch.code)
   await page.getByLabel('主管姓名').fill(MANAGER.name)
   await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
   await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
