@@ -209,6 +209,11 @@ export class Archive {
     return cases
   }
 
+  /** A month's cases that are current there (not since brought back live, nor moved to a later month). */
+  async currentCases(month: string): Promise<Case[]> {
+    return [...(await this.month(month)).values()].filter((c) => this.rows.get(c.id)?.month === month)
+  }
+
   async read(id: string): Promise<Case | null> {
     const row = this.rows.get(id)
     return row ? ((await this.month(row.month)).get(id) ?? null) : null

@@ -223,6 +223,21 @@ export class Store {
     return this.archiveLoad
   }
 
+  /** The archive for a fold or an import: its index is read now if it was still waiting. */
+  private archiveNow(): Promise<Archive> {
+    this.startArchive()
+    return this.archiveLoad
+  }
+
+  /** The cases finished more than ARCHIVE_AFTER_DAYS ago: they belong in the archive. */
+  private finishedLongAgo(cases: readonly Case[]): Case[] {
+    const cutoff = this.now().getTime() - ARCHIVE_AFTER_DAYS * DAY
+    return cases.filter((c) => {
+      const at = finishedAt(c)
+      return at !== null && Date.parse(at) < cutoff
+    })
+  }
+
   private setLive(data: DbData): void {
     const { journalSeq: _j, archivedCases: _a, ...rest } = data as Snapshot
     this.live = { ...rest, cases: rest.cases.map(freeze), handovers: rest.handovers ?? [] }
@@ -316,13 +331,8 @@ export class Store {
       await this.auditLog!.append(this.pendingAudit.map((e) => JSON.stringify(e)))
       this.pendingAudit = []
     }
-    const cutoff = this.now().getTime() - ARCHIVE_AFTER_DAYS * DAY
-    const old = this.live.cases.filter((c) => {
-      const at = finishedAt(c)
-      return at !== null && Date.parse(at) < cutoff
-    })
-    this.startArchive()
-    const archive = await this.archiveLoad
+    const old = this.finishedLongAgo(this.live.cases)
+    const archive = await this.archiveNow()
     if (old.length > 0) {
       await archive.put(old)
       const moved = new Set(old)
@@ -366,9 +376,7 @@ export class Store {
     const first = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7)
     const archive = await this.archiveLoad
     const archived: Case[] = []
-    for (const month of archive.months().filter((mo) => mo >= first)) {
-      for (const c of (await archive.month(month)).values()) if (archive.row(c.id)?.month === month) archived.push(c)
-    }
+    for (const month of archive.months().filter((mo) => mo >= first)) archived.push(...(await archive.currentCases(month)))
     return [...this.live.cases, ...archived]
   }
 
@@ -377,16 +385,11 @@ export class Store {
    * archive, the others into the live file. The caller has checked they are new.
    */
   async addCases(cases: readonly Case[], audit: (draft: Draft) => void): Promise<void> {
-    const cutoff = this.now().getTime() - ARCHIVE_AFTER_DAYS * DAY
-    const old = cases.filter((c) => {
-      const at = finishedAt(c)
-      return at !== null && Date.parse(at) < cutoff
-    })
+    const old = this.finishedLongAgo(cases)
     const oldIds = new Set(old.map((c) => c.id))
     await this.serial(async () => {
       if (!this.writable) throw new StoreUnavailableError(this.state, this.file)
-      this.startArchive()
-      await (await this.archiveLoad).put(old)
+      await (await this.archiveNow()).put(old)
     })
     await this.update((d) => {
       d.cases.push(...cases.filter((c) => !oldIds.has(c.id)).map((c) => structuredClone(c)))
@@ -397,9 +400,7 @@ export class Store {
   /** Every case, month by month from the archive then the live ones (for a full export). */
   async *allCases(): AsyncGenerator<readonly Case[]> {
     const archive = await this.archived()
-    for (const month of archive.months()) {
-      yield [...(await archive.month(month)).values()].filter((c) => archive.row(c.id)?.month === month)
-    }
+    for (const month of archive.months()) yield await archive.currentCases(month)
     yield this.live.cases
   }
 

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Result } from '@shared/ipc/result'
-import { useApi, useHost } from '../apiContext'
-import { downloadFile } from '../download'
+import { useApi } from '../apiContext'
+import { useDeliverFile } from '../hooks/useDeliverFile'
 import { Notice } from '../components/Notice'
 
 type PdfFile = { fileName: string; base64: string }
@@ -14,7 +14,7 @@ type PdfFile = { fileName: string; base64: string }
 export function PdfButton<T extends PdfFile>({ label, make, onMade, primary }: { label: string; make: () => Promise<Result<T>>; onMade?: (file: T) => void; primary?: boolean }) {
   const { t } = useTranslation()
   const api = useApi()
-  const host = useHost()
+  const deliver = useDeliverFile()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [saved, setSaved] = useState<{ path: string; file: PdfFile } | null>(null)
@@ -28,12 +28,9 @@ export function PdfButton<T extends PdfFile>({ label, make, onMade, primary }: {
     }
     onMade?.(result.data)
     const file = { fileName: result.data.fileName, base64: result.data.base64 }
-    if (host === 'browser') downloadFile(file)
-    else {
-      const save = await api['files:savePdf'](file)
-      if (!save.ok) setError(t('pdf.failed', { message: save.error.message }))
-      else if (save.data.saved && save.data.path) setSaved({ path: save.data.path, file })
-    }
+    const delivered = await deliver(file)
+    if (!delivered.ok) setError(t('pdf.failed', { message: delivered.error.message }))
+    else if (delivered.data?.saved && delivered.data.path) setSaved({ path: delivered.data.path, file })
     setBusy(false)
   }
   const report = (r: Result<boolean>) => setError(r.ok ? (r.data ? null : t('pdf.openFailed')) : r.error.message)

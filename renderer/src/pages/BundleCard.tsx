@@ -5,9 +5,9 @@ import { ManagerApproval } from '@shared/schemas/common'
 import type { ImportResult } from '@shared/schemas/bundle'
 import type { Result } from '@shared/ipc/result'
 import type { StaffPublic } from '@shared/schemas/staff'
-import { useApi, useHost } from '../apiContext'
+import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
-import { downloadFile } from '../download'
+import { useDeliverFile } from '../hooks/useDeliverFile'
 
 const ApprovalOnly = z.object({ approval: ManagerApproval })
 const MAX_BYTES = 200 * 1024 * 1024
@@ -25,7 +25,7 @@ function readAsBase64(file: File): Promise<string> {
 export function BundleCard({ managers, approver }: { managers: StaffPublic[]; approver: string }) {
   const { t } = useTranslation()
   const api = useApi()
-  const host = useHost()
+  const deliver = useDeliverFile()
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const refuse = (message: string): Result<never> => ({ ok: false, error: { code: 'VALIDATION', message } })
@@ -38,11 +38,7 @@ export function BundleCard({ managers, approver }: { managers: StaffPublic[]; ap
           submitLabel={t('bundle.export')} managers={managers} defaultApprover={approver}
           onSubmit={async (v) => {
             const made = await api['data:exportBundle'](v)
-            if (made.ok) {
-              if (host === 'browser') downloadFile(made.data)
-              else await api['files:savePdf'](made.data)
-            }
-            return made
+            return made.ok ? deliver(made.data) : made
           }} />
         <div>
           <label className="field">

@@ -2,10 +2,10 @@ import { z } from 'zod'
 import { useTranslation } from 'react-i18next'
 import type { CaseQuery } from '@shared/schemas/case'
 import { ManagerApproval } from '@shared/schemas/common'
-import { useApi, useHost } from '../apiContext'
+import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
 import { PdfButton } from '../case/PdfButton'
-import { downloadFile } from '../download'
+import { useDeliverFile } from '../hooks/useDeliverFile'
 import { useLoad } from '../hooks/useLoad'
 
 const ApprovalOnly = z.object({ approval: ManagerApproval })
@@ -17,7 +17,7 @@ const ApprovalOnly = z.object({ approval: ManagerApproval })
 export function ExportButtons({ query }: { query: CaseQuery }) {
   const { t } = useTranslation()
   const api = useApi()
-  const host = useHost()
+  const deliver = useDeliverFile()
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const managers = staff.state === 'ready' ? staff.data.filter((s) => s.role === 'manager') : []
   const { offset: _o, limit: _l, ...filters } = query
@@ -31,11 +31,7 @@ export function ExportButtons({ query }: { query: CaseQuery }) {
           submitLabel={t('export.run')} managers={managers} defaultApprover={managers[0]?.id ?? ''}
           onSubmit={async (v) => {
             const result = await api['cases:exportCsvUnmasked']({ ...filters, approval: v.approval })
-            if (result.ok) {
-              if (host === 'browser') downloadFile(result.data)
-              else await api['files:savePdf'](result.data)
-            }
-            return result
+            return result.ok ? deliver(result.data) : result
           }} />}
       </details>
     </div>
