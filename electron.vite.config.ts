@@ -10,7 +10,13 @@ export default defineConfig({
     resolve: { alias },
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: entry('./electron/main.ts'), bridge: entry('./electron/bridge/cli.ts'), pdfWorker: entry('./electron/pdf/worker.ts') } },
+      rollupOptions: {
+        input: {
+          main: entry('./electron/main.ts'),
+          bridge: entry('./electron/bridge/cli.ts'),
+          pdfWorker: entry('./electron/pdf/worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,41 +1,76 @@
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
+import prettier from 'eslint-config-prettier'
 
-const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'crypto', 'http', 'https', 'net', 'child_process', 'url', 'util', 'stream', 'worker_threads']
+const NODE_BUILTINS = [
+  'fs',
+  'fs/promises',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'worker_threads',
+]
 const node = { group: ['node:*', ...NODE_BUILTINS], message: 'Node APIs belong in electron/ (main process).' }
-const electronPkg = { name: 'electron', message: 'Only the thin Electron adapters (main.ts, preload.ts, ipc/, window.ts) import electron.' }
+const electronPkg = {
+  name: 'electron',
+  message: 'Only the thin Electron adapters (main.ts, preload.ts, ipc/, window.ts) import electron.',
+}
 
 /** The layering of architecture.md, enforced: shared/ imports neither side; renderer/ imports only shared/. */
 const layering = [
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronPkg],
-        patterns: [
-          { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import electron/ or renderer/.' },
-          { group: ['react', 'react-dom', 'react-*'], message: 'shared/ is UI-free.' },
-          node,
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPkg],
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not import electron/ or renderer/.' },
+            { group: ['react', 'react-dom', 'react-*'], message: 'shared/ is UI-free.' },
+            node,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [electronPkg],
-        patterns: [{ group: ['**/electron/**', 'lowdb', 'lowdb/*'], message: 'renderer/ talks to main only through window.api.' }, node],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronPkg],
+          patterns: [
+            {
+              group: ['**/electron/**', 'lowdb', 'lowdb/*'],
+              message: 'renderer/ talks to main only through window.api.',
+            },
+            node,
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/store/**/*.ts', 'electron/bridge/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'Services stay plain Node modules so they can be tested without Electron.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Services stay plain Node modules so they can be tested without Electron.' },
+          ],
+          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
+        },
+      ],
     },
   },
 ]
@@ -54,4 +89,6 @@ export default tseslint.config(
     },
   },
   ...layering,
+  // Formatting is Prettier's job (npm run format); eslint only checks code.
+  prettier,
 )

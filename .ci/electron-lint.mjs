@@ -15,7 +15,10 @@ const electronVersion = require('electron/package.json').version
 const bin = join('node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity')
 const csv = join(mkdtempSync(join(tmpdir(), 'eneg-')), 'findings.csv')
 // The linter looks online for translations and Electron releases; offline it carries on with the version given.
-const run = spawnSync(bin, ['-i', 'out', '-e', electronVersion, '-r', '-o', csv], { encoding: 'utf8', timeout: 120_000 })
+const run = spawnSync(bin, ['-i', 'out', '-e', electronVersion, '-r', '-o', csv], {
+  encoding: 'utf8',
+  timeout: 120_000,
+})
 if (!existsSync(csv)) {
   console.error('electron-lint: the linter produced no report', run.stderr || run.error)
   process.exit(2)
@@ -52,12 +55,19 @@ const findings = parseCsv(readFileSync(csv, 'utf8'))
   .map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }))
 // "Review" checks that fire on any use of a feature; each was reviewed, and a test holds the reason.
 const REVIEWED = {
-  PRELOAD_JS_CHECK: 'the preload exposes one function per contract channel and nothing else (tests/unit/electron/preload.test.ts)',
+  PRELOAD_JS_CHECK:
+    'the preload exposes one function per contract channel and nothing else (tests/unit/electron/preload.test.ts)',
 }
-const blocking = findings.filter((f) => f.severity !== 'LOW' && f.severity !== 'INFORMATIONAL' && !(f.check in REVIEWED))
+const blocking = findings.filter(
+  (f) => f.severity !== 'LOW' && f.severity !== 'INFORMATIONAL' && !(f.check in REVIEWED),
+)
 for (const f of findings) {
   const verdict = blocking.includes(f) ? 'FAIL' : f.check in REVIEWED ? 'reviewed' : 'note'
-  console.log(`${verdict} ${f.severity} ${f.check} ${f.file}:${f.location}${REVIEWED[f.check] ? ` — ${REVIEWED[f.check]}` : ''}`)
+  console.log(
+    `${verdict} ${f.severity} ${f.check} ${f.file}:${f.location}${REVIEWED[f.check] ? ` — ${REVIEWED[f.check]}` : ''}`,
+  )
 }
-console.log(`electron-lint: ${findings.length} finding(s), ${blocking.length} at MEDIUM or above (Electron ${electronVersion})`)
+console.log(
+  `electron-lint: ${findings.length} finding(s), ${blocking.length} at MEDIUM or above (Electron ${electronVersion})`,
+)
 process.exit(blocking.length > 0 ? 1 : 0)

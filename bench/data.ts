@@ -6,9 +6,60 @@ import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { AuditEntry } from '../electron/store/schema'
 import { chainAfter } from '../electron/store/auditChain'
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
-const GIVEN = ['秀英', '桂英', '秀兰', '玉兰', '丽', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀云', '霞', '平', '刚', '桂兰', '伟', '芳', '娜', '建华', '志强', '海燕', '晓东']
-const PRODUCTS = ['电饭煲 MB-40', '洗衣机 XQB80', '空气炸锅', '蓝牙耳机', '羽绒服', '运动鞋', '奶粉', '大米 5kg', '食用油', '冰箱 BCD-520', '电动牙刷', '儿童座椅', '保温杯', '电视机 55 寸', '床上四件套', '信用卡年费', '理财产品', '转账手续费']
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+const GIVEN = [
+  '秀英',
+  '桂英',
+  '秀兰',
+  '玉兰',
+  '丽',
+  '敏',
+  '静',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀云',
+  '霞',
+  '平',
+  '刚',
+  '桂兰',
+  '伟',
+  '芳',
+  '娜',
+  '建华',
+  '志强',
+  '海燕',
+  '晓东',
+]
+const PRODUCTS = [
+  '电饭煲 MB-40',
+  '洗衣机 XQB80',
+  '空气炸锅',
+  '蓝牙耳机',
+  '羽绒服',
+  '运动鞋',
+  '奶粉',
+  '大米 5kg',
+  '食用油',
+  '冰箱 BCD-520',
+  '电动牙刷',
+  '儿童座椅',
+  '保温杯',
+  '电视机 55 寸',
+  '床上四件套',
+  '信用卡年费',
+  '理财产品',
+  '转账手续费',
+]
 const OPENINGS = ['上周买的', '昨天在本店购买的', '前天送货上门的', '会员日买的', '网上下单门店自提的', '上个月办理的']
 const PROBLEMS = [
   '用了三天就不加热了，要求换货',
@@ -45,7 +96,7 @@ export function generateCases(n: number, end = new Date('2026-11-22T02:00:00Z'),
   const cases: Case[] = []
   const counters = new Map<string, number>()
   for (let i = 0; i < n; i++) {
-    const received = new Date(end.getTime() - (days * (1 - i / n)) * 86_400_000)
+    const received = new Date(end.getTime() - days * (1 - i / n) * 86_400_000)
     const at = received.toISOString()
     const day = at.slice(0, 10).replace(/-/g, '')
     const seq = (counters.get(day) ?? 0) + 1
@@ -55,18 +106,39 @@ export function generateCases(n: number, end = new Date('2026-11-22T02:00:00Z'),
     const workflow = emptyWorkflow()
     const finished = ageDays > 30 || r() < 0.3
     const voided = finished && r() < 0.03
-    const status: Case['status'] = voided ? 'voided' : finished ? 'closed' : pick(['received', 'in_progress', 'resolved', 'reported', 'followed_up'] as const)
-    if (status !== 'received') workflow.steps = { listen: { at, by: staff }, attend: { at, by: staff }, satisfy: { at: later(1), by: staff }, thank: { at: later(1), by: staff }, report: null }
+    const status: Case['status'] = voided
+      ? 'voided'
+      : finished
+        ? 'closed'
+        : pick(['received', 'in_progress', 'resolved', 'reported', 'followed_up'] as const)
+    if (status !== 'received')
+      workflow.steps = {
+        listen: { at, by: staff },
+        attend: { at, by: staff },
+        satisfy: { at: later(1), by: staff },
+        thank: { at: later(1), by: staff },
+        report: null,
+      }
     if (finished && !voided) {
       workflow.resolvedAt = later(5)
       workflow.resolution = '为顾客办理换货，并赠送一张二十元代金券表示歉意。'
       workflow.oralReport = { to: '陈主管', at: later(6), summary: '已处理完毕，顾客接受', by: staff }
-      workflow.followUp = { method: 'phone', satisfaction: 1 + Math.floor(r() * 5), remarks: '顾客表示满意', at: later(72), by: staff }
+      workflow.followUp = {
+        method: 'phone',
+        satisfaction: 1 + Math.floor(r() * 5),
+        remarks: '顾客表示满意',
+        at: later(72),
+        by: staff,
+      }
       workflow.closedAt = later(73)
     }
-    if (voided) workflow.voided = { reason: '重复登记', at: later(1), by: staff, approvedBy: { id: 'm1', name: '陈主管' } }
+    if (voided)
+      workflow.voided = { reason: '重复登记', at: later(1), by: staff, approvedBy: { id: 'm1', name: '陈主管' } }
     // About one customer in five comes back: their phone repeats.
-    const phone = r() < 0.2 ? `1390000${String(Math.floor(r() * 1000)).padStart(4, '0')}` : `13${Math.floor(5 + r() * 5)}${String(Math.floor(r() * 1e8)).padStart(8, '0')}`
+    const phone =
+      r() < 0.2
+        ? `1390000${String(Math.floor(r() * 1000)).padStart(4, '0')}`
+        : `13${Math.floor(5 + r() * 5)}${String(Math.floor(r() * 1e8)).padStart(8, '0')}`
     const product = pick(PRODUCTS)
     cases.push({
       id: `gen-${seed}-${i}`,
@@ -97,8 +169,18 @@ export function generateCases(n: number, end = new Date('2026-11-22T02:00:00Z'),
       createdBy: staff,
       timeline: [
         { at, by: staff, action: 'created' },
-        ...(status !== 'received' ? [{ at, by: staff, action: 'step.listen' }, { at: later(1), by: staff, action: 'status.in_progress' }] : []),
-        ...(finished && !voided ? [{ at: later(5), by: staff, action: 'status.resolved', detail: workflow.resolution }, { at: later(73), by: staff, action: 'status.closed' }] : []),
+        ...(status !== 'received'
+          ? [
+              { at, by: staff, action: 'step.listen' },
+              { at: later(1), by: staff, action: 'status.in_progress' },
+            ]
+          : []),
+        ...(finished && !voided
+          ? [
+              { at: later(5), by: staff, action: 'status.resolved', detail: workflow.resolution },
+              { at: later(73), by: staff, action: 'status.closed' },
+            ]
+          : []),
       ],
       workflow,
     })
@@ -109,6 +191,8 @@ export function generateCases(n: number, end = new Date('2026-11-22T02:00:00Z'),
 /** The audit trail such a history leaves: one chained entry per timeline entry. */
 export function auditFor(cases: readonly Case[]): AuditEntry[] {
   const log: AuditEntry[] = []
-  for (const c of cases) for (const e of c.timeline) log.push(chainAfter(log.at(-1) ?? null, { at: e.at, by: e.by, action: `case.${e.action}`, target: c.number }))
+  for (const c of cases)
+    for (const e of c.timeline)
+      log.push(chainAfter(log.at(-1) ?? null, { at: e.at, by: e.by, action: `case.${e.action}`, target: c.number }))
   return log
 }

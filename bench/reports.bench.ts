@@ -16,12 +16,20 @@ import { timed as time } from './timing'
 const t = createI18n('zh-CN').t as never
 const branch = { name: '静安寺店', code: 'SH01', serviceContact: '021-62345678' }
 const staff = { id: 's1', name: '李娜' }
-const DESCRIPTIONS = ['结账时收银员少找了十元零钱，顾客当场指出后态度冷淡。', '约好上午送货，下午三点还没到，电话也打不通。', '买的电饭煲用了三天就不加热了，要求换货。', '试衣间门口没有人引导，排队二十分钟。']
+const DESCRIPTIONS = [
+  '结账时收银员少找了十元零钱，顾客当场指出后态度冷淡。',
+  '约好上午送货，下午三点还没到，电话也打不通。',
+  '买的电饭煲用了三天就不加热了，要求换货。',
+  '试衣间门口没有人引导，排队二十分钟。',
+]
 
 function cases(n: number, start: Date): Case[] {
   return Array.from({ length: n }, (_, i) => {
     const at = new Date(start.getTime() + (i % 7) * 86_400_000 + (i % 600) * 60_000).toISOString()
-    const w = { ...emptyWorkflow(), resolvedAt: i % 3 === 0 ? new Date(Date.parse(at) + 5 * 3600_000).toISOString() : null }
+    const w = {
+      ...emptyWorkflow(),
+      resolvedAt: i % 3 === 0 ? new Date(Date.parse(at) + 5 * 3600_000).toISOString() : null,
+    }
     if (i % 5 === 0) w.followUp = { method: 'phone', satisfaction: 1 + (i % 5), remarks: '', at, by: staff }
     return makeCase({
       receivedAt: at,
@@ -39,16 +47,57 @@ function cases(n: number, start: Date): Case[] {
 it('reports benchmark', async () => {
   const start = new Date(2026, 10, 16)
   const data = cases(1000, start)
-  const detail: CaseDetail = { ...data[0], caseClass: 2, departmentName: '收银', flags: { escalated: false, overdue: [], commitmentsDueSoon: 0, commitmentsOverdue: 0, deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null } } }
-  detail.timeline = Array.from({ length: 20 }, (_, i) => ({ at: detail.receivedAt, by: staff, action: i % 2 ? 'step.listen' : 'commitment.added', detail: '明天下午回电告知结果' }))
+  const detail: CaseDetail = {
+    ...data[0],
+    caseClass: 2,
+    departmentName: '收银',
+    flags: {
+      escalated: false,
+      overdue: [],
+      commitmentsDueSoon: 0,
+      commitmentsOverdue: 0,
+      deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
+    },
+  }
+  detail.timeline = Array.from({ length: 20 }, (_, i) => ({
+    at: detail.receivedAt,
+    by: staff,
+    action: i % 2 ? 'step.listen' : 'commitment.added',
+    detail: '明天下午回电告知结果',
+  }))
   const departments = [0, 1, 2, 3].map((i) => ({ id: `d${i}`, name: ['前台/服务台', '收银', '售后服务', '商品部'][i] }))
 
   // Baseline: the smallest PDF the same pipeline makes (one line, same font).
   const baseline = await time(() => renderPdf({ content: ['基准'] }), 12)
   const class2 = await time(() => renderPdf(buildClass2Report(detail, branch, '2026-11-22T03:00:00.000Z', t)), 12)
-  const figuresOnly = await time(() => weeklyReport(data, { from: '2026-11-16', to: '2026-11-22' }, departments, (c) => c, DEFAULT_WORKFLOW_SETTINGS, new Date(2026, 10, 23)), 12)
+  const figuresOnly = await time(
+    () =>
+      weeklyReport(
+        data,
+        { from: '2026-11-16', to: '2026-11-22' },
+        departments,
+        (c) => c,
+        DEFAULT_WORKFLOW_SETTINGS,
+        new Date(2026, 10, 23),
+      ),
+    12,
+  )
   const weekly = await time(
-    () => renderPdf(buildWeeklyReport(weeklyReport(data, { from: '2026-11-16', to: '2026-11-22' }, departments, (c) => c, DEFAULT_WORKFLOW_SETTINGS, new Date(2026, 10, 23)), branch, t)),
+    () =>
+      renderPdf(
+        buildWeeklyReport(
+          weeklyReport(
+            data,
+            { from: '2026-11-16', to: '2026-11-22' },
+            departments,
+            (c) => c,
+            DEFAULT_WORKFLOW_SETTINGS,
+            new Date(2026, 10, 23),
+          ),
+          branch,
+          t,
+        ),
+      ),
     12,
   )
   const row = (name: string, r: { first: number; median: number; p95: number }) =>

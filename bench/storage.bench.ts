@@ -25,11 +25,20 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
 async function seed(n: number): Promise<{ dir: string; template: Case }> {
   const dir = await mkdtemp(join(tmpdir(), `cd-bench-${n}-`))
   const cases = generateCases(n, NOW)
-  await writeFile(join(dir, AUDIT_FILE_NAME), auditFor(cases).map((e) => `${JSON.stringify(e)}\n`).join(''))
+  await writeFile(
+    join(dir, AUDIT_FILE_NAME),
+    auditFor(cases)
+      .map((e) => `${JSON.stringify(e)}\n`)
+      .join(''),
+  )
   const store = await Store.open(dir, { now: () => NOW })
   await store.update((d) => {
     d.branch = { name: '静安寺店', code: 'SH01' }
-    d.departments = ['前台/服务台', '收银', '售后服务', '商品部'].map((name, i) => ({ id: `d${i}`, name, active: true }))
+    d.departments = ['前台/服务台', '收银', '售后服务', '商品部'].map((name, i) => ({
+      id: `d${i}`,
+      name,
+      active: true,
+    }))
     d.cases.push(...cases)
   })
   await store.close() // folds in: finished cases older than 30 days go to the archive
@@ -37,13 +46,20 @@ async function seed(n: number): Promise<{ dir: string; template: Case }> {
 }
 
 function newCase(template: Case, i: number): Case {
-  return { ...structuredClone(template), id: `bench-${i}`, number: `KS-20261122-${String(9000 + i)}`, status: 'received' }
+  return {
+    ...structuredClone(template),
+    id: `bench-${i}`,
+    number: `KS-20261122-${String(9000 + i)}`,
+    status: 'received',
+  }
 }
 
 it('storage benchmark', async () => {
   const rows: string[] = []
   const line = (name: string, t: Timing, ratio: string) =>
-    rows.push(`${name.padEnd(46)} median ${t.median.toFixed(2).padStart(9)} ms   p95 ${t.p95.toFixed(2).padStart(9)} ms   ${ratio}`)
+    rows.push(
+      `${name.padEnd(46)} median ${t.median.toFixed(2).padStart(9)} ms   p95 ${t.p95.toFixed(2).padStart(9)} ms   ${ratio}`,
+    )
   let ours1k = 0
   for (const n of SIZES) {
     const { dir, template } = await seed(n)
@@ -85,24 +101,40 @@ it('storage benchmark', async () => {
     )
     if (n === SIZES[0]) ours1k = ours.median
     const floorLog = await AppendLog.open(join(dir, 'floor.jsonl'))
-    const record = JSON.stringify({ n: 1, cases: [newCase(template, 0)], audit: [{ at: NOW.toISOString(), by, action: 'case.created', target: 'bench' }] })
+    const record = JSON.stringify({
+      n: 1,
+      cases: [newCase(template, 0)],
+      audit: [{ at: NOW.toISOString(), by, action: 'case.created', target: 'bench' }],
+    })
     const floor = await timed(() => floorLog.append([record]), 100)
     await floorLog.close()
     line('save one case: append + fsync (floor)', floor, '×1.0 floor')
-    line('save one case: ours', ours, `×${(ours.median / floor.median).toFixed(1)} floor · ×${(ours.median / ours1k).toFixed(2)} ours at 1k`)
+    line(
+      'save one case: ours',
+      ours,
+      `×${(ours.median / floor.median).toFixed(1)} floor · ×${(ours.median / ours1k).toFixed(2)} ours at 1k`,
+    )
     const naive = new Low<{ cases: Case[] }>(new JSONFile(join(dir, 'naive.json')), { cases: generateCases(n, NOW) })
     await naive.write()
     let j = 0
-    const naiveSave = await timed(async () => {
-      naive.data.cases.push(newCase(template, j++))
-      await naive.write()
-    }, n >= 100_000 ? 4 : n >= 10_000 ? 10 : 40)
+    const naiveSave = await timed(
+      async () => {
+        naive.data.cases.push(newCase(template, j++))
+        await naive.write()
+      },
+      n >= 100_000 ? 4 : n >= 10_000 ? 10 : 40,
+    )
     line('save one case: naive single-file lowdb', naiveSave, `×${(naiveSave.median / floor.median).toFixed(1)} floor`)
     naive.data = { cases: [] }
     gc()
 
     // The list: a page of the default view, filters, and Chinese / phone search over everything.
-    const ctx = { store, now: () => NOW, session: { staff: by } as unknown as Session, audit: { ok: true, entries: 0 } } as ServiceContext
+    const ctx = {
+      store,
+      now: () => NOW,
+      session: { staff: by } as unknown as Session,
+      audit: { ok: true, entries: 0 },
+    } as ServiceContext
     const base = { sort: 'receivedAt', dir: 'desc', limit: 200, offset: 0 } as const
     const queries: [string, Parameters<typeof listCases>[1]][] = [
       ['list: first page, newest first', base],
@@ -121,7 +153,9 @@ it('storage benchmark', async () => {
 
     const walk = await timed(() => store.verifyAudit(), 2)
     line('audit chain walk (background, after start)', walk, `${store.auditEntries.toLocaleString('en')} entries`)
-    rows.push(`memory: heap held by the open store ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB · process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`)
+    rows.push(
+      `memory: heap held by the open store ${((heapAfter - heapBefore) / 1e6).toFixed(0)} MB · process RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+    )
     await store.close()
     await rm(dir, { recursive: true, force: true })
   }

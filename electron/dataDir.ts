@@ -9,7 +9,11 @@ export function resolveDataDir(defaultDir: string, env: NodeJS.ProcessEnv = proc
 }
 
 /** Electron's userData for this app (name "complaint-desk"), computed without Electron for the browser host. */
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform, home = env.HOME ?? env.USERPROFILE ?? '.'): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+  home = env.HOME ?? env.USERPROFILE ?? '.',
+): string {
   const name = 'complaint-desk'
   if (platform === 'win32') return resolve(env.APPDATA ?? `${home}/AppData/Roaming`, name)
   if (platform === 'darwin') return resolve(home, 'Library/Application Support', name)

@@ -15,7 +15,10 @@ export function createDesktopActions(parent: () => BrowserWindow | undefined): D
     async savePdf(fileName, bytes) {
       const owner = parent()
       const ext = extname(fileName).slice(1).toLowerCase() || 'pdf'
-      const options = { defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
+      const options = {
+        defaultPath: join(app.getPath('documents'), fileName),
+        filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+      }
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options)
       if (result.canceled || !result.filePath) return { saved: false, path: null }
       await writeFile(result.filePath, bytes)
@@ -35,7 +38,14 @@ export function createDesktopActions(parent: () => BrowserWindow | undefined): D
         height: 1000,
         parent: parent(),
         title: fileName,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, plugins: true, disableBlinkFeatures: 'Auxclick' },
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          plugins: true,
+          disableBlinkFeatures: 'Auxclick',
+        },
       })
       await viewer.loadFile(file)
       return true

@@ -18,8 +18,16 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const isAppUrl = makeIsAppUrl(rendererIndex, devServerUrl)
 
 async function start(): Promise<void> {
-  services = await openServices(resolveDataDir(app.getPath('userData')), undefined, createDesktopActions(() => mainWindow))
-  registerIpc(ipcMain, services.dispatch, makeSenderCheck(isAppUrl, () => mainWindow?.webContents.id))
+  services = await openServices(
+    resolveDataDir(app.getPath('userData')),
+    undefined,
+    createDesktopActions(() => mainWindow),
+  )
+  registerIpc(
+    ipcMain,
+    services.dispatch,
+    makeSenderCheck(isAppUrl, () => mainWindow?.webContents.id),
+  )
   mainWindow = createMainWindow(join(here, '../preload/preload.cjs'), app.isPackaged)
   if (app.isPackaged) mainWindow.removeMenu()
   showWhenReady(mainWindow)

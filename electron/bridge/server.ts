@@ -29,7 +29,12 @@ export interface Bridge {
  * The browser host: the built renderer and the same services Electron's IPC calls,
  * on 127.0.0.1 only. POST /api/<channel> with {"input": …} returns the Result as JSON.
  */
-export async function startBridge(options: { dispatch: Dispatch; rendererDir: string; port?: number; token?: string }): Promise<Bridge> {
+export async function startBridge(options: {
+  dispatch: Dispatch
+  rendererDir: string
+  port?: number
+  token?: string
+}): Promise<Bridge> {
   const token = options.token ?? newToken()
   let port = 0
   const server = createServer((req, res) => {
@@ -42,10 +47,14 @@ export async function startBridge(options: { dispatch: Dispatch; rendererDir: st
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     if (path.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'POST only' } })
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'POST only' } })
       const verdict = checkApiRequest(req, token, port)
       if (verdict !== 'ok') {
-        return send(res, verdict === 'bad-token' ? 401 : 403, { ok: false, error: { code: 'BAD_SENDER', message: verdict } })
+        return send(res, verdict === 'bad-token' ? 401 : 403, {
+          ok: false,
+          error: { code: 'BAD_SENDER', message: verdict },
+        })
       }
       const channel = decodeURIComponent(path.slice(5))
       const body = await readBody(req, LARGE_BODIES[channel] ?? MAX_BODY_BYTES)

@@ -17,7 +17,10 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
   }
 }
 
-export function makeSenderCheck(isAppUrl: (url: string) => boolean, mainFrameId: () => number | undefined): SenderCheck {
+export function makeSenderCheck(
+  isAppUrl: (url: string) => boolean,
+  mainFrameId: () => number | undefined,
+): SenderCheck {
   return (event) => {
     const frame = event.senderFrame
     if (!frame || frame.parent !== null) return false

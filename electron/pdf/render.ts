@@ -14,7 +14,12 @@ export const FONT_FILES = {
 export const FONT_NAME = 'NotoSansSC'
 
 pdfmake.addFonts({
-  [FONT_NAME]: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold },
+  [FONT_NAME]: {
+    normal: FONT_FILES.normal,
+    bold: FONT_FILES.bold,
+    italics: FONT_FILES.normal,
+    bolditalics: FONT_FILES.bold,
+  },
 })
 // Documents are built from case data only: nothing is fetched, and only the font files are read.
 pdfmake.setUrlAccessPolicy(() => false)

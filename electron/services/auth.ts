@@ -13,7 +13,12 @@ export function toPublic(s: StaffRecord): StaffPublic {
   return { id: s.id, name: s.name, role: s.role }
 }
 
-export async function newStaffRecord(name: string, role: StaffRecord['role'], pin: string, now: Date): Promise<StaffRecord> {
+export async function newStaffRecord(
+  name: string,
+  role: StaffRecord['role'],
+  pin: string,
+  now: Date,
+): Promise<StaffRecord> {
   return {
     id: randomUUID(),
     name,
@@ -74,7 +79,10 @@ export async function signIn(ctx: ServiceContext, input: { staffId: string; pin:
 }
 
 /** A manager's PIN for one manager-only action; a staff member's PIN is not enough. */
-export async function approveAsManager(ctx: ServiceContext, approval: ManagerApproval): Promise<{ id: string; name: string }> {
+export async function approveAsManager(
+  ctx: ServiceContext,
+  approval: ManagerApproval,
+): Promise<{ id: string; name: string }> {
   const candidate = ctx.store.data.staff.find((s) => s.id === approval.managerId && s.active)
   if (!candidate || candidate.role !== 'manager') throw new AppError('FORBIDDEN')
   const manager = await checkPin(ctx, approval.managerId, approval.pin)

@@ -10,7 +10,11 @@ import { actorOf, appendAudit, requireSession, type ServiceContext } from './con
 /** One backup, checked the way a restore would check it. */
 async function describe(ctx: ServiceContext, b: BackupInfo): Promise<BackupRow> {
   const found = interpret(await readBackup(ctx.store.dir, b.name), ctx.now())
-  return { ...b, usable: found.kind === 'ok', cases: found.kind === 'ok' ? found.data.cases.length + (found.data.archivedCases ?? 0) : 0 }
+  return {
+    ...b,
+    usable: found.kind === 'ok',
+    cases: found.kind === 'ok' ? found.data.cases.length + (found.data.archivedCases ?? 0) : 0,
+  }
 }
 
 /** The backups on disk, newest first. */
@@ -23,7 +27,15 @@ export async function createBackup(ctx: ServiceContext, input: { approval: Manag
   const approver = await approveAsManager(ctx, input.approval)
   const now = ctx.now()
   // The audit entry goes in first, so the backup itself records who made it.
-  await ctx.store.update((d) => appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'backup.created', target: 'manual', approvedBy: approver }))
+  await ctx.store.update((d) =>
+    appendAudit(d, {
+      at: now.toISOString(),
+      by: actorOf(ctx),
+      action: 'backup.created',
+      target: 'manual',
+      approvedBy: approver,
+    }),
+  )
   const name = await ctx.store.backup('manual', now)
   const info = (await listBackups(ctx.store.dir)).find((b) => b.name === name)
   if (!info) throw new AppError('INTERNAL')
@@ -34,7 +46,10 @@ export async function createBackup(ctx: ServiceContext, input: { approval: Manag
  * Manager only. The current data is backed up first ('pre-restore'); afterwards everyone signs
  * in again, since the staff list is the backup's.
  */
-export async function restoreBackup(ctx: ServiceContext, input: { name: string; approval: ManagerApproval }): Promise<null> {
+export async function restoreBackup(
+  ctx: ServiceContext,
+  input: { name: string; approval: ManagerApproval },
+): Promise<null> {
   const approver = await approveAsManager(ctx, input.approval)
   if (!(await listBackups(ctx.store.dir)).some((b) => b.name === input.name)) throw new AppError('NOT_FOUND')
   const now = ctx.now()
@@ -42,7 +57,13 @@ export async function restoreBackup(ctx: ServiceContext, input: { name: string; 
   // The store checks the backup (parse, shape, migration) before anything is written.
   try {
     await ctx.store.restore(input.name, now, (d) =>
-      appendAudit(d, { at: now.toISOString(), by, action: 'backup.restored', target: input.name, approvedBy: approver }),
+      appendAudit(d, {
+        at: now.toISOString(),
+        by,
+        action: 'backup.restored',
+        target: input.name,
+        approvedBy: approver,
+      }),
     )
   } catch (err) {
     if (err instanceof BackupUnusableError) throw new AppError('NOT_ALLOWED', {}, 'refusals.backup_unusable')

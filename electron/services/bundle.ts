@@ -25,11 +25,28 @@ export async function exportBundle(ctx: ServiceContext, input: { approval: Manag
     for (const c of cases) parts.push(JSON.stringify(c))
     count += cases.length
   }
-  const head = JSON.stringify({ format: BUNDLE_FORMAT, version: 1, exportedAt: now.toISOString(), branch, departments: data.departments })
+  const head = JSON.stringify({
+    format: BUNDLE_FORMAT,
+    version: 1,
+    exportedAt: now.toISOString(),
+    branch,
+    departments: data.departments,
+  })
   const json = `${head.slice(0, -1)},"cases":[${parts.join(',')}]}`
-  await ctx.store.update((d) => appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'data.exported', target: `${count}`, approvedBy: approver }))
+  await ctx.store.update((d) =>
+    appendAudit(d, {
+      at: now.toISOString(),
+      by: actorOf(ctx),
+      action: 'data.exported',
+      target: `${count}`,
+      approvedBy: approver,
+    }),
+  )
   const bytes = gzipSync(Buffer.from(json, 'utf8'))
-  return { fileName: `客诉台数据包-${branch.code}-${format(now, 'yyyyMMdd-HHmm')}.json.gz`, base64: bytes.toString('base64') }
+  return {
+    fileName: `客诉台数据包-${branch.code}-${format(now, 'yyyyMMdd-HHmm')}.json.gz`,
+    base64: bytes.toString('base64'),
+  }
 }
 
 function readBundle(base64: string): Bundle {
@@ -52,7 +69,9 @@ function readBundle(base64: string): Bundle {
 /** Top-level fields in which two versions of a case differ. */
 function differences(a: Case, b: Case): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  return [...keys].filter((k) => canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k])).sort()
+  return [...keys]
+    .filter((k) => canonical((a as Record<string, unknown>)[k]) !== canonical((b as Record<string, unknown>)[k]))
+    .sort()
 }
 
 /**
@@ -61,7 +80,10 @@ function differences(a: Case, b: Case): string[] {
  * nothing; one already here but different is reported as a conflict and left as it is.
  * Departments new to this installation are added, named with their branch code.
  */
-export async function importBundle(ctx: ServiceContext, input: { base64: string; approval: ManagerApproval }): Promise<ImportResult> {
+export async function importBundle(
+  ctx: ServiceContext,
+  input: { base64: string; approval: ManagerApproval },
+): Promise<ImportResult> {
   const approver = await approveAsManager(ctx, input.approval)
   const bundle = readBundle(input.base64)
   const archive = await ctx.store.archived()
@@ -73,7 +95,8 @@ export async function importBundle(ctx: ServiceContext, input: { base64: string;
     const c = { ...incoming, branchCode: incoming.branchCode || bundle.branch.code }
     const here = live.get(c.id) ?? (archive.row(c.id) ? await archive.read(c.id) : null)
     if (!here) added.push(c)
-    else if (here.branchCode !== c.branchCode) conflicts.push({ branchCode: c.branchCode, number: c.number, id: c.id, fields: ['branchCode'] })
+    else if (here.branchCode !== c.branchCode)
+      conflicts.push({ branchCode: c.branchCode, number: c.number, id: c.id, fields: ['branchCode'] })
     else {
       const fields = differences(here, c)
       if (fields.length === 0) unchanged += 1
@@ -81,7 +104,9 @@ export async function importBundle(ctx: ServiceContext, input: { base64: string;
     }
   }
   const known = new Set(ctx.store.data.departments.map((d) => d.id))
-  const departments = bundle.departments.filter((d) => !known.has(d.id)).map((d) => ({ ...d, name: `${d.name} · ${bundle.branch.code}` }))
+  const departments = bundle.departments
+    .filter((d) => !known.has(d.id))
+    .map((d) => ({ ...d, name: `${d.name} · ${bundle.branch.code}` }))
   const now = ctx.now().toISOString()
   await ctx.store.addCases(added, (d) => {
     d.departments.push(...departments)

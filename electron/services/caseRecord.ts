@@ -15,7 +15,11 @@ function departmentName(data: Readonly<DbData>, id: string): string {
 
 export function toDetail(ctx: ServiceContext, c: Case): CaseDetail {
   const data = ctx.store.data
-  return { ...c, departmentName: departmentName(data, c.departmentId), flags: caseFlags(c, data.settings.workflow, ctx.now()) }
+  return {
+    ...c,
+    departmentName: departmentName(data, c.departmentId),
+    flags: caseFlags(c, data.settings.workflow, ctx.now()),
+  }
 }
 
 /** A live case in the list: its row, with what is due or overdue now. */
@@ -32,7 +36,13 @@ export function archivedSummary(ctx: ServiceContext, r: ArchiveRow): CaseSummary
     fromBranch: branchCode && branchCode !== own ? branchCode : null,
     phoneMasked: maskPhone(phone),
     departmentName: departmentName(ctx.store.data, r.departmentId),
-    flags: { escalated: false, overdue: [], commitmentsDueSoon: 0, commitmentsOverdue: 0, deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null } },
+    flags: {
+      escalated: false,
+      overdue: [],
+      commitmentsDueSoon: 0,
+      commitmentsOverdue: 0,
+      deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
+    },
   }
 }
 
@@ -75,11 +85,17 @@ export function refuse(key: string, params: Record<string, string | number> = {}
 }
 
 /** Open cases as summaries, and their open commitments (with the case), soonest due first. */
-export function openCasesView(ctx: ServiceContext): { open: Case[]; summaries: CaseSummary[]; commitments: { case: CaseSummary; commitment: Commitment }[] } {
+export function openCasesView(ctx: ServiceContext): {
+  open: Case[]
+  summaries: CaseSummary[]
+  commitments: { case: CaseSummary; commitment: Commitment }[]
+} {
   const open = ctx.store.data.cases.filter((c) => OPEN_STATUSES.includes(c.status))
   const summaries = open.map((c) => toSummary(ctx, c))
   const commitments = open
-    .flatMap((c, i) => c.workflow.commitments.filter((m) => m.status === 'open').map((m) => ({ case: summaries[i], commitment: m })))
+    .flatMap((c, i) =>
+      c.workflow.commitments.filter((m) => m.status === 'open').map((m) => ({ case: summaries[i], commitment: m })),
+    )
     .sort((a, b) => a.commitment.dueAt.localeCompare(b.commitment.dueAt))
   return { open, summaries, commitments }
 }

@@ -20,12 +20,18 @@ import { archivedSummary, toDetail, toSummary } from './caseRecord'
 function historyOf(data: Readonly<DbData>, archived: readonly ArchiveRow[]): HistoryItem[] {
   const items: HistoryItem[] = []
   for (const list of [data.cases, archived]) {
-    for (const c of list) if (c.status !== 'voided') items.push({ phone: c.phone, category: c.category, receivedAt: c.receivedAt })
+    for (const c of list)
+      if (c.status !== 'voided') items.push({ phone: c.phone, category: c.category, receivedAt: c.receivedAt })
   }
   return items
 }
 
-function classifyWith(archived: readonly ArchiveRow[], data: Readonly<DbData>, input: ClassifyInput, now: Date): Classification {
+function classifyWith(
+  archived: readonly ArchiveRow[],
+  data: Readonly<DbData>,
+  input: ClassifyInput,
+  now: Date,
+): Classification {
   return classify(input, historyOf(data, archived), data.settings.workflow, now)
 }
 
@@ -57,7 +63,12 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
     const amountFen = parseYuanToFen(amount)
     const claimFen = parseYuanToFen(claimAmount)
     const result = classifyWith(archived, d, { ...rest, amountFen, claimFen }, now)
-    const workflow = { ...emptyWorkflow(), proposedClass: result.caseClass, reasons: result.reasons, urgent: result.urgent }
+    const workflow = {
+      ...emptyWorkflow(),
+      proposedClass: result.caseClass,
+      reasons: result.reasons,
+      urgent: result.urgent,
+    }
     if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
     const record: Case = {
       ...rest,
@@ -96,7 +107,10 @@ type ListQuery = Required<Pick<CaseQuery, 'sort' | 'dir'>> & CaseQuery
  * sorted and their search text ready, so this is one pass and a merge; `take(n)` merges only
  * as far as the first n.
  */
-export async function matchingCases(ctx: ServiceContext, query: ListQuery & { offset?: number }): Promise<{ total: number; take: (count: number) => (Case | ArchiveRow)[] }> {
+export async function matchingCases(
+  ctx: ServiceContext,
+  query: ListQuery & { offset?: number },
+): Promise<{ total: number; take: (count: number) => (Case | ArchiveRow)[] }> {
   const { store } = ctx
   const archive = await store.archived()
   // Scrolling asks for page after page of one query: the order is kept until the data changes
@@ -115,15 +129,22 @@ export async function matchingCases(ctx: ServiceContext, query: ListQuery & { of
   const liveRest = live.filter((c) => !lead.has(c)).sort(order)
   const archived = filterCases(archive.sorted(query.sort, query.dir), query, archive.search)
   const total = escalated.length + liveRest.length + archived.length
-  const take = (count: number) => [...escalated, ...mergeSorted(liveRest, archived, order, Math.max(0, count - escalated.length))].slice(0, count)
+  const take = (count: number) =>
+    [...escalated, ...mergeSorted(liveRest, archived, order, Math.max(0, count - escalated.length))].slice(0, count)
   if (query.offset) lastQuery.set(store, { key, live: store.data.cases, rows: archive.list(), ordered: take(total) })
   return { total, take }
 }
 
-const lastQuery = new WeakMap<object, { key: string; live: readonly Case[]; rows: readonly ArchiveRow[]; ordered: (Case | ArchiveRow)[] }>()
+const lastQuery = new WeakMap<
+  object,
+  { key: string; live: readonly Case[]; rows: readonly ArchiveRow[]; ordered: (Case | ArchiveRow)[] }
+>()
 
 /** One page of the list; only the page is turned into summaries. */
-export async function listCases(ctx: ServiceContext, query: Required<Pick<CaseQuery, 'limit' | 'offset'>> & ListQuery): Promise<CaseList> {
+export async function listCases(
+  ctx: ServiceContext,
+  query: Required<Pick<CaseQuery, 'limit' | 'offset'>> & ListQuery,
+): Promise<CaseList> {
   requireSession(ctx)
   const { total, take } = await matchingCases(ctx, query)
   const page = take(query.offset + query.limit).slice(query.offset)

@@ -6,7 +6,10 @@ import { changeCase, refuse } from './caseRecord'
 import type { ServiceContext } from './context'
 
 /** A promise to the customer, with an owner and a due time (domain.md §8). */
-export function addCommitment(ctx: ServiceContext, input: { id: string; what: string; owner: string; dueAt: string }): Promise<CaseDetail> {
+export function addCommitment(
+  ctx: ServiceContext,
+  input: { id: string; what: string; owner: string; dueAt: string },
+): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c, by, at) => {
     if (c.status === 'voided' || c.status === 'closed') refuse('case_not_open')
     c.workflow.commitments.push({
@@ -42,7 +45,10 @@ export function keepCommitment(ctx: ServiceContext, input: { id: string; commitm
 }
 
 /** A new time agreed with the customer, with the reason; the old time stays on record. */
-export function reagreeCommitment(ctx: ServiceContext, input: { id: string; commitmentId: string; dueAt: string; reason: string }): Promise<CaseDetail> {
+export function reagreeCommitment(
+  ctx: ServiceContext,
+  input: { id: string; commitmentId: string; dueAt: string; reason: string },
+): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c, by, at) => {
     const m = openCommitment(c, input.commitmentId)
     const toDueAt = parseLocalDateTime(input.dueAt)!.toISOString()

@@ -24,7 +24,11 @@ export async function proposeFor(ctx: ServiceContext, id: string): Promise<Compe
   requireSession(ctx)
   const c = await findCase(ctx, id)
   const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
-  return proposeCompensation({ category: c.category, amountFen: c.amountFen, demand: c.demand, fault: c.fault, caseClass: c.caseClass }, compensation, authorityLimitFen)
+  return proposeCompensation(
+    { category: c.category, amountFen: c.amountFen, demand: c.demand, fault: c.fault, caseClass: c.caseClass },
+    compensation,
+    authorityLimitFen,
+  )
 }
 
 /**
@@ -34,18 +38,31 @@ export async function proposeFor(ctx: ServiceContext, id: string): Promise<Compe
  */
 export async function makeOffer(
   ctx: ServiceContext,
-  input: { id: string; items: OfferItem[]; source: 'proposed' | 'custom'; approval?: ManagerApproval; capReason: string },
+  input: {
+    id: string
+    items: OfferItem[]
+    source: 'proposed' | 'custom'
+    approval?: ManagerApproval
+    capReason: string
+  },
 ): Promise<CaseDetail> {
   requireSession(ctx)
   const c = await findCase(ctx, input.id)
   if (c.status === 'voided' || c.status === 'closed') refuse('case_not_open')
   const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
-  const assessed = assessOffer(input.items, { lossFen: c.amountFen ?? 0, fault: c.fault }, compensation, authorityLimitFen)
+  const assessed = assessOffer(
+    input.items,
+    { lossFen: c.amountFen ?? 0, fault: c.fault },
+    compensation,
+    authorityLimitFen,
+  )
   let approver: { id: string; name: string } | null = null
   if (assessed.needs.length > 0) {
     if (!input.approval) throw new AppError('FORBIDDEN', {}, 'refusals.offer_needs_approval')
     if (assessed.needs.includes('over_cap') && input.capReason.trim() === '') {
-      throw new AppError('VALIDATION', {}, 'refusals.cap_needs_reason', [{ path: 'capReason', message: 'validation.required' }])
+      throw new AppError('VALIDATION', {}, 'refusals.cap_needs_reason', [
+        { path: 'capReason', message: 'validation.required' },
+      ])
     }
     approver = await approveAsManager(ctx, input.approval)
   }
@@ -67,7 +84,11 @@ export async function makeOffer(
     })
     let detail = `¥${formatFen(assessed.restoreFen + assessed.goodwillFen)}`
     if (assessed.goodwillFen > authorityLimitFen && !kase.workflow.reasons.some((r) => r.rule === 'over_authority')) {
-      kase.workflow.reasons.push({ rule: 'over_authority', kind: 'class2', evidence: { amount: formatFen(assessed.goodwillFen) } })
+      kase.workflow.reasons.push({
+        rule: 'over_authority',
+        kind: 'class2',
+        evidence: { amount: formatFen(assessed.goodwillFen) },
+      })
       if (kase.caseClass === 1) {
         kase.caseClass = 2
         detail += ` → ${CLASS2_MARK}`
@@ -77,7 +98,10 @@ export async function makeOffer(
   })
 }
 
-export function decideOffer(ctx: ServiceContext, input: { id: string; offerId: string; accepted: boolean }): Promise<CaseDetail> {
+export function decideOffer(
+  ctx: ServiceContext,
+  input: { id: string; offerId: string; accepted: boolean },
+): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c, by, at) => {
     const offer = c.workflow.offers.find((o) => o.id === input.offerId)
     if (!offer) refuse('no_offer')
@@ -91,7 +115,14 @@ export function decideOffer(ctx: ServiceContext, input: { id: string; offerId: s
 
 export function executeOffer(
   ctx: ServiceContext,
-  input: { id: string; offerId: string; voucherCode: string; refundReceiptNo: string; exchangedItem: string; note: string },
+  input: {
+    id: string
+    offerId: string
+    voucherCode: string
+    refundReceiptNo: string
+    exchangedItem: string
+    note: string
+  },
 ): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c, by, at) => {
     const offer = c.workflow.offers.find((o) => o.id === input.offerId)
@@ -100,7 +131,10 @@ export function executeOffer(
     const { id: _id, offerId: _offerId, ...execution } = input
     offer.execution = { ...execution, at, by }
     offer.status = 'executed'
-    return { action: 'compensation.executed', detail: [input.voucherCode, input.refundReceiptNo, input.exchangedItem].filter(Boolean).join(' ') }
+    return {
+      action: 'compensation.executed',
+      detail: [input.voucherCode, input.refundReceiptNo, input.exchangedItem].filter(Boolean).join(' '),
+    }
   })
 }
 
@@ -108,13 +142,22 @@ export function executeOffer(
  * What compensation cost in a period (executed offers, by execution date): by department,
  * by category and in all. For the weekly report.
  */
-export async function costTotals(ctx: ServiceContext, query: { from: string; to: string }, categoryLabel: (c: string) => string = (c) => c): Promise<CostTotals> {
+export async function costTotals(
+  ctx: ServiceContext,
+  query: { from: string; to: string },
+  categoryLabel: (c: string) => string = (c) => c,
+): Promise<CostTotals> {
   requireSession(ctx)
   const data = ctx.store.data
   const rows = (await ctx.store.casesSince(query.from)).flatMap((c) =>
     c.workflow.offers
       .filter((o) => o.execution && withinLocalDays(o.execution.at, query.from, query.to))
-      .map((o) => ({ department: c.departmentId, category: c.category, restoreFen: o.restoreFen, goodwillFen: o.goodwillFen })),
+      .map((o) => ({
+        department: c.departmentId,
+        category: c.category,
+        restoreFen: o.restoreFen,
+        goodwillFen: o.goodwillFen,
+      })),
   )
   const group = (key: 'department' | 'category', label: (k: string) => string) => {
     const map = new Map<string, CostTotals['total']>()

@@ -52,7 +52,10 @@ export function createDispatch(ctx: ServiceContext, handlers: Handlers = default
         })
       }
       if (err instanceof StoreUnavailableError) {
-        return fail({ code: 'STORE_UNAVAILABLE', message: t('errors.STORE_UNAVAILABLE', { detail: t(`store.${err.state}`, { file: err.file }) }) })
+        return fail({
+          code: 'STORE_UNAVAILABLE',
+          message: t('errors.STORE_UNAVAILABLE', { detail: t(`store.${err.state}`, { file: err.file }) }),
+        })
       }
       log.error(`[dispatch] ${channel} failed`, err)
       return fail({ code: 'INTERNAL', message: t('errors.INTERNAL') })

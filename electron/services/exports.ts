@@ -10,10 +10,26 @@ import { matchingCases } from './cases'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
 import type { PdfFile } from './reports'
 
-const COLUMNS = ['number', 'receivedAt', 'status', 'caseClass', 'category', 'customerName', 'phone', 'department', 'product', 'receiptNo', 'description'] as const
+const COLUMNS = [
+  'number',
+  'receivedAt',
+  'status',
+  'caseClass',
+  'category',
+  'customerName',
+  'phone',
+  'department',
+  'product',
+  'receiptNo',
+  'description',
+] as const
 
 /** One case as a CSV line in the UI language; the phone masked unless `fullPhones`. */
-function csvLine(t: (key: string) => string, departments: Map<string, string>, fullPhones: boolean): (c: Case) => string[] {
+function csvLine(
+  t: (key: string) => string,
+  departments: Map<string, string>,
+  fullPhones: boolean,
+): (c: Case) => string[] {
   return (c) => [
     c.number,
     format(new Date(c.receivedAt), 'yyyy-MM-dd HH:mm'),
@@ -52,8 +68,17 @@ export async function exportCsv(ctx: ServiceContext, query: Query & { approval?:
   }
   const now = ctx.now()
   await ctx.store.update((d) =>
-    appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: approver ? 'cases.exported.unmasked' : 'cases.exported', target: `${total}`, ...(approver ? { approvedBy: approver } : {}) }),
+    appendAudit(d, {
+      at: now.toISOString(),
+      by: actorOf(ctx),
+      action: approver ? 'cases.exported.unmasked' : 'cases.exported',
+      target: `${total}`,
+      ...(approver ? { approvedBy: approver } : {}),
+    }),
   )
   const csv = toCsv([COLUMNS.map((col) => t(col === 'department' ? 'fields.department' : `fields.${col}`)), ...rows])
-  return { fileName: `${t('export.fileName')}-${format(now, 'yyyyMMdd-HHmm')}.csv`, base64: Buffer.from(csv, 'utf8').toString('base64') }
+  return {
+    fileName: `${t('export.fileName')}-${format(now, 'yyyyMMdd-HHmm')}.csv`,
+    base64: Buffer.from(csv, 'utf8').toString('base64'),
+  }
 }

@@ -56,7 +56,13 @@ export const handlers: Handlers = {
       const before = d.settings.locale
       d.settings.locale = locale
       if (before !== locale) {
-        appendAudit(d, { at: ctx.now().toISOString(), by: actorOf(ctx), action: 'settings.locale', target: 'locale', changes: [{ field: 'locale', before, after: locale }] })
+        appendAudit(d, {
+          at: ctx.now().toISOString(),
+          by: actorOf(ctx),
+          action: 'settings.locale',
+          target: 'locale',
+          changes: [{ field: 'locale', before, after: locale }],
+        })
       }
     })
     return locale
@@ -108,9 +114,11 @@ export const handlers: Handlers = {
   'cases:exportCsvUnmasked': (input, ctx) => exportCsv(ctx, input),
   'data:exportBundle': (input, ctx) => exportBundle(ctx, input),
   'data:importBundle': (input, ctx) => importBundle(ctx, input),
-  'files:savePdf': ({ fileName, base64 }, ctx) => desktopOnly(ctx).savePdf(safeName(fileName), Buffer.from(base64, 'base64')),
+  'files:savePdf': ({ fileName, base64 }, ctx) =>
+    desktopOnly(ctx).savePdf(safeName(fileName), Buffer.from(base64, 'base64')),
   'files:openPdf': ({ path }, ctx) => desktopOnly(ctx).openPdf(path),
-  'files:printPdf': ({ fileName, base64 }, ctx) => desktopOnly(ctx).printPdf(safeName(fileName), Buffer.from(base64, 'base64')),
+  'files:printPdf': ({ fileName, base64 }, ctx) =>
+    desktopOnly(ctx).printPdf(safeName(fileName), Buffer.from(base64, 'base64')),
   'handover:prepare': ({ hours }, ctx) => prepareHandover(ctx, hours),
   'handover:submit': (input, ctx) => submitHandover(ctx, input),
   'handover:list': (_input, ctx) => listHandovers(ctx),

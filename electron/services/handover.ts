@@ -20,9 +20,13 @@ export function prepareHandover(ctx: ServiceContext, hours: number): HandoverSna
 }
 
 /** The incoming clerk signs off with their own PIN; the sheet keeps what was handed over. */
-export async function submitHandover(ctx: ServiceContext, input: { hours: number; notes: string; incoming: { staffId: string; pin: string } }): Promise<Handover> {
+export async function submitHandover(
+  ctx: ServiceContext,
+  input: { hours: number; notes: string; incoming: { staffId: string; pin: string } },
+): Promise<Handover> {
   const session = requireSession(ctx)
-  if (input.incoming.staffId === session.staff.id) throw new AppError('NOT_ALLOWED', {}, 'refusals.handover_same_person')
+  if (input.incoming.staffId === session.staff.id)
+    throw new AppError('NOT_ALLOWED', {}, 'refusals.handover_same_person')
   const incoming = await checkPin(ctx, input.incoming.staffId, input.incoming.pin)
   const handover: Handover = {
     id: randomUUID(),
@@ -34,7 +38,13 @@ export async function submitHandover(ctx: ServiceContext, input: { hours: number
   }
   await ctx.store.update((d) => {
     d.handovers.push(handover)
-    appendAudit(d, { at: handover.at, by: handover.outgoing, action: 'handover.signed', target: handover.id, approvedBy: handover.incoming })
+    appendAudit(d, {
+      at: handover.at,
+      by: handover.outgoing,
+      action: 'handover.signed',
+      target: handover.id,
+      approvedBy: handover.incoming,
+    })
   })
   return handover
 }

@@ -15,6 +15,9 @@ export function homeSummary(ctx: ServiceContext): HomeSummary {
     overdueCommitments: commitments.filter((x) => due(x) < now),
     commitmentsDueToday: commitments.filter((x) => due(x) >= now && due(x) <= endOfDay),
     overdueCases: summaries.filter((s) => s.flags.overdue.some((o) => o !== 'commitment')),
-    openByClass: { class1: open.filter((c) => c.caseClass === 1).length, class2: open.filter((c) => c.caseClass === 2).length },
+    openByClass: {
+      class1: open.filter((c) => c.caseClass === 1).length,
+      class2: open.filter((c) => c.caseClass === 2).length,
+    },
   }
 }

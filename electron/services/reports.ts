@@ -26,7 +26,11 @@ export interface PdfFile {
 
 function context(ctx: ServiceContext): { branch: BranchInfo; t: T } {
   const data = ctx.store.data
-  const branch = { name: data.branch?.name ?? '', code: data.branch?.code ?? '', serviceContact: data.settings.workflow.serviceContact }
+  const branch = {
+    name: data.branch?.name ?? '',
+    code: data.branch?.code ?? '',
+    serviceContact: data.settings.workflow.serviceContact,
+  }
   return { branch, t: createI18n(data.settings.locale).t as unknown as T }
 }
 
@@ -37,7 +41,10 @@ export async function caseReceipt(ctx: ServiceContext, id: string): Promise<PdfF
   requireSession(ctx)
   const c = await getCase(ctx, id)
   const { branch, t } = context(ctx)
-  return pdfFile(`${c.number}-受理回执.pdf`, await renderPdf(buildCaseReceipt(c, branch, ctx.store.data.settings.workflow.retentionNote, t)))
+  return pdfFile(
+    `${c.number}-受理回执.pdf`,
+    await renderPdf(buildCaseReceipt(c, branch, ctx.store.data.settings.workflow.retentionNote, t)),
+  )
 }
 
 /**
@@ -62,14 +69,20 @@ export async function oralReportLog(ctx: ServiceContext, range: { from: string; 
     .filter((c) => c.workflow.oralReport && withinLocalDays(c.workflow.oralReport.at, range.from, range.to))
     .map((c) => toDetail(ctx, c))
   const { branch, t } = context(ctx)
-  return pdfFile(`口头报告记录-${range.from}${range.to !== range.from ? `-${range.to}` : ''}.pdf`, await renderPdf(buildOralReportLog(cases, range, branch, t)))
+  return pdfFile(
+    `口头报告记录-${range.from}${range.to !== range.from ? `-${range.to}` : ''}.pdf`,
+    await renderPdf(buildOralReportLog(cases, range, branch, t)),
+  )
 }
 
 /** 交接班表 of a signed-off handover. */
 export async function handoverSheet(ctx: ServiceContext, id: string): Promise<PdfFile> {
   const h = getHandover(ctx, id)
   const { branch, t } = context(ctx)
-  return pdfFile(`交接班表-${h.at.slice(0, 16).replace(/[:T]/g, '')}.pdf`, await renderPdf(buildHandoverSheet(h, branch, t)))
+  return pdfFile(
+    `交接班表-${h.at.slice(0, 16).replace(/[:T]/g, '')}.pdf`,
+    await renderPdf(buildHandoverSheet(h, branch, t)),
+  )
 }
 
 /** The weekly figures for [from, to] (the in-app report screen and the PDF use the same). */
@@ -77,11 +90,21 @@ export async function weeklyFigures(ctx: ServiceContext, range: { from: string; 
   requireSession(ctx)
   const data = ctx.store.data
   const { t } = context(ctx)
-  return weeklyReport(await ctx.store.casesSince(range.from), range, data.departments, (c) => t(`options.category.${c}`), data.settings.workflow, ctx.now())
+  return weeklyReport(
+    await ctx.store.casesSince(range.from),
+    range,
+    data.departments,
+    (c) => t(`options.category.${c}`),
+    data.settings.workflow,
+    ctx.now(),
+  )
 }
 
 export async function weeklyPdf(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
   const figures = await weeklyFigures(ctx, range)
   const { branch, t } = context(ctx)
-  return pdfFile(`每周部门投诉追踪-${range.from}-${range.to}.pdf`, await renderPdf(buildWeeklyReport(figures, branch, t)))
+  return pdfFile(
+    `每周部门投诉追踪-${range.from}-${range.to}.pdf`,
+    await renderPdf(buildWeeklyReport(figures, branch, t)),
+  )
 }

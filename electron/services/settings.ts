@@ -10,13 +10,23 @@ export function getWorkflowSettings(ctx: ServiceContext): WorkflowSettings {
 }
 
 /** Branch policy (limits, keywords, contacts, deadlines, scripts): manager only. */
-export async function updateWorkflowSettings(ctx: ServiceContext, input: { workflow: WorkflowSettings; approval: ManagerApproval }): Promise<WorkflowSettings> {
+export async function updateWorkflowSettings(
+  ctx: ServiceContext,
+  input: { workflow: WorkflowSettings; approval: ManagerApproval },
+): Promise<WorkflowSettings> {
   const approver = await approveAsManager(ctx, input.approval)
   const at = ctx.now().toISOString()
   await ctx.store.update((d) => {
     const changes = diffFields(d.settings.workflow, input.workflow)
     d.settings.workflow = input.workflow
-    appendAudit(d, { at, by: actorOf(ctx), action: 'settings.workflow', target: 'workflow', approvedBy: approver, changes })
+    appendAudit(d, {
+      at,
+      by: actorOf(ctx),
+      action: 'settings.workflow',
+      target: 'workflow',
+      approvedBy: approver,
+      changes,
+    })
   })
   return input.workflow
 }

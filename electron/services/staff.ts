@@ -24,7 +24,12 @@ export async function initialise(ctx: ServiceContext, input: SetupInput): Promis
     if (d.departments.length === 0) {
       d.departments = DEFAULT_DEPARTMENTS[locale].map((name) => ({ id: randomUUID(), name, active: true }))
     }
-    appendAudit(d, { at: now.toISOString(), by: { id: manager.id, name: manager.name }, action: 'setup', target: d.branch.code })
+    appendAudit(d, {
+      at: now.toISOString(),
+      by: { id: manager.id, name: manager.name },
+      action: 'setup',
+      target: d.branch.code,
+    })
   })
   ctx.session = { staff: toPublic(manager), signedInAt: now.toISOString() }
   return ctx.session
@@ -40,14 +45,28 @@ function rejectDuplicate(names: string[], name: string, messageKey: string, path
   }
 }
 
-export async function addStaff(ctx: ServiceContext, input: { staff: StaffInput; approval: ManagerApproval }): Promise<StaffPublic> {
+export async function addStaff(
+  ctx: ServiceContext,
+  input: { staff: StaffInput; approval: ManagerApproval },
+): Promise<StaffPublic> {
   const approver = await approveAsManager(ctx, input.approval)
-  rejectDuplicate(listStaff(ctx).map((s) => s.name), input.staff.name, 'errors.DUPLICATE_STAFF', 'staff.name')
+  rejectDuplicate(
+    listStaff(ctx).map((s) => s.name),
+    input.staff.name,
+    'errors.DUPLICATE_STAFF',
+    'staff.name',
+  )
   const now = ctx.now()
   const record = await newStaffRecord(input.staff.name, input.staff.role, input.staff.pin, now)
   await ctx.store.update((d) => {
     d.staff.push(record)
-    appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'staff.added', target: record.id, approvedBy: approver })
+    appendAudit(d, {
+      at: now.toISOString(),
+      by: actorOf(ctx),
+      action: 'staff.added',
+      target: record.id,
+      approvedBy: approver,
+    })
   })
   return toPublic(record)
 }
@@ -56,20 +75,37 @@ export function listDepartments(ctx: ServiceContext): Department[] {
   return ctx.store.data.departments.filter((d) => d.active)
 }
 
-export async function addDepartment(ctx: ServiceContext, input: { name: string; approval: ManagerApproval }): Promise<Department> {
+export async function addDepartment(
+  ctx: ServiceContext,
+  input: { name: string; approval: ManagerApproval },
+): Promise<Department> {
   const approver = await approveAsManager(ctx, input.approval)
-  rejectDuplicate(listDepartments(ctx).map((d) => d.name), input.name, 'errors.DUPLICATE_DEPARTMENT', 'name')
+  rejectDuplicate(
+    listDepartments(ctx).map((d) => d.name),
+    input.name,
+    'errors.DUPLICATE_DEPARTMENT',
+    'name',
+  )
   const department: Department = { id: randomUUID(), name: input.name, active: true }
   const now = ctx.now()
   await ctx.store.update((d) => {
     d.departments.push(department)
-    appendAudit(d, { at: now.toISOString(), by: actorOf(ctx), action: 'department.added', target: department.id, approvedBy: approver })
+    appendAudit(d, {
+      at: now.toISOString(),
+      by: actorOf(ctx),
+      action: 'department.added',
+      target: department.id,
+      approvedBy: approver,
+    })
   })
   return department
 }
 
 /** A manager sets a new PIN for a member of staff (forgotten or locked): the lock is lifted. */
-export async function resetPin(ctx: ServiceContext, input: { staffId: string; pin: string; approval: ManagerApproval }): Promise<StaffPublic> {
+export async function resetPin(
+  ctx: ServiceContext,
+  input: { staffId: string; pin: string; approval: ManagerApproval },
+): Promise<StaffPublic> {
   const approver = await approveAsManager(ctx, input.approval)
   const target = ctx.store.data.staff.find((s) => s.id === input.staffId && s.active)
   if (!target) throw new AppError('NOT_FOUND')

@@ -31,7 +31,10 @@ export function raiseClass(ctx: ServiceContext, input: { id: string; reason: str
 }
 
 /** Lowering to Class 1 needs a manager's PIN and a reason, checked here whatever the UI did. */
-export async function lowerClass(ctx: ServiceContext, input: { id: string; reason: string; approval: ManagerApproval }): Promise<CaseDetail> {
+export async function lowerClass(
+  ctx: ServiceContext,
+  input: { id: string; reason: string; approval: ManagerApproval },
+): Promise<CaseDetail> {
   const approver = await approveAsManager(ctx, input.approval)
   return changeCase(ctx, input.id, (c, by, at) => {
     refuseIfVoided(c)
@@ -52,7 +55,10 @@ export function recordEscalation(ctx: ServiceContext, input: { id: string; who: 
 }
 
 /** A manager takes an urgent case over (with their PIN); it stops heading the lists. */
-export async function takeOver(ctx: ServiceContext, input: { id: string; approval: ManagerApproval }): Promise<CaseDetail> {
+export async function takeOver(
+  ctx: ServiceContext,
+  input: { id: string; approval: ManagerApproval },
+): Promise<CaseDetail> {
   const approver = await approveAsManager(ctx, input.approval)
   return changeCase(ctx, input.id, (c, _by, at) => {
     refuseIfVoided(c)
@@ -95,7 +101,8 @@ export async function applyTransition(ctx: ServiceContext, input: TransitionInpu
         move(c, 'reopen')
         // A reopened case goes round the loop again: resolution, report and follow-up anew.
         Object.assign(c.workflow, { resolvedAt: null, closedAt: null, oralReport: null, followUp: null })
-        if (c.workflow.writtenReport) c.workflow.writtenReport = { ...c.workflow.writtenReport, submittedTo: null, submittedAt: null }
+        if (c.workflow.writtenReport)
+          c.workflow.writtenReport = { ...c.workflow.writtenReport, submittedTo: null, submittedAt: null }
         return { action: 'status.reopened', detail: input.reason }
       case 'void':
         move(c, 'void')
@@ -108,7 +115,10 @@ export async function applyTransition(ctx: ServiceContext, input: TransitionInpu
 const localIso = (text: string) => parseLocalDateTime(text)!.toISOString()
 
 /** Class 1: the oral report to the supervisor; a resolved case becomes reported. */
-export function recordOralReport(ctx: ServiceContext, input: { id: string; to: string; at: string; summary: string }): Promise<CaseDetail> {
+export function recordOralReport(
+  ctx: ServiceContext,
+  input: { id: string; to: string; at: string; summary: string },
+): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c, by) => {
     refuseIfVoided(c)
     if (c.caseClass !== 1) refuse('oral_report_class1_only')
@@ -126,19 +136,31 @@ export function recordWrittenReportGenerated(ctx: ServiceContext, id: string): P
     if (c.caseClass !== 2) refuse('written_report_class2_only')
     // A report made again keeps the record of a submission already made.
     const previous = c.workflow.writtenReport
-    c.workflow.writtenReport = { generatedAt: at, generatedBy: by, submittedTo: previous?.submittedTo ?? null, submittedAt: previous?.submittedAt ?? null }
+    c.workflow.writtenReport = {
+      generatedAt: at,
+      generatedBy: by,
+      submittedTo: previous?.submittedTo ?? null,
+      submittedAt: previous?.submittedAt ?? null,
+    }
     return { action: 'report.written_generated' }
   })
 }
 
 /** Class 2: marking the generated written report submitted; a resolved case becomes reported. */
-export function submitWrittenReport(ctx: ServiceContext, input: { id: string; submittedTo: string; at: string }): Promise<CaseDetail> {
+export function submitWrittenReport(
+  ctx: ServiceContext,
+  input: { id: string; submittedTo: string; at: string },
+): Promise<CaseDetail> {
   return changeCase(ctx, input.id, (c) => {
     refuseIfVoided(c)
     if (c.caseClass !== 2) refuse('written_report_class2_only')
     if (!c.workflow.writtenReport) refuse('needs_written_report')
     if (c.status !== 'resolved') refuse('report_after_resolution')
-    c.workflow.writtenReport = { ...c.workflow.writtenReport, submittedTo: input.submittedTo, submittedAt: localIso(input.at) }
+    c.workflow.writtenReport = {
+      ...c.workflow.writtenReport,
+      submittedTo: input.submittedTo,
+      submittedAt: localIso(input.at),
+    }
     move(c, 'report')
     return { action: 'report.written_submitted', detail: input.submittedTo }
   })

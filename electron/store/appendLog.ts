@@ -14,7 +14,10 @@ export class AppendLog {
 
   /** Opens `file` for appending after its first `validBytes` bytes (anything after them is a torn line). */
   static async open(file: string, validBytes?: number): Promise<AppendLog> {
-    const size = await stat(file).then((s) => s.size, () => 0)
+    const size = await stat(file).then(
+      (s) => s.size,
+      () => 0,
+    )
     if (validBytes !== undefined && validBytes < size) await truncate(file, validBytes)
     const handle = await open(file, 'a')
     return new AppendLog(file, handle, validBytes ?? size)
@@ -116,12 +119,15 @@ export async function readLastLine<T>(file: string): Promise<{ last: T | null; v
       const previous = lastNewline === 0 ? -1 : chunk.lastIndexOf(0x0a, lastNewline - 1)
       if (previous === -1 && from > 0) continue // the line may start before this window
       try {
-        return { last: JSON.parse(chunk.toString('utf8', previous + 1, lastNewline)) as T, validBytes: from + lastNewline + 1 }
+        return {
+          last: JSON.parse(chunk.toString('utf8', previous + 1, lastNewline)) as T,
+          validBytes: from + lastNewline + 1,
+        }
       } catch {
         if (skippedTorn || from + lastNewline + 1 !== size) throw new DamagedLogError(file, -1)
         skippedTorn = true
         end = from + previous + 1
-        window = 64 * 1024 / 4
+        window = (64 * 1024) / 4
       }
     }
   } finally {

@@ -80,7 +80,7 @@ export function toRow(c: Case, month: string): ArchiveRow {
 
 function lineStartsOf(bytes: Buffer): number[] {
   const starts: number[] = []
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     starts.push(at)
     const end = bytes.indexOf(0x0a, at)
     at = end === -1 ? bytes.length : end + 1
@@ -114,7 +114,9 @@ export class Archive {
 
   static async load(dataDir: string): Promise<Archive> {
     const archive = new Archive(join(dataDir, ARCHIVE_DIR))
-    const months = (await readdir(archive.dir).catch(() => [] as string[])).flatMap((n) => CASES.exec(n)?.[1] ?? []).sort()
+    const months = (await readdir(archive.dir).catch(() => [] as string[]))
+      .flatMap((n) => CASES.exec(n)?.[1] ?? [])
+      .sort()
     const loaded = await Promise.all(months.map((m) => archive.readMonthIndex(m)))
     months.forEach((month, i) => archive.setMonth(month, loaded[i]))
     archive.sorted('receivedAt', 'desc') // what the first list needs, while nobody waits yet
@@ -124,7 +126,10 @@ export class Archive {
   /** A month's rows and text from its index files, or rebuilt from its cases when they do not fit. */
   private async readMonthIndex(month: string): Promise<MonthText> {
     try {
-      const [index, bytes] = await Promise.all([readFile(join(this.dir, indexFile(month)), 'utf8'), readFile(join(this.dir, textFile(month)))])
+      const [index, bytes] = await Promise.all([
+        readFile(join(this.dir, indexFile(month)), 'utf8'),
+        readFile(join(this.dir, textFile(month))),
+      ])
       const rows = JSON.parse(index) as ArchiveRow[]
       const lineStarts = lineStartsOf(bytes)
       if (Array.isArray(rows) && lineStarts.length === rows.length) return { rows, bytes, lineStarts }

@@ -9,7 +9,10 @@ export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)
-    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`
   }
   return JSON.stringify(value)
 }
@@ -29,7 +32,10 @@ export function chainAfter(head: AuditHead | null, entry: Omit<AuditEntry, 'hash
 }
 
 /** Appends `entry` chained to the last one of `log`. */
-export function chainEntry(log: readonly AuditEntry[], entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>): AuditEntry {
+export function chainEntry(
+  log: readonly AuditEntry[],
+  entry: Omit<AuditEntry, 'hash' | 'prevHash' | 'seq'>,
+): AuditEntry {
   return chainAfter(log.at(-1) ?? null, entry)
 }
 
@@ -45,7 +51,8 @@ export class ChainVerifier {
     this.count += 1
     if (this.brokenAt !== null) return
     const { hash, prevHash, ...body } = entry
-    if (prevHash !== this.prev || body.seq !== this.count || entryHash(this.prev, body) !== hash) this.brokenAt = this.count
+    if (prevHash !== this.prev || body.seq !== this.count || entryHash(this.prev, body) !== hash)
+      this.brokenAt = this.count
     else this.prev = hash
   }
 
@@ -56,7 +63,9 @@ export class ChainVerifier {
   }
 
   get verdict(): AuditVerdict {
-    return this.brokenAt === null ? { ok: true, entries: this.count } : { ok: false, entries: this.count, brokenAt: this.brokenAt }
+    return this.brokenAt === null
+      ? { ok: true, entries: this.count }
+      : { ok: false, entries: this.count, brokenAt: this.brokenAt }
   }
 }
 

@@ -19,9 +19,19 @@ export async function readAuditLog(file: string): Promise<AuditEntry[]> {
 
 /** Streams the log's first `bytes` through `verifier` line by line, so a long trail is never held whole. */
 export async function streamAudit(file: string, verifier: ChainVerifier, bytes: number): Promise<void> {
-  if (bytes === 0 || !(await stat(file).then(() => true, () => false))) return
+  if (
+    bytes === 0 ||
+    !(await stat(file).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return
   let pending: string | null = null
-  for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8', end: bytes - 1 }), crlfDelay: Infinity })) {
+  for await (const line of createInterface({
+    input: createReadStream(file, { encoding: 'utf8', end: bytes - 1 }),
+    crlfDelay: Infinity,
+  })) {
     if (pending !== null) check(pending, verifier)
     pending = line
   }

@@ -54,9 +54,11 @@ export async function readBackup(dir: string, name: string): Promise<string> {
 /** Keeps the newest `keep` backups of `label`; older ones of that label are removed. */
 export async function pruneBackups(dir: string, label: string, keep: number): Promise<string[]> {
   const old = (await listBackups(dir)).filter((b) => b.label === label).slice(keep)
-  await Promise.all(old.map(async (b) => {
-    await rm(archiveFolder(dir, b.name), { recursive: true, force: true })
-    await unlink(backupPath(dir, b.name))
-  }))
+  await Promise.all(
+    old.map(async (b) => {
+      await rm(archiveFolder(dir, b.name), { recursive: true, force: true })
+      await unlink(backupPath(dir, b.name))
+    }),
+  )
   return old.map((b) => b.name)
 }

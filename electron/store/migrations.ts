@@ -28,9 +28,19 @@ export const migrations: Record<number, (old: Record<string, unknown>) => Record
     const settings = { ...(old.settings as object), workflow: structuredClone(DEFAULT_WORKFLOW_SETTINGS) }
     const history: HistoryItem[] = []
     const cases = (old.cases as Record<string, never>[]).map((c) => {
-      const result = classify({ ...(c as unknown as ClassifyInput), claimFen: null }, history, DEFAULT_WORKFLOW_SETTINGS, new Date(c.receivedAt))
+      const result = classify(
+        { ...(c as unknown as ClassifyInput), claimFen: null },
+        history,
+        DEFAULT_WORKFLOW_SETTINGS,
+        new Date(c.receivedAt),
+      )
       history.push({ phone: c.phone, category: c.category, receivedAt: c.receivedAt })
-      const workflow = { ...emptyWorkflow(), proposedClass: result.caseClass, reasons: result.reasons, urgent: result.urgent }
+      const workflow = {
+        ...emptyWorkflow(),
+        proposedClass: result.caseClass,
+        reasons: result.reasons,
+        urgent: result.urgent,
+      }
       if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
       return { ...c, claimFen: null, caseClass: result.caseClass, workflow }
     })

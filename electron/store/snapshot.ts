@@ -18,18 +18,27 @@ export function interpret(text: string, now: Date): Interpreted {
   } catch (err) {
     return { kind: 'corrupt', reason: `invalid JSON (${(err as Error).message})` }
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { kind: 'corrupt', reason: 'not a JSON object' }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { kind: 'corrupt', reason: 'not a JSON object' }
   const record = raw as Record<string, unknown>
   const version = typeof record.schemaVersion === 'number' ? record.schemaVersion : 0
   if (version > CURRENT_SCHEMA_VERSION) return { kind: 'too_new', version, data: record as unknown as Snapshot }
   if (version >= 1 && !looksLikeStore(record)) return { kind: 'corrupt', reason: 'missing collections' }
   let migrated: Record<string, unknown>
   try {
-    migrated = version < CURRENT_SCHEMA_VERSION ? (migrate(record, version, CURRENT_SCHEMA_VERSION, now) as unknown as Record<string, unknown>) : record
+    migrated =
+      version < CURRENT_SCHEMA_VERSION
+        ? (migrate(record, version, CURRENT_SCHEMA_VERSION, now) as unknown as Record<string, unknown>)
+        : record
   } catch (err) {
     return { kind: 'corrupt', reason: `migration failed: ${(err as Error).message}` }
   }
   const { audit, ...data } = migrated
   if (!looksLikeStore(data)) return { kind: 'corrupt', reason: 'missing collections' }
-  return { kind: 'ok', data: data as unknown as Snapshot, fromVersion: version, legacyAudit: Array.isArray(audit) ? (audit as AuditEntry[]) : [] }
+  return {
+    kind: 'ok',
+    data: data as unknown as Snapshot,
+    fromVersion: version,
+    legacyAudit: Array.isArray(audit) ? (audit as AuditEntry[]) : [],
+  }
 }

@@ -209,11 +209,13 @@ export class Store {
    */
   private loadArchive(): Promise<Archive> {
     this.loadedArchive = null
-    this.archiveLoad = this.archiveGate.then(() => Archive.load(this.dir)).then((archive) => {
-      for (const c of this.live.cases) archive.forget(c.id)
-      this.loadedArchive = archive
-      return archive
-    })
+    this.archiveLoad = this.archiveGate
+      .then(() => Archive.load(this.dir))
+      .then((archive) => {
+        for (const c of this.live.cases) archive.forget(c.id)
+        this.loadedArchive = archive
+        return archive
+      })
     this.archiveLoad.catch(() => undefined) // reported to whoever asks for it
     return this.archiveLoad
   }
@@ -376,7 +378,8 @@ export class Store {
     const first = new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7)
     const archive = await this.archiveLoad
     const archived: Case[] = []
-    for (const month of archive.months().filter((mo) => mo >= first)) archived.push(...(await archive.currentCases(month)))
+    for (const month of archive.months().filter((mo) => mo >= first))
+      archived.push(...(await archive.currentCases(month)))
     return [...this.live.cases, ...archived]
   }
 
@@ -452,7 +455,10 @@ export class Store {
   async restore(name: string, now: Date, afterwards: (data: Draft) => void): Promise<void> {
     if (!this.writable) throw new StoreUnavailableError(this.state, this.file)
     const found = interpret(await readBackup(this.dir, name), now)
-    if (found.kind !== 'ok') throw new BackupUnusableError(`backup ${name} cannot be used: ${found.kind === 'corrupt' ? found.reason : 'too new'}`)
+    if (found.kind !== 'ok')
+      throw new BackupUnusableError(
+        `backup ${name} cannot be used: ${found.kind === 'corrupt' ? found.reason : 'too new'}`,
+      )
     await this.backup('pre-restore', now)
     await this.serial(async () => {
       await this.putBack(found.data, name)
@@ -482,7 +488,8 @@ export class Store {
       const stamp = backupStamp(this.now())
       const damagedFile = join(this.dir, `complaint-desk.damaged.${stamp}.json`)
       await rename(this.file, damagedFile)
-      if ((await stat(this.journalFile).catch(() => null))?.size) await rename(this.journalFile, join(this.dir, `complaint-desk.journal.damaged.${stamp}`))
+      if ((await stat(this.journalFile).catch(() => null))?.size)
+        await rename(this.journalFile, join(this.dir, `complaint-desk.journal.damaged.${stamp}`))
       await rename(join(this.dir, ARCHIVE_DIR), join(this.dir, `archive.damaged.${stamp}`)).catch(() => undefined)
       await this.putBack(found.data, backup.name)
       this.journalSeq = found.data.journalSeq

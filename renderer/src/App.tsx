@@ -16,7 +16,14 @@ import { SettingsPage } from './pages/SettingsPage'
 import { SetupPage } from './pages/SetupPage'
 import { SignInPage } from './pages/SignInPage'
 
-export type View = { name: 'home' } | { name: 'handover' } | { name: 'reports' } | { name: 'list' } | { name: 'new' } | { name: 'detail'; id: string; saved?: string } | { name: 'settings' }
+export type View =
+  | { name: 'home' }
+  | { name: 'handover' }
+  | { name: 'reports' }
+  | { name: 'list' }
+  | { name: 'new' }
+  | { name: 'detail'; id: string; saved?: string }
+  | { name: 'settings' }
 
 export function App() {
   const { t, i18n } = useTranslation()
@@ -64,11 +71,18 @@ export function App() {
   }, [i18n.language, t])
 
   if (failure) return <Notice kind="error">{t('errors.NETWORK', { detail: failure })}</Notice>
-  if (!status) return <p className="muted" role="status">{t('app.loading')}</p>
+  if (!status)
+    return (
+      <p className="muted" role="status">
+        {t('app.loading')}
+      </p>
+    )
 
   const storeWarning = (
     <>
-      {status.store.state !== 'ok' && <Notice kind="warning">{t(`store.${status.store.state}`, { file: status.store.dataFile })}</Notice>}
+      {status.store.state !== 'ok' && (
+        <Notice kind="warning">{t(`store.${status.store.state}`, { file: status.store.dataFile })}</Notice>
+      )}
       {status.store.recovery && (
         <Notice kind="warning">
           {t('store.recovered', {
@@ -78,7 +92,11 @@ export function App() {
           })}
         </Notice>
       )}
-      {!status.audit.ok && <Notice kind="error">{t('store.auditBroken', { at: status.audit.brokenAt, entries: status.audit.entries })}</Notice>}
+      {!status.audit.ok && (
+        <Notice kind="error">
+          {t('store.auditBroken', { at: status.audit.brokenAt, entries: status.audit.entries })}
+        </Notice>
+      )}
     </>
   )
   const onSession = (_s: Session) => {
@@ -116,24 +134,42 @@ export function App() {
   }
   return (
     <HostContext.Provider value={status.host}>
-    <div className="shell">
-      <TopBar status={status} view={view} onNavigate={setView} onSignOut={signOut} />
-      {storeWarning}
-      <main>
-        {view.name === 'home' && <HomePage onOpen={(id) => setView({ name: 'detail', id })} />}
-        {view.name === 'handover' && <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />}
-        {view.name === 'reports' && <ReportsPage />}
-        {view.name === 'list' && <CaseListPage onOpen={(id) => setView({ name: 'detail', id })} onNew={() => setView({ name: 'new' })} />}
-        {view.name === 'new' && (
-          <IntakePage
-            onSaved={(c) => setView({ name: 'detail', id: c.id, saved: t('intake.saved', { number: c.number }) })}
-            onCancel={() => setView({ name: 'list' })}
-          />
-        )}
-        {view.name === 'detail' && <CaseDetailPage id={view.id} savedNotice={view.saved} onBack={() => setView({ name: 'list' })} signedIn={status.session.staff} />}
-        {view.name === 'settings' && <SettingsPage locale={status.locale} onLocale={changeLocale} signedIn={status.session.staff} onRestored={() => void refresh()} />}
-      </main>
-    </div>
+      <div className="shell">
+        <TopBar status={status} view={view} onNavigate={setView} onSignOut={signOut} />
+        {storeWarning}
+        <main>
+          {view.name === 'home' && <HomePage onOpen={(id) => setView({ name: 'detail', id })} />}
+          {view.name === 'handover' && (
+            <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
+          )}
+          {view.name === 'reports' && <ReportsPage />}
+          {view.name === 'list' && (
+            <CaseListPage onOpen={(id) => setView({ name: 'detail', id })} onNew={() => setView({ name: 'new' })} />
+          )}
+          {view.name === 'new' && (
+            <IntakePage
+              onSaved={(c) => setView({ name: 'detail', id: c.id, saved: t('intake.saved', { number: c.number }) })}
+              onCancel={() => setView({ name: 'list' })}
+            />
+          )}
+          {view.name === 'detail' && (
+            <CaseDetailPage
+              id={view.id}
+              savedNotice={view.saved}
+              onBack={() => setView({ name: 'list' })}
+              signedIn={status.session.staff}
+            />
+          )}
+          {view.name === 'settings' && (
+            <SettingsPage
+              locale={status.locale}
+              onLocale={changeLocale}
+              signedIn={status.session.staff}
+              onRestored={() => void refresh()}
+            />
+          )}
+        </main>
+      </div>
     </HostContext.Provider>
   )
 }

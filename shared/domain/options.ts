@@ -35,7 +35,15 @@ export const SITUATIONS = [
 ] as const
 export const FAULTS = ['ours', 'customer', 'unclear'] as const
 export const RESOLVED_AT_DESK = ['pending', 'yes', 'no'] as const
-export const CASE_STATUSES = ['received', 'in_progress', 'resolved', 'reported', 'followed_up', 'closed', 'voided'] as const
+export const CASE_STATUSES = [
+  'received',
+  'in_progress',
+  'resolved',
+  'reported',
+  'followed_up',
+  'closed',
+  'voided',
+] as const
 export const ROLES = ['manager', 'staff'] as const
 
 export type Channel = (typeof CHANNELS)[number]
@@ -79,7 +87,15 @@ export type KeywordRule = (typeof KEYWORD_RULES)[number]
 
 /** Compensation forms (domain.md §7). Restoring the loss puts the customer back where they were; goodwill goes beyond. */
 export const RESTORE_FORMS = ['correct_error', 'exchange', 'repair', 'full_refund', 'partial_refund'] as const
-export const GOODWILL_FORMS = ['discount', 'coupon', 'gift', 'points', 'free_service', 'onsite_service', 'cash'] as const
+export const GOODWILL_FORMS = [
+  'discount',
+  'coupon',
+  'gift',
+  'points',
+  'free_service',
+  'onsite_service',
+  'cash',
+] as const
 export const COMPENSATION_FORMS = ['apology', ...RESTORE_FORMS, ...GOODWILL_FORMS] as const
 export type CompensationForm = (typeof COMPENSATION_FORMS)[number]
 export type GoodwillForm = (typeof GOODWILL_FORMS)[number]

@@ -6,7 +6,14 @@ import { ExportBundleInput, ImportBundleInput, ImportResult } from '../schemas/b
 import { WeeklyQuery, WeeklyReport } from '../schemas/weekly'
 import { Handover, HandoverSnapshot, PrepareHandoverInput, SubmitHandoverInput } from '../schemas/handover'
 import { BackupRow, CreateBackupInput, Recovery, RestoreBackupInput } from '../schemas/backups'
-import { CompensationOption, CostQuery, CostTotals, DecideOfferInput, ExecuteOfferInput, MakeOfferInput } from '../schemas/compensation'
+import {
+  CompensationOption,
+  CostQuery,
+  CostTotals,
+  DecideOfferInput,
+  ExecuteOfferInput,
+  MakeOfferInput,
+} from '../schemas/compensation'
 import { ManagerApproval } from '../schemas/common'
 import { WorkflowSettings } from '../schemas/settings'
 import {
@@ -59,7 +66,12 @@ export const AppStatus = z.object({
   locale: Locale,
   session: Session.nullable(),
   /** checking: the chain is still being walked in the background after start. */
-  audit: z.object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.number().int().optional(), checking: z.boolean().optional() }),
+  audit: z.object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    brokenAt: z.number().int().optional(),
+    checking: z.boolean().optional(),
+  }),
   /** desktop: PDFs are saved, opened and printed through Electron; browser: downloaded. */
   host: z.enum(['desktop', 'browser']),
 })
@@ -90,7 +102,12 @@ export const contract = {
   'cases:get': { input: z.object({ id: Id }), output: CaseDetail, auth: 'session' },
   'cases:classify': {
     input: ClassifyPreviewInput,
-    output: z.object({ caseClass: z.union([z.literal(1), z.literal(2)]), urgent: z.boolean(), reasons: z.array(ReasonSchema), detectedSituations: z.array(z.enum(SITUATIONS)) }),
+    output: z.object({
+      caseClass: z.union([z.literal(1), z.literal(2)]),
+      urgent: z.boolean(),
+      reasons: z.array(ReasonSchema),
+      detectedSituations: z.array(z.enum(SITUATIONS)),
+    }),
     auth: 'session',
   },
   'cases:raiseClass': { input: RaiseClassInput, output: CaseDetail, auth: 'session' },
@@ -113,23 +130,45 @@ export const contract = {
   'compensation:execute': { input: ExecuteOfferInput, output: CaseDetail, auth: 'session' },
   'compensation:totals': { input: CostQuery, output: CostTotals, auth: 'session' },
   'reports:caseReceipt': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
-  'reports:writtenReport': { input: z.object({ id: Id }), output: PdfFile.extend({ case: CaseDetail }), auth: 'session' },
+  'reports:writtenReport': {
+    input: z.object({ id: Id }),
+    output: PdfFile.extend({ case: CaseDetail }),
+    auth: 'session',
+  },
   'backups:list': { input: None, output: z.array(BackupRow), auth: 'session' },
   'backups:create': { input: CreateBackupInput, output: BackupRow, auth: 'session' },
   'backups:restore': { input: RestoreBackupInput, output: z.null(), auth: 'session' },
-  'reports:oralLog': { input: z.object({ from: Day, to: Day }).refine((r) => r.from <= r.to, { message: 'validation.invalid', path: ['to'] }), output: PdfFile, auth: 'session' },
+  'reports:oralLog': {
+    input: z
+      .object({ from: Day, to: Day })
+      .refine((r) => r.from <= r.to, { message: 'validation.invalid', path: ['to'] }),
+    output: PdfFile,
+    auth: 'session',
+  },
   'reports:handoverSheet': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
   'reports:weekly': { input: WeeklyQuery, output: WeeklyReport, auth: 'session' },
   'reports:weeklyPdf': { input: WeeklyQuery, output: PdfFile, auth: 'session' },
-  'files:savePdf': { input: z.object({ fileName: z.string().min(1).max(120), base64: z.string().min(1).max(50_000_000) }), output: z.object({ saved: z.boolean(), path: z.string().nullable() }), auth: 'session' },
+  'files:savePdf': {
+    input: z.object({ fileName: z.string().min(1).max(120), base64: z.string().min(1).max(50_000_000) }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
+    auth: 'session',
+  },
   'files:openPdf': { input: z.object({ path: z.string().min(1).max(1000) }), output: z.boolean(), auth: 'session' },
-  'files:printPdf': { input: z.object({ fileName: z.string().min(1).max(120), base64: z.string().min(1).max(50_000_000) }), output: z.boolean(), auth: 'session' },
+  'files:printPdf': {
+    input: z.object({ fileName: z.string().min(1).max(120), base64: z.string().min(1).max(50_000_000) }),
+    output: z.boolean(),
+    auth: 'session',
+  },
   'handover:prepare': { input: PrepareHandoverInput, output: HandoverSnapshot, auth: 'session' },
   'handover:submit': { input: SubmitHandoverInput, output: Handover, auth: 'session' },
   'handover:list': { input: None, output: z.array(Handover), auth: 'session' },
   'home:summary': { input: None, output: HomeSummary, auth: 'session' },
   'settings:get': { input: None, output: WorkflowSettings, auth: 'session' },
-  'settings:update': { input: z.object({ workflow: WorkflowSettings, approval: ManagerApproval }), output: WorkflowSettings, auth: 'session' },
+  'settings:update': {
+    input: z.object({ workflow: WorkflowSettings, approval: ManagerApproval }),
+    output: WorkflowSettings,
+    auth: 'session',
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType; auth: 'public' | 'session' }>
 
 export type Contract = typeof contract
@@ -141,9 +180,9 @@ export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>
 
 /** The renderer-facing API: one async function per channel, results as data. */
 export type Api = {
-  [C in Channel]: (...args: InputOf<C> extends undefined ? [] : [input: InputOf<C>]) => Promise<
-    import('./result').Result<OutputOf<C>>
-  >
+  [C in Channel]: (
+    ...args: InputOf<C> extends undefined ? [] : [input: InputOf<C>]
+  ) => Promise<import('./result').Result<OutputOf<C>>>
 }
 
 export function isChannel(name: unknown): name is Channel {

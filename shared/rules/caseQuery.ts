@@ -7,7 +7,17 @@ type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> & Omit<CaseQuery, 'sort' 
 /** What the list filters and sorts on: a case, or an archived case's index row. */
 export type Listable = Pick<
   Case,
-  'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName' | 'product' | 'receiptNo' | 'description' | 'demandNote'
+  | 'status'
+  | 'category'
+  | 'departmentId'
+  | 'receivedAt'
+  | 'phone'
+  | 'number'
+  | 'customerName'
+  | 'product'
+  | 'receiptNo'
+  | 'description'
+  | 'demandNote'
 >
 
 const TEXT_FIELDS = ['number', 'customerName', 'product', 'receiptNo', 'description', 'demandNote'] as const
@@ -21,7 +31,10 @@ export function searchText(c: Listable): string {
 }
 
 /** What the filters need of a case or an archived case's row. */
-export type Filterable = Pick<Case, 'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName'>
+export type Filterable = Pick<
+  Case,
+  'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName'
+>
 
 /**
  * Finds the cases whose text holds a (lower-cased) needle, or whose phone holds `digits`
@@ -49,7 +62,11 @@ export function matchesText(c: Listable, q: string): boolean {
  * Keeps the cases that pass every filter, in their order. `search` finds text matches
  * (the archive searches its own text files); by default each case's own fields are read.
  */
-export function filterCases<T extends Filterable>(cases: readonly T[], q: Query, search: TextSearch<T> = ownText as unknown as TextSearch<T>): readonly T[] {
+export function filterCases<T extends Filterable>(
+  cases: readonly T[],
+  q: Query,
+  search: TextSearch<T> = ownText as unknown as TextSearch<T>,
+): readonly T[] {
   // No filter at all (the list as it opens): the cases themselves, not a copy of a long history.
   if (!q.status && !q.category && !q.departmentId && !q.from && !q.to && !q.q?.trim()) return cases
   // receivedAt is an ISO instant; from/to are local calendar days, both inclusive: the
@@ -87,7 +104,12 @@ export function sortCases<T extends Filterable>(cases: T[], sort: Query['sort'],
 }
 
 /** The first `count` items of two lists already in `order`, merged (a page needs no more). */
-export function mergeSorted<A, B>(a: readonly A[], b: readonly B[], order: (x: A | B, y: A | B) => number, count = a.length + b.length): (A | B)[] {
+export function mergeSorted<A, B>(
+  a: readonly A[],
+  b: readonly B[],
+  order: (x: A | B, y: A | B) => number,
+  count = a.length + b.length,
+): (A | B)[] {
   const out: (A | B)[] = []
   let i = 0
   let j = 0

@@ -51,11 +51,22 @@ export interface Classification {
   detectedSituations: Situation[]
 }
 
-const VIP_TYPES: readonly CustomerType[] = ['vip_large_account', 'vip_public_figure', 'vip_government', 'vip_journalist', 'frequent']
+const VIP_TYPES: readonly CustomerType[] = [
+  'vip_large_account',
+  'vip_public_figure',
+  'vip_government',
+  'vip_journalist',
+  'frequent',
+]
 const DAY_MS = 24 * 3600 * 1000
 
 /** Class 1 / Class 2 and urgency with every reason (domain.md §4–§5). Pure. */
-export function classify(input: ClassifyInput, history: readonly HistoryItem[], settings: WorkflowSettings, now: Date): Classification {
+export function classify(
+  input: ClassifyInput,
+  history: readonly HistoryItem[],
+  settings: WorkflowSettings,
+  now: Date,
+): Classification {
   const text = `${input.description}\n${input.demandNote}`
   const keyword = (rule: KeywordRule) => {
     const list = settings.keywords[rule]
@@ -93,18 +104,29 @@ export function classify(input: ClassifyInput, history: readonly HistoryItem[], 
   const phone = phoneDigits(input.phone)
   if (phone !== '') {
     const earlier = history.filter(within(settings.repeatCustomerDays)).filter((h) => phoneDigits(h.phone) === phone)
-    if (earlier.length > 0) class2.set('repeat_customer', { count: earlier.length + 1, days: settings.repeatCustomerDays })
+    if (earlier.length > 0)
+      class2.set('repeat_customer', { count: earlier.length + 1, days: settings.repeatCustomerDays })
   }
-  const sameCategory = history.filter(within(settings.categoryPatternDays)).filter((h) => h.category === input.category).length + 1
-  if (sameCategory >= settings.categoryPatternCount) class2.set('category_pattern', { count: sameCategory, days: settings.categoryPatternDays })
+  const sameCategory =
+    history.filter(within(settings.categoryPatternDays)).filter((h) => h.category === input.category).length + 1
+  if (sameCategory >= settings.categoryPatternCount)
+    class2.set('category_pattern', { count: sameCategory, days: settings.categoryPatternDays })
 
   const misconduct = keyword('staff_misconduct')
   if (misconduct) class2.set('staff_misconduct', { keyword: misconduct })
   if (input.resolvedAtDesk === 'no') class2.set('unresolved', {})
 
   const reasons: Reason[] = [
-    ...CLASS2_RULES.filter((r) => class2.has(r)).map((rule) => ({ rule, kind: 'class2' as const, evidence: class2.get(rule)! })),
-    ...SITUATIONS.filter((s) => urgent.has(s)).map((rule) => ({ rule, kind: 'urgent' as const, evidence: urgent.get(rule)! })),
+    ...CLASS2_RULES.filter((r) => class2.has(r)).map((rule) => ({
+      rule,
+      kind: 'class2' as const,
+      evidence: class2.get(rule)!,
+    })),
+    ...SITUATIONS.filter((s) => urgent.has(s)).map((rule) => ({
+      rule,
+      kind: 'urgent' as const,
+      evidence: urgent.get(rule)!,
+    })),
   ]
   return {
     caseClass: reasons.length > 0 ? 2 : 1,

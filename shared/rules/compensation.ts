@@ -1,4 +1,11 @@
-import { isGoodwill, type Category, type CompensationForm, type Demand, type Fault, type GoodwillForm } from '../domain/options'
+import {
+  isGoodwill,
+  type Category,
+  type CompensationForm,
+  type Demand,
+  type Fault,
+  type GoodwillForm,
+} from '../domain/options'
 import type { CompensationOption, CompensationPolicy, OfferItem } from '../schemas/compensation'
 
 export interface ProposeInput {
@@ -45,7 +52,8 @@ const DEFAULT_GOODWILL: GoodwillForm[] = ['coupon', 'gift', 'points']
 /** The best goodwill item of `form` worth at most `budget` (the smallest one if none fits). */
 function goodwillItem(form: GoodwillForm, budget: number, policy: CompensationPolicy): OfferItem | null {
   const pick = <T extends { valueFen: number }>(list: T[]) =>
-    [...list].sort((a, b) => b.valueFen - a.valueFen).find((x) => x.valueFen <= budget) ?? [...list].sort((a, b) => a.valueFen - b.valueFen)[0]
+    [...list].sort((a, b) => b.valueFen - a.valueFen).find((x) => x.valueFen <= budget) ??
+    [...list].sort((a, b) => a.valueFen - b.valueFen)[0]
   switch (form) {
     case 'coupon': {
       const c = pick(policy.coupons.map((valueFen) => ({ valueFen })))
@@ -83,7 +91,9 @@ function restoreForms(input: ProposeInput): CompensationForm[] {
     case 'repair':
       return ['repair', 'exchange', 'full_refund']
     default:
-      return input.category === 'delivery' || input.category === 'service_attitude' ? ['full_refund', 'partial_refund'] : ['exchange', 'full_refund', 'repair']
+      return input.category === 'delivery' || input.category === 'service_attitude'
+        ? ['full_refund', 'partial_refund']
+        : ['exchange', 'full_refund', 'repair']
   }
 }
 
@@ -93,25 +103,68 @@ const apology = (note = ''): OfferItem => ({ form: 'apology', valueFen: 0, note 
  * Proposes 2–3 options, best first, each with its value, whether it is within the clerk's
  * authority and a one-line rationale tied to the four principles. Pure.
  */
-export function proposeCompensation(input: ProposeInput, policy: CompensationPolicy, authorityLimitFen: number): CompensationOption[] {
+export function proposeCompensation(
+  input: ProposeInput,
+  policy: CompensationPolicy,
+  authorityLimitFen: number,
+): CompensationOption[] {
   const loss = Math.max(0, input.amountFen ?? 0)
   const cap = goodwillCap(loss, policy)
   const smallest = Math.min(...policy.coupons)
   const forms = goodwillChoices(input.category, policy)
   const gesture = (form: GoodwillForm, budget: number) => goodwillItem(form, budget, policy)
-  const drafts: { id: string; items: (OfferItem | null)[]; principle: CompensationOption['principle']; rationale: string }[] = []
+  const drafts: {
+    id: string
+    items: (OfferItem | null)[]
+    principle: CompensationOption['principle']
+    rationale: string
+  }[] = []
 
   if (input.fault === 'customer') {
     // Never a refund first: explain, then perhaps a gesture, or a discount on paid service.
-    drafts.push({ id: 'explain', items: [apology('explanation')], principle: 'fair', rationale: 'customer_fault_explain' })
-    drafts.push({ id: 'gesture', items: [apology('explanation'), gesture(forms[0], smallest)], principle: 'caring', rationale: 'customer_fault_gesture' })
+    drafts.push({
+      id: 'explain',
+      items: [apology('explanation')],
+      principle: 'fair',
+      rationale: 'customer_fault_explain',
+    })
+    drafts.push({
+      id: 'gesture',
+      items: [apology('explanation'), gesture(forms[0], smallest)],
+      principle: 'caring',
+      rationale: 'customer_fault_gesture',
+    })
     if (loss > 0 && (input.demand === 'repair' || input.demand === 'exchange')) {
-      drafts.push({ id: 'discount', items: [apology('explanation'), { form: 'discount', valueFen: Math.min(cap, Math.round(loss * 0.2)), note: '' }], principle: 'flexible', rationale: 'paid_service_discount' })
+      drafts.push({
+        id: 'discount',
+        items: [
+          apology('explanation'),
+          { form: 'discount', valueFen: Math.min(cap, Math.round(loss * 0.2)), note: '' },
+        ],
+        principle: 'flexible',
+        rationale: 'paid_service_discount',
+      })
     }
   } else if (loss === 0) {
-    drafts.push({ id: 'apology_gesture', items: [apology(), gesture(forms[0], smallest)], principle: 'caring', rationale: 'no_loss_gesture' })
-    drafts.push({ id: 'apology_alternative', items: [apology(), gesture(forms[1], smallest)], principle: 'flexible', rationale: 'no_loss_choice' })
-    if (input.caseClass === 2) drafts.push({ id: 'apology_more', items: [apology(), gesture(forms[0], cap)], principle: 'caring', rationale: 'serious_gesture' })
+    drafts.push({
+      id: 'apology_gesture',
+      items: [apology(), gesture(forms[0], smallest)],
+      principle: 'caring',
+      rationale: 'no_loss_gesture',
+    })
+    drafts.push({
+      id: 'apology_alternative',
+      items: [apology(), gesture(forms[1], smallest)],
+      principle: 'flexible',
+      rationale: 'no_loss_choice',
+    })
+    if (input.caseClass === 2)
+      drafts.push({
+        id: 'apology_more',
+        items: [apology(), gesture(forms[0], cap)],
+        principle: 'caring',
+        rationale: 'serious_gesture',
+      })
   } else {
     const [first, second] = restoreForms(input)
     const restore = (form: CompensationForm): OfferItem => ({ form, valueFen: loss, note: '' })
@@ -122,9 +175,19 @@ export function proposeCompensation(input: ProposeInput, policy: CompensationPol
       principle: first === 'correct_error' ? 'simple' : 'fair',
       rationale: verify ? 'verify_then_restore' : first === 'correct_error' ? 'correct_on_the_spot' : 'restore_loss',
     })
-    drafts.push({ id: `${second}_gesture`, items: [restore(second), apology(), gesture(forms[0], Math.min(cap, smallest))], principle: 'flexible', rationale: 'choice_with_gesture' })
+    drafts.push({
+      id: `${second}_gesture`,
+      items: [restore(second), apology(), gesture(forms[0], Math.min(cap, smallest))],
+      principle: 'flexible',
+      rationale: 'choice_with_gesture',
+    })
     if (!verify && (input.fault === 'ours' || input.caseClass === 2) && cap > smallest) {
-      drafts.push({ id: `${first}_goodwill`, items: [restore(first), apology(), gesture(forms[0], Math.min(cap, authorityLimitFen))], principle: 'caring', rationale: 'goodwill_within_cap' })
+      drafts.push({
+        id: `${first}_goodwill`,
+        items: [restore(first), apology(), gesture(forms[0], Math.min(cap, authorityLimitFen))],
+        principle: 'caring',
+        rationale: 'goodwill_within_cap',
+      })
     }
   }
 

@@ -11,7 +11,10 @@ export interface DeadlineSubject {
   status: CaseStatus
   caseClass: 1 | 2
   receivedAt: string
-  workflow: Pick<Workflow, 'urgent' | 'escalation' | 'commitments' | 'resolvedAt' | 'oralReport' | 'writtenReport' | 'followUp' | 'steps'>
+  workflow: Pick<
+    Workflow,
+    'urgent' | 'escalation' | 'commitments' | 'resolvedAt' | 'oralReport' | 'writtenReport' | 'followUp' | 'steps'
+  >
 }
 
 /**

@@ -9,12 +9,7 @@ import type { Workflow } from '../schemas/workflow'
 export type CaseEvent = 'start' | 'resolve' | 'report' | 'followUp' | 'close' | 'reopen' | 'void'
 
 export type TransitionRefusal =
-  | 'illegal'
-  | 'needs_oral_report'
-  | 'needs_written_report'
-  | 'needs_follow_up'
-  | 'needs_review'
-  | 'already_voided'
+  'illegal' | 'needs_oral_report' | 'needs_written_report' | 'needs_follow_up' | 'needs_review' | 'already_voided'
 
 const EDGES: Record<CaseEvent, { from: readonly CaseStatus[]; to: CaseStatus }> = {
   start: { from: ['received'], to: 'in_progress' },
@@ -32,7 +27,10 @@ export interface TransitionSubject {
   workflow: Pick<Workflow, 'oralReport' | 'writtenReport' | 'followUp' | 'review' | 'reviewRequested'>
 }
 
-export function transition(c: TransitionSubject, event: CaseEvent): { ok: true; to: CaseStatus } | { ok: false; refusal: TransitionRefusal } {
+export function transition(
+  c: TransitionSubject,
+  event: CaseEvent,
+): { ok: true; to: CaseStatus } | { ok: false; refusal: TransitionRefusal } {
   if (c.status === 'voided') return { ok: false, refusal: 'already_voided' }
   const edge = EDGES[event]
   if (!edge.from.includes(c.status)) return { ok: false, refusal: 'illegal' }
@@ -44,7 +42,8 @@ export function transition(c: TransitionSubject, event: CaseEvent): { ok: true; 
     }
   }
   if (event === 'followUp' && !w.followUp) return { ok: false, refusal: 'needs_follow_up' }
-  if (event === 'close' && (c.caseClass === 2 || w.reviewRequested) && !w.review) return { ok: false, refusal: 'needs_review' }
+  if (event === 'close' && (c.caseClass === 2 || w.reviewRequested) && !w.review)
+    return { ok: false, refusal: 'needs_review' }
   return { ok: true, to: edge.to }
 }
 

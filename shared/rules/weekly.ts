@@ -27,8 +27,15 @@ function row(key: string, label: string, cases: readonly Case[], settings: Workf
     class2: cases.filter((c) => c.caseClass === 2).length,
     open: cases.filter((c) => OPEN_STATUSES.includes(c.status)).length,
     overdue: cases.filter((c) => caseFlags(c, settings, now).overdue.length > 0).length,
-    avgResolveHours: avg(resolved.map((c) => (new Date(c.workflow.resolvedAt!).getTime() - new Date(c.receivedAt).getTime()) / 3600_000)),
-    compensationFen: cases.reduce((sum, c) => sum + c.workflow.offers.filter((o) => o.status === 'executed').reduce((s, o) => s + o.restoreFen + o.goodwillFen, 0), 0),
+    avgResolveHours: avg(
+      resolved.map((c) => (new Date(c.workflow.resolvedAt!).getTime() - new Date(c.receivedAt).getTime()) / 3600_000),
+    ),
+    compensationFen: cases.reduce(
+      (sum, c) =>
+        sum +
+        c.workflow.offers.filter((o) => o.status === 'executed').reduce((s, o) => s + o.restoreFen + o.goodwillFen, 0),
+      0,
+    ),
     satisfaction: avg(rated.map((c) => c.workflow.followUp!.satisfaction)),
   }
 }
@@ -47,9 +54,26 @@ export function weeklyReport(
 ): WeeklyReport {
   const cases = all.filter((c) => c.status !== 'voided' && withinLocalDays(c.receivedAt, range.from, range.to))
   const byDepartment = departments
-    .map((d) => row(d.id, d.name, cases.filter((c) => c.departmentId === d.id), settings, now))
+    .map((d) =>
+      row(
+        d.id,
+        d.name,
+        cases.filter((c) => c.departmentId === d.id),
+        settings,
+        now,
+      ),
+    )
     .filter((r) => r.total > 0)
-  const byCategory = CATEGORIES.map((cat) => ({ ...row(cat, categoryLabel(cat), cases.filter((c) => c.category === cat), settings, now), key: cat })).filter((r) => r.total > 0)
+  const byCategory = CATEGORIES.map((cat) => ({
+    ...row(
+      cat,
+      categoryLabel(cat),
+      cases.filter((c) => c.category === cat),
+      settings,
+      now,
+    ),
+    key: cat,
+  })).filter((r) => r.total > 0)
   const byPhone = new Map<string, Case[]>()
   for (const c of cases) {
     const p = phoneDigits(c.phone)
@@ -65,8 +89,12 @@ export function weeklyReport(
     byDepartment,
     byCategory,
     total: row('total', 'total', cases, settings, now),
-    repeatCustomers: [...byPhone.values()].filter((cs) => cs.length >= 2).map((cs) => ({ phoneMasked: maskPhone(cs[0].phone), name: cs[0].customerName, count: cs.length })),
-    patterns: byCategory.filter((r) => r.total >= settings.categoryPatternCount).map((r) => ({ category: r.key, count: r.total })),
+    repeatCustomers: [...byPhone.values()]
+      .filter((cs) => cs.length >= 2)
+      .map((cs) => ({ phoneMasked: maskPhone(cs[0].phone), name: cs[0].customerName, count: cs.length })),
+    patterns: byCategory
+      .filter((r) => r.total >= settings.categoryPatternCount)
+      .map((r) => ({ category: r.key, count: r.total })),
     perDay,
   }
 }

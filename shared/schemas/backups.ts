@@ -12,8 +12,15 @@ export const BackupRow = z.object({
 })
 export type BackupRow = z.infer<typeof BackupRow>
 
-export const Recovery = z.object({ reason: z.string(), damagedFile: z.string(), backup: z.string(), backupTakenAt: z.string() })
+export const Recovery = z.object({
+  reason: z.string(),
+  damagedFile: z.string(),
+  backup: z.string(),
+  backupTakenAt: z.string(),
+})
 
-export const BackupName = z.string().regex(/^complaint-desk\.[a-z0-9-]+\.[0-9TZ-]+\.json$/, { message: 'validation.invalid' })
+export const BackupName = z
+  .string()
+  .regex(/^complaint-desk\.[a-z0-9-]+\.[0-9TZ-]+\.json$/, { message: 'validation.invalid' })
 export const CreateBackupInput = z.object({ approval: ManagerApproval })
 export const RestoreBackupInput = z.object({ name: BackupName, approval: ManagerApproval })

@@ -30,7 +30,12 @@ export const ImportBundleInput = z.object({
   approval: ManagerApproval,
 })
 
-export const ImportConflict = z.object({ branchCode: z.string(), number: z.string(), id: z.string(), fields: z.array(z.string()) })
+export const ImportConflict = z.object({
+  branchCode: z.string(),
+  number: z.string(),
+  id: z.string(),
+  fields: z.array(z.string()),
+})
 export const ImportResult = z.object({
   branch: Branch,
   added: z.number().int(),

@@ -131,7 +131,11 @@ export const CaseQuery = z.object({
   departmentId: Id.optional(),
   from: DAY.optional(),
   to: DAY.optional(),
-  q: z.string().trim().max(100, { message: v.tooLong(100) }).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, { message: v.tooLong(100) })
+    .optional(),
   sort: z.enum(SORT_FIELDS).default('receivedAt'),
   dir: z.enum(['asc', 'desc']).default('desc'),
   /** Rows to skip (the list fetches pages as it scrolls). */

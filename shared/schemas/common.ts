@@ -11,7 +11,11 @@ export const requiredText = (max: number) =>
     .min(1, { message: v.required })
     .max(max, { message: v.tooLong(max) })
 
-export const optionalText = (max: number) => z.string({ message: v.invalid }).trim().max(max, { message: v.tooLong(max) })
+export const optionalText = (max: number) =>
+  z
+    .string({ message: v.invalid })
+    .trim()
+    .max(max, { message: v.tooLong(max) })
 
 export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { message: v.choose })
 

@@ -3,21 +3,37 @@ import { CATEGORIES, COMPENSATION_FORMS, GOODWILL_FORMS } from '../domain/option
 import { Id, ManagerApproval, optionalText, requiredText, StaffRef } from './common'
 import { v } from './messages'
 
-const fen = z.number({ message: v.amount }).int({ message: v.amount }).min(0, { message: v.amount }).max(100_000_000, { message: v.amount })
-const CatalogueItem = z.object({ form: z.enum(['gift', 'free_service', 'onsite_service'], { message: v.choose }), name: requiredText(30), valueFen: fen })
+const fen = z
+  .number({ message: v.amount })
+  .int({ message: v.amount })
+  .min(0, { message: v.amount })
+  .max(100_000_000, { message: v.amount })
+const CatalogueItem = z.object({
+  form: z.enum(['gift', 'free_service', 'onsite_service'], { message: v.choose }),
+  name: requiredText(30),
+  valueFen: fen,
+})
 export type CatalogueItem = z.infer<typeof CatalogueItem>
 
 /** Branch compensation policy: what may be offered, and how much goodwill is fair (domain.md §7). */
 export const CompensationPolicy = z.object({
   /** Goodwill may reach this share of the loss… */
-  goodwillCapPercent: z.number({ message: v.invalid }).int({ message: v.invalid }).min(0, { message: v.invalid }).max(1000, { message: v.invalid }),
+  goodwillCapPercent: z
+    .number({ message: v.invalid })
+    .int({ message: v.invalid })
+    .min(0, { message: v.invalid })
+    .max(1000, { message: v.invalid }),
   /** …but never less than this, so a loss-free complaint can still get a gesture. */
   goodwillCapMinFen: fen,
   coupons: z.array(fen).min(1, { message: v.required }).max(10, { message: v.invalid }),
   /** Gifts and services with their cash value. */
   catalogue: z.array(CatalogueItem).max(40, { message: v.invalid }),
   /** Member points worth ¥1 (points are offered by their cash value). */
-  pointsPerYuan: z.number({ message: v.invalid }).int({ message: v.invalid }).min(1, { message: v.invalid }).max(10_000, { message: v.invalid }),
+  pointsPerYuan: z
+    .number({ message: v.invalid })
+    .int({ message: v.invalid })
+    .min(1, { message: v.invalid })
+    .max(10_000, { message: v.invalid }),
   /** Preferred goodwill forms per category, best first. */
   suggestions: z.partialRecord(z.enum(CATEGORIES), z.array(z.enum(GOODWILL_FORMS)).max(GOODWILL_FORMS.length)),
 })
@@ -61,7 +77,14 @@ export const Offer = z.object({
   decidedAt: z.string().nullable(),
   decidedBy: StaffRef.nullable(),
   execution: z
-    .object({ voucherCode: z.string(), refundReceiptNo: z.string(), exchangedItem: z.string(), note: z.string(), at: z.string(), by: StaffRef })
+    .object({
+      voucherCode: z.string(),
+      refundReceiptNo: z.string(),
+      exchangedItem: z.string(),
+      note: z.string(),
+      at: z.string(),
+      by: StaffRef,
+    })
     .nullable(),
 })
 export type Offer = z.infer<typeof Offer>
@@ -85,7 +108,13 @@ export const ExecuteOfferInput = z.object({
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: v.dateTime })
 export const CostQuery = z.object({ from: DAY, to: DAY })
-const CostRow = z.object({ key: z.string(), label: z.string(), offers: z.number().int(), restoreFen: z.number().int(), goodwillFen: z.number().int() })
+const CostRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  offers: z.number().int(),
+  restoreFen: z.number().int(),
+  goodwillFen: z.number().int(),
+})
 export const CostTotals = z.object({
   byDepartment: z.array(CostRow),
   byCategory: z.array(CostRow),

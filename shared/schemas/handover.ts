@@ -24,7 +24,11 @@ export const Handover = z.object({
 export type Handover = z.infer<typeof Handover>
 
 export const HANDOVER_WINDOW_HOURS = 8
-const Hours = z.number({ message: v.invalid }).int({ message: v.invalid }).min(1, { message: v.invalid }).max(72, { message: v.invalid })
+const Hours = z
+  .number({ message: v.invalid })
+  .int({ message: v.invalid })
+  .min(1, { message: v.invalid })
+  .max(72, { message: v.invalid })
 
 export const PrepareHandoverInput = z.object({ hours: Hours })
 export const SubmitHandoverInput = z.object({

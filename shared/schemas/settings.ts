@@ -5,20 +5,48 @@ import { CompensationPolicy } from './compensation'
 import { optionalText, requiredText } from './common'
 import { v } from './messages'
 
-const keywordList = z.array(z.string().trim().min(1, { message: v.required }).max(30, { message: v.tooLong(30) })).max(200, { message: v.invalid })
-const fen = z.number({ message: v.amount }).int({ message: v.amount }).min(0, { message: v.amount }).max(1_000_000_00, { message: v.amount })
-const whole = (min: number, max: number) => z.number({ message: v.invalid }).int({ message: v.invalid }).min(min, { message: v.invalid }).max(max, { message: v.invalid })
+const keywordList = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1, { message: v.required })
+      .max(30, { message: v.tooLong(30) }),
+  )
+  .max(200, { message: v.invalid })
+const fen = z
+  .number({ message: v.amount })
+  .int({ message: v.amount })
+  .min(0, { message: v.amount })
+  .max(1_000_000_00, { message: v.amount })
+const whole = (min: number, max: number) =>
+  z
+    .number({ message: v.invalid })
+    .int({ message: v.invalid })
+    .min(min, { message: v.invalid })
+    .max(max, { message: v.invalid })
 
-const line = z.string().trim().min(1, { message: v.required }).max(300, { message: v.tooLong(300) })
+const line = z
+  .string()
+  .trim()
+  .min(1, { message: v.required })
+  .max(300, { message: v.tooLong(300) })
 const lines = z.object({ zh: z.array(line).max(30), en: z.array(line).max(30) })
 export type Lines = z.infer<typeof lines>
 
 export const Playbook = z.object({
   restatement: z.object({ zh: line, en: line }),
-  steps: z.object(Object.fromEntries(LASTR_STEPS.map((s) => [s, lines])) as Record<(typeof LASTR_STEPS)[number], typeof lines>),
+  steps: z.object(
+    Object.fromEntries(LASTR_STEPS.map((s) => [s, lines])) as Record<(typeof LASTR_STEPS)[number], typeof lines>,
+  ),
   openQuestions: lines,
   closedQuestions: lines,
-  styleTips: z.object(Object.fromEntries(CUSTOMER_STYLES.map((s) => [s, lines])) as Record<(typeof CUSTOMER_STYLES)[number], typeof lines>),
+  styleTips: z.object(
+    Object.fromEntries(CUSTOMER_STYLES.map((s) => [s, lines])) as Record<
+      (typeof CUSTOMER_STYLES)[number],
+      typeof lines
+    >,
+  ),
   scenarios: z.partialRecord(z.enum(CATEGORIES), lines),
 })
 export type Playbook = z.infer<typeof Playbook>
@@ -33,9 +61,11 @@ export const WorkflowSettings = z.object({
   repeatCustomerDays: whole(1, 365),
   categoryPatternDays: whole(1, 90),
   categoryPatternCount: whole(2, 100),
-  keywords: z.object(Object.fromEntries(KEYWORD_RULES.map((r) => [r, z.object({ zh: keywordList, en: keywordList })])) as {
-    [K in (typeof KEYWORD_RULES)[number]]: z.ZodObject<{ zh: typeof keywordList; en: typeof keywordList }>
-  }),
+  keywords: z.object(
+    Object.fromEntries(KEYWORD_RULES.map((r) => [r, z.object({ zh: keywordList, en: keywordList })])) as {
+      [K in (typeof KEYWORD_RULES)[number]]: z.ZodObject<{ zh: typeof keywordList; en: typeof keywordList }>
+    },
+  ),
   managerContacts: z.array(ManagerContact).max(20, { message: v.invalid }),
   deadlines: z.object({
     class1ResolveHours: whole(1, 240),

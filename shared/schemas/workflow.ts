@@ -24,7 +24,9 @@ export const ReasonSchema = z.object({
 const Stamp = z.object({ at: z.string(), by: StaffRef })
 
 /** A local date-time typed by staff (datetime-local), validated like 受理时间. */
-export const LocalDateTime = z.string({ message: v.dateTime }).refine((s) => parseLocalDateTime(s) !== null, { message: v.dateTime })
+export const LocalDateTime = z
+  .string({ message: v.dateTime })
+  .refine((s) => parseLocalDateTime(s) !== null, { message: v.dateTime })
 
 export const Commitment = z.object({
   id: z.string(),
@@ -36,7 +38,9 @@ export const Commitment = z.object({
   createdBy: StaffRef,
   keptAt: z.string().nullable(),
   /** Every re-agreement with the customer: never silently dropped. */
-  reagreed: z.array(z.object({ at: z.string(), by: StaffRef, fromDueAt: z.string(), toDueAt: z.string(), reason: z.string() })),
+  reagreed: z.array(
+    z.object({ at: z.string(), by: StaffRef, fromDueAt: z.string(), toDueAt: z.string(), reason: z.string() }),
+  ),
 })
 export type Commitment = z.infer<typeof Commitment>
 
@@ -44,26 +48,56 @@ export const Workflow = z.object({
   proposedClass: z.union([z.literal(1), z.literal(2)]),
   reasons: z.array(ReasonSchema),
   urgent: z.boolean(),
-  classChange: z.object({ from: z.number(), to: z.number(), reason: z.string(), at: z.string(), by: StaffRef, approvedBy: StaffRef.nullable() }).nullable(),
+  classChange: z
+    .object({
+      from: z.number(),
+      to: z.number(),
+      reason: z.string(),
+      at: z.string(),
+      by: StaffRef,
+      approvedBy: StaffRef.nullable(),
+    })
+    .nullable(),
   escalation: z
     .object({
       notified: z.array(z.object({ who: z.string(), at: z.string(), by: StaffRef })),
       takenOverBy: Stamp.nullable(),
     })
     .nullable(),
-  steps: z.object(Object.fromEntries(LASTR_STEPS.map((s) => [s, Stamp.nullable()])) as Record<LastrStep, z.ZodNullable<typeof Stamp>>),
+  steps: z.object(
+    Object.fromEntries(LASTR_STEPS.map((s) => [s, Stamp.nullable()])) as Record<LastrStep, z.ZodNullable<typeof Stamp>>,
+  ),
   commitments: z.array(Commitment),
   resolvedAt: z.string().nullable(),
   resolution: z.string(),
   oralReport: z.object({ to: z.string(), at: z.string(), summary: z.string(), by: StaffRef }).nullable(),
   writtenReport: z
-    .object({ generatedAt: z.string(), generatedBy: StaffRef, submittedTo: z.string().nullable(), submittedAt: z.string().nullable() })
+    .object({
+      generatedAt: z.string(),
+      generatedBy: StaffRef,
+      submittedTo: z.string().nullable(),
+      submittedAt: z.string().nullable(),
+    })
     .nullable(),
   followUp: z
-    .object({ method: z.string(), satisfaction: z.number().int().min(1).max(5), remarks: z.string(), at: z.string(), by: StaffRef })
+    .object({
+      method: z.string(),
+      satisfaction: z.number().int().min(1).max(5),
+      remarks: z.string(),
+      at: z.string(),
+      by: StaffRef,
+    })
     .nullable(),
   review: z
-    .object({ wentWell: z.string(), improve: z.string(), rootCause: z.string(), preventive: z.string(), owner: z.string(), at: z.string(), by: StaffRef })
+    .object({
+      wentWell: z.string(),
+      improve: z.string(),
+      rootCause: z.string(),
+      preventive: z.string(),
+      owner: z.string(),
+      at: z.string(),
+      by: StaffRef,
+    })
     .nullable(),
   reviewRequested: z.boolean(),
   closedAt: z.string().nullable(),
@@ -99,9 +133,19 @@ export const LowerClassInput = z.object({ ...CaseRef, reason: requiredText(200),
 export const RecordEscalationInput = z.object({ ...CaseRef, who: requiredText(60) })
 export const TakeOverInput = z.object({ ...CaseRef, approval: ManagerApproval })
 export const TickStepInput = z.object({ ...CaseRef, step: z.enum(LASTR_STEPS, { message: v.choose }) })
-export const AddCommitmentInput = z.object({ ...CaseRef, what: requiredText(200), owner: requiredText(30), dueAt: LocalDateTime })
+export const AddCommitmentInput = z.object({
+  ...CaseRef,
+  what: requiredText(200),
+  owner: requiredText(30),
+  dueAt: LocalDateTime,
+})
 export const KeepCommitmentInput = z.object({ ...CaseRef, commitmentId: Id })
-export const ReagreeCommitmentInput = z.object({ ...CaseRef, commitmentId: Id, dueAt: LocalDateTime, reason: requiredText(200) })
+export const ReagreeCommitmentInput = z.object({
+  ...CaseRef,
+  commitmentId: Id,
+  dueAt: LocalDateTime,
+  reason: requiredText(200),
+})
 export const TransitionInput = z.discriminatedUnion('action', [
   z.object({ ...CaseRef, action: z.literal('start') }),
   z.object({ ...CaseRef, action: z.literal('resolve'), resolution: requiredText(500) }),
@@ -110,12 +154,21 @@ export const TransitionInput = z.discriminatedUnion('action', [
   z.object({ ...CaseRef, action: z.literal('void'), reason: requiredText(200), approval: ManagerApproval }),
 ])
 export type TransitionInput = z.infer<typeof TransitionInput>
-export const OralReportInput = z.object({ ...CaseRef, to: requiredText(30), at: LocalDateTime, summary: requiredText(200) })
+export const OralReportInput = z.object({
+  ...CaseRef,
+  to: requiredText(30),
+  at: LocalDateTime,
+  summary: requiredText(200),
+})
 export const SubmitWrittenReportInput = z.object({ ...CaseRef, submittedTo: requiredText(60), at: LocalDateTime })
 export const FollowUpInput = z.object({
   ...CaseRef,
   method: z.enum(['phone', 'visit', 'message', 'other'], { message: v.choose }),
-  satisfaction: z.number({ message: v.choose }).int({ message: v.choose }).min(1, { message: v.choose }).max(5, { message: v.choose }),
+  satisfaction: z
+    .number({ message: v.choose })
+    .int({ message: v.choose })
+    .min(1, { message: v.choose })
+    .max(5, { message: v.choose }),
   remarks: optionalText(500),
 })
 export const ReviewInput = z.object({

@@ -16,7 +16,9 @@ const outDir = join(root, 'node_modules/.cache/crash-writer')
 /** Runs the writer from `start` until it has acknowledged something, then kills it at a random moment. */
 function runAndKill(dir: string, start: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(outDir, 'writer.mjs'), dir, String(start)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [join(outDir, 'writer.mjs'), dir, String(start)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     const acked: number[] = []
     let buffer = ''
     let stderr = ''
@@ -46,7 +48,12 @@ describe('crash test: SIGKILL in the middle of writes', () => {
       configFile: false,
       logLevel: 'warn',
       resolve: { alias: { '@shared': join(root, 'shared') } },
-      build: { ssr: join(root, 'tests/crash/writer.ts'), outDir, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'writer.mjs', format: 'es' } } },
+      build: {
+        ssr: join(root, 'tests/crash/writer.ts'),
+        outDir,
+        emptyOutDir: true,
+        rollupOptions: { output: { entryFileNames: 'writer.mjs', format: 'es' } },
+      },
     })
   }, 60_000)
 

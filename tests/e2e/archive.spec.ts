@@ -5,12 +5,21 @@ import { completeSetup, fillIntake, MANAGER, newDataDir, openList, shot, signIn,
 
 const hosts = useHosts()
 
-test('a case closed two months ago lives in the archive: it is found by search, opens, and reopens', async ({ page }) => {
+test('a case closed two months ago lives in the archive: it is found by search, opens, and reopens', async ({
+  page,
+}) => {
   const dataDir = await newDataDir()
   let host = await hosts.start(dataDir)
   await page.goto(host.url)
   await completeSetup(page)
-  await fillIntake(page, { name: '钱女士', phone: '13566667777', mood: '不满', category: '产品质量', description: '冰箱门封条漏气，制冷效果差。', demand: '维修' })
+  await fillIntake(page, {
+    name: '钱女士',
+    phone: '13566667777',
+    mood: '不满',
+    category: '产品质量',
+    description: '冰箱门封条漏气，制冷效果差。',
+    demand: '维修',
+  })
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByRole('heading', { name: '投诉详情' })).toBeVisible()
   await host.stop()
@@ -19,8 +28,19 @@ test('a case closed two months ago lives in the archive: it is found by search, 
   const live = JSON.parse(await readFile(join(dataDir, 'complaint-desk.json'), 'utf8'))
   const original = live.cases[0]
   const at = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
-  const old = { ...original, id: 'archived-case-1', number: 'KS-20260920-0001', receivedAt: at(63), createdAt: at(63), status: 'closed', workflow: { ...original.workflow, resolvedAt: at(62), closedAt: at(61) } }
-  await appendFile(join(dataDir, 'complaint-desk.journal'), `${JSON.stringify({ n: live.journalSeq + 1, cases: [old] })}\n`)
+  const old = {
+    ...original,
+    id: 'archived-case-1',
+    number: 'KS-20260920-0001',
+    receivedAt: at(63),
+    createdAt: at(63),
+    status: 'closed',
+    workflow: { ...original.workflow, resolvedAt: at(62), closedAt: at(61) },
+  }
+  await appendFile(
+    join(dataDir, 'complaint-desk.journal'),
+    `${JSON.stringify({ n: live.journalSeq + 1, cases: [old] })}\n`,
+  )
 
   host = await hosts.start(dataDir)
   await page.goto(host.url)

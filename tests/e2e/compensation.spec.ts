@@ -10,8 +10,15 @@ test('compensation: choose an option, exceed the limit, get manager approval, re
   await addClerkAndSignIn(page, '李娜', '1357')
 
   await fillIntake(page, {
-    name: '赵先生', phone: '', mood: '不满', department: '商品部', category: '产品质量', amount: '300',
-    description: '买的电饭煲用了三天就不加热了，要求退货。', demand: '退款', fault: '我方',
+    name: '赵先生',
+    phone: '',
+    mood: '不满',
+    department: '商品部',
+    category: '产品质量',
+    amount: '300',
+    description: '买的电饭煲用了三天就不加热了，要求退货。',
+    demand: '退款',
+    fault: '我方',
   })
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()

@@ -4,12 +4,17 @@ import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, openList, shot, 
 
 const hosts = useHosts()
 
-test('the clerk exports the filtered list as CSV with phones masked; full phones need the manager PIN', async ({ page }) => {
+test('the clerk exports the filtered list as CSV with phones masked; full phones need the manager PIN', async ({
+  page,
+}) => {
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
   await addClerkAndSignIn(page, '李娜', '1357')
-  for (const [name, phone, description] of [['周先生', '13655556666', '约好上午送货，下午三点还没到。'], ['吴女士', '13911112222', '价签和结账价格不一致，多收了二十元。']]) {
+  for (const [name, phone, description] of [
+    ['周先生', '13655556666', '约好上午送货，下午三点还没到。'],
+    ['吴女士', '13911112222', '价签和结账价格不一致，多收了二十元。'],
+  ]) {
     await fillIntake(page, { name, phone, mood: '不满', category: '配送/交付', description, demand: '解释' })
     await page.getByRole('button', { name: '保存' }).click()
     await expect(page.getByRole('heading', { name: '投诉详情' })).toBeVisible()
@@ -18,7 +23,10 @@ test('the clerk exports the filtered list as CSV with phones masked; full phones
   await page.getByRole('searchbox', { name: /搜索/ }).fill('送货')
   await expect(page.getByText('共 1 条')).toBeVisible()
 
-  const [masked] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()])
+  const [masked] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出 CSV' }).click(),
+  ])
   expect(masked.suggestedFilename()).toMatch(/^投诉清单-\d{8}-\d{4}\.csv$/)
   const bytes = await readFile(await masked.path())
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -39,18 +47,30 @@ test('the clerk exports the filtered list as CSV with phones masked; full phones
   await shot(page, '30-export-csv')
 })
 
-test('a branch exports its data bundle; head office imports it, and importing it again changes nothing', async ({ browser }) => {
+test('a branch exports its data bundle; head office imports it, and importing it again changes nothing', async ({
+  browser,
+}) => {
   const branchPage = await browser.newPage()
   const branch = await hosts.start()
   await branchPage.goto(branch.url)
   await completeSetup(branchPage)
-  await fillIntake(branchPage, { name: '周先生', phone: '13655556666', mood: '不满', category: '配送/交付', description: '约好上午送货，下午三点还没到。', demand: '解释' })
+  await fillIntake(branchPage, {
+    name: '周先生',
+    phone: '13655556666',
+    mood: '不满',
+    category: '配送/交付',
+    description: '约好上午送货，下午三点还没到。',
+    demand: '解释',
+  })
   await branchPage.getByRole('button', { name: '保存' }).click()
   await expect(branchPage.getByRole('heading', { name: '投诉详情' })).toBeVisible()
   await branchPage.getByRole('navigation').getByRole('button', { name: '设置' }).click()
   const exportForm = branchPage.getByRole('form', { name: '导出本店数据包' })
   await exportForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
-  const [bundle] = await Promise.all([branchPage.waitForEvent('download'), exportForm.getByRole('button', { name: '导出数据包' }).click()])
+  const [bundle] = await Promise.all([
+    branchPage.waitForEvent('download'),
+    exportForm.getByRole('button', { name: '导出数据包' }).click(),
+  ])
   expect(bundle.suggestedFilename()).toMatch(/^客诉台数据包-SH01-\d{8}-\d{4}\.json\.gz$/)
   const bundlePath = await bundle.path()
 
@@ -63,11 +83,17 @@ test('a branch exports its data bundle; head office imports it, and importing it
   await importForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
   await expect(importForm.getByRole('alert')).toContainText('请选择数据包文件')
-  await hqPage.getByLabel('数据包文件').setInputFiles({ name: 'sh01.json.gz', mimeType: 'application/gzip', buffer: await readFile(bundlePath) })
+  await hqPage
+    .getByLabel('数据包文件')
+    .setInputFiles({ name: 'sh01.json.gz', mimeType: 'application/gzip', buffer: await readFile(bundlePath) })
   await importForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
-  await expect(hqPage.getByRole('status').filter({ hasText: '新增 1 件' })).toContainText('静安寺店（SH01）：新增 1 件，已存在且相同 0 件')
-  await hqPage.getByRole('region', { name: '数据包（总部汇总）' }).screenshot({ path: 'test-results/screens/31-bundle-imported.png' })
+  await expect(hqPage.getByRole('status').filter({ hasText: '新增 1 件' })).toContainText(
+    '静安寺店（SH01）：新增 1 件，已存在且相同 0 件',
+  )
+  await hqPage
+    .getByRole('region', { name: '数据包（总部汇总）' })
+    .screenshot({ path: 'test-results/screens/31-bundle-imported.png' })
   await importForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
   await expect(hqPage.getByRole('status').filter({ hasText: '新增 0 件' })).toContainText('已存在且相同 1 件')

@@ -5,15 +5,22 @@ import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts }
 
 const hosts = useHosts()
 
-test('shift handover: the outgoing clerk reviews, the incoming manager signs with their PIN, the sheet prints and stays in history', async ({ page }) => {
+test('shift handover: the outgoing clerk reviews, the incoming manager signs with their PIN, the sheet prints and stays in history', async ({
+  page,
+}) => {
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
   await addClerkAndSignIn(page, '李娜', '1357')
 
   await fillIntake(page, {
-    name: '周先生', phone: '13655556666', mood: '不满', department: '售后服务', category: '配送/交付',
-    description: '约好上午送货，下午三点还没到。', demand: '解释',
+    name: '周先生',
+    phone: '13655556666',
+    mood: '不满',
+    department: '售后服务',
+    category: '配送/交付',
+    description: '约好上午送货，下午三点还没到。',
+    demand: '解释',
   })
   await page.getByRole('button', { name: '保存' }).click()
   const commitments = page.getByRole('region', { name: '承诺' })
@@ -36,7 +43,10 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   await expect(page.getByText(`交接已签收：李娜 → ${MANAGER.name}`)).toBeVisible()
   await shot(page, '20-handover')
 
-  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('status').getByRole('button', { name: '打印交接班表' }).click()])
+  const [sheet] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('status').getByRole('button', { name: '打印交接班表' }).click(),
+  ])
   const text = execFileSync('pdftotext', ['-layout', await sheet.path(), '-'], { encoding: 'utf8' })
   expect(text).toContain('周先生可能会再打电话来')
   expect(text).toContain('今晚七点前确认送达时间并回电')
@@ -44,7 +54,10 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
 
   // The day's oral report log prints from 报表 (none today: it says so).
   await page.getByRole('navigation').getByRole('button', { name: '报表' }).click()
-  const [log] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印口头报告记录' }).click()])
+  const [log] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '打印口头报告记录' }).click(),
+  ])
   expect((await readFile(await log.path())).subarray(0, 5).toString()).toBe('%PDF-')
   expect(execFileSync('pdftotext', [await log.path(), '-'], { encoding: 'utf8' })).toContain('该期间没有口头报告')
 
@@ -57,6 +70,9 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   await expect(weekly.getByRole('row', { name: /售后服务/ })).toBeVisible()
   await expect(weekly.getByRole('img', { name: '按部门' }).locator('svg').first()).toBeVisible()
   await shot(page, '21-weekly')
-  const [pdf] = await Promise.all([page.waitForEvent('download'), weekly.getByRole('button', { name: '打印周报' }).click()])
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    weekly.getByRole('button', { name: '打印周报' }).click(),
+  ])
   expect(execFileSync('pdftotext', ['-layout', await pdf.path(), '-'], { encoding: 'utf8' })).toContain('售后服务')
 })

@@ -27,7 +27,8 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
   await page.getByRole('button', { name: '登录' }).click()
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true })
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true })
 
 export async function openList(page: Page): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: '投诉列表' }).click()

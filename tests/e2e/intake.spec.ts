@@ -5,7 +5,9 @@ import { completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts } 
 
 const hosts = useHosts()
 
-test('first run → sign in → log a complaint in Chinese → find it in the list → open it; data survives a restart', async ({ page }) => {
+test('first run → sign in → log a complaint in Chinese → find it in the list → open it; data survives a restart', async ({
+  page,
+}) => {
   const dataDir = await newDataDir()
   let host = await hosts.start(dataDir)
   await page.goto(host.url)
@@ -79,7 +81,10 @@ test('bad input shows messages next to the fields and saves nothing', async ({ p
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
-  await page.getByRole('button', { name: /新建投诉/ }).first().click()
+  await page
+    .getByRole('button', { name: /新建投诉/ })
+    .first()
+    .click()
   await page.getByLabel(/^联系电话/).fill('12345')
   await page.getByLabel(/^涉及金额/).fill('-5')
   await page.getByLabel(/^投诉内容/).fill('   ')

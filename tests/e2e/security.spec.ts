@@ -29,7 +29,9 @@ test('an audit trail edited outside the app is flagged to everyone who signs in'
   await shot(page, '17-audit-broken')
 })
 
-test('a manager restores a backup through Settings; later changes go, the pre-restore data is kept', async ({ page }) => {
+test('a manager restores a backup through Settings; later changes go, the pre-restore data is kept', async ({
+  page,
+}) => {
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)

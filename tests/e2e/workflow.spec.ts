@@ -6,11 +6,19 @@ const hosts = useHosts()
 
 const progress = (page: Page) => page.getByRole('region', { name: /处理进度/ })
 
-test('journey (a): a cashier short-change complaint handled at the desk — Class 1, oral report, follow-up, closed', async ({ page }) => {
+test('journey (a): a cashier short-change complaint handled at the desk — Class 1, oral report, follow-up, closed', async ({
+  page,
+}) => {
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
-  await fillIntake(page, { name: '张阿姨', category: '收银差错', description: '结账时收银员少找了十元。', demand: '退款', amount: '10' })
+  await fillIntake(page, {
+    name: '张阿姨',
+    category: '收银差错',
+    description: '结账时收银员少找了十元。',
+    demand: '退款',
+    amount: '10',
+  })
   const preview = page.getByRole('region', { name: /系统建议/ })
   await expect(preview).toContainText('一类投诉')
   await expect(preview).toContainText('未触发任何二类或紧急规则')
@@ -39,13 +47,19 @@ test('journey (a): a cashier short-change complaint handled at the desk — Clas
   await expect(progress(page)).toContainText('已回访')
   await progress(page).getByRole('button', { name: '结案' }).click()
   await expect(progress(page)).toContainText('已结案')
-  const [receipt] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印受理回执' }).click()])
+  const [receipt] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '打印受理回执' }).click(),
+  ])
   expect(receipt.suggestedFilename()).toMatch(/受理回执\.pdf$/)
   const timeline = page.getByRole('complementary')
-  for (const step of ['聆听 ✓', '关心 ✓', '已解决', '记录口头报告', '记录回访', '结案']) await expect(timeline).toContainText(step)
+  for (const step of ['聆听 ✓', '关心 ✓', '已解决', '记录口头报告', '记录回访', '结案'])
+    await expect(timeline).toContainText(step)
 })
 
-test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent, escalation, commitments, no closing without the written report', async ({ page }) => {
+test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent, escalation, commitments, no closing without the written report', async ({
+  page,
+}) => {
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -62,7 +76,11 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await expect(policy.getByText('已保存。')).toBeVisible()
 
   await fillIntake(page, {
-    name: '刘女士', category: '产品质量', demand: '赔偿', amount: '38', claim: '2000',
+    name: '刘女士',
+    category: '产品质量',
+    demand: '赔偿',
+    amount: '38',
+    claim: '2000',
     description: '昨天在店里买的熟食，吃了以后上吐下泻，说要找记者曝光。',
   })
   const preview = page.getByRole('region', { name: /系统建议/ })
@@ -109,7 +127,10 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await shot(page, '14-class2-resolved')
 
   // Generate the written report (a PDF download), mark it submitted, follow up, review, close.
-  const [pdf] = await Promise.all([page.waitForEvent('download'), progress(page).getByRole('button', { name: '生成书面报告' }).click()])
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    progress(page).getByRole('button', { name: '生成书面报告' }).click(),
+  ])
   expect(pdf.suggestedFilename()).toMatch(/^KS-\d{8}-0001-R\d{8}-二类投诉书面报告\.pdf$/)
   const pdfPath = await pdf.path()
   expect((await readFile(pdfPath)).subarray(0, 5).toString()).toBe('%PDF-')
@@ -121,7 +142,13 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await expect(progress(page)).toContainText('已回访')
   await progress(page).getByRole('button', { name: '结案' }).click()
   await expect(progress(page).getByRole('alert')).toContainText('须先填写反省检讨')
-  for (const [label, text] of [['做得好的地方', '第一时间上报'], ['需要改进', '熟食温控'], ['根本原因', '冷柜温度过高'], ['预防措施', '每两小时测温并记录'], ['负责人', '生鲜主管']]) {
+  for (const [label, text] of [
+    ['做得好的地方', '第一时间上报'],
+    ['需要改进', '熟食温控'],
+    ['根本原因', '冷柜温度过高'],
+    ['预防措施', '每两小时测温并记录'],
+    ['负责人', '生鲜主管'],
+  ]) {
     await progress(page).getByRole('form', { name: '反省检讨' }).getByLabel(label).fill(text)
   }
   await progress(page).getByRole('button', { name: '反省检讨' }).click()

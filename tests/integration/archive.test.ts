@@ -28,15 +28,25 @@ describe('archived cases through the services', () => {
 
   it('lists and finds archived cases with the live ones (Chinese text, phone digits, filters)', async () => {
     const { services, archived, departments } = await branchWithArchivedCase()
-    const live = unwrap(await services.dispatch('cases:create', { ...(await import('../support/factories')).validDraft({ departmentId: departments[0].id }) })) as CaseDetail
+    const live = unwrap(
+      await services.dispatch('cases:create', {
+        ...(await import('../support/factories')).validDraft({ departmentId: departments[0].id }),
+      }),
+    ) as CaseDetail
     const all = (await unwrap(await services.dispatch('cases:list', {}))) as CaseList
     expect(all.items.map((c) => c.id)).toEqual([live.id, archived.id]) // newest first
-    expect(all.items[1]).toMatchObject({ status: 'closed', phoneMasked: '139****1111', departmentName: departments[0].name })
+    expect(all.items[1]).toMatchObject({
+      status: 'closed',
+      phoneMasked: '139****1111',
+      departmentName: departments[0].name,
+    })
     const bySearch = unwrap(await services.dispatch('cases:list', { q: '脱水' })) as CaseList
     expect(bySearch.items.map((c) => c.id)).toEqual([archived.id])
     const byPhone = unwrap(await services.dispatch('cases:list', { q: '0000 1111' })) as CaseList
     expect(byPhone.items.map((c) => c.id)).toEqual([archived.id])
-    const byStatus = unwrap(await services.dispatch('cases:list', { status: 'closed', from: '2026-08-01', to: '2026-08-31' })) as CaseList
+    const byStatus = unwrap(
+      await services.dispatch('cases:list', { status: 'closed', from: '2026-08-01', to: '2026-08-31' }),
+    ) as CaseList
     expect(byStatus.total).toBe(1)
     const page = unwrap(await services.dispatch('cases:list', { offset: 1, limit: 1 })) as CaseList
     expect(page).toMatchObject({ total: 2, items: [{ id: archived.id }] })
@@ -47,7 +57,13 @@ describe('archived cases through the services', () => {
     const { services, archived } = await branchWithArchivedCase()
     const opened = unwrap(await services.dispatch('cases:get', { id: archived.id })) as CaseDetail
     expect(opened.description).toBe(archived.description)
-    const reopened = unwrap(await services.dispatch('cases:transition', { id: archived.id, action: 'reopen', reason: '顾客再次来电，噪音仍在' })) as CaseDetail
+    const reopened = unwrap(
+      await services.dispatch('cases:transition', {
+        id: archived.id,
+        action: 'reopen',
+        reason: '顾客再次来电，噪音仍在',
+      }),
+    ) as CaseDetail
     expect(reopened.status).toBe('in_progress')
     expect((await services.ctx.store.archived()).size).toBe(0)
     const dir = services.ctx.store.dir

@@ -10,11 +10,19 @@ describe('first run, staff and sign-in', () => {
   it('asks for set-up until a branch and a manager exist, then never again', async () => {
     const dir = await tempDir()
     const fresh = await openServices(dir)
-    expect(unwrap(await fresh.dispatch('app:status', undefined))).toMatchObject({ setupNeeded: true, session: null, locale: 'zh-CN' })
+    expect(unwrap(await fresh.dispatch('app:status', undefined))).toMatchObject({
+      setupNeeded: true,
+      session: null,
+      locale: 'zh-CN',
+    })
     await fresh.close()
 
     const { services, managerId } = await setUpBranch(dir)
-    const status = unwrap(await services.dispatch('app:status', undefined)) as { setupNeeded: boolean; branch: unknown; session: { staff: { id: string } } }
+    const status = unwrap(await services.dispatch('app:status', undefined)) as {
+      setupNeeded: boolean
+      branch: unknown
+      session: { staff: { id: string } }
+    }
     expect(status.setupNeeded).toBe(false)
     expect(status.branch).toEqual({ name: '静安寺店', code: 'SH01' })
     expect(status.session.staff.id).toBe(managerId)
@@ -43,14 +51,19 @@ describe('first run, staff and sign-in', () => {
       branch: { name: '静安寺店', code: 'SH01' },
       manager: { name: '陈主管', pin: '1234', pinConfirm: '4321' },
     })
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'manager.pinConfirm', message: '两次输入的 PIN 码不一致' }] } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'manager.pinConfirm', message: '两次输入的 PIN 码不一致' }] },
+    })
     await services.close()
   })
 
   it('signs a clerk in with the right PIN and records who signed in', async () => {
     const { services, clerkId } = await setUpBranch(await tempDir())
     unwrap(await services.dispatch('auth:signOut', undefined))
-    const session = unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })) as { staff: { name: string; role: string } }
+    const session = unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })) as {
+      staff: { name: string; role: string }
+    }
     expect(session.staff).toMatchObject({ name: '李娜', role: 'staff' })
     await services.close()
   })
@@ -61,33 +74,56 @@ describe('first run, staff and sign-in', () => {
     unwrap(await services.dispatch('auth:signOut', undefined))
     const wrong = () => services.dispatch('auth:signIn', { staffId: clerkId, pin: '9999' })
 
-    expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', message: 'PIN 码不正确，还可再试 4 次。' } })
+    expect(await wrong()).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PIN', message: 'PIN 码不正确，还可再试 4 次。' },
+    })
     for (let i = 0; i < 3; i++) await wrong()
-    expect(await wrong()).toMatchObject({ ok: false, error: { code: 'LOCKED', message: expect.stringContaining('5 分钟') } })
+    expect(await wrong()).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED', message: expect.stringContaining('5 分钟') },
+    })
     // Even the right PIN is refused while locked, and the lock survives a restart.
-    expect(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    })
     expect(services.ctx.store.data.staff.find((s) => s.id === clerkId)?.lockedUntil).toBe('2026-11-22T02:05:00.000Z')
 
     clock.advance(5 * 60_000 + 1)
     expect((await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })).ok).toBe(true)
-    expect(services.ctx.store.data.staff.find((s) => s.id === clerkId)).toMatchObject({ failedAttempts: 0, lockedUntil: null })
+    expect(services.ctx.store.data.staff.find((s) => s.id === clerkId)).toMatchObject({
+      failedAttempts: 0,
+      lockedUntil: null,
+    })
     await services.close()
   })
 
   it('lets a manager add staff and departments, records the approver, and refuses a clerk PIN', async () => {
     const { services, managerId, clerkId } = await setUpBranch(await tempDir())
-    const byClerk = await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId: clerkId, pin: CLERK_PIN } })
+    const byClerk = await services.dispatch('departments:add', {
+      name: '生鲜部',
+      approval: { managerId: clerkId, pin: CLERK_PIN },
+    })
     expect(byClerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const wrongPin = await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId, pin: '0000' } })
+    const wrongPin = await services.dispatch('departments:add', {
+      name: '生鲜部',
+      approval: { managerId, pin: '0000' },
+    })
     expect(wrongPin).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
     expect(services.ctx.store.data.departments.map((d) => d.name)).not.toContain('生鲜部')
 
-    const added = unwrap(await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId, pin: MANAGER_PIN } }))
+    const added = unwrap(
+      await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId, pin: MANAGER_PIN } }),
+    )
     expect(added).toMatchObject({ name: '生鲜部', active: true })
     const audit = (await services.ctx.store.readAudit()).at(-1)
     expect(audit).toMatchObject({ action: 'department.added', approvedBy: { id: managerId, name: '陈主管' } })
 
-    const duplicate = await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId, pin: MANAGER_PIN } })
+    const duplicate = await services.dispatch('departments:add', {
+      name: '生鲜部',
+      approval: { managerId, pin: MANAGER_PIN },
+    })
     expect(duplicate).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '已有同名的部门。' } })
     await services.close()
   })

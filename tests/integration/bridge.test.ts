@@ -8,7 +8,12 @@ import { openServices, type Services } from '../../electron/services'
 import { useTempDirs } from '../support/tempDir'
 
 /** Raw HTTP so tests can forge the headers a browser would never let a page set. */
-function post(url: string, path: string, headers: Record<string, string>, body = '{}'): Promise<{ status: number; body: string }> {
+function post(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  body = '{}',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, url), { method: 'POST', headers }, (res) => {
       let data = ''
@@ -56,7 +61,10 @@ describe('the browser bridge', () => {
     const headers = { ...json, 'x-complaint-desk-token': bridge.token }
     const big = JSON.stringify({ input: { fileName: 'b.json', base64: 'A'.repeat(3 * 1024 * 1024) } })
     // Elsewhere the request is cut off at 1 MB: a 413, or the socket closed while still sending.
-    const refused = await post(bridge.url, '/api/app:setLocale', headers, big).then((r) => r.status, (err: NodeJS.ErrnoException) => err.code)
+    const refused = await post(bridge.url, '/api/app:setLocale', headers, big).then(
+      (r) => r.status,
+      (err: NodeJS.ErrnoException) => err.code,
+    )
     expect([413, 'ECONNRESET', 'EPIPE']).toContain(refused)
     const bundle = await post(bridge.url, '/api/data:importBundle', headers, big)
     expect(bundle.status).toBe(200) // read whole and handed to the services, which check it (no approval here)
@@ -73,7 +81,9 @@ describe('the browser bridge', () => {
 
   it('refuses other web pages (foreign Origin), DNS rebinding (foreign Host) and form posts', async () => {
     const auth = { 'x-complaint-desk-token': bridge.token }
-    expect((await post(bridge.url, '/api/app:status', { ...json, ...auth, origin: 'http://evil.example' })).status).toBe(403)
+    expect(
+      (await post(bridge.url, '/api/app:status', { ...json, ...auth, origin: 'http://evil.example' })).status,
+    ).toBe(403)
     expect((await post(bridge.url, '/api/app:status', { ...json, ...auth, host: 'evil.example' })).status).toBe(403)
     expect((await post(bridge.url, '/api/app:status', { ...auth, 'content-type': 'text/plain' })).status).toBe(403)
     const own = bridge.url.slice(0, -1)

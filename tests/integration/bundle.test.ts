@@ -16,12 +16,28 @@ describe('data bundles: a branch exports, head office imports', () => {
   async function branch(code: string, name: string) {
     const b = await setUpBranch(await tempDir(), NOW)
     await b.services.ctx.store.update((d) => void (d.branch = { name, code }))
-    unwrap(await b.services.dispatch('cases:create', validDraft({ departmentId: b.departments[0].id, customerName: `${name}的顾客` })))
-    const old = makeCase({ id: `${code}-old`, branchCode: code, status: 'closed', customerName: '归档顾客', departmentId: b.departments[1].id, receivedAt: '2026-08-01T02:00:00.000Z', workflow: { ...emptyWorkflow(), closedAt: '2026-08-03T02:00:00.000Z' } })
+    unwrap(
+      await b.services.dispatch(
+        'cases:create',
+        validDraft({ departmentId: b.departments[0].id, customerName: `${name}的顾客` }),
+      ),
+    )
+    const old = makeCase({
+      id: `${code}-old`,
+      branchCode: code,
+      status: 'closed',
+      customerName: '归档顾客',
+      departmentId: b.departments[1].id,
+      receivedAt: '2026-08-01T02:00:00.000Z',
+      workflow: { ...emptyWorkflow(), closedAt: '2026-08-03T02:00:00.000Z' },
+    })
     await b.services.ctx.store.update((d) => void d.cases.push(old))
     await b.services.ctx.store.compact()
     const approval = { managerId: b.managerId, pin: MANAGER_PIN }
-    const file = unwrap(await b.services.dispatch('data:exportBundle', { approval })) as { fileName: string; base64: string }
+    const file = unwrap(await b.services.dispatch('data:exportBundle', { approval })) as {
+      fileName: string
+      base64: string
+    }
     return { ...b, file, approval }
   }
 
@@ -33,10 +49,20 @@ describe('data bundles: a branch exports, head office imports', () => {
     expect(a.file.fileName).toMatch(/^客诉台数据包-SH02-\d{8}-\d{4}\.json\.gz$/)
     const json = gunzipSync(Buffer.from(a.file.base64, 'base64')).toString('utf8')
     const bundle = JSON.parse(json)
-    expect(bundle).toMatchObject({ format: 'complaint-desk-bundle', version: 1, branch: { code: 'SH02', name: '徐汇店' } })
-    expect(bundle.cases.map((c: { customerName: string }) => c.customerName).sort()).toEqual(['徐汇店的顾客', '归档顾客'].sort())
+    expect(bundle).toMatchObject({
+      format: 'complaint-desk-bundle',
+      version: 1,
+      branch: { code: 'SH02', name: '徐汇店' },
+    })
+    expect(bundle.cases.map((c: { customerName: string }) => c.customerName).sort()).toEqual(
+      ['徐汇店的顾客', '归档顾客'].sort(),
+    )
     expect(json).not.toMatch(/scrypt|"pin"|"salt"/)
-    expect((await a.services.ctx.store.readAudit()).at(-1)).toMatchObject({ action: 'data.exported', target: '2', approvedBy: { name: '陈主管' } })
+    expect((await a.services.ctx.store.readAudit()).at(-1)).toMatchObject({
+      action: 'data.exported',
+      target: '2',
+      approvedBy: { name: '陈主管' },
+    })
     await a.services.close()
   })
 
@@ -58,7 +84,9 @@ describe('data bundles: a branch exports, head office imports', () => {
     const again = unwrap(await importInto(hq, a.file)) as ImportResult
     expect(again).toMatchObject({ added: 0, unchanged: 2, departmentsAdded: 0, conflicts: [] })
     expect((unwrap(await hq.services.dispatch('cases:list', {})) as CaseList).total).toBe(6)
-    expect(hq.services.ctx.store.data.departments).toHaveLength(hq.departments.length + a.departments.length + b.departments.length)
+    expect(hq.services.ctx.store.data.departments).toHaveLength(
+      hq.departments.length + a.departments.length + b.departments.length,
+    )
     for (const s of [a, b, hq]) await s.services.close()
   })
 
@@ -71,7 +99,9 @@ describe('data bundles: a branch exports, head office imports', () => {
     const changed = { fileName: 'b.json.gz', base64: gzipSync(JSON.stringify(bundle)).toString('base64') }
     const result = unwrap(await importInto(hq, changed)) as ImportResult
     expect(result.added).toBe(0)
-    expect(result.conflicts).toEqual([{ branchCode: 'SH02', number: bundle.cases[0].number, id: bundle.cases[0].id, fields: ['description'] }])
+    expect(result.conflicts).toEqual([
+      { branchCode: 'SH02', number: bundle.cases[0].number, id: bundle.cases[0].id, fields: ['description'] },
+    ])
     const kept = await hq.services.ctx.store.readCase(bundle.cases[0].id)
     expect(kept?.description).not.toBe('后来被改过的内容')
     for (const s of [a, hq]) await s.services.close()
@@ -80,9 +110,27 @@ describe('data bundles: a branch exports, head office imports', () => {
   it('refuses a damaged or malformed file with a message, and imports nothing', async () => {
     const hq = await branch('HQ', '总部')
     const before = (unwrap(await hq.services.dispatch('cases:list', {})) as CaseList).total
-    const damaged = await importInto(hq, { fileName: 'x.json.gz', base64: Buffer.from([0x1f, 0x8b, 1, 2, 3]).toString('base64') })
-    expect(damaged).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '无法读取这个文件：它不是客诉台数据包，或已损坏。' } })
-    const malformed = await importInto(hq, { fileName: 'x.json', base64: Buffer.from(JSON.stringify({ format: 'complaint-desk-bundle', version: 1, exportedAt: '2026-11-22T02:00:00.000Z', branch: { name: 'x', code: 'X' }, departments: [], cases: [{ id: 1 }] })).toString('base64') })
+    const damaged = await importInto(hq, {
+      fileName: 'x.json.gz',
+      base64: Buffer.from([0x1f, 0x8b, 1, 2, 3]).toString('base64'),
+    })
+    expect(damaged).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: '无法读取这个文件：它不是客诉台数据包，或已损坏。' },
+    })
+    const malformed = await importInto(hq, {
+      fileName: 'x.json',
+      base64: Buffer.from(
+        JSON.stringify({
+          format: 'complaint-desk-bundle',
+          version: 1,
+          exportedAt: '2026-11-22T02:00:00.000Z',
+          branch: { name: 'x', code: 'X' },
+          departments: [],
+          cases: [{ id: 1 }],
+        }),
+      ).toString('base64'),
+    })
     expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(malformed.ok || malformed.error.message).toMatch(/格式不对（位置：cases\.0\./)
     expect((unwrap(await hq.services.dispatch('cases:list', {})) as CaseList).total).toBe(before)

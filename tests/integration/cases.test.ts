@@ -19,7 +19,9 @@ describe('cases: intake, list and detail through the services', () => {
   it('logs a complaint with a per-day number, the clerk as creator and a first timeline entry', async () => {
     const clock = testClock(new Date(2026, 10, 22, 10, 0))
     const { services, clerkId, draft } = await clerkDesk(clock.now)
-    const created = unwrap(await services.dispatch('cases:create', draft({ phone: '+86 138 1234 1234', amount: '299.5' }))) as CaseDetail
+    const created = unwrap(
+      await services.dispatch('cases:create', draft({ phone: '+86 138 1234 1234', amount: '299.5' })),
+    ) as CaseDetail
     expect(created).toMatchObject({
       number: 'KS-20261122-0001',
       branchCode: 'SH01',
@@ -30,7 +32,9 @@ describe('cases: intake, list and detail through the services', () => {
       createdBy: { id: clerkId, name: '李娜' },
       departmentName: '前台/服务台',
     })
-    expect(created.timeline).toEqual([{ at: clock.now().toISOString(), by: { id: clerkId, name: '李娜' }, action: 'created' }])
+    expect(created.timeline).toEqual([
+      { at: clock.now().toISOString(), by: { id: clerkId, name: '李娜' }, action: 'created' },
+    ])
     const second = unwrap(await services.dispatch('cases:create', draft())) as CaseDetail
     expect(second.number).toBe('KS-20261122-0002')
     clock.advance(24 * 3600_000)
@@ -57,7 +61,10 @@ describe('cases: intake, list and detail through the services', () => {
   it('rejects bad payloads that bypass the form, naming each field, and saves nothing', async () => {
     const { services, draft } = await clerkDesk()
     const before = await readFile(services.ctx.store.file, 'utf8')
-    const result = await services.dispatch('cases:create', draft({ phone: '12345', amount: '-3', customerName: '', category: 'cosmic' as never }))
+    const result = await services.dispatch(
+      'cases:create',
+      draft({ phone: '12345', amount: '-3', customerName: '', category: 'cosmic' as never }),
+    )
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('VALIDATION')
@@ -71,21 +78,32 @@ describe('cases: intake, list and detail through the services', () => {
       )
     }
     const unknownDept = await services.dispatch('cases:create', draft({ departmentId: 'no-such-department' }))
-    expect(unknownDept).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: 'departmentId', message: '请选择一项' }] } })
+    expect(unknownDept).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: 'departmentId', message: '请选择一项' }] },
+    })
     expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
     await services.close()
   })
 
   it('lists with masked phones, filters, searches Chinese text and sorts', async () => {
     const { services, departments, draft } = await clerkDesk()
-    const a = unwrap(await services.dispatch('cases:create', draft({ description: '收银员少找了十元零钱', category: 'cashier_error', customerName: '赵敏' }))) as CaseDetail
-    const b = unwrap(await services.dispatch('cases:create', draft({ phone: '021-87654321', departmentId: departments[1].id }))) as CaseDetail
+    const a = unwrap(
+      await services.dispatch(
+        'cases:create',
+        draft({ description: '收银员少找了十元零钱', category: 'cashier_error', customerName: '赵敏' }),
+      ),
+    ) as CaseDetail
+    const b = unwrap(
+      await services.dispatch('cases:create', draft({ phone: '021-87654321', departmentId: departments[1].id })),
+    ) as CaseDetail
     const all = unwrap(await services.dispatch('cases:list', {})) as CaseList
     expect(all.total).toBe(2)
     expect(all.items.map((c) => c.phoneMasked)).toEqual(expect.arrayContaining(['138****1234', '021-****4321']))
     expect(JSON.stringify(all)).not.toContain('13812341234')
 
-    const search = async (q: object) => (unwrap(await services.dispatch('cases:list', q)) as CaseList).items.map((c) => c.id)
+    const search = async (q: object) =>
+      (unwrap(await services.dispatch('cases:list', q)) as CaseList).items.map((c) => c.id)
     expect(await search({ q: '少找' })).toEqual([a.id])
     expect(await search({ q: '赵敏' })).toEqual([a.id])
     expect(await search({ q: '87654321' })).toEqual([b.id])
@@ -106,7 +124,10 @@ describe('cases: intake, list and detail through the services', () => {
     const detail = unwrap(await services.dispatch('cases:get', { id: created.id })) as CaseDetail
     expect(detail).toEqual(created)
     expect(detail.phone).toBe('13812341234')
-    expect(await services.dispatch('cases:get', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await services.dispatch('cases:get', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     await services.close()
   })
 
@@ -115,14 +136,20 @@ describe('cases: intake, list and detail through the services', () => {
     const { writeFile } = await import('node:fs/promises')
     await writeFile(`${dir}/complaint-desk.json`, '{"broken": ')
     const services = await openServices(dir)
-    const status = unwrap(await services.dispatch('app:status', undefined)) as { store: { state: string }; setupNeeded: boolean }
+    const status = unwrap(await services.dispatch('app:status', undefined)) as {
+      store: { state: string }
+      setupNeeded: boolean
+    }
     expect(status.store.state).toBe('corrupt')
     expect(status.setupNeeded).toBe(false)
     const result = await services.dispatch('setup:init', {
       branch: { name: '静安寺店', code: 'SH01' },
       manager: { name: '陈主管', pin: '1234', pinConfirm: '1234' },
     })
-    expect(result).toMatchObject({ ok: false, error: { code: 'STORE_UNAVAILABLE', message: expect.stringContaining('数据文件已损坏') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'STORE_UNAVAILABLE', message: expect.stringContaining('数据文件已损坏') },
+    })
     expect(await readFile(`${dir}/complaint-desk.json`, 'utf8')).toBe('{"broken": ')
     await services.close()
   })

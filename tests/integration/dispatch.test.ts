@@ -30,7 +30,10 @@ describe('dispatch: every channel checks its input before anything runs', () => 
   it('keeps the desktop-only file channels out of the browser host', async () => {
     const { services } = await setUpBranch(await tempDir())
     expect(unwrap(await services.dispatch('app:status', undefined))).toMatchObject({ host: 'browser' })
-    expect(await services.dispatch('files:openPdf', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED', message: '此操作只能在桌面版中使用。' } })
+    expect(await services.dispatch('files:openPdf', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_ALLOWED', message: '此操作只能在桌面版中使用。' },
+    })
     await services.close()
   })
 
@@ -46,14 +49,20 @@ describe('dispatch: every channel checks its input before anything runs', () => 
     unwrap(await services.dispatch('auth:signOut', undefined))
     const result = await services.dispatch('cases:list', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录。' } })
-    expect(await services.dispatch('departments:list', undefined)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await services.dispatch('departments:list', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
     await services.close()
   })
 
   it('answers in the language the branch chose', async () => {
     const { services } = await setUpBranch(await tempDir())
     unwrap(await services.dispatch('app:setLocale', { locale: 'en' }))
-    expect((await services.ctx.store.readAudit()).at(-1)).toMatchObject({ action: 'settings.locale', changes: [{ field: 'locale', before: 'zh-CN', after: 'en' }] })
+    expect((await services.ctx.store.readAudit()).at(-1)).toMatchObject({
+      action: 'settings.locale',
+      changes: [{ field: 'locale', before: 'zh-CN', after: 'en' }],
+    })
     const result = await services.dispatch('cases:create', { customerName: '' })
     expect(result.ok).toBe(false)
     if (!result.ok) {
@@ -68,9 +77,21 @@ describe('dispatch: every channel checks its input before anything runs', () => 
     const { createDispatch } = await import('../../electron/services/dispatch')
     const { handlers } = await import('../../electron/services/handlers')
     const logged: unknown[] = []
-    const dispatch = createDispatch(services.ctx, { ...handlers, 'app:status': () => { throw new Error('disk on fire') } }, { error: (...a: unknown[]) => logged.push(a) } as never)
+    const dispatch = createDispatch(
+      services.ctx,
+      {
+        ...handlers,
+        'app:status': () => {
+          throw new Error('disk on fire')
+        },
+      },
+      { error: (...a: unknown[]) => logged.push(a) } as never,
+    )
     const result = await dispatch('app:status', undefined)
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: '发生内部错误，未保存。请重试或联系管理员。' } })
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '发生内部错误，未保存。请重试或联系管理员。' },
+    })
     expect(logged).toHaveLength(1)
     await services.close()
   })

@@ -10,8 +10,29 @@ import { useTempDirs } from '../support/tempDir'
 const junk = fc.oneof(
   fc.jsonValue(),
   fc.constant(undefined),
-  fc.dictionary(fc.constantFrom('id', 'items', 'approval', 'pin', 'staffId', 'reason', 'action', 'step', 'locale', 'workflow', 'description', '__proto__', 'constructor'), fc.jsonValue()),
-  fc.record({ id: fc.string(), action: fc.constantFrom('start', 'resolve', 'void', 'close', 'x'), approval: fc.record({ managerId: fc.string(), pin: fc.string() }) }),
+  fc.dictionary(
+    fc.constantFrom(
+      'id',
+      'items',
+      'approval',
+      'pin',
+      'staffId',
+      'reason',
+      'action',
+      'step',
+      'locale',
+      'workflow',
+      'description',
+      '__proto__',
+      'constructor',
+    ),
+    fc.jsonValue(),
+  ),
+  fc.record({
+    id: fc.string(),
+    action: fc.constantFrom('start', 'resolve', 'void', 'close', 'x'),
+    approval: fc.record({ managerId: fc.string(), pin: fc.string() }),
+  }),
   fc.string({ maxLength: 5000 }),
 )
 
@@ -26,21 +47,26 @@ describe('fuzzed IPC: random and malformed payloads on every channel', () => {
     process.on('unhandledRejection', onUnhandled)
     try {
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom(...CHANNEL_NAMES, 'cases:drop', '__proto__', ''), junk, async (channel, payload) => {
-          // Only refusals are checked for "nothing changed"; a payload that happens to be valid may change the store.
-          const valid = isChannel(channel) && contract[channel].input.safeParse(payload).success
-          const before = await readFile(services.ctx.store.file, 'utf8')
-          const result = await services.dispatch(channel, payload)
-          expect(typeof result.ok).toBe('boolean')
-          if (!result.ok) {
-            expect(ERROR_CODES).toContain(result.error.code)
-            expect(result.error.code).not.toBe('INTERNAL')
-            expect(result.error.message.length).toBeGreaterThan(0)
-            if (!valid) expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
-          }
-          // The session survives whatever was sent, except an explicit sign-out.
-          if (!services.ctx.session) unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-        }),
+        fc.asyncProperty(
+          fc.constantFrom(...CHANNEL_NAMES, 'cases:drop', '__proto__', ''),
+          junk,
+          async (channel, payload) => {
+            // Only refusals are checked for "nothing changed"; a payload that happens to be valid may change the store.
+            const valid = isChannel(channel) && contract[channel].input.safeParse(payload).success
+            const before = await readFile(services.ctx.store.file, 'utf8')
+            const result = await services.dispatch(channel, payload)
+            expect(typeof result.ok).toBe('boolean')
+            if (!result.ok) {
+              expect(ERROR_CODES).toContain(result.error.code)
+              expect(result.error.code).not.toBe('INTERNAL')
+              expect(result.error.message.length).toBeGreaterThan(0)
+              if (!valid) expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
+            }
+            // The session survives whatever was sent, except an explicit sign-out.
+            if (!services.ctx.session)
+              unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+          },
+        ),
         { numRuns: 3000 },
       )
     } finally {

@@ -10,7 +10,15 @@ describe('shift handover', () => {
 
   it('hands over open cases, commitments due in the window and escalations; the incoming clerk signs with their PIN', async () => {
     const d = await clerkDesk(await tempDir(), new Date())
-    const create = (o = {}) => d.call('cases:create', validDraft({ departmentId: d.departments[0].id, receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)), ...o }))
+    const create = (o = {}) =>
+      d.call(
+        'cases:create',
+        validDraft({
+          departmentId: d.departments[0].id,
+          receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)),
+          ...o,
+        }),
+      )
     const urgent = await create({ description: '顾客滑倒摔伤', phone: '13900000001' })
     const plain = await create({ phone: '13900000002', category: 'delivery' })
     const inHours = (h: number) => toLocalDateTime(new Date(d.clock.now().getTime() + h * 3600_000))
@@ -26,11 +34,28 @@ describe('shift handover', () => {
     expect(JSON.stringify(snap)).not.toContain('13900000002') // masked on the sheet
 
     // The clerk hands over to the manager; the clerk cannot sign for themselves, a wrong PIN is refused.
-    expect((await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.clerkId, pin: CLERK_PIN } })).code).toBe('NOT_ALLOWED')
-    expect((await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.managerId, pin: '000000' } })).code).toBe('WRONG_PIN')
-    const signed = await d.call<Handover>('handover:submit', { hours: 8, notes: '刘女士下午会再来', incoming: { staffId: d.managerId, pin: MANAGER_PIN } })
-    expect(signed).toMatchObject({ outgoing: { name: '李娜' }, incoming: { name: '陈主管' }, notes: '刘女士下午会再来' })
-    expect((await d.services.ctx.store.readAudit()).at(-1)).toMatchObject({ action: 'handover.signed', approvedBy: { name: '陈主管' } })
+    expect(
+      (await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.clerkId, pin: CLERK_PIN } }))
+        .code,
+    ).toBe('NOT_ALLOWED')
+    expect(
+      (await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.managerId, pin: '000000' } }))
+        .code,
+    ).toBe('WRONG_PIN')
+    const signed = await d.call<Handover>('handover:submit', {
+      hours: 8,
+      notes: '刘女士下午会再来',
+      incoming: { staffId: d.managerId, pin: MANAGER_PIN },
+    })
+    expect(signed).toMatchObject({
+      outgoing: { name: '李娜' },
+      incoming: { name: '陈主管' },
+      notes: '刘女士下午会再来',
+    })
+    expect((await d.services.ctx.store.readAudit()).at(-1)).toMatchObject({
+      action: 'handover.signed',
+      approvedBy: { name: '陈主管' },
+    })
     const history = await d.call<Handover[]>('handover:list')
     expect(history.map((h) => h.id)).toEqual([signed.id])
     // Past sheets keep what was handed over, whatever happens to the cases later.

@@ -19,97 +19,211 @@ const hasPoppler = (() => {
 })()
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' })
 
-describe.skipIf(!hasPoppler && !process.env.CI)('PDFs made in main (needs poppler-utils: apt-get install poppler-utils)', () => {
-  const tempDir = useTempDirs()
+describe.skipIf(!hasPoppler && !process.env.CI)(
+  'PDFs made in main (needs poppler-utils: apt-get install poppler-utils)',
+  () => {
+    const tempDir = useTempDirs()
 
-  async function pdf(dir: string, file: { fileName: string; base64: string }) {
-    const path = join(dir, 'out.pdf')
-    await writeFile(path, Buffer.from(file.base64, 'base64'))
-    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]))![1])
-    return { text: run('pdftotext', ['-layout', path, '-']), fonts: run('pdffonts', [path]), pages, path }
-  }
-
-  it('the case receipt: Chinese text round-trips, the CJK font is embedded as a subset, the phone is masked', async () => {
-    const dir = await tempDir()
-    const { services, clerkId, departments } = await setUpBranch(dir)
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, customerName: '欧阳龑', phone: '13812345678' }))) as CaseDetail
-    unwrap(await services.dispatch('commitments:add', { id: c.id, what: '明天下午五点前回电', owner: '李娜', dueAt: toLocalDateTime(new Date(Date.now() + 86_400_000)) }))
-    const out = await pdf(dir, unwrap(await services.dispatch('reports:caseReceipt', { id: c.id })) as { fileName: string; base64: string })
-    expect(out.text).toContain('客户投诉受理回执')
-    expect(out.text).toContain(c.number)
-    expect(out.text).toContain('欧阳龑')
-    expect(out.text).toContain('138****5678')
-    expect(out.text).not.toContain('13812345678')
-    expect(out.text).toContain('明天下午五点前回电')
-    expect(out.fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/)
-    expect(out.pages).toBe(1)
-    await services.close()
-  })
-
-  it('the Class 2 written report: every section, recorded on the case, then submitted lets the case be reported', async () => {
-    const dir = await tempDir()
-    const { services, clerkId, departments, managerId } = await setUpBranch(dir)
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, description: '吃了熟食后上吐下泻，说要找记者。' }))) as CaseDetail
-    unwrap(await services.dispatch('cases:takeOver', { id: c.id, approval: { managerId, pin: MANAGER_PIN } }))
-    unwrap(await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '退款并承担医药费' }))
-    const made = unwrap(await services.dispatch('reports:writtenReport', { id: c.id })) as { fileName: string; base64: string; case: CaseDetail }
-    expect(made.case.workflow.writtenReport?.generatedBy.name).toBe('李娜')
-    const out = await pdf(dir, made)
-    for (const heading of ['二类投诉书面报告', '基本事实', '定为二类的理由', '处理经过', '处理步骤（LASTR）', '处理结果与补偿', '客户满意度', '原因分析', '相关员工', '上级部门签收']) {
-      expect(out.text, heading).toContain(heading)
+    async function pdf(dir: string, file: { fileName: string; base64: string }) {
+      const path = join(dir, 'out.pdf')
+      await writeFile(path, Buffer.from(file.base64, 'base64'))
+      const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]))![1])
+      return { text: run('pdftotext', ['-layout', path, '-']), fonts: run('pdffonts', [path]), pages, path }
     }
-    expect(out.text).toContain('13812341234') // the written report carries the full phone
-    expect(out.text).toContain('关键词“记者”')
-    expect(out.fonts).toContain('NotoSansSC-Bold')
-    const reported = unwrap(await services.dispatch('cases:submitWrittenReport', { id: c.id, submittedTo: '区域运营部', at: toLocalDateTime(new Date()) })) as CaseDetail
-    expect(reported.status).toBe('reported')
-    await services.close()
-  })
 
-  it('the oral report log and the handover sheet: Chinese round-trips, phones masked', async () => {
-    const dir = await tempDir()
-    const { services, clerkId, departments, managerId } = await setUpBranch(dir)
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '13812345678', customerName: '张阿姨', category: 'cashier_error' }))) as CaseDetail
-    unwrap(await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '补足找零' }))
-    unwrap(await services.dispatch('cases:recordOralReport', { id: c.id, to: '陈主管', at: toLocalDateTime(new Date()), summary: '少找十元已补足' }))
-    const today = toLocalDateTime(new Date()).slice(0, 10)
-    const log = await pdf(dir, unwrap(await services.dispatch('reports:oralLog', { from: today, to: today })) as { fileName: string; base64: string })
-    expect(log.text).toContain('口头报告记录')
-    expect(log.text).toContain('少找十元已补足')
-    expect(log.text).toContain('138****5678')
-    expect(log.text).not.toContain('13812345678')
-    const c2 = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '13900001111' }))) as CaseDetail
-    unwrap(await services.dispatch('commitments:add', { id: c2.id, what: '今晚八点前回电', owner: '李娜', dueAt: toLocalDateTime(new Date(Date.now() + 3600_000)) }))
-    const h = unwrap(await services.dispatch('handover:submit', { hours: 8, notes: '注意回电', incoming: { staffId: managerId, pin: MANAGER_PIN } })) as { id: string }
-    const sheet = await pdf(dir, unwrap(await services.dispatch('reports:handoverSheet', { id: h.id })) as { fileName: string; base64: string })
-    for (const text of ['交接班表', '今晚八点前回电', '注意回电', '交班人', '接班人', '139****1111']) expect(sheet.text, text).toContain(text)
-    expect(sheet.text).not.toContain('13900001111')
-    expect(sheet.fonts).toContain('NotoSansSC')
-    await services.close()
-  })
+    it('the case receipt: Chinese text round-trips, the CJK font is embedded as a subset, the phone is masked', async () => {
+      const dir = await tempDir()
+      const { services, clerkId, departments } = await setUpBranch(dir)
+      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      const c = unwrap(
+        await services.dispatch(
+          'cases:create',
+          validDraft({ departmentId: departments[0].id, customerName: '欧阳龑', phone: '13812345678' }),
+        ),
+      ) as CaseDetail
+      unwrap(
+        await services.dispatch('commitments:add', {
+          id: c.id,
+          what: '明天下午五点前回电',
+          owner: '李娜',
+          dueAt: toLocalDateTime(new Date(Date.now() + 86_400_000)),
+        }),
+      )
+      const out = await pdf(
+        dir,
+        unwrap(await services.dispatch('reports:caseReceipt', { id: c.id })) as { fileName: string; base64: string },
+      )
+      expect(out.text).toContain('客户投诉受理回执')
+      expect(out.text).toContain(c.number)
+      expect(out.text).toContain('欧阳龑')
+      expect(out.text).toContain('138****5678')
+      expect(out.text).not.toContain('13812345678')
+      expect(out.text).toContain('明天下午五点前回电')
+      expect(out.fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/)
+      expect(out.pages).toBe(1)
+      await services.close()
+    })
 
-  it('the weekly department report: figures per department and category, charts as vectors (no images)', async () => {
-    const dir = await tempDir()
-    const { services, clerkId, departments } = await setUpBranch(dir)
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    for (const [i, category] of (['cashier_error', 'delivery', 'delivery', 'service_attitude'] as const).entries()) {
-      unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[i % 2].id, category, phone: `1390000000${i}` })))
-    }
-    const today = toLocalDateTime(new Date()).slice(0, 10)
-    const out = await pdf(dir, unwrap(await services.dispatch('reports:weeklyPdf', { from: today, to: today })) as { fileName: string; base64: string })
-    for (const text of ['每周部门投诉追踪', '按部门', '按投诉类别', departments[0].name, departments[1].name, '配送/交付', '每日投诉数', '共 4 件']) expect(out.text, text).toContain(text)
-    expect(run('pdfimages', ['-list', out.path]).trim().split('\n')).toHaveLength(2) // header lines only: no raster image
-    await services.close()
-  })
+    it('the Class 2 written report: every section, recorded on the case, then submitted lets the case be reported', async () => {
+      const dir = await tempDir()
+      const { services, clerkId, departments, managerId } = await setUpBranch(dir)
+      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      const c = unwrap(
+        await services.dispatch(
+          'cases:create',
+          validDraft({ departmentId: departments[0].id, description: '吃了熟食后上吐下泻，说要找记者。' }),
+        ),
+      ) as CaseDetail
+      unwrap(await services.dispatch('cases:takeOver', { id: c.id, approval: { managerId, pin: MANAGER_PIN } }))
+      unwrap(
+        await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '退款并承担医药费' }),
+      )
+      const made = unwrap(await services.dispatch('reports:writtenReport', { id: c.id })) as {
+        fileName: string
+        base64: string
+        case: CaseDetail
+      }
+      expect(made.case.workflow.writtenReport?.generatedBy.name).toBe('李娜')
+      const out = await pdf(dir, made)
+      for (const heading of [
+        '二类投诉书面报告',
+        '基本事实',
+        '定为二类的理由',
+        '处理经过',
+        '处理步骤（LASTR）',
+        '处理结果与补偿',
+        '客户满意度',
+        '原因分析',
+        '相关员工',
+        '上级部门签收',
+      ]) {
+        expect(out.text, heading).toContain(heading)
+      }
+      expect(out.text).toContain('13812341234') // the written report carries the full phone
+      expect(out.text).toContain('关键词“记者”')
+      expect(out.fonts).toContain('NotoSansSC-Bold')
+      const reported = unwrap(
+        await services.dispatch('cases:submitWrittenReport', {
+          id: c.id,
+          submittedTo: '区域运营部',
+          at: toLocalDateTime(new Date()),
+        }),
+      ) as CaseDetail
+      expect(reported.status).toBe('reported')
+      await services.close()
+    })
 
-  it('refuses a written report for a Class 1 case', async () => {
-    const { services, clerkId, departments } = await setUpBranch(await tempDir())
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const c = unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '' }))) as CaseDetail
-    expect(await services.dispatch('reports:writtenReport', { id: c.id })).toMatchObject({ ok: false, error: { code: 'NOT_ALLOWED' } })
-    await services.close()
-  })
-})
+    it('the oral report log and the handover sheet: Chinese round-trips, phones masked', async () => {
+      const dir = await tempDir()
+      const { services, clerkId, departments, managerId } = await setUpBranch(dir)
+      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      const c = unwrap(
+        await services.dispatch(
+          'cases:create',
+          validDraft({
+            departmentId: departments[0].id,
+            phone: '13812345678',
+            customerName: '张阿姨',
+            category: 'cashier_error',
+          }),
+        ),
+      ) as CaseDetail
+      unwrap(await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '补足找零' }))
+      unwrap(
+        await services.dispatch('cases:recordOralReport', {
+          id: c.id,
+          to: '陈主管',
+          at: toLocalDateTime(new Date()),
+          summary: '少找十元已补足',
+        }),
+      )
+      const today = toLocalDateTime(new Date()).slice(0, 10)
+      const log = await pdf(
+        dir,
+        unwrap(await services.dispatch('reports:oralLog', { from: today, to: today })) as {
+          fileName: string
+          base64: string
+        },
+      )
+      expect(log.text).toContain('口头报告记录')
+      expect(log.text).toContain('少找十元已补足')
+      expect(log.text).toContain('138****5678')
+      expect(log.text).not.toContain('13812345678')
+      const c2 = unwrap(
+        await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '13900001111' })),
+      ) as CaseDetail
+      unwrap(
+        await services.dispatch('commitments:add', {
+          id: c2.id,
+          what: '今晚八点前回电',
+          owner: '李娜',
+          dueAt: toLocalDateTime(new Date(Date.now() + 3600_000)),
+        }),
+      )
+      const h = unwrap(
+        await services.dispatch('handover:submit', {
+          hours: 8,
+          notes: '注意回电',
+          incoming: { staffId: managerId, pin: MANAGER_PIN },
+        }),
+      ) as { id: string }
+      const sheet = await pdf(
+        dir,
+        unwrap(await services.dispatch('reports:handoverSheet', { id: h.id })) as { fileName: string; base64: string },
+      )
+      for (const text of ['交接班表', '今晚八点前回电', '注意回电', '交班人', '接班人', '139****1111'])
+        expect(sheet.text, text).toContain(text)
+      expect(sheet.text).not.toContain('13900001111')
+      expect(sheet.fonts).toContain('NotoSansSC')
+      await services.close()
+    })
+
+    it('the weekly department report: figures per department and category, charts as vectors (no images)', async () => {
+      const dir = await tempDir()
+      const { services, clerkId, departments } = await setUpBranch(dir)
+      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      for (const [i, category] of (['cashier_error', 'delivery', 'delivery', 'service_attitude'] as const).entries()) {
+        unwrap(
+          await services.dispatch(
+            'cases:create',
+            validDraft({ departmentId: departments[i % 2].id, category, phone: `1390000000${i}` }),
+          ),
+        )
+      }
+      const today = toLocalDateTime(new Date()).slice(0, 10)
+      const out = await pdf(
+        dir,
+        unwrap(await services.dispatch('reports:weeklyPdf', { from: today, to: today })) as {
+          fileName: string
+          base64: string
+        },
+      )
+      for (const text of [
+        '每周部门投诉追踪',
+        '按部门',
+        '按投诉类别',
+        departments[0].name,
+        departments[1].name,
+        '配送/交付',
+        '每日投诉数',
+        '共 4 件',
+      ])
+        expect(out.text, text).toContain(text)
+      expect(run('pdfimages', ['-list', out.path]).trim().split('\n')).toHaveLength(2) // header lines only: no raster image
+      await services.close()
+    })
+
+    it('refuses a written report for a Class 1 case', async () => {
+      const { services, clerkId, departments } = await setUpBranch(await tempDir())
+      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      const c = unwrap(
+        await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '' })),
+      ) as CaseDetail
+      expect(await services.dispatch('reports:writtenReport', { id: c.id })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_ALLOWED' },
+      })
+      await services.close()
+    })
+  },
+)

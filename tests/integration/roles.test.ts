@@ -9,7 +9,12 @@ import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
 
-type Desk = Awaited<ReturnType<typeof setUpBranch>> & { urgent: CaseDetail; plain: CaseDetail; settings: WorkflowSettings; backupName: string }
+type Desk = Awaited<ReturnType<typeof setUpBranch>> & {
+  urgent: CaseDetail
+  plain: CaseDetail
+  settings: WorkflowSettings
+  backupName: string
+}
 
 /** A payload for each manager-only action, valid except for the approval. */
 const PAYLOADS: Record<ManagerOnlyAction, (d: Desk) => [string, Record<string, unknown>]> = {
@@ -24,10 +29,30 @@ const PAYLOADS: Record<ManagerOnlyAction, (d: Desk) => [string, Record<string, u
   'cases:transition#void': (d) => ['cases:transition', { id: d.plain.id, action: 'void', reason: '重复登记' }],
   'cases:exportCsvUnmasked': () => ['cases:exportCsvUnmasked', {}],
   'data:exportBundle': () => ['data:exportBundle', {}],
-  'data:importBundle': () => ['data:importBundle', { fileName: 'b.json', base64: Buffer.from(JSON.stringify({ format: 'complaint-desk-bundle', version: 1, exportedAt: '2026-11-22T02:00:00.000Z', branch: { name: '分店', code: 'SH02' }, departments: [], cases: [] })).toString('base64') }],
+  'data:importBundle': () => [
+    'data:importBundle',
+    {
+      fileName: 'b.json',
+      base64: Buffer.from(
+        JSON.stringify({
+          format: 'complaint-desk-bundle',
+          version: 1,
+          exportedAt: '2026-11-22T02:00:00.000Z',
+          branch: { name: '分店', code: 'SH02' },
+          departments: [],
+          cases: [],
+        }),
+      ).toString('base64'),
+    },
+  ],
   'compensation:offer#above-authority-or-cap': (d) => [
     'compensation:offer',
-    { id: d.plain.id, source: 'custom', items: [{ form: 'cash', valueFen: 500_00, note: '' }], capReason: '客户强烈要求' },
+    {
+      id: d.plain.id,
+      source: 'custom',
+      items: [{ form: 'cash', valueFen: 500_00, note: '' }],
+      capReason: '客户强烈要求',
+    },
   ],
 }
 
@@ -38,7 +63,10 @@ describe('roles enforced in main: every manager-only action', () => {
     const setup = await setUpBranch(await tempDir())
     const { services, clerkId, departments } = setup
     unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const make = async (o: object) => unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, ...o }))) as CaseDetail
+    const make = async (o: object) =>
+      unwrap(
+        await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, ...o })),
+      ) as CaseDetail
     return {
       ...setup,
       urgent: await make({ description: '顾客滑倒摔伤了', phone: '13900000001' }),
@@ -49,45 +77,69 @@ describe('roles enforced in main: every manager-only action', () => {
   }
 
   it('the table names every channel whose payload carries a manager approval', () => {
-    const withApproval = CHANNEL_NAMES.filter((c) => JSON.stringify(z.toJSONSchema(contract[c].input, { unrepresentable: 'any', io: 'input' })).includes('"approval"'))
+    const withApproval = CHANNEL_NAMES.filter((c) =>
+      JSON.stringify(z.toJSONSchema(contract[c].input, { unrepresentable: 'any', io: 'input' })).includes('"approval"'),
+    )
     expect(withApproval).toContain('staff:add')
     const listed = new Set(MANAGER_ONLY.map((a) => a.split('#')[0]))
     expect(withApproval.filter((c) => !listed.has(c))).toEqual([])
     expect([...listed].filter((c) => !withApproval.includes(c as never))).toEqual([])
   })
 
-  it.each(MANAGER_ONLY)('%s: refused without approval, with a clerk PIN or a wrong PIN; done with a manager PIN', async (action) => {
-    const d = await desk()
-    const [channel, payload] = PAYLOADS[action](d)
-    const snapshot = async () => {
-      const data = JSON.parse(await readFile(d.services.ctx.store.file, 'utf8'))
-      for (const s of data.staff) s.failedAttempts = 0 // a wrong PIN is counted, by design
-      return JSON.stringify(data)
-    }
-    const before = await snapshot()
+  it.each(MANAGER_ONLY)(
+    '%s: refused without approval, with a clerk PIN or a wrong PIN; done with a manager PIN',
+    async (action) => {
+      const d = await desk()
+      const [channel, payload] = PAYLOADS[action](d)
+      const snapshot = async () => {
+        const data = JSON.parse(await readFile(d.services.ctx.store.file, 'utf8'))
+        for (const s of data.staff) s.failedAttempts = 0 // a wrong PIN is counted, by design
+        return JSON.stringify(data)
+      }
+      const before = await snapshot()
 
-    const none = await d.services.dispatch(channel, payload)
-    expect(none.ok).toBe(false)
-    if (!none.ok) expect(['VALIDATION', 'FORBIDDEN']).toContain(none.error.code)
-    const clerk = await d.services.dispatch(channel, { ...payload, approval: { managerId: d.clerkId, pin: CLERK_PIN } })
-    expect(clerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const wrong = await d.services.dispatch(channel, { ...payload, approval: { managerId: d.managerId, pin: '000000' } })
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
-    expect(await snapshot()).toBe(before)
+      const none = await d.services.dispatch(channel, payload)
+      expect(none.ok).toBe(false)
+      if (!none.ok) expect(['VALIDATION', 'FORBIDDEN']).toContain(none.error.code)
+      const clerk = await d.services.dispatch(channel, {
+        ...payload,
+        approval: { managerId: d.clerkId, pin: CLERK_PIN },
+      })
+      expect(clerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+      const wrong = await d.services.dispatch(channel, {
+        ...payload,
+        approval: { managerId: d.managerId, pin: '000000' },
+      })
+      expect(wrong).toMatchObject({ ok: false, error: { code: 'WRONG_PIN' } })
+      expect(await snapshot()).toBe(before)
 
-    const done = await d.services.dispatch(channel, { ...payload, approval: { managerId: d.managerId, pin: MANAGER_PIN } })
-    expect(done.ok).toBe(true)
-    expect((await d.services.ctx.store.readAudit()).at(-1)?.approvedBy).toEqual({ id: d.managerId, name: '陈主管' })
-    await d.services.close()
-  })
+      const done = await d.services.dispatch(channel, {
+        ...payload,
+        approval: { managerId: d.managerId, pin: MANAGER_PIN },
+      })
+      expect(done.ok).toBe(true)
+      expect((await d.services.ctx.store.readAudit()).at(-1)?.approvedBy).toEqual({ id: d.managerId, name: '陈主管' })
+      await d.services.close()
+    },
+  )
 
   it('a manager resets a locked clerk: the new PIN works and the lock is lifted', async () => {
     const d = await desk()
     unwrap(await d.services.dispatch('auth:signOut', undefined))
     for (let i = 0; i < 5; i++) await d.services.dispatch('auth:signIn', { staffId: d.clerkId, pin: '9999' })
-    expect(await d.services.dispatch('auth:signIn', { staffId: d.clerkId, pin: CLERK_PIN })).toMatchObject({ ok: false, error: { code: 'LOCKED' } })
+    expect(await d.services.dispatch('auth:signIn', { staffId: d.clerkId, pin: CLERK_PIN })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    })
     unwrap(await d.services.dispatch('auth:signIn', { staffId: d.managerId, pin: MANAGER_PIN }))
-    unwrap(await d.services.dispatch('staff:resetPin', { staffId: d.clerkId, pin: '8642', pinConfirm: '8642', approval: { managerId: d.managerId, pin: MANAGER_PIN } }))
+    unwrap(
+      await d.services.dispatch('staff:resetPin', {
+        staffId: d.clerkId,
+        pin: '8642',
+        pinConfirm: '8642',
+        approval: { managerId: d.managerId, pin: MANAGER_PIN },
+      }),
+    )
     expect((await d.services.dispatch('auth:signIn', { staffId: d.clerkId, pin: '8642' })).ok).toBe(true)
     await d.services.close()
   })

@@ -14,30 +14,71 @@ describe('the handling workflow through the services', () => {
 
   async function desk() {
     const d = await clerkDesk(await tempDir())
-    const create = (o = {}) => d.call('cases:create', validDraft({ departmentId: d.departments[1].id, receivedAt: toLocalDateTime(d.clock.now()), ...o }))
+    const create = (o = {}) =>
+      d.call(
+        'cases:create',
+        validDraft({ departmentId: d.departments[1].id, receivedAt: toLocalDateTime(d.clock.now()), ...o }),
+      )
     return { ...d, create }
   }
 
   it('journey (a): a cashier short-change complaint, Class 1, handled at the desk to closure', async () => {
     const { call, refused, create, clock, services } = await desk()
-    const c = await create({ category: 'cashier_error', customerType: 'regular', description: '收银员少找了十元。', amount: '10', demand: 'refund', fault: 'ours' })
-    expect(c).toMatchObject({ caseClass: 1, status: 'received', workflow: { proposedClass: 1, reasons: [], urgent: false } })
+    const c = await create({
+      category: 'cashier_error',
+      customerType: 'regular',
+      description: '收银员少找了十元。',
+      amount: '10',
+      demand: 'refund',
+      fault: 'ours',
+    })
+    expect(c).toMatchObject({
+      caseClass: 1,
+      status: 'received',
+      workflow: { proposedClass: 1, reasons: [], urgent: false },
+    })
     await call('cases:tickStep', { id: c.id, step: 'listen' })
     await call('cases:tickStep', { id: c.id, step: 'attend' })
     expect((await refused('cases:tickStep', { id: c.id, step: 'listen' })).message).toBe('该步骤已完成。')
     await call('cases:transition', { id: c.id, action: 'resolve', resolution: '当场补足找零 10 元并致歉' })
     // Class 1 cannot be reported in writing, nor followed up before the oral report.
-    expect((await refused('cases:submitWrittenReport', { id: c.id, submittedTo: '运营部', at: toLocalDateTime(clock.now()) })).code).toBe('NOT_ALLOWED')
-    expect((await refused('cases:recordFollowUp', { id: c.id, method: 'phone', satisfaction: 5, remarks: '' })).message).toBe('须先完成报告再回访。')
-    const reported = await call('cases:recordOralReport', { id: c.id, to: '陈主管', at: toLocalDateTime(clock.now()), summary: '少找 10 元，已当场补足' })
+    expect(
+      (
+        await refused('cases:submitWrittenReport', {
+          id: c.id,
+          submittedTo: '运营部',
+          at: toLocalDateTime(clock.now()),
+        })
+      ).code,
+    ).toBe('NOT_ALLOWED')
+    expect(
+      (await refused('cases:recordFollowUp', { id: c.id, method: 'phone', satisfaction: 5, remarks: '' })).message,
+    ).toBe('须先完成报告再回访。')
+    const reported = await call('cases:recordOralReport', {
+      id: c.id,
+      to: '陈主管',
+      at: toLocalDateTime(clock.now()),
+      summary: '少找 10 元，已当场补足',
+    })
     expect(reported.status).toBe('reported')
     clock.advance(24 * 3600_000)
-    const followed = await call('cases:recordFollowUp', { id: c.id, method: 'phone', satisfaction: 5, remarks: '客户满意' })
+    const followed = await call('cases:recordFollowUp', {
+      id: c.id,
+      method: 'phone',
+      satisfaction: 5,
+      remarks: '客户满意',
+    })
     expect(followed.status).toBe('followed_up')
     const closed = await call('cases:transition', { id: c.id, action: 'close' })
     expect(closed.status).toBe('closed')
     expect(closed.timeline.map((e) => e.action)).toEqual([
-      'created', 'step.listen', 'step.attend', 'status.resolved', 'report.oral', 'followUp.recorded', 'status.closed',
+      'created',
+      'step.listen',
+      'step.attend',
+      'status.resolved',
+      'report.oral',
+      'followUp.recorded',
+      'status.closed',
     ])
     expect(closed.timeline.every((e) => e.by.name === '李娜')).toBe(true)
     expect((await services.ctx.store.readAudit()).filter((a) => a.target === c.number).length).toBe(7)
@@ -45,41 +86,89 @@ describe('the handling workflow through the services', () => {
 
   it('journey (b): ill after eating, threatens a journalist: Class 2 + urgent, escalation, commitments, no closing without the written report', async () => {
     const { call, refused, create, clock, approval, services } = await desk()
-    const c = await create({ category: 'product_quality', description: '昨天在店里买的熟食，吃了以后上吐下泻，呕吐了一晚上，说要找记者曝光。', demand: 'compensation', amount: '38', claimAmount: '2000' })
+    const c = await create({
+      category: 'product_quality',
+      description: '昨天在店里买的熟食，吃了以后上吐下泻，呕吐了一晚上，说要找记者曝光。',
+      demand: 'compensation',
+      amount: '38',
+      claimAmount: '2000',
+    })
     expect(c.caseClass).toBe(2)
     expect(c.workflow.urgent).toBe(true)
-    expect(c.workflow.reasons.map((r) => r.rule)).toEqual(['safety_health', 'external_threat', 'over_authority', 'injury_or_harm'])
+    expect(c.workflow.reasons.map((r) => r.rule)).toEqual([
+      'safety_health',
+      'external_threat',
+      'over_authority',
+      'injury_or_harm',
+    ])
     expect(c.flags.escalated).toBe(true)
 
     // Escalated cases head the list.
     await create({ description: '普通投诉' })
-    const list = unwrap(await services.dispatch('cases:list', { sort: 'receivedAt', dir: 'asc' })) as { items: { id: string }[] }
+    const list = unwrap(await services.dispatch('cases:list', { sort: 'receivedAt', dir: 'asc' })) as {
+      items: { id: string }[]
+    }
     expect(list.items[0].id).toBe(c.id)
 
     await call('cases:recordEscalation', { id: c.id, who: '陈主管（电话）' })
-    expect((await refused('cases:takeOver', { id: c.id, approval: { ...approval, pin: CLERK_PIN } })).code).toBe('WRONG_PIN')
+    expect((await refused('cases:takeOver', { id: c.id, approval: { ...approval, pin: CLERK_PIN } })).code).toBe(
+      'WRONG_PIN',
+    )
     const taken = await call('cases:takeOver', { id: c.id, approval })
     expect(taken.flags.escalated).toBe(false)
     expect(taken.workflow.escalation?.takenOverBy?.by.name).toBe('陈主管')
 
     const due = toLocalDateTime(new Date(clock.now().getTime() + 26 * 3600_000))
-    const withPromise = await call('commitments:add', { id: c.id, what: '明天下午回电告知检测结果', owner: '陈主管', dueAt: due })
+    const withPromise = await call('commitments:add', {
+      id: c.id,
+      what: '明天下午回电告知检测结果',
+      owner: '陈主管',
+      dueAt: due,
+    })
     const promiseId = withPromise.workflow.commitments[0].id
     await call('cases:transition', { id: c.id, action: 'resolve', resolution: '退款并承担医药费' })
-    expect((await refused('cases:recordOralReport', { id: c.id, to: '陈主管', at: toLocalDateTime(clock.now()), summary: 'x' })).message).toMatch(/口头报告只用于一类投诉/)
-    expect((await refused('cases:submitWrittenReport', { id: c.id, submittedTo: '区域运营部', at: toLocalDateTime(clock.now()) })).message).toBe(
-      '二类投诉须先生成书面报告并标记已提交，才能继续。',
-    )
+    expect(
+      (
+        await refused('cases:recordOralReport', {
+          id: c.id,
+          to: '陈主管',
+          at: toLocalDateTime(clock.now()),
+          summary: 'x',
+        })
+      ).message,
+    ).toMatch(/口头报告只用于一类投诉/)
+    expect(
+      (
+        await refused('cases:submitWrittenReport', {
+          id: c.id,
+          submittedTo: '区域运营部',
+          at: toLocalDateTime(clock.now()),
+        })
+      ).message,
+    ).toBe('二类投诉须先生成书面报告并标记已提交，才能继续。')
     expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toMatch(/不能进行此操作/)
 
     // The report record (the PDF itself comes with the reports feature) satisfies the guard once submitted.
     await recordWrittenReportGenerated(services.ctx, c.id)
-    const reported = await call('cases:submitWrittenReport', { id: c.id, submittedTo: '区域运营部', at: toLocalDateTime(clock.now()) })
+    const reported = await call('cases:submitWrittenReport', {
+      id: c.id,
+      submittedTo: '区域运营部',
+      at: toLocalDateTime(clock.now()),
+    })
     expect(reported.status).toBe('reported')
     await call('commitments:keep', { id: c.id, commitmentId: promiseId })
     await call('cases:recordFollowUp', { id: c.id, method: 'visit', satisfaction: 4, remarks: '已康复' })
-    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe('须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。')
-    await call('cases:recordReview', { id: c.id, wentWell: '及时上报', improve: '熟食温控', rootCause: '冷柜温度过高', preventive: '每两小时测温', owner: '生鲜主管' })
+    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe(
+      '须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。',
+    )
+    await call('cases:recordReview', {
+      id: c.id,
+      wentWell: '及时上报',
+      improve: '熟食温控',
+      rootCause: '冷柜温度过高',
+      preventive: '每两小时测温',
+      owner: '生鲜主管',
+    })
     expect((await call('cases:transition', { id: c.id, action: 'close' })).status).toBe('closed')
   })
 
@@ -89,11 +178,24 @@ describe('the handling workflow through the services', () => {
     const raised = await call('cases:raiseClass', { id: c.id, reason: '客户是本地商会会长' })
     expect(raised.caseClass).toBe(2)
     expect((await refused('cases:lowerClass', { id: c.id, reason: '误判' })).code).toBe('VALIDATION')
-    expect((await refused('cases:lowerClass', { id: c.id, reason: '误判', approval: { managerId: clerkId, pin: CLERK_PIN } })).code).toBe('FORBIDDEN')
+    expect(
+      (
+        await refused('cases:lowerClass', {
+          id: c.id,
+          reason: '误判',
+          approval: { managerId: clerkId, pin: CLERK_PIN },
+        })
+      ).code,
+    ).toBe('FORBIDDEN')
     expect((await refused('cases:lowerClass', { id: c.id, reason: '', approval })).code).toBe('VALIDATION')
     const lowered = await call('cases:lowerClass', { id: c.id, reason: '经核实为普通客户', approval })
     expect(lowered.caseClass).toBe(1)
-    expect(lowered.workflow.classChange).toMatchObject({ from: 2, to: 1, reason: '经核实为普通客户', approvedBy: { name: '陈主管' } })
+    expect(lowered.workflow.classChange).toMatchObject({
+      from: 2,
+      to: 1,
+      reason: '经核实为普通客户',
+      approvedBy: { name: '陈主管' },
+    })
   })
 
   it('a Class 1 case marked for review cannot close without one', async () => {
@@ -101,10 +203,24 @@ describe('the handling workflow through the services', () => {
     const c = await create()
     await call('cases:requestReview', { id: c.id })
     await call('cases:transition', { id: c.id, action: 'resolve', resolution: '已处理' })
-    await call('cases:recordOralReport', { id: c.id, to: '陈主管', at: toLocalDateTime(clock.now()), summary: '已处理' })
+    await call('cases:recordOralReport', {
+      id: c.id,
+      to: '陈主管',
+      at: toLocalDateTime(clock.now()),
+      summary: '已处理',
+    })
     await call('cases:recordFollowUp', { id: c.id, method: 'phone', satisfaction: 3, remarks: '' })
-    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe('须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。')
-    await call('cases:recordReview', { id: c.id, wentWell: '及时', improve: '培训', rootCause: '新员工', preventive: '带教', owner: '店长' })
+    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe(
+      '须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。',
+    )
+    await call('cases:recordReview', {
+      id: c.id,
+      wentWell: '及时',
+      improve: '培训',
+      rootCause: '新员工',
+      preventive: '带教',
+      owner: '店长',
+    })
     expect((await call('cases:transition', { id: c.id, action: 'close' })).status).toBe('closed')
   })
 
@@ -112,11 +228,18 @@ describe('the handling workflow through the services', () => {
     const { call, refused, create, approval, clock } = await desk()
     const c = await create()
     await call('cases:transition', { id: c.id, action: 'resolve', resolution: '已处理' })
-    await call('cases:recordOralReport', { id: c.id, to: '陈主管', at: toLocalDateTime(clock.now()), summary: '已处理' })
+    await call('cases:recordOralReport', {
+      id: c.id,
+      to: '陈主管',
+      at: toLocalDateTime(clock.now()),
+      summary: '已处理',
+    })
     expect((await refused('cases:transition', { id: c.id, action: 'reopen' })).code).toBe('VALIDATION')
     const reopened = await call('cases:transition', { id: c.id, action: 'reopen', reason: '客户回来说问题没解决' })
     expect(reopened).toMatchObject({ status: 'in_progress', workflow: { oralReport: null, resolvedAt: null } })
-    expect((await refused('cases:transition', { id: c.id, action: 'void', reason: '重复登记' })).code).toBe('VALIDATION')
+    expect((await refused('cases:transition', { id: c.id, action: 'void', reason: '重复登记' })).code).toBe(
+      'VALIDATION',
+    )
     const voided = await call('cases:transition', { id: c.id, action: 'void', reason: '重复登记', approval })
     expect(voided.status).toBe('voided')
     expect((await refused('cases:tickStep', { id: c.id, step: 'thank' })).message).toBe('该投诉已作废，不能再修改。')
@@ -141,9 +264,16 @@ describe('the handling workflow through the services', () => {
     const listed = unwrap(await services.dispatch('cases:list', {})) as { items: CaseDetail[] }
     expect(listed.items[0].flags.commitmentsOverdue).toBe(1)
 
-    expect((await refused('commitments:reagree', { id: c.id, commitmentId: id, dueAt: in1h, reason: '' })).code).toBe('VALIDATION')
+    expect((await refused('commitments:reagree', { id: c.id, commitmentId: id, dueAt: in1h, reason: '' })).code).toBe(
+      'VALIDATION',
+    )
     const tomorrow = toLocalDateTime(new Date(clock.now().getTime() + 20 * 3600_000))
-    const moved = await call('commitments:reagree', { id: c.id, commitmentId: id, dueAt: tomorrow, reason: '客户要求改到明天' })
+    const moved = await call('commitments:reagree', {
+      id: c.id,
+      commitmentId: id,
+      dueAt: tomorrow,
+      reason: '客户要求改到明天',
+    })
     expect(moved.workflow.commitments[0].reagreed).toEqual([
       expect.objectContaining({ reason: '客户要求改到明天', fromDueAt: new Date(in1h).toISOString() }),
     ])
@@ -155,7 +285,10 @@ describe('the handling workflow through the services', () => {
     const { services, create, approval } = await desk()
     const settings = unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings
     const before = await readFile(services.ctx.store.file, 'utf8')
-    const bad = await services.dispatch('settings:update', { workflow: { ...settings, authorityLimitFen: -1 }, approval })
+    const bad = await services.dispatch('settings:update', {
+      workflow: { ...settings, authorityLimitFen: -1 },
+      approval,
+    })
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
     const custom = { ...settings, keywords: { ...settings.keywords, external_threat: { zh: ['找领导'], en: [] } } }
@@ -167,7 +300,14 @@ describe('the handling workflow through the services', () => {
   it('previews the class while the clerk types, with branch history', async () => {
     const { services, create } = await desk()
     await create({ phone: '13912345678' })
-    const preview = unwrap(await services.dispatch('cases:classify', { category: 'delivery', phone: '139 1234 5678', description: '打人了', amount: 'x' })) as {
+    const preview = unwrap(
+      await services.dispatch('cases:classify', {
+        category: 'delivery',
+        phone: '139 1234 5678',
+        description: '打人了',
+        amount: 'x',
+      }),
+    ) as {
       caseClass: number
       reasons: { rule: string }[]
       detectedSituations: string[]
@@ -186,12 +326,20 @@ describe('the audit trail of the services', () => {
     const { services, managerId, departments } = await setUpBranch(dir)
     unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id })))
     const settings = unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings
-    unwrap(await services.dispatch('settings:update', { workflow: { ...settings, authorityLimitFen: 200_00 }, approval: { managerId, pin: MANAGER_PIN } }))
-    const audit = (await services.ctx.store.readAudit())
+    unwrap(
+      await services.dispatch('settings:update', {
+        workflow: { ...settings, authorityLimitFen: 200_00 },
+        approval: { managerId, pin: MANAGER_PIN },
+      }),
+    )
+    const audit = await services.ctx.store.readAudit()
     expect(audit.map((a) => a.action)).toEqual(['setup', 'staff.added', 'case.created', 'settings.workflow'])
     expect(audit.at(-1)?.changes).toEqual([{ field: 'authorityLimitFen', before: '10000', after: '20000' }])
     await services.auditChecked
-    expect((unwrap(await services.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({ ok: true, entries: 4 })
+    expect((unwrap(await services.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({
+      ok: true,
+      entries: 4,
+    })
     await services.close()
 
     // Someone edits the audit log by hand to hide who logged the case.
@@ -203,7 +351,11 @@ describe('the audit trail of the services', () => {
     const { openServices } = await import('../../electron/services')
     const reopened = await openServices(dir)
     await reopened.auditChecked
-    expect((unwrap(await reopened.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({ ok: false, entries: 4, brokenAt: 3 })
+    expect((unwrap(await reopened.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({
+      ok: false,
+      entries: 4,
+      brokenAt: 3,
+    })
     await reopened.close()
   })
 })

@@ -28,7 +28,10 @@ const row = {
 
 describe('the case list', () => {
   it('says how to start when there are no complaints', async () => {
-    renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, fakeApi({ 'cases:list': { ok: true, data: { items: [], total: 0 } } }))
+    renderWithApi(
+      <CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />,
+      fakeApi({ 'cases:list': { ok: true, data: { items: [], total: 0 } } }),
+    )
     expect(await screen.findByText(/还没有投诉记录/)).toBeInTheDocument()
   })
 
@@ -42,7 +45,10 @@ describe('the case list', () => {
 
   it('shows rows with masked phone, class, urgent and overdue markers, and opens a case', async () => {
     const onOpen = vi.fn()
-    renderWithApi(<CaseListPage onOpen={onOpen} onNew={vi.fn()} />, fakeApi({ 'cases:list': { ok: true, data: { items: [row], total: 1 } } }))
+    renderWithApi(
+      <CaseListPage onOpen={onOpen} onNew={vi.fn()} />,
+      fakeApi({ 'cases:list': { ok: true, data: { items: [row], total: 1 } } }),
+    )
     expect(await screen.findByText('138****1234')).toBeInTheDocument()
     expect(screen.getByRole('cell', { name: '收银差错' })).toBeInTheDocument()
     expect(screen.getByRole('cell', { name: '已受理' })).toBeInTheDocument()
@@ -60,18 +66,34 @@ describe('the case list', () => {
     renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
     await user.type(screen.getByRole('searchbox'), '少找')
     await user.selectOptions(screen.getByLabelText('状态'), 'received')
-    await waitFor(() => expect(api['cases:list']).toHaveBeenLastCalledWith({ sort: 'receivedAt', dir: 'desc', q: '少找', status: 'received' }))
+    await waitFor(() =>
+      expect(api['cases:list']).toHaveBeenLastCalledWith({
+        sort: 'receivedAt',
+        dir: 'desc',
+        q: '少找',
+        status: 'received',
+      }),
+    )
     expect(await screen.findByText('没有符合条件的投诉。')).toBeInTheDocument()
   })
 })
 
 describe('the case list over a long history', () => {
   const many = (offset: number, count: number) =>
-    Array.from({ length: count }, (_, i) => ({ ...row, id: `c${offset + i}`, number: `KS-20261122-${String(offset + i).padStart(5, '0')}`, urgent: false, flags: { ...row.flags, escalated: false } }))
+    Array.from({ length: count }, (_, i) => ({
+      ...row,
+      id: `c${offset + i}`,
+      number: `KS-20261122-${String(offset + i).padStart(5, '0')}`,
+      urgent: false,
+      flags: { ...row.flags, escalated: false },
+    }))
 
   it('renders only the rows in view and fetches further pages as they scroll into view', async () => {
     const api = fakeApi({})
-    api['cases:list'] = vi.fn(async (q: { offset?: number; limit?: number }) => ({ ok: true, data: { items: many(q.offset ?? 0, Math.min(q.limit ?? 200, 100_000 - (q.offset ?? 0))), total: 100_000 } })) as never
+    api['cases:list'] = vi.fn(async (q: { offset?: number; limit?: number }) => ({
+      ok: true,
+      data: { items: many(q.offset ?? 0, Math.min(q.limit ?? 200, 100_000 - (q.offset ?? 0))), total: 100_000 },
+    })) as never
     renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
     expect(await screen.findByText('KS-20261122-00000')).toBeInTheDocument()
     expect(screen.getByText('共 100000 条')).toBeInTheDocument()
@@ -81,7 +103,11 @@ describe('the case list over a long history', () => {
     const scroller = document.querySelector('.case-scroll') as HTMLElement
     scroller.scrollTop = 42 * 50_000
     scroller.dispatchEvent(new Event('scroll'))
-    await waitFor(() => expect(api['cases:list']).toHaveBeenCalledWith(expect.objectContaining({ offset: 50_000 - (50_000 % 200), limit: 200 })))
+    await waitFor(() =>
+      expect(api['cases:list']).toHaveBeenCalledWith(
+        expect.objectContaining({ offset: 50_000 - (50_000 % 200), limit: 200 }),
+      ),
+    )
     expect(await screen.findByText('KS-20261122-50000')).toBeInTheDocument()
     expect(screen.getAllByRole('row').length).toBeLessThan(80)
   })
@@ -89,7 +115,18 @@ describe('the case list over a long history', () => {
 
 describe('the case list at head office', () => {
   it('marks a case from another branch with its branch code', async () => {
-    const api = fakeApi({ 'cases:list': { ok: true, data: { items: [{ ...row, fromBranch: 'SH02' }, { ...row, id: 'c9', number: 'KS-20261122-0009', fromBranch: null }], total: 2 } } })
+    const api = fakeApi({
+      'cases:list': {
+        ok: true,
+        data: {
+          items: [
+            { ...row, fromBranch: 'SH02' },
+            { ...row, id: 'c9', number: 'KS-20261122-0009', fromBranch: null },
+          ],
+          total: 2,
+        },
+      },
+    })
     renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
     expect(await screen.findByTitle('来自门店 SH02')).toHaveTextContent('SH02')
     expect(screen.getAllByTitle(/来自门店/)).toHaveLength(1)
@@ -98,9 +135,19 @@ describe('the case list at head office', () => {
 
 describe('the case list when the filters change', () => {
   it('shows the rows of the new query, not the rows it showed before', async () => {
-    const closed = { ...row, id: 'c2', number: 'KS-20260920-0001', status: 'closed', urgent: false, flags: { ...row.flags, escalated: false, overdue: [], commitmentsDueSoon: 0 } }
+    const closed = {
+      ...row,
+      id: 'c2',
+      number: 'KS-20260920-0001',
+      status: 'closed',
+      urgent: false,
+      flags: { ...row.flags, escalated: false, overdue: [], commitmentsDueSoon: 0 },
+    }
     const api = fakeApi({})
-    api['cases:list'] = vi.fn(async (q: { status?: string }) => ({ ok: true, data: q.status === 'closed' ? { items: [closed], total: 1 } : { items: [row], total: 1 } })) as never
+    api['cases:list'] = vi.fn(async (q: { status?: string }) => ({
+      ok: true,
+      data: q.status === 'closed' ? { items: [closed], total: 1 } : { items: [row], total: 1 },
+    })) as never
     const user = userEvent.setup()
     renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
     expect(await screen.findByText('KS-20261122-0001')).toBeInTheDocument()

@@ -7,7 +7,10 @@ import { fakeApi, renderWithApi } from './renderWithApi'
 const departments = { ok: true as const, data: [{ id: 'd1', name: '收银', active: true }] }
 
 function setUp(createAnswer?: object) {
-  const api = fakeApi({ 'departments:list': departments, ...(createAnswer ? { 'cases:create': createAnswer as never } : {}) })
+  const api = fakeApi({
+    'departments:list': departments,
+    ...(createAnswer ? { 'cases:create': createAnswer as never } : {}),
+  })
   const onSaved = vi.fn()
   renderWithApi(<IntakePage onSaved={onSaved} onCancel={vi.fn()} />, api)
   return { api, onSaved, user: userEvent.setup() }
@@ -35,7 +38,22 @@ async function fillValid(user: ReturnType<typeof userEvent.setup>) {
 describe('the intake form', () => {
   it('labels every field of domain.md §2 for screen readers', () => {
     setUp()
-    for (const label of ['受理时间', '受理渠道', '客户姓名', '联系电话', '客户类型', '客户性格', '涉及部门', '涉及商品/服务', '涉及金额（¥）', '小票/单号', '投诉类别', '投诉内容', '客户诉求', '诉求说明']) {
+    for (const label of [
+      '受理时间',
+      '受理渠道',
+      '客户姓名',
+      '联系电话',
+      '客户类型',
+      '客户性格',
+      '涉及部门',
+      '涉及商品/服务',
+      '涉及金额（¥）',
+      '小票/单号',
+      '投诉类别',
+      '投诉内容',
+      '客户诉求',
+      '诉求说明',
+    ]) {
       expect(screen.getByLabelText(new RegExp(`^${label.replace(/[()（）¥/]/g, '.')}`))).toBeInTheDocument()
     }
     expect(screen.getByRole('group', { name: /情绪/ })).toBeInTheDocument()
@@ -91,7 +109,14 @@ describe('the intake form', () => {
   })
 
   it("shows main's refusal next to the field it names", async () => {
-    const refusal = { ok: false, error: { code: 'VALIDATION', message: '提交的内容有误，未保存。', issues: [{ path: 'departmentId', message: '请选择一项' }] } }
+    const refusal = {
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: '提交的内容有误，未保存。',
+        issues: [{ path: 'departmentId', message: '请选择一项' }],
+      },
+    }
     const { user, onSaved } = setUp(refusal)
     await fillValid(user)
     await user.click(screen.getByRole('button', { name: '保存' }))

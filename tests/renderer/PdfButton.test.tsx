@@ -9,9 +9,17 @@ const file = { fileName: 'r.pdf', base64: btoa('%PDF') }
 
 describe('PdfButton', () => {
   it('in the desktop app: saves, then offers open and print', async () => {
-    const api = fakeApi({ 'files:savePdf': { ok: true, data: { saved: true, path: 'C:\\\\报表\\\\r.pdf' } }, 'files:printPdf': { ok: true, data: true } })
+    const api = fakeApi({
+      'files:savePdf': { ok: true, data: { saved: true, path: 'C:\\\\报表\\\\r.pdf' } },
+      'files:printPdf': { ok: true, data: true },
+    })
     const make = vi.fn(async () => ({ ok: true as const, data: file }))
-    renderWithApi(<HostContext.Provider value="desktop"><PdfButton label="打印受理回执" make={make} /></HostContext.Provider>, api)
+    renderWithApi(
+      <HostContext.Provider value="desktop">
+        <PdfButton label="打印受理回执" make={make} />
+      </HostContext.Provider>,
+      api,
+    )
     await userEvent.click(screen.getByRole('button', { name: '打印受理回执' }))
     expect(await screen.findByText(/已保存到/)).toBeInTheDocument()
     expect(api['files:savePdf']).toHaveBeenCalledWith(file)
@@ -31,7 +39,16 @@ describe('PdfButton', () => {
   })
 
   it('says when the PDF could not be made', async () => {
-    renderWithApi(<PdfButton label="下载" make={async () => ({ ok: false as const, error: { code: 'NOT_ALLOWED' as const, message: '书面报告只用于二类投诉。' } })} />, fakeApi())
+    renderWithApi(
+      <PdfButton
+        label="下载"
+        make={async () => ({
+          ok: false as const,
+          error: { code: 'NOT_ALLOWED' as const, message: '书面报告只用于二类投诉。' },
+        })}
+      />,
+      fakeApi(),
+    )
     await userEvent.click(screen.getByRole('button', { name: '下载' }))
     expect(await screen.findByText('PDF 生成失败：书面报告只用于二类投诉。')).toBeInTheDocument()
   })

@@ -12,7 +12,10 @@ export type FakeApi = { [K in keyof Api]: ReturnType<typeof vi.fn> }
 /** Every channel answers NOT_FOUND unless the test says otherwise. */
 export function fakeApi(answers: Partial<Record<keyof Api, Result<unknown>>> = {}): FakeApi {
   return Object.fromEntries(
-    CHANNEL_NAMES.map((c) => [c, vi.fn(async () => answers[c] ?? { ok: false, error: { code: 'NOT_FOUND', message: '找不到该记录。' } })]),
+    CHANNEL_NAMES.map((c) => [
+      c,
+      vi.fn(async () => answers[c] ?? { ok: false, error: { code: 'NOT_FOUND', message: '找不到该记录。' } }),
+    ]),
   ) as FakeApi
 }
 

@@ -10,7 +10,11 @@ for (const prop of ['clientHeight', 'clientWidth'] as const) {
   Object.defineProperty(HTMLElement.prototype, prop, {
     configurable: true,
     get(this: HTMLElement) {
-      return this.classList.contains('case-scroll') ? (prop === 'clientHeight' ? 640 : 1200) : (original?.get?.call(this) ?? 0)
+      return this.classList.contains('case-scroll')
+        ? prop === 'clientHeight'
+          ? 640
+          : 1200
+        : (original?.get?.call(this) ?? 0)
     },
   })
 }

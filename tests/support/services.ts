@@ -45,7 +45,8 @@ export async function clerkDesk(dir: string, start = new Date(2026, 10, 22, 10, 
   const setup = await setUpBranch(dir, clock.now)
   const { services, clerkId, managerId } = setup
   unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-  const call = async <T = CaseDetail>(channel: string, input?: unknown) => unwrap(await services.dispatch(channel, input)) as T
+  const call = async <T = CaseDetail>(channel: string, input?: unknown) =>
+    unwrap(await services.dispatch(channel, input)) as T
   const refused = async (channel: string, input?: unknown) => {
     const r = await services.dispatch(channel, input)
     if (r.ok) throw new Error(`${channel} was not refused`)

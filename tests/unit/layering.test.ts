@@ -14,20 +14,31 @@ describe('the layering lint rule (architecture.md)', () => {
   it('keeps shared/ free of electron/, renderer/, Node and React', async () => {
     expect(await restricted('shared/rules/x.ts', "import '../../electron/store/store'\n")).toHaveLength(1)
     expect(await restricted('shared/rules/x.ts', "import '../../renderer/src/App'\n")).toHaveLength(1)
-    expect(await restricted('shared/rules/x.ts', "import { readFile } from 'node:fs'\nexport const r = readFile\n")).toHaveLength(1)
+    expect(
+      await restricted('shared/rules/x.ts', "import { readFile } from 'node:fs'\nexport const r = readFile\n"),
+    ).toHaveLength(1)
     expect(await restricted('shared/rules/x.ts', "import React from 'react'\nexport const r = React\n")).toHaveLength(1)
     expect(await restricted('shared/rules/x.ts', "import { z } from 'zod'\nexport const s = z\n")).toEqual([])
   })
 
   it('lets renderer/ import only shared/ (and UI packages)', async () => {
     expect(await restricted('renderer/src/x.ts', "import '../../electron/services'\n")).toHaveLength(1)
-    expect(await restricted('renderer/src/x.ts', "import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer\n")).toHaveLength(1)
+    expect(
+      await restricted('renderer/src/x.ts', "import { ipcRenderer } from 'electron'\nexport const i = ipcRenderer\n"),
+    ).toHaveLength(1)
     expect(await restricted('renderer/src/x.ts', "import { Low } from 'lowdb'\nexport const l = Low\n")).toHaveLength(1)
-    expect(await restricted('renderer/src/x.ts', "import { contract } from '@shared/ipc/contract'\nexport const c = contract\n")).toEqual([])
+    expect(
+      await restricted(
+        'renderer/src/x.ts',
+        "import { contract } from '@shared/ipc/contract'\nexport const c = contract\n",
+      ),
+    ).toEqual([])
   })
 
   it('keeps electron out of the services and the store', async () => {
-    expect(await restricted('electron/services/x.ts', "import { app } from 'electron'\nexport const a = app\n")).toHaveLength(1)
+    expect(
+      await restricted('electron/services/x.ts', "import { app } from 'electron'\nexport const a = app\n"),
+    ).toHaveLength(1)
     expect(await restricted('electron/main.ts', "import { app } from 'electron'\nexport const a = app\n")).toEqual([])
   })
 })

@@ -2,7 +2,11 @@
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** Horizontal bars, one per label, two series stacked (e.g. Class 1 and Class 2). */
-export function stackedBars(rows: { label: string; a: number; b: number }[], legend: [string, string], width = 500): string {
+export function stackedBars(
+  rows: { label: string; a: number; b: number }[],
+  legend: [string, string],
+  width = 500,
+): string {
   const rowH = 22
   const labelW = 110
   const height = rows.length * rowH + 30
@@ -35,7 +39,10 @@ export function dailyLine(points: { label: string; value: number }[], width = 50
   const xy = points.map((p, i) => [pad + i * step, height - pad - (p.value / max) * (height - 2 * pad)] as const)
   const path = xy.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ')
   const marks = xy
-    .map(([x, y], i) => `<circle cx="${x}" cy="${y}" r="2.5" fill="#4a7fc1"/><text x="${x}" y="${y - 5}" font-size="8" text-anchor="middle">${points[i].value}</text><text x="${x}" y="${height - 8}" font-size="8" text-anchor="middle">${esc(points[i].label)}</text>`)
+    .map(
+      ([x, y], i) =>
+        `<circle cx="${x}" cy="${y}" r="2.5" fill="#4a7fc1"/><text x="${x}" y="${y - 5}" font-size="8" text-anchor="middle">${points[i].value}</text><text x="${x}" y="${height - 8}" font-size="8" text-anchor="middle">${esc(points[i].label)}</text>`,
+    )
     .join('\n')
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
 <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#999" stroke-width="0.5"/>

@@ -40,7 +40,12 @@ export function commitmentsTable(c: CaseDetail, t: T): Content {
       dontBreakRows: true,
       body: [
         [t('wf.what'), t('wf.owner'), t('wf.due'), t('fields.status')].map((text) => ({ text, style: 'th' })),
-        ...c.workflow.commitments.map((m) => [m.what, m.owner, when(m.dueAt), t(`wf.commitmentState.${m.status === 'kept' ? 'kept' : 'open'}`)]),
+        ...c.workflow.commitments.map((m) => [
+          m.what,
+          m.owner,
+          when(m.dueAt),
+          t(`wf.commitmentState.${m.status === 'kept' ? 'kept' : 'open'}`),
+        ]),
       ],
     },
     layout: 'lightHorizontalLines',
@@ -52,6 +57,12 @@ export function signatureLines(labels: string[], t: T): Content {
   return {
     margin: [0, 24, 0, 0],
     unbreakable: true,
-    columns: labels.map((label) => ({ stack: [{ text: `${label}：` }, { text: '\n________________________' }, { text: `${t('pdf.date')}：________`, margin: [0, 6, 0, 0] }] })),
+    columns: labels.map((label) => ({
+      stack: [
+        { text: `${label}：` },
+        { text: '\n________________________' },
+        { text: `${t('pdf.date')}：________`, margin: [0, 6, 0, 0] },
+      ],
+    })),
   }
 }

@@ -26,7 +26,11 @@ export const STYLES = {
 /** A two-column label/value table that never splits a row across pages. */
 export function fieldTable(rows: [string, string][], widths: (string | number)[] = [90, '*']): Content {
   return {
-    table: { widths, dontBreakRows: true, body: rows.map(([label, value]) => [{ text: label, style: 'label' }, value || '—']) },
+    table: {
+      widths,
+      dontBreakRows: true,
+      body: rows.map(([label, value]) => [{ text: label, style: 'label' }, value || '—']),
+    },
     layout: 'lightHorizontalLines',
   }
 }

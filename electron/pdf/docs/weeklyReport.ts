@@ -22,7 +22,17 @@ function figures(rows: WeeklyRow[], total: WeeklyRow, t: T, firstHeader: string)
       dontBreakRows: true,
       widths: ['*', 30, 34, 34, 30, 34, 48, 58, 42],
       body: [
-        [firstHeader, t('weekly.total'), t('weekly.class1'), t('weekly.class2'), t('weekly.open'), t('weekly.overdue'), t('weekly.avgHours'), t('weekly.cost'), t('weekly.satisfaction')].map((text) => ({ text, style: 'th' })),
+        [
+          firstHeader,
+          t('weekly.total'),
+          t('weekly.class1'),
+          t('weekly.class2'),
+          t('weekly.open'),
+          t('weekly.overdue'),
+          t('weekly.avgHours'),
+          t('weekly.cost'),
+          t('weekly.satisfaction'),
+        ].map((text) => ({ text, style: 'th' })),
         ...rows.map(cells),
         cells({ ...total, label: t('weekly.sum') }).map((text) => ({ text, bold: true })),
       ],
@@ -40,20 +50,53 @@ export function buildWeeklyReport(r: WeeklyReport, branch: BranchInfo, t: T): Do
     styles: STYLES,
     content: [
       { text: t('weekly.title'), style: 'title' },
-      { text: `${branch.name}（${branch.code}） · ${r.from} — ${r.to} · ${t('weekly.totalLine', { count: r.total.total })}`, style: 'subtitle' },
+      {
+        text: `${branch.name}（${branch.code}） · ${r.from} — ${r.to} · ${t('weekly.totalLine', { count: r.total.total })}`,
+        style: 'subtitle',
+      },
       { text: t('weekly.byDepartment'), style: 'h2' },
-      r.byDepartment.length ? figures(r.byDepartment, r.total, t, t('fields.department')) : { text: t('weekly.none'), style: 'label' },
-      r.byDepartment.length ? { svg: stackedBars(r.byDepartment.map((d) => ({ label: d.label, a: d.class1, b: d.class2 })), legend), margin: [0, 8, 0, 0] } : '',
+      r.byDepartment.length
+        ? figures(r.byDepartment, r.total, t, t('fields.department'))
+        : { text: t('weekly.none'), style: 'label' },
+      r.byDepartment.length
+        ? {
+            svg: stackedBars(
+              r.byDepartment.map((d) => ({ label: d.label, a: d.class1, b: d.class2 })),
+              legend,
+            ),
+            margin: [0, 8, 0, 0],
+          }
+        : '',
       { text: t('weekly.byCategory'), style: 'h2', pageBreak: r.byDepartment.length > 8 ? 'before' : undefined },
-      r.byCategory.length ? figures(r.byCategory, r.total, t, t('fields.category')) : { text: t('weekly.none'), style: 'label' },
-      r.byCategory.length ? { svg: stackedBars(r.byCategory.map((c) => ({ label: c.label, a: c.class1, b: c.class2 })), legend), margin: [0, 8, 0, 0] } : '',
-      { unbreakable: true, stack: [{ text: t('weekly.perDay'), style: 'h2' }, { svg: dailyLine(r.perDay.map((d) => ({ label: d.day.slice(5), value: d.count }))) }] },
+      r.byCategory.length
+        ? figures(r.byCategory, r.total, t, t('fields.category'))
+        : { text: t('weekly.none'), style: 'label' },
+      r.byCategory.length
+        ? {
+            svg: stackedBars(
+              r.byCategory.map((c) => ({ label: c.label, a: c.class1, b: c.class2 })),
+              legend,
+            ),
+            margin: [0, 8, 0, 0],
+          }
+        : '',
+      {
+        unbreakable: true,
+        stack: [
+          { text: t('weekly.perDay'), style: 'h2' },
+          { svg: dailyLine(r.perDay.map((d) => ({ label: d.day.slice(5), value: d.count }))) },
+        ],
+      },
       { text: t('weekly.repeats'), style: 'h2' },
       r.repeatCustomers.length || r.patterns.length
         ? {
             ul: [
-              ...r.repeatCustomers.map((c) => t('weekly.repeatLine', { name: c.name, phone: c.phoneMasked, count: c.count })),
-              ...r.patterns.map((p) => t('weekly.patternLine', { category: t(`options.category.${p.category}`), count: p.count })),
+              ...r.repeatCustomers.map((c) =>
+                t('weekly.repeatLine', { name: c.name, phone: c.phoneMasked, count: c.count }),
+              ),
+              ...r.patterns.map((p) =>
+                t('weekly.patternLine', { category: t(`options.category.${p.category}`), count: p.count }),
+              ),
             ],
           }
         : { text: t('weekly.noRepeats'), style: 'label' },

@@ -14,7 +14,8 @@ export function ClassPanel({ c, act, managers, defaultApprover }: CasePanelProps
   return (
     <section className="card" aria-labelledby="class-title">
       <h2 id="class-title">
-        {t('wf.classTitle')} <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>
+        {t('wf.classTitle')}{' '}
+        <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>
         {c.workflow.urgent && <span className="badge badge-urgent">{t('list.urgent')}</span>}
       </h2>
       <p className="muted">{t(c.caseClass === 1 ? 'wf.class1Track' : 'wf.class2Track')}</p>
@@ -22,24 +23,41 @@ export function ClassPanel({ c, act, managers, defaultApprover }: CasePanelProps
       <ReasonList reasons={c.workflow.reasons} />
       {change && (
         <p className="note">
-          {t(change.to === 2 ? 'wf.raisedBy' : 'wf.loweredBy', { name: change.by.name, approver: change.approvedBy?.name ?? '', reason: change.reason })}
+          {t(change.to === 2 ? 'wf.raisedBy' : 'wf.loweredBy', {
+            name: change.by.name,
+            approver: change.approvedBy?.name ?? '',
+            reason: change.reason,
+          })}
         </p>
       )}
       {open && c.caseClass === 1 && (
         <details>
           <summary>{t('wf.raise')}</summary>
-          <MiniForm id="raise" title={t('wf.raise')} schema={RaiseClassInput.omit({ id: true })} defaults={{ reason: '' }}
-            fields={[{ name: 'reason', label: t('wf.reason'), kind: 'textarea' }]} submitLabel={t('wf.raise')}
-            onSubmit={(v) => act(api['cases:raiseClass']({ id: c.id, ...v }))} />
+          <MiniForm
+            id="raise"
+            title={t('wf.raise')}
+            schema={RaiseClassInput.omit({ id: true })}
+            defaults={{ reason: '' }}
+            fields={[{ name: 'reason', label: t('wf.reason'), kind: 'textarea' }]}
+            submitLabel={t('wf.raise')}
+            onSubmit={(v) => act(api['cases:raiseClass']({ id: c.id, ...v }))}
+          />
         </details>
       )}
       {open && c.caseClass === 2 && (
         <details>
           <summary>{t('wf.lower')}</summary>
-          <MiniForm id="lower" title={t('wf.lower')} schema={LowerClassInput.omit({ id: true })} defaults={{ reason: '' } as never}
-            fields={[{ name: 'reason', label: t('wf.reason'), kind: 'textarea' }]} submitLabel={t('wf.lower')}
-            managers={managers} defaultApprover={defaultApprover}
-            onSubmit={(v) => act(api['cases:lowerClass']({ id: c.id, ...v }))} />
+          <MiniForm
+            id="lower"
+            title={t('wf.lower')}
+            schema={LowerClassInput.omit({ id: true })}
+            defaults={{ reason: '' } as never}
+            fields={[{ name: 'reason', label: t('wf.reason'), kind: 'textarea' }]}
+            submitLabel={t('wf.lower')}
+            managers={managers}
+            defaultApprover={defaultApprover}
+            onSubmit={(v) => act(api['cases:lowerClass']({ id: c.id, ...v }))}
+          />
         </details>
       )}
     </section>

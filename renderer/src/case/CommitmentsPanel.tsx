@@ -34,23 +34,42 @@ export function CommitmentsPanel({ c, act, settings }: CasePanelProps) {
           return (
             <li key={m.id} className={`commitment commitment-${state}`}>
               <div>
-                <strong>{m.what}</strong> <span className={`badge state-${state}`}>{t(`wf.commitmentState.${state}`)}</span>
+                <strong>{m.what}</strong>{' '}
+                <span className={`badge state-${state}`}>{t(`wf.commitmentState.${state}`)}</span>
               </div>
               <div className="muted">{t('wf.commitmentLine', { owner: m.owner, due: formatDateTime(m.dueAt) })}</div>
               {m.reagreed.map((r, i) => (
                 <div key={i} className="muted small">
-                  {t('wf.reagreedLine', { from: formatDateTime(r.fromDueAt), to: formatDateTime(r.toDueAt), reason: r.reason, by: r.by.name })}
+                  {t('wf.reagreedLine', {
+                    from: formatDateTime(r.fromDueAt),
+                    to: formatDateTime(r.toDueAt),
+                    reason: r.reason,
+                    by: r.by.name,
+                  })}
                 </div>
               ))}
               {m.status === 'open' && open && (
                 <div className="actions">
-                  <button type="button" onClick={() => button.run(api['commitments:keep']({ id: c.id, commitmentId: m.id }))}>{t('wf.keep')}</button>
+                  <button
+                    type="button"
+                    onClick={() => button.run(api['commitments:keep']({ id: c.id, commitmentId: m.id }))}
+                  >
+                    {t('wf.keep')}
+                  </button>
                   <details>
                     <summary>{t('wf.reagree')}</summary>
-                    <MiniForm id={`reagree-${m.id}`} title={t('wf.reagree')} schema={ReagreeCommitmentInput.omit({ id: true, commitmentId: true })}
+                    <MiniForm
+                      id={`reagree-${m.id}`}
+                      title={t('wf.reagree')}
+                      schema={ReagreeCommitmentInput.omit({ id: true, commitmentId: true })}
                       defaults={{ dueAt: toLocalDateTime(new Date(m.dueAt)), reason: '' }}
-                      fields={[{ name: 'dueAt', label: t('wf.newDue'), kind: 'datetime' }, { name: 'reason', label: t('wf.reason'), kind: 'textarea' }]}
-                      submitLabel={t('wf.reagree')} onSubmit={(v) => act(api['commitments:reagree']({ id: c.id, commitmentId: m.id, ...v }))} />
+                      fields={[
+                        { name: 'dueAt', label: t('wf.newDue'), kind: 'datetime' },
+                        { name: 'reason', label: t('wf.reason'), kind: 'textarea' },
+                      ]}
+                      submitLabel={t('wf.reagree')}
+                      onSubmit={(v) => act(api['commitments:reagree']({ id: c.id, commitmentId: m.id, ...v }))}
+                    />
                   </details>
                 </div>
               )}
@@ -59,13 +78,19 @@ export function CommitmentsPanel({ c, act, settings }: CasePanelProps) {
         })}
       </ul>
       {open && (
-        <MiniForm id="commitment" title={t('wf.addCommitment')} schema={AddCommitmentInput.omit({ id: true })} defaults={{ what: '', owner: '', dueAt: inTwoHours }}
+        <MiniForm
+          id="commitment"
+          title={t('wf.addCommitment')}
+          schema={AddCommitmentInput.omit({ id: true })}
+          defaults={{ what: '', owner: '', dueAt: inTwoHours }}
           fields={[
             { name: 'what', label: t('wf.what'), hint: t('wf.whatHint') },
             { name: 'owner', label: t('wf.owner') },
             { name: 'dueAt', label: t('wf.due'), kind: 'datetime' },
           ]}
-          submitLabel={t('wf.addCommitment')} onSubmit={(v) => act(api['commitments:add']({ id: c.id, ...v }))} />
+          submitLabel={t('wf.addCommitment')}
+          onSubmit={(v) => act(api['commitments:add']({ id: c.id, ...v }))}
+        />
       )}
     </section>
   )

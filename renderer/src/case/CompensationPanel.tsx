@@ -22,7 +22,9 @@ export function CompensationPanel(props: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()
   const [options, setOptions] = useState<CompensationOption[] | null>(null)
-  const [chosen, setChosen] = useState<{ items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] } | null>(null)
+  const [chosen, setChosen] = useState<{ items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] } | null>(
+    null,
+  )
   const open = c.status !== 'voided' && c.status !== 'closed'
   const load = async () => {
     const result = await api['compensation:propose']({ id: c.id })
@@ -33,26 +35,52 @@ export function CompensationPanel(props: CasePanelProps) {
       <h2 id="comp-title">{t('comp.title')}</h2>
       {c.workflow.offers.length === 0 && <p className="muted">{t('comp.none')}</p>}
       <ul className="offers">
-        {c.workflow.offers.map((o) => <OfferRow key={o.id} offer={o} c={c} act={act} />)}
+        {c.workflow.offers.map((o) => (
+          <OfferRow key={o.id} offer={o} c={c} act={act} />
+        ))}
       </ul>
-      {open && !options && <button type="button" className="primary" onClick={load}>{t('comp.propose')}</button>}
+      {open && !options && (
+        <button type="button" className="primary" onClick={load}>
+          {t('comp.propose')}
+        </button>
+      )}
       {open && options && (
         <div className="option-cards" role="list">
           {options.map((o) => (
-            <article key={o.id} role="listitem" className={`option-card${o.withinAuthority ? '' : ' needs-approval'}`} aria-label={itemsText(t, o.items)}>
+            <article
+              key={o.id}
+              role="listitem"
+              className={`option-card${o.withinAuthority ? '' : ' needs-approval'}`}
+              aria-label={itemsText(t, o.items)}
+            >
               <header>
                 <span className="badge">{t(`comp.principle.${o.principle}`)}</span>
-                {o.withinAuthority ? <span className="badge state-kept">{t('comp.within')}</span> : <span className="badge badge-overdue">{t('comp.needsApproval')}</span>}
+                {o.withinAuthority ? (
+                  <span className="badge state-kept">{t('comp.within')}</span>
+                ) : (
+                  <span className="badge badge-overdue">{t('comp.needsApproval')}</span>
+                )}
               </header>
               <p className="option-items">{itemsText(t, o.items)}</p>
               <p className="option-value">{t('comp.value', { value: formatFen(o.valueFen) })}</p>
               <p className="muted small">{t(`comp.rationale.${o.rationale}`)}</p>
-              <button type="button" onClick={() => setChosen({ items: o.items, source: 'proposed', needs: o.needs })}>{t('comp.offer')}</button>
+              <button type="button" onClick={() => setChosen({ items: o.items, source: 'proposed', needs: o.needs })}>
+                {t('comp.offer')}
+              </button>
             </article>
           ))}
         </div>
       )}
-      {open && chosen && <ConfirmOffer {...props} chosen={chosen} onDone={() => { setChosen(null); setOptions(null) }} />}
+      {open && chosen && (
+        <ConfirmOffer
+          {...props}
+          chosen={chosen}
+          onDone={() => {
+            setChosen(null)
+            setOptions(null)
+          }}
+        />
+      )}
       {open && (
         <details>
           <summary>{t('comp.custom')}</summary>
@@ -66,37 +94,77 @@ export function CompensationPanel(props: CasePanelProps) {
 type TFn = ReturnType<typeof useTranslation>['t']
 function itemsText(t: TFn, items: OfferItem[]): string {
   return items
-    .map((i) => `${t(`comp.forms.${i.form}`)}${i.note && i.note !== 'explanation' ? `（${i.form === 'points' ? t('comp.points', { points: i.note }) : i.note}）` : ''}${i.valueFen > 0 ? ` ¥${formatFen(i.valueFen)}` : ''}`)
+    .map(
+      (i) =>
+        `${t(`comp.forms.${i.form}`)}${i.note && i.note !== 'explanation' ? `（${i.form === 'points' ? t('comp.points', { points: i.note }) : i.note}）` : ''}${i.valueFen > 0 ? ` ¥${formatFen(i.valueFen)}` : ''}`,
+    )
     .join(' + ')
 }
 
 /** Offering needs a manager's PIN (and above the cap a reason) when the option is beyond the clerk. */
-function ConfirmOffer({ c, act, managers, defaultApprover, chosen, onDone }: CasePanelProps & { chosen: { items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] }; onDone: () => void }) {
+function ConfirmOffer({
+  c,
+  act,
+  managers,
+  defaultApprover,
+  chosen,
+  onDone,
+}: CasePanelProps & {
+  chosen: { items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] }
+  onDone: () => void
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const [error, setError] = useState<string | null>(null)
   const needsApproval = chosen.needs.length > 0
   const form = useForm({ defaultValues: { capReason: '', approval: { managerId: defaultApprover, pin: '' } } })
   const submit = form.handleSubmit(async (v) => {
-    const result = await act(api['compensation:offer']({ id: c.id, items: chosen.items, source: chosen.source, capReason: v.capReason, ...(needsApproval ? { approval: v.approval } : {}) }))
+    const result = await act(
+      api['compensation:offer']({
+        id: c.id,
+        items: chosen.items,
+        source: chosen.source,
+        capReason: v.capReason,
+        ...(needsApproval ? { approval: v.approval } : {}),
+      }),
+    )
     if (result.ok) onDone()
     else {
-      setError(result.error.issues?.length ? `${result.error.message} ${result.error.issues.map((i) => i.message).join(' ')}` : result.error.message)
+      setError(
+        result.error.issues?.length
+          ? `${result.error.message} ${result.error.issues.map((i) => i.message).join(' ')}`
+          : result.error.message,
+      )
       form.resetField('approval.pin')
     }
   })
   return (
     <form className="mini-form" onSubmit={submit} aria-label={t('comp.offer')}>
-      <h3>{t('comp.offer')}：{itemsText(t, chosen.items)}</h3>
+      <h3>
+        {t('comp.offer')}：{itemsText(t, chosen.items)}
+      </h3>
       {error && <Notice kind="error">{error}</Notice>}
-      {needsApproval && <p className="urgent-line">{chosen.needs.map((n) => t(`comp.needs.${n}`)).join('，')} — {t('comp.needsApproval')}</p>}
-      {chosen.needs.includes('over_cap') && (
-        <label className="field">{t('comp.capReason')}<textarea rows={2} {...form.register('capReason')} /></label>
+      {needsApproval && (
+        <p className="urgent-line">
+          {chosen.needs.map((n) => t(`comp.needs.${n}`)).join('，')} — {t('comp.needsApproval')}
+        </p>
       )}
-      {needsApproval && <ApprovalFields idPrefix="offer" managers={managers} register={form.register} errors={form.formState.errors} />}
+      {chosen.needs.includes('over_cap') && (
+        <label className="field">
+          {t('comp.capReason')}
+          <textarea rows={2} {...form.register('capReason')} />
+        </label>
+      )}
+      {needsApproval && (
+        <ApprovalFields idPrefix="offer" managers={managers} register={form.register} errors={form.formState.errors} />
+      )}
       <div className="actions">
-        <button type="submit" className="primary">{needsApproval ? t('wf.approveAndOffer') : t('comp.offer')}</button>
-        <button type="button" onClick={onDone}>{t('actions.cancel')}</button>
+        <button type="submit" className="primary">
+          {needsApproval ? t('wf.approveAndOffer') : t('comp.offer')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('actions.cancel')}
+        </button>
       </div>
     </form>
   )
@@ -111,11 +179,21 @@ function CustomOffer(props: CasePanelProps & { onOffered: () => void }) {
   const rows = useFieldArray({ control: form.control, name: 'items' })
   const { compensation, authorityLimitFen } = props.settings
   const review = form.handleSubmit((v) => {
-    if (v.items.some((i) => i.value.trim() !== '' && !AMOUNT_PATTERN.test(i.value.trim()))) return setError(t('validation.amount'))
+    if (v.items.some((i) => i.value.trim() !== '' && !AMOUNT_PATTERN.test(i.value.trim())))
+      return setError(t('validation.amount'))
     setError(null)
-    const items = v.items.map((i) => ({ form: i.form as OfferItem['form'], valueFen: parseYuanToFen(i.value) ?? 0, note: i.note.trim() }))
+    const items = v.items.map((i) => ({
+      form: i.form as OfferItem['form'],
+      valueFen: parseYuanToFen(i.value) ?? 0,
+      note: i.note.trim(),
+    }))
     // The same rule main applies (shared/rules/compensation); main checks again on save.
-    const { needs } = assessOffer(items, { lossFen: props.c.amountFen ?? 0, fault: props.c.fault }, compensation, authorityLimitFen)
+    const { needs } = assessOffer(
+      items,
+      { lossFen: props.c.amountFen ?? 0, fault: props.c.fault },
+      compensation,
+      authorityLimitFen,
+    )
     setChosen({ items, source: 'custom', needs })
   })
   const done = () => {
@@ -130,21 +208,46 @@ function CustomOffer(props: CasePanelProps & { onOffered: () => void }) {
       {rows.fields.map((f, i) => (
         <div key={f.id} className="offer-row">
           <select aria-label={t('comp.item')} {...form.register(`items.${i}.form`)}>
-            {COMPENSATION_FORMS.map((x) => <option key={x} value={x}>{t(`comp.forms.${x}`)}</option>)}
+            {COMPENSATION_FORMS.map((x) => (
+              <option key={x} value={x}>
+                {t(`comp.forms.${x}`)}
+              </option>
+            ))}
           </select>
-          <input aria-label={t('comp.itemValue')} placeholder={t('comp.itemValue')} inputMode="decimal" {...form.register(`items.${i}.value`)} />
-          <input aria-label={t('comp.itemNote')} placeholder={t('comp.itemNote')} {...form.register(`items.${i}.note`)} />
+          <input
+            aria-label={t('comp.itemValue')}
+            placeholder={t('comp.itemValue')}
+            inputMode="decimal"
+            {...form.register(`items.${i}.value`)}
+          />
+          <input
+            aria-label={t('comp.itemNote')}
+            placeholder={t('comp.itemNote')}
+            {...form.register(`items.${i}.note`)}
+          />
         </div>
       ))}
       <div className="actions">
-        <button type="button" onClick={() => rows.append({ form: 'coupon', value: '', note: '' })}>{t('comp.addItem')}</button>
-        <button type="submit" className="primary">{t('comp.offer')}</button>
+        <button type="button" onClick={() => rows.append({ form: 'coupon', value: '', note: '' })}>
+          {t('comp.addItem')}
+        </button>
+        <button type="submit" className="primary">
+          {t('comp.offer')}
+        </button>
       </div>
     </form>
   )
 }
 
-function OfferRow({ offer, c, act }: { offer: Offer; c: CaseDetail; act: (p: Promise<Result<CaseDetail>>) => Promise<Result<CaseDetail>> }) {
+function OfferRow({
+  offer,
+  c,
+  act,
+}: {
+  offer: Offer
+  c: CaseDetail
+  act: (p: Promise<Result<CaseDetail>>) => Promise<Result<CaseDetail>>
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const button = useButtonAction(act)
@@ -152,10 +255,12 @@ function OfferRow({ offer, c, act }: { offer: Offer; c: CaseDetail; act: (p: Pro
     <li className={`offer offer-${offer.status}`}>
       {button.error && <Notice kind="error">{button.error}</Notice>}
       <div>
-        <strong>{itemsText(t, offer.items)}</strong> <span className={`badge offer-status-${offer.status}`}>{t(`comp.status.${offer.status}`)}</span>
+        <strong>{itemsText(t, offer.items)}</strong>{' '}
+        <span className={`badge offer-status-${offer.status}`}>{t(`comp.status.${offer.status}`)}</span>
       </div>
       <div className="muted small">
-        {t('comp.restore', { value: formatFen(offer.restoreFen) })} · {t('comp.goodwill', { value: formatFen(offer.goodwillFen) })} ·{' '}
+        {t('comp.restore', { value: formatFen(offer.restoreFen) })} ·{' '}
+        {t('comp.goodwill', { value: formatFen(offer.goodwillFen) })} ·{' '}
         {t('comp.offeredLine', { by: offer.offeredBy.name, at: formatDateTime(offer.offeredAt) })}
         {offer.approvedBy && ` · ${t('comp.approvedLine', { name: offer.approvedBy.name })}`}
         {offer.capReason && ` · ${offer.capReason}`}
@@ -163,20 +268,46 @@ function OfferRow({ offer, c, act }: { offer: Offer; c: CaseDetail; act: (p: Pro
       {offer.execution && (
         <div className="muted small">
           {t('comp.executedLine', { by: offer.execution.by.name, at: formatDateTime(offer.execution.at) })}{' '}
-          {[offer.execution.voucherCode, offer.execution.refundReceiptNo, offer.execution.exchangedItem, offer.execution.note].filter(Boolean).join(' · ')}
+          {[
+            offer.execution.voucherCode,
+            offer.execution.refundReceiptNo,
+            offer.execution.exchangedItem,
+            offer.execution.note,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </div>
       )}
       {offer.status === 'offered' && (
         <div className="actions">
-          <button type="button" onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: true }))}>{t('comp.accept')}</button>
-          <button type="button" onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: false }))}>{t('comp.decline')}</button>
+          <button
+            type="button"
+            onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: true }))}
+          >
+            {t('comp.accept')}
+          </button>
+          <button
+            type="button"
+            onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: false }))}
+          >
+            {t('comp.decline')}
+          </button>
         </div>
       )}
       {offer.status === 'accepted' && (
-        <MiniForm id={`exec-${offer.id}`} title={t('comp.execute')} schema={ExecuteOfferInput.omit({ id: true, offerId: true })}
+        <MiniForm
+          id={`exec-${offer.id}`}
+          title={t('comp.execute')}
+          schema={ExecuteOfferInput.omit({ id: true, offerId: true })}
           defaults={{ voucherCode: '', refundReceiptNo: '', exchangedItem: '', note: '' }}
-          fields={(['voucherCode', 'refundReceiptNo', 'exchangedItem', 'note'] as const).map((name) => ({ name, label: t(`comp.${name}`), optional: true }))}
-          submitLabel={t('comp.execute')} onSubmit={(v) => act(api['compensation:execute']({ id: c.id, offerId: offer.id, ...v }))} />
+          fields={(['voucherCode', 'refundReceiptNo', 'exchangedItem', 'note'] as const).map((name) => ({
+            name,
+            label: t(`comp.${name}`),
+            optional: true,
+          }))}
+          submitLabel={t('comp.execute')}
+          onSubmit={(v) => act(api['compensation:execute']({ id: c.id, offerId: offer.id, ...v }))}
+        />
       )}
     </li>
   )

@@ -26,7 +26,8 @@ export function EscalationCard({ c, act, managers, defaultApprover, settings }: 
             <ul className="contacts">
               {settings.managerContacts.map((m) => (
                 <li key={`${m.name}-${m.phone}`}>
-                  <strong>{m.name}</strong> {m.role && <span>{m.role}</span>} <span className="mono phone">{m.phone}</span>
+                  <strong>{m.name}</strong> {m.role && <span>{m.role}</span>}{' '}
+                  <span className="mono phone">{m.phone}</span>
                 </li>
               ))}
             </ul>
@@ -51,12 +52,26 @@ export function EscalationCard({ c, act, managers, defaultApprover, settings }: 
         </ul>
       )}
       <div className="escalation-grid">
-        <MiniForm id="notify" title={t('wf.recordNotified')} schema={RecordEscalationInput.omit({ id: true })} defaults={{ who: '' }}
-          fields={[{ name: 'who', label: t('wf.who'), hint: t('wf.whoHint') }]} submitLabel={t('wf.escalate')}
-          onSubmit={(v) => act(api['cases:recordEscalation']({ id: c.id, ...v }))} />
-        <MiniForm id="takeover" title={t('wf.takeOver')} schema={TakeOverInput.omit({ id: true })} defaults={{} as never} fields={[]}
-          submitLabel={t('wf.takeOver')} managers={managers} defaultApprover={defaultApprover}
-          onSubmit={(v) => act(api['cases:takeOver']({ id: c.id, ...v }))} />
+        <MiniForm
+          id="notify"
+          title={t('wf.recordNotified')}
+          schema={RecordEscalationInput.omit({ id: true })}
+          defaults={{ who: '' }}
+          fields={[{ name: 'who', label: t('wf.who'), hint: t('wf.whoHint') }]}
+          submitLabel={t('wf.escalate')}
+          onSubmit={(v) => act(api['cases:recordEscalation']({ id: c.id, ...v }))}
+        />
+        <MiniForm
+          id="takeover"
+          title={t('wf.takeOver')}
+          schema={TakeOverInput.omit({ id: true })}
+          defaults={{} as never}
+          fields={[]}
+          submitLabel={t('wf.takeOver')}
+          managers={managers}
+          defaultApprover={defaultApprover}
+          onSubmit={(v) => act(api['cases:takeOver']({ id: c.id, ...v }))}
+        />
       </div>
     </section>
   )

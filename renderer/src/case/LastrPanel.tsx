@@ -52,17 +52,27 @@ export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
               </ul>
               {step === 'listen' && (
                 <div className="prompts">
-                  <p className="restatement"><strong>{t('wf.restatement')}</strong> {restatement}</p>
+                  <p className="restatement">
+                    <strong>{t('wf.restatement')}</strong> {restatement}
+                  </p>
                   <details>
                     <summary>{t('wf.questions')}</summary>
                     <div className="two-cols">
                       <div>
                         <h4>{t('wf.openQuestions')}</h4>
-                        <ul>{book.openQuestions[lang].map((q) => <li key={q}>{q}</li>)}</ul>
+                        <ul>
+                          {book.openQuestions[lang].map((q) => (
+                            <li key={q}>{q}</li>
+                          ))}
+                        </ul>
                       </div>
                       <div>
                         <h4>{t('wf.closedQuestions')}</h4>
-                        <ul>{book.closedQuestions[lang].map((q) => <li key={q}>{q.replaceAll('{amount}', amount)}</li>)}</ul>
+                        <ul>
+                          {book.closedQuestions[lang].map((q) => (
+                            <li key={q}>{q.replaceAll('{amount}', amount)}</li>
+                          ))}
+                        </ul>
                       </div>
                     </div>
                   </details>
@@ -75,13 +85,21 @@ export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
       {style.length > 0 && (
         <div className="tip">
           <h3>{t('wf.styleTips', { style: t(`options.customerStyle.${c.customerStyle}`) })}</h3>
-          <ul>{style.map((s) => <li key={s}>{s}</li>)}</ul>
+          <ul>
+            {style.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
         </div>
       )}
       {scenario.length > 0 && (
         <div className="tip">
           <h3>{t('wf.scenario', { category: t(`options.category.${c.category}`) })}</h3>
-          <ul>{scenario.map((s) => <li key={s}>{s}</li>)}</ul>
+          <ul>
+            {scenario.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
         </div>
       )}
     </section>

@@ -11,7 +11,17 @@ type PdfFile = { fileName: string; base64: string }
  * Has main make a PDF, with progress while it does. In a browser the PDF downloads; in the
  * desktop app it is saved where the user chooses, then can be opened or printed.
  */
-export function PdfButton<T extends PdfFile>({ label, make, onMade, primary }: { label: string; make: () => Promise<Result<T>>; onMade?: (file: T) => void; primary?: boolean }) {
+export function PdfButton<T extends PdfFile>({
+  label,
+  make,
+  onMade,
+  primary,
+}: {
+  label: string
+  make: () => Promise<Result<T>>
+  onMade?: (file: T) => void
+  primary?: boolean
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const deliver = useDeliverFile()
@@ -36,14 +46,24 @@ export function PdfButton<T extends PdfFile>({ label, make, onMade, primary }: {
   const report = (r: Result<boolean>) => setError(r.ok ? (r.data ? null : t('pdf.openFailed')) : r.error.message)
   return (
     <span className="pdf-button">
-      <button type="button" className={primary ? 'primary' : undefined} onClick={click} disabled={busy} aria-busy={busy}>
+      <button
+        type="button"
+        className={primary ? 'primary' : undefined}
+        onClick={click}
+        disabled={busy}
+        aria-busy={busy}
+      >
         {busy ? t('pdf.generating') : label}
       </button>
       {saved && (
         <span className="saved" role="status">
           {t('pdf.savedTo', { path: saved.path })}{' '}
-          <button type="button" onClick={async () => report(await api['files:openPdf']({ path: saved.path }))}>{t('pdf.open')}</button>{' '}
-          <button type="button" onClick={async () => report(await api['files:printPdf'](saved.file))}>{t('pdf.print')}</button>
+          <button type="button" onClick={async () => report(await api['files:openPdf']({ path: saved.path }))}>
+            {t('pdf.open')}
+          </button>{' '}
+          <button type="button" onClick={async () => report(await api['files:printPdf'](saved.file))}>
+            {t('pdf.print')}
+          </button>
         </span>
       )}
       {error && <Notice kind="error">{error}</Notice>}

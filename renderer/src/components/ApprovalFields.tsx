@@ -29,7 +29,12 @@ export function ApprovalFields<T extends WithApproval>({
       <legend>{t('settings.approval')}</legend>
       <small className="hint">{t('settings.approvalHint')}</small>
       <Field id={mid} label={t('settings.approver')} error={managerError} required>
-        <select id={mid} aria-invalid={managerError ? true : undefined} aria-describedby={describedBy(mid, managerError)} {...reg('approval.managerId')}>
+        <select
+          id={mid}
+          aria-invalid={managerError ? true : undefined}
+          aria-describedby={describedBy(mid, managerError)}
+          {...reg('approval.managerId')}
+        >
           <option value="">{t('intake.selectPlaceholder')}</option>
           {managers.map((m) => (
             <option key={m.id} value={m.id}>
@@ -39,7 +44,15 @@ export function ApprovalFields<T extends WithApproval>({
         </select>
       </Field>
       <Field id={pid} label={t('settings.approverPin')} error={pinError} required>
-        <input id={pid} type="password" inputMode="numeric" autoComplete="off" aria-invalid={pinError ? true : undefined} aria-describedby={describedBy(pid, pinError)} {...reg('approval.pin')} />
+        <input
+          id={pid}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          aria-invalid={pinError ? true : undefined}
+          aria-describedby={describedBy(pid, pinError)}
+          {...reg('approval.pin')}
+        />
       </Field>
     </fieldset>
   )

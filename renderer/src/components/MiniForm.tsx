@@ -66,7 +66,11 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
       {props.fields.map((f) => {
         const id = `${props.id}-${f.name}`
         const error = errorText(errors[f.name]?.message)
-        const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, error, f.hint) }
+        const common = {
+          id,
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': describedBy(id, error, f.hint),
+        }
         const reg = form.register(f.name, f.kind === 'rating' ? { valueAsNumber: true } : undefined)
         if (f.kind === 'rating') {
           return (
@@ -79,7 +83,11 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
                   </label>
                 ))}
               </div>
-              {error && <small id={`${id}-error`} className="error" role="alert">{error}</small>}
+              {error && (
+                <small id={`${id}-error`} className="error" role="alert">
+                  {error}
+                </small>
+              )}
             </fieldset>
           )
         }
@@ -91,21 +99,39 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
               <select {...common} {...reg}>
                 <option value="">{t('intake.selectPlaceholder')}</option>
                 {f.options!.map((o) => (
-                  <option key={o.value} value={o.value}>{o.label}</option>
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
                 ))}
               </select>
             ) : (
-              <input type={f.kind === 'datetime' ? 'datetime-local' : f.kind === 'password' ? 'password' : 'text'} {...(f.kind === 'password' ? { inputMode: 'numeric' as const, autoComplete: 'new-password' } : {})} {...common} {...reg} />
+              <input
+                type={f.kind === 'datetime' ? 'datetime-local' : f.kind === 'password' ? 'password' : 'text'}
+                {...(f.kind === 'password' ? { inputMode: 'numeric' as const, autoComplete: 'new-password' } : {})}
+                {...common}
+                {...reg}
+              />
             )}
           </Field>
         )
       })}
       {withApproval && (
-        <ApprovalFields idPrefix={props.id} managers={props.managers!} register={form.register as unknown as UseFormRegister<{ approval: { managerId: string; pin: string } }>} errors={errors as never} />
+        <ApprovalFields
+          idPrefix={props.id}
+          managers={props.managers!}
+          register={form.register as unknown as UseFormRegister<{ approval: { managerId: string; pin: string } }>}
+          errors={errors as never}
+        />
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>{props.submitLabel}</button>
-        {props.onCancel && <button type="button" onClick={props.onCancel}>{t('actions.cancel')}</button>}
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            {t('actions.cancel')}
+          </button>
+        )}
       </div>
     </form>
   )

@@ -16,7 +16,12 @@ export function TopBar({
   const { t } = useTranslation()
   const staff = status.session!.staff
   const tab = (name: 'home' | 'list' | 'new' | 'handover' | 'reports' | 'settings', label: string) => (
-    <button type="button" className={`nav-item${view.name === name ? ' active' : ''}`} aria-current={view.name === name ? 'page' : undefined} onClick={() => onNavigate({ name } as View)}>
+    <button
+      type="button"
+      className={`nav-item${view.name === name ? ' active' : ''}`}
+      aria-current={view.name === name ? 'page' : undefined}
+      onClick={() => onNavigate({ name } as View)}
+    >
       {label}
     </button>
   )

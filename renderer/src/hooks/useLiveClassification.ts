@@ -24,8 +24,15 @@ export function useLiveClassification(form: UseFormReturn<CaseDraft>): Preview |
       const v = form.getValues()
       const mine = ++generation
       void api['cases:classify']({
-        category: v.category, customerType: v.customerType, phone: v.phone, amount: v.amount, claimAmount: v.claimAmount,
-        description: v.description, demandNote: v.demandNote, situations: v.situations, resolvedAtDesk: v.resolvedAtDesk,
+        category: v.category,
+        customerType: v.customerType,
+        phone: v.phone,
+        amount: v.amount,
+        claimAmount: v.claimAmount,
+        description: v.description,
+        demandNote: v.demandNote,
+        situations: v.situations,
+        resolvedAtDesk: v.resolvedAtDesk,
       }).then((result) => {
         if (!result.ok || mine !== generation) return
         const fresh = result.data.detectedSituations.filter((s) => !suggested.current.has(s))

@@ -10,7 +10,15 @@ import { formatDateTime } from '../format'
 const KNOWN_LABELS = ['daily', 'manual', 'pre-restore']
 
 /** 备份 / 恢复: the backups on disk, a manual backup and a restore, both with a manager's PIN. */
-export function BackupsCard({ managers, approver, onRestored }: { managers: StaffPublic[]; approver: string; onRestored: () => void }) {
+export function BackupsCard({
+  managers,
+  approver,
+  onRestored,
+}: {
+  managers: StaffPublic[]
+  approver: string
+  onRestored: () => void
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const backups = useLoad(() => api['backups:list'](), [])
@@ -44,9 +52,18 @@ export function BackupsCard({ managers, approver, onRestored }: { managers: Staf
                     <details>
                       <summary>{t('backups.restoreThis')}</summary>
                       <p className="urgent-line">{t('backups.restoreWarning', { at: formatDateTime(b.takenAt) })}</p>
-                      <MiniForm id={`restore-${b.takenAt}`} title={t('backups.restoreThis')} schema={RestoreBackupInput} defaults={{ name: b.name } as never}
-                        fields={[]} submitLabel={t('backups.restore')} managers={managers} defaultApprover={approver}
-                        onSubmit={(v) => api['backups:restore'](v)} onDone={onRestored} />
+                      <MiniForm
+                        id={`restore-${b.takenAt}`}
+                        title={t('backups.restoreThis')}
+                        schema={RestoreBackupInput}
+                        defaults={{ name: b.name } as never}
+                        fields={[]}
+                        submitLabel={t('backups.restore')}
+                        managers={managers}
+                        defaultApprover={approver}
+                        onSubmit={(v) => api['backups:restore'](v)}
+                        onDone={onRestored}
+                      />
                     </details>
                   )}
                 </td>
@@ -55,9 +72,18 @@ export function BackupsCard({ managers, approver, onRestored }: { managers: Staf
           </tbody>
         </table>
       )}
-      <MiniForm id="backup-now" title={t('backups.create')} schema={CreateBackupInput} defaults={{} as never} fields={[]}
-        submitLabel={t('backups.create')} managers={managers} defaultApprover={approver}
-        onSubmit={(v) => api['backups:create'](v)} onDone={backups.reload} />
+      <MiniForm
+        id="backup-now"
+        title={t('backups.create')}
+        schema={CreateBackupInput}
+        defaults={{} as never}
+        fields={[]}
+        submitLabel={t('backups.create')}
+        managers={managers}
+        defaultApprover={approver}
+        onSubmit={(v) => api['backups:create'](v)}
+        onDone={backups.reload}
+      />
     </section>
   )
 }

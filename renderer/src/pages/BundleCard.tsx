@@ -34,27 +34,51 @@ export function BundleCard({ managers, approver }: { managers: StaffPublic[]; ap
       <h2 id="bundle-title">{t('bundle.title')}</h2>
       <p className="hint">{t('bundle.hint')}</p>
       <div className="bundle-forms">
-        <MiniForm id="bundle-export" title={t('bundle.exportTitle')} schema={ApprovalOnly} defaults={{} as never} fields={[]}
-          submitLabel={t('bundle.export')} managers={managers} defaultApprover={approver}
+        <MiniForm
+          id="bundle-export"
+          title={t('bundle.exportTitle')}
+          schema={ApprovalOnly}
+          defaults={{} as never}
+          fields={[]}
+          submitLabel={t('bundle.export')}
+          managers={managers}
+          defaultApprover={approver}
           onSubmit={async (v) => {
             const made = await api['data:exportBundle'](v)
             return made.ok ? deliver(made.data) : made
-          }} />
+          }}
+        />
         <div>
           <label className="field">
             {t('bundle.file')}
-            <input type="file" accept=".gz,.json,application/gzip,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              type="file"
+              accept=".gz,.json,application/gzip,application/json"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           </label>
-          <MiniForm id="bundle-import" title={t('bundle.importTitle')} schema={ApprovalOnly} defaults={{} as never} fields={[]}
-            submitLabel={t('bundle.import')} managers={managers} defaultApprover={approver}
+          <MiniForm
+            id="bundle-import"
+            title={t('bundle.importTitle')}
+            schema={ApprovalOnly}
+            defaults={{} as never}
+            fields={[]}
+            submitLabel={t('bundle.import')}
+            managers={managers}
+            defaultApprover={approver}
             onSubmit={async (v) => {
               setResult(null)
               if (!file) return refuse(t('bundle.chooseFile'))
               if (file.size > MAX_BYTES) return refuse(t('bundle.tooLarge'))
-              const done = await api['data:importBundle']({ fileName: file.name, base64: await readAsBase64(file), approval: v.approval })
+              const done = await api['data:importBundle']({
+                fileName: file.name,
+                base64: await readAsBase64(file),
+                approval: v.approval,
+              })
               if (done.ok) setResult(done.data)
               return done
-            }} />
+            }}
+          />
         </div>
       </div>
       {result && <ImportSummary result={result} />}
@@ -67,7 +91,14 @@ function ImportSummary({ result }: { result: ImportResult }) {
   return (
     <div role="status" className="import-result">
       <p>
-        {t('bundle.result', { branch: result.branch.name, code: result.branch.code, added: result.added, unchanged: result.unchanged, departments: result.departmentsAdded, conflicts: result.conflicts.length })}
+        {t('bundle.result', {
+          branch: result.branch.name,
+          code: result.branch.code,
+          added: result.added,
+          unchanged: result.unchanged,
+          departments: result.departmentsAdded,
+          conflicts: result.conflicts.length,
+        })}
       </p>
       {result.conflicts.length > 0 && (
         <table className="cases">
@@ -81,7 +112,9 @@ function ImportSummary({ result }: { result: ImportResult }) {
           <tbody>
             {result.conflicts.map((c) => (
               <tr key={`${c.branchCode}/${c.id}`}>
-                <td className="mono">{c.branchCode} · {c.number}</td>
+                <td className="mono">
+                  {c.branchCode} · {c.number}
+                </td>
                 <td>{c.fields.map((f) => t(`fields.${f}`, { defaultValue: f })).join('、')}</td>
               </tr>
             ))}

@@ -18,7 +18,17 @@ import { FieldRows } from '../components/FieldRows'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
 
-export function CaseDetailPage({ id, savedNotice, onBack, signedIn }: { id: string; savedNotice?: string; onBack: () => void; signedIn: StaffPublic }) {
+export function CaseDetailPage({
+  id,
+  savedNotice,
+  onBack,
+  signedIn,
+}: {
+  id: string
+  savedNotice?: string
+  onBack: () => void
+  signedIn: StaffPublic
+}) {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const load = useLoad(() => api['cases:get']({ id }), [id])
@@ -51,14 +61,20 @@ export function CaseDetailPage({ id, savedNotice, onBack, signedIn }: { id: stri
           {current && <span className="mono title-number"> {current.number}</span>}
         </h1>
         <div className="actions">
-          {current && <PdfButton label={t('pdf.receipt.print')} make={() => api['reports:caseReceipt']({ id: current.id })} />}
+          {current && (
+            <PdfButton label={t('pdf.receipt.print')} make={() => api['reports:caseReceipt']({ id: current.id })} />
+          )}
           <button type="button" onClick={onBack}>
             {t('actions.back')}
           </button>
         </div>
       </header>
       {savedNotice && <Notice kind="success">{savedNotice}</Notice>}
-      {load.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+      {load.state === 'loading' && (
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      )}
       {load.state === 'error' && (
         <Notice kind="error">{load.error.code === 'NOT_FOUND' ? t('detail.notFound') : load.error.message}</Notice>
       )}
@@ -104,7 +120,10 @@ function CaseFields({ c }: { c: CaseDetail }) {
     [t('fields.receiptNo'), c.receiptNo || none],
     [t('fields.demand'), t(`options.demand.${c.demand}`)],
     [t('fields.demandNote'), c.demandNote || none],
-    [t('fields.situations'), c.situations.length ? c.situations.map((s) => t(`options.situations.${s}`)).join('、') : none],
+    [
+      t('fields.situations'),
+      c.situations.length ? c.situations.map((s) => t(`options.situations.${s}`)).join('、') : none,
+    ],
     [t('fields.fault'), t(`options.fault.${c.fault}`)],
     [t('fields.resolvedAtDesk'), t(`options.resolvedAtDesk.${c.resolvedAtDesk}`)],
     [t('fields.staff'), c.createdBy.name],
@@ -125,18 +144,18 @@ function CaseFields({ c }: { c: CaseDetail }) {
 function Timeline({ c }: { c: CaseDetail }) {
   const { t } = useTranslation()
   return (
-      <aside className="card" aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t('detail.timeline')}</h2>
-        <ol className="timeline">
-          {c.timeline.map((entry, i) => (
-            <li key={i}>
-              <time className="mono">{formatDateTime(entry.at)}</time>
-              <span className="who">{entry.by.name}</span>
-              <span>{t(`timeline.${entry.action}`, { defaultValue: entry.action })}</span>
-              {entry.detail && <p className="muted">{entry.detail}</p>}
-            </li>
-          ))}
-        </ol>
-      </aside>
+    <aside className="card" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('detail.timeline')}</h2>
+      <ol className="timeline">
+        {c.timeline.map((entry, i) => (
+          <li key={i}>
+            <time className="mono">{formatDateTime(entry.at)}</time>
+            <span className="who">{entry.by.name}</span>
+            <span>{t(`timeline.${entry.action}`, { defaultValue: entry.action })}</span>
+            {entry.detail && <p className="muted">{entry.detail}</p>}
+          </li>
+        ))}
+      </ol>
+    </aside>
   )
 }

@@ -28,7 +28,8 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
   const query = toQuery(filters, sort.field, sort.dir)
   const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)], true)
   const filtered = Object.values(filters).some((v) => v !== '')
-  const set = (key: keyof Filters) => (e: { target: { value: string } }) => setFilters((f) => ({ ...f, [key]: e.target.value }))
+  const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
+    setFilters((f) => ({ ...f, [key]: e.target.value }))
   const sortBy = (field: Sort) =>
     setSort((s) => ({ field, dir: s.field === field && s.dir === 'desc' ? 'asc' : s.field === field ? 'desc' : 'asc' }))
 
@@ -55,7 +56,14 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
       <div className="card filters" role="search">
         <label className="filter-search">
           <span className="sr-only">{t('list.search')}</span>
-          <input type="search" placeholder={t('list.search')} aria-label={t('list.search')} value={filters.q} onChange={set('q')} maxLength={100} />
+          <input
+            type="search"
+            placeholder={t('list.search')}
+            aria-label={t('list.search')}
+            value={filters.q}
+            onChange={set('q')}
+            maxLength={100}
+          />
         </label>
         <label>
           {t('fields.status')}
@@ -90,7 +98,11 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
           {t('actions.reset')}
         </button>
       </div>
-      {list.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+      {list.state === 'loading' && (
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      )}
       {list.state === 'error' && (
         <Notice kind="error">
           {t('list.error', { message: list.error.message })}{' '}
@@ -99,7 +111,9 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
           </button>
         </Notice>
       )}
-      {list.state === 'ready' && list.data.total === 0 && <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>}
+      {list.state === 'ready' && list.data.total === 0 && (
+        <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>
+      )}
       {list.state === 'ready' && list.data.total > 0 && (
         <>
           <p className="muted" role="status">

@@ -20,7 +20,17 @@ type Sort = (typeof SORT_FIELDS)[number]
  * view are in the page (virtualised), and rows are fetched from main a page at a time as
  * they scroll into view. A new answer (another query, or a reload) starts again at the top.
  */
-export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; first: CaseList; header: (field: Sort | null, label: string) => ReactNode; onOpen: (id: string) => void }) {
+export function CaseTable({
+  query,
+  first,
+  header,
+  onOpen,
+}: {
+  query: CaseQuery
+  first: CaseList
+  header: (field: Sort | null, label: string) => ReactNode
+  onOpen: (id: string) => void
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const scroller = useRef<HTMLDivElement>(null)
@@ -59,7 +69,8 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
       if (asked.current.has(page)) continue
       asked.current.add(page)
       void api['cases:list']({ ...query, offset: page * PAGE, limit: PAGE }).then((result) => {
-        if (result.ok) setCache((c) => (c.first === first ? { first, pages: new Map(c.pages).set(page, result.data.items) } : c))
+        if (result.ok)
+          setCache((c) => (c.first === first ? { first, pages: new Map(c.pages).set(page, result.data.items) } : c))
         else {
           asked.current.delete(page)
           setFailed(result.error.message)
@@ -102,7 +113,9 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
                 <CaseRow key={c.id} c={c} onOpen={onOpen} index={v.index} />
               ) : (
                 <tr key={`loading-${v.index}`} data-index={v.index} aria-rowindex={v.index + 2} className="loading-row">
-                  <td colSpan={9} className="muted">{t('app.loading')}</td>
+                  <td colSpan={9} className="muted">
+                    {t('app.loading')}
+                  </td>
                 </tr>
               )
             })}
@@ -114,16 +127,30 @@ export function CaseTable({ query, first, header, onOpen }: { query: CaseQuery; 
   )
 }
 
-const CaseRow = memo(function CaseRow({ c, onOpen, index }: { c: CaseSummary; onOpen: (id: string) => void; index: number }) {
+const CaseRow = memo(function CaseRow({
+  c,
+  onOpen,
+  index,
+}: {
+  c: CaseSummary
+  onOpen: (id: string) => void
+  index: number
+}) {
   const { t } = useTranslation()
   return (
     <tr data-index={index} aria-rowindex={index + 2}>
       <td>
-        {c.fromBranch && <span className="badge branch" title={t('list.fromBranch', { code: c.fromBranch })}>{c.fromBranch}</span>}
+        {c.fromBranch && (
+          <span className="badge branch" title={t('list.fromBranch', { code: c.fromBranch })}>
+            {c.fromBranch}
+          </span>
+        )}
         <button type="button" className="link" onClick={() => onOpen(c.id)}>
           {c.number}
         </button>
-        {c.urgent && <span className="badge badge-urgent">{c.flags.escalated ? t('list.escalated') : t('list.urgent')}</span>}
+        {c.urgent && (
+          <span className="badge badge-urgent">{c.flags.escalated ? t('list.escalated') : t('list.urgent')}</span>
+        )}
       </td>
       <td>
         <span className={`badge status-${c.status}`}>{t(`options.status.${c.status}`)}</span>
@@ -137,11 +164,21 @@ const CaseRow = memo(function CaseRow({ c, onOpen, index }: { c: CaseSummary; on
       <td>{c.departmentName}</td>
       <td className="mono">{formatDateTime(c.receivedAt)}</td>
       <td>
-        {c.flags.overdue.filter((o) => o !== 'commitment').map((o) => (
-          <span key={o} className="badge badge-overdue">{t(`wf.overdue.${o}`)}</span>
-        ))}
-        {c.flags.commitmentsOverdue > 0 && <span className="badge badge-overdue">{t('list.promisesOverdue', { count: c.flags.commitmentsOverdue })}</span>}
-        {c.flags.commitmentsDueSoon > 0 && <span className="badge state-soon">{t('list.promisesDueSoon', { count: c.flags.commitmentsDueSoon })}</span>}
+        {c.flags.overdue
+          .filter((o) => o !== 'commitment')
+          .map((o) => (
+            <span key={o} className="badge badge-overdue">
+              {t(`wf.overdue.${o}`)}
+            </span>
+          ))}
+        {c.flags.commitmentsOverdue > 0 && (
+          <span className="badge badge-overdue">
+            {t('list.promisesOverdue', { count: c.flags.commitmentsOverdue })}
+          </span>
+        )}
+        {c.flags.commitmentsDueSoon > 0 && (
+          <span className="badge state-soon">{t('list.promisesDueSoon', { count: c.flags.commitmentsDueSoon })}</span>
+        )}
       </td>
     </tr>
   )

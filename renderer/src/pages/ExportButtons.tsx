@@ -27,12 +27,22 @@ export function ExportButtons({ query }: { query: CaseQuery }) {
       <details>
         <summary>{t('export.unmasked')}</summary>
         {/* Mounted once the managers are known, so the approver is preselected. */}
-        {staff.state === 'ready' && <MiniForm id="export-unmasked" title={t('export.unmaskedTitle')} schema={ApprovalOnly} defaults={{} as never} fields={[]}
-          submitLabel={t('export.run')} managers={managers} defaultApprover={managers[0]?.id ?? ''}
-          onSubmit={async (v) => {
-            const result = await api['cases:exportCsvUnmasked']({ ...filters, approval: v.approval })
-            return result.ok ? deliver(result.data) : result
-          }} />}
+        {staff.state === 'ready' && (
+          <MiniForm
+            id="export-unmasked"
+            title={t('export.unmaskedTitle')}
+            schema={ApprovalOnly}
+            defaults={{} as never}
+            fields={[]}
+            submitLabel={t('export.run')}
+            managers={managers}
+            defaultApprover={managers[0]?.id ?? ''}
+            onSubmit={async (v) => {
+              const result = await api['cases:exportCsvUnmasked']({ ...filters, approval: v.approval })
+              return result.ok ? deliver(result.data) : result
+            }}
+          />
+        )}
       </details>
     </div>
   )

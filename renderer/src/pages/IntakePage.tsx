@@ -40,7 +40,8 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
   const preview = useLiveClassification(form)
   const errors = formState.errors
 
-  const onInvalid = (errs: FieldErrors<CaseDraft>) => setBanner(t('intake.invalid', { count: Object.keys(errs).length }))
+  const onInvalid = (errs: FieldErrors<CaseDraft>) =>
+    setBanner(t('intake.invalid', { count: Object.keys(errs).length }))
   const submit = handleSubmit(async (values) => {
     setBanner(null)
     const result = await api['cases:create'](values)
@@ -63,7 +64,10 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
     'aria-describedby': describedBy(name, err(name), hint),
     ...register(name),
   })
-  const text = (name: Name, opts: { required?: boolean; hint?: string; max?: number; type?: string; inputMode?: 'decimal' | 'tel' } = {}) => (
+  const text = (
+    name: Name,
+    opts: { required?: boolean; hint?: string; max?: number; type?: string; inputMode?: 'decimal' | 'tel' } = {},
+  ) => (
     <Field id={name} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint} required={opts.required}>
       <input type={opts.type ?? 'text'} inputMode={opts.inputMode} maxLength={opts.max} {...control(name, opts.hint)} />
     </Field>
@@ -78,10 +82,16 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
     </Field>
   )
   const radios = (name: Name, values: readonly string[]) => (
-    <fieldset className={`field radio-group${errors[name] ? ' field-invalid' : ''}`} aria-describedby={describedBy(name, err(name))}>
+    <fieldset
+      className={`field radio-group${errors[name] ? ' field-invalid' : ''}`}
+      aria-describedby={describedBy(name, err(name))}
+    >
       <legend>
         {t(`fields.${name}`)}
-        <span className="required" aria-hidden="true"> *</span>
+        <span className="required" aria-hidden="true">
+          {' '}
+          *
+        </span>
       </legend>
       <div className="choices">
         {values.map((value) => (
@@ -104,13 +114,21 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         <h1 id="intake-title">{t('intake.title')}</h1>
       </header>
       {banner && <Notice kind="error">{banner}</Notice>}
-      {departments.state === 'ready' && departments.data.length === 0 && <Notice kind="warning">{t('intake.noDepartments')}</Notice>}
+      {departments.state === 'ready' && departments.data.length === 0 && (
+        <Notice kind="warning">{t('intake.noDepartments')}</Notice>
+      )}
       {departments.state === 'error' && <Notice kind="error">{departments.error.message}</Notice>}
       <section className="card grid" aria-label={t('intake.customer')}>
         <h2 className="grid-title">{t('intake.customer')}</h2>
         {text('receivedAt', { required: true, type: 'datetime-local' })}
         {select('channel', CHANNELS, 'channel')}
-        <Field id="customerName" label={t('fields.customerName')} error={err('customerName')} hint={t('hints.customerName')} required>
+        <Field
+          id="customerName"
+          label={t('fields.customerName')}
+          error={err('customerName')}
+          hint={t('hints.customerName')}
+          required
+        >
           <input autoFocus maxLength={LIMITS.customerName} {...control('customerName', t('hints.customerName'))} />
         </Field>
         {text('phone', { hint: t('hints.phone'), type: 'tel', inputMode: 'tel' })}
@@ -131,7 +149,14 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         {text('amount', { hint: t('hints.amount'), inputMode: 'decimal' })}
         {text('claimAmount', { hint: t('hints.claimAmount'), inputMode: 'decimal' })}
         {text('receiptNo', { max: LIMITS.receiptNo })}
-        <Field id="description" label={t('fields.description')} error={err('description')} hint={t('hints.description')} required wide>
+        <Field
+          id="description"
+          label={t('fields.description')}
+          error={err('description')}
+          hint={t('hints.description')}
+          required
+          wide
+        >
           <textarea rows={4} maxLength={LIMITS.description} {...control('description', t('hints.description'))} />
         </Field>
         {select('demand', DEMANDS, 'demand')}
@@ -156,9 +181,14 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         {radios('resolvedAtDesk', RESOLVED_AT_DESK)}
       </section>
       {preview && (
-        <section className={`card class-preview class-preview-${preview.caseClass}`} aria-live="polite" aria-labelledby="preview-title">
+        <section
+          className={`card class-preview class-preview-${preview.caseClass}`}
+          aria-live="polite"
+          aria-labelledby="preview-title"
+        >
           <h2 id="preview-title">
-            {t('wf.proposed')} <span className={`badge class-${preview.caseClass}`}>{t(`options.caseClass.${preview.caseClass}`)}</span>
+            {t('wf.proposed')}{' '}
+            <span className={`badge class-${preview.caseClass}`}>{t(`options.caseClass.${preview.caseClass}`)}</span>
             {preview.urgent && <span className="badge badge-urgent">{t('list.urgent')}</span>}
           </h2>
           {preview.urgent && <p className="urgent-line">{t('wf.urgentOnSave')}</p>}

@@ -14,7 +14,9 @@ export function ReportsPage() {
   const [range, setRange] = useState({ from: today, to: today })
   return (
     <section className="page" aria-labelledby="reports-title">
-      <header className="page-header"><h1 id="reports-title">{t('reports.title')}</h1></header>
+      <header className="page-header">
+        <h1 id="reports-title">{t('reports.title')}</h1>
+      </header>
       <section className="card" aria-labelledby="oral-title">
         <h2 id="oral-title">{t('reports.oralLog')}</h2>
         <div className="filters">

@@ -16,7 +16,17 @@ import { WorkflowSettingsForm } from './WorkflowSettingsForm'
 import { BackupsCard } from './BackupsCard'
 import { BundleCard } from './BundleCard'
 
-export function SettingsPage({ locale, onLocale, signedIn, onRestored }: { locale: Locale; onLocale: (l: Locale) => void; signedIn: StaffPublic; onRestored: () => void }) {
+export function SettingsPage({
+  locale,
+  onLocale,
+  signedIn,
+  onRestored,
+}: {
+  locale: Locale
+  onLocale: (l: Locale) => void
+  signedIn: StaffPublic
+  onRestored: () => void
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const staff = useLoad(() => api['auth:listStaff'](), [])
@@ -51,10 +61,20 @@ export function SettingsPage({ locale, onLocale, signedIn, onRestored }: { local
                   {s.name} <span className="badge">{t(`roles.${s.role}`)}</span>
                   <details>
                     <summary>{t('settings.resetPin')}</summary>
-                    <MiniForm id={`reset-${s.id}`} title={t('settings.resetPinFor', { name: s.name })} schema={ResetPinInput} defaults={{ staffId: s.id, pin: '', pinConfirm: '' } as never}
-                      fields={[{ name: 'pin', label: t('setup.pin'), kind: 'password' }, { name: 'pinConfirm', label: t('setup.pinConfirm'), kind: 'password' }]}
-                      submitLabel={t('settings.resetPin')} managers={managers} defaultApprover={approver}
-                      onSubmit={(v) => api['staff:resetPin'](v)} />
+                    <MiniForm
+                      id={`reset-${s.id}`}
+                      title={t('settings.resetPinFor', { name: s.name })}
+                      schema={ResetPinInput}
+                      defaults={{ staffId: s.id, pin: '', pinConfirm: '' } as never}
+                      fields={[
+                        { name: 'pin', label: t('setup.pin'), kind: 'password' },
+                        { name: 'pinConfirm', label: t('setup.pinConfirm'), kind: 'password' },
+                      ]}
+                      submitLabel={t('settings.resetPin')}
+                      managers={managers}
+                      defaultApprover={approver}
+                      onSubmit={(v) => api['staff:resetPin'](v)}
+                    />
                   </details>
                 </li>
               ))}
@@ -68,7 +88,9 @@ export function SettingsPage({ locale, onLocale, signedIn, onRestored }: { local
           <ul className="plain-list">
             {departments.state === 'ready' && departments.data.map((d) => <li key={d.id}>{d.name}</li>)}
           </ul>
-          {staff.state === 'ready' && <AddDepartmentForm managers={managers} approver={approver} onAdded={departments.reload} />}
+          {staff.state === 'ready' && (
+            <AddDepartmentForm managers={managers} approver={approver} onAdded={departments.reload} />
+          )}
         </div>
       </div>
       {staff.state === 'ready' && <BackupsCard managers={managers} approver={approver} onRestored={onRestored} />}
@@ -83,12 +105,17 @@ export function SettingsPage({ locale, onLocale, signedIn, onRestored }: { local
 function useAddForm<S extends typeof AddStaffInput | typeof AddDepartmentInput>(
   schema: S,
   defaults: z.input<S>,
-  send: (values: z.output<S>) => Promise<{ ok: true; data: { name: string } } | { ok: false; error: import('@shared/ipc/result').ApiError }>,
+  send: (
+    values: z.output<S>,
+  ) => Promise<{ ok: true; data: { name: string } } | { ok: false; error: import('@shared/ipc/result').ApiError }>,
   onAdded: () => void,
 ) {
   const { t } = useTranslation()
   const [banner, setBanner] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never, defaultValues: defaults as never })
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: defaults as never,
+  })
   const submit = form.handleSubmit(async (values) => {
     setBanner(null)
     const result = await send(values)
@@ -104,11 +131,22 @@ function useAddForm<S extends typeof AddStaffInput | typeof AddDepartmentInput>(
   return { form, submit, banner }
 }
 
-function AddStaffForm({ managers, approver, onAdded }: { managers: StaffPublic[]; approver: string; onAdded: () => void }) {
+function AddStaffForm({
+  managers,
+  approver,
+  onAdded,
+}: {
+  managers: StaffPublic[]
+  approver: string
+  onAdded: () => void
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const errorText = useErrorText()
-  const defaults = { staff: { name: '', role: 'staff' as const, pin: '', pinConfirm: '' }, approval: { managerId: approver, pin: '' } }
+  const defaults = {
+    staff: { name: '', role: 'staff' as const, pin: '', pinConfirm: '' },
+    approval: { managerId: approver, pin: '' },
+  }
   const { form, submit, banner } = useAddForm(AddStaffInput, defaults, (v) => api['staff:add'](v), onAdded)
   const e = form.formState.errors
   const nameError = errorText(e.staff?.name?.message)
@@ -119,7 +157,12 @@ function AddStaffForm({ managers, approver, onAdded }: { managers: StaffPublic[]
       <h3 id="add-staff-title">{t('settings.addStaff')}</h3>
       {banner && <Notice kind={banner.kind}>{banner.text}</Notice>}
       <Field id="staff-name" label={t('settings.name')} error={nameError} required>
-        <input id="staff-name" aria-invalid={nameError ? true : undefined} aria-describedby={describedBy('staff-name', nameError)} {...form.register('staff.name')} />
+        <input
+          id="staff-name"
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={describedBy('staff-name', nameError)}
+          {...form.register('staff.name')}
+        />
       </Field>
       <Field id="staff-role" label={t('settings.role')}>
         <select id="staff-role" {...form.register('staff.role')}>
@@ -131,10 +174,26 @@ function AddStaffForm({ managers, approver, onAdded }: { managers: StaffPublic[]
         </select>
       </Field>
       <Field id="staff-pin" label={t('setup.pin')} error={pinError} required>
-        <input id="staff-pin" type="password" inputMode="numeric" autoComplete="new-password" aria-invalid={pinError ? true : undefined} aria-describedby={describedBy('staff-pin', pinError)} {...form.register('staff.pin')} />
+        <input
+          id="staff-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          aria-invalid={pinError ? true : undefined}
+          aria-describedby={describedBy('staff-pin', pinError)}
+          {...form.register('staff.pin')}
+        />
       </Field>
       <Field id="staff-pin-confirm" label={t('setup.pinConfirm')} error={confirmError} required>
-        <input id="staff-pin-confirm" type="password" inputMode="numeric" autoComplete="new-password" aria-invalid={confirmError ? true : undefined} aria-describedby={describedBy('staff-pin-confirm', confirmError)} {...form.register('staff.pinConfirm')} />
+        <input
+          id="staff-pin-confirm"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          aria-invalid={confirmError ? true : undefined}
+          aria-describedby={describedBy('staff-pin-confirm', confirmError)}
+          {...form.register('staff.pinConfirm')}
+        />
       </Field>
       <ApprovalFields idPrefix="staff" managers={managers} register={form.register} errors={e} />
       <button type="submit" disabled={form.formState.isSubmitting}>
@@ -144,7 +203,15 @@ function AddStaffForm({ managers, approver, onAdded }: { managers: StaffPublic[]
   )
 }
 
-function AddDepartmentForm({ managers, approver, onAdded }: { managers: StaffPublic[]; approver: string; onAdded: () => void }) {
+function AddDepartmentForm({
+  managers,
+  approver,
+  onAdded,
+}: {
+  managers: StaffPublic[]
+  approver: string
+  onAdded: () => void
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const errorText = useErrorText()
@@ -157,7 +224,12 @@ function AddDepartmentForm({ managers, approver, onAdded }: { managers: StaffPub
       <h3 id="add-dept-title">{t('settings.addDepartment')}</h3>
       {banner && <Notice kind={banner.kind}>{banner.text}</Notice>}
       <Field id="dept-name" label={t('settings.departmentName')} error={nameError} required>
-        <input id="dept-name" aria-invalid={nameError ? true : undefined} aria-describedby={describedBy('dept-name', nameError)} {...form.register('name')} />
+        <input
+          id="dept-name"
+          aria-invalid={nameError ? true : undefined}
+          aria-describedby={describedBy('dept-name', nameError)}
+          {...form.register('name')}
+        />
       </Field>
       <ApprovalFields idPrefix="dept" managers={managers} register={form.register} errors={e} />
       <button type="submit" disabled={form.formState.isSubmitting}>

@@ -25,7 +25,11 @@ export function SetupPage({ onDone }: { onDone: (session: Session) => void }) {
     if (result.ok) onDone(result.data)
     else setBanner(applyServerError(result.error, setError))
   })
-  const field = (id: string, error?: string) => ({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy(id, error) })
+  const field = (id: string, error?: string) => ({
+    id,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, error),
+  })
   const msgs = {
     branchName: errorText(e.branch?.name?.message),
     branchCode: errorText(e.branch?.code?.message),
@@ -44,8 +48,19 @@ export function SetupPage({ onDone }: { onDone: (session: Session) => void }) {
           <Field id="branchName" label={t('setup.branchName')} error={msgs.branchName} required>
             <input {...field('branchName', msgs.branchName)} autoFocus {...register('branch.name')} />
           </Field>
-          <Field id="branchCode" label={t('setup.branchCode')} error={msgs.branchCode} hint={t('hints.branchCode')} required>
-            <input {...field('branchCode', msgs.branchCode)} aria-describedby={describedBy('branchCode', msgs.branchCode, t('hints.branchCode'))} maxLength={16} {...register('branch.code')} />
+          <Field
+            id="branchCode"
+            label={t('setup.branchCode')}
+            error={msgs.branchCode}
+            hint={t('hints.branchCode')}
+            required
+          >
+            <input
+              {...field('branchCode', msgs.branchCode)}
+              aria-describedby={describedBy('branchCode', msgs.branchCode, t('hints.branchCode'))}
+              maxLength={16}
+              {...register('branch.code')}
+            />
           </Field>
         </fieldset>
         <fieldset>
@@ -54,10 +69,22 @@ export function SetupPage({ onDone }: { onDone: (session: Session) => void }) {
             <input {...field('managerName', msgs.managerName)} {...register('manager.name')} />
           </Field>
           <Field id="managerPin" label={t('setup.pin')} error={msgs.pin} required>
-            <input {...field('managerPin', msgs.pin)} type="password" inputMode="numeric" autoComplete="new-password" {...register('manager.pin')} />
+            <input
+              {...field('managerPin', msgs.pin)}
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              {...register('manager.pin')}
+            />
           </Field>
           <Field id="managerPinConfirm" label={t('setup.pinConfirm')} error={msgs.pinConfirm} required>
-            <input {...field('managerPinConfirm', msgs.pinConfirm)} type="password" inputMode="numeric" autoComplete="new-password" {...register('manager.pinConfirm')} />
+            <input
+              {...field('managerPinConfirm', msgs.pinConfirm)}
+              type="password"
+              inputMode="numeric"
+              autoComplete="new-password"
+              {...register('manager.pinConfirm')}
+            />
           </Field>
         </fieldset>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>

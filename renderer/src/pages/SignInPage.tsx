@@ -38,7 +38,13 @@ export function SignInPage({ branchName, onDone }: { branchName: string; onDone:
         {banner && <Notice kind="error">{banner}</Notice>}
         {staff.state === 'error' && <Notice kind="error">{staff.error.message}</Notice>}
         <Field id="staffId" label={t('signIn.staff')} error={staffError} required>
-          <select id="staffId" autoFocus aria-invalid={staffError ? true : undefined} aria-describedby={describedBy('staffId', staffError)} {...register('staffId')}>
+          <select
+            id="staffId"
+            autoFocus
+            aria-invalid={staffError ? true : undefined}
+            aria-describedby={describedBy('staffId', staffError)}
+            {...register('staffId')}
+          >
             <option value="">{t('signIn.choose')}</option>
             {staff.state === 'ready' &&
               staff.data.map((s) => (
@@ -49,7 +55,15 @@ export function SignInPage({ branchName, onDone }: { branchName: string; onDone:
           </select>
         </Field>
         <Field id="pin" label={t('signIn.pin')} error={pinError} required>
-          <input id="pin" type="password" inputMode="numeric" autoComplete="current-password" aria-invalid={pinError ? true : undefined} aria-describedby={describedBy('pin', pinError)} {...register('pin')} />
+          <input
+            id="pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="current-password"
+            aria-invalid={pinError ? true : undefined}
+            aria-describedby={describedBy('pin', pinError)}
+            {...register('pin')}
+          />
         </Field>
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t('actions.signIn')}

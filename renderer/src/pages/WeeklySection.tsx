@@ -20,15 +20,35 @@ export function WeeklySection() {
     <table className="cases weekly">
       <thead>
         <tr>
-          {[first, t('weekly.total'), t('weekly.class1'), t('weekly.class2'), t('weekly.open'), t('weekly.overdue'), t('weekly.avgHours'), t('weekly.cost'), t('weekly.satisfaction')].map((h) => <th key={h} scope="col">{h}</th>)}
+          {[
+            first,
+            t('weekly.total'),
+            t('weekly.class1'),
+            t('weekly.class2'),
+            t('weekly.open'),
+            t('weekly.overdue'),
+            t('weekly.avgHours'),
+            t('weekly.cost'),
+            t('weekly.satisfaction'),
+          ].map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
             <th scope="row">{r.label}</th>
-            <td>{r.total}</td><td>{r.class1}</td><td>{r.class2}</td><td>{r.open}</td><td>{r.overdue}</td>
-            <td>{r.avgResolveHours ?? '—'}</td><td className="mono">¥{formatFen(r.compensationFen)}</td><td>{r.satisfaction ?? '—'}</td>
+            <td>{r.total}</td>
+            <td>{r.class1}</td>
+            <td>{r.class2}</td>
+            <td>{r.open}</td>
+            <td>{r.overdue}</td>
+            <td>{r.avgResolveHours ?? '—'}</td>
+            <td className="mono">¥{formatFen(r.compensationFen)}</td>
+            <td>{r.satisfaction ?? '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -41,7 +61,11 @@ export function WeeklySection() {
         <DateRange value={range} onChange={setRange} />
         <PdfButton primary label={t('weekly.print')} make={() => api['reports:weeklyPdf'](range)} />
       </div>
-      {report.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
+      {report.state === 'loading' && (
+        <p className="muted" role="status">
+          {t('app.loading')}
+        </p>
+      )}
       {report.state === 'error' && <Notice kind="error">{report.error.message}</Notice>}
       {report.state === 'ready' && report.data.total.total === 0 && <p className="empty">{t('weekly.none')}</p>}
       {report.state === 'ready' && report.data.total.total > 0 && (
@@ -65,10 +89,20 @@ export function WeeklySection() {
           <h3>{t('weekly.byCategory')}</h3>
           {table(report.data.byCategory, t('fields.category'))}
           <h3>{t('weekly.repeats')}</h3>
-          {report.data.repeatCustomers.length + report.data.patterns.length === 0 ? <p className="muted">{t('weekly.noRepeats')}</p> : (
+          {report.data.repeatCustomers.length + report.data.patterns.length === 0 ? (
+            <p className="muted">{t('weekly.noRepeats')}</p>
+          ) : (
             <ul>
-              {report.data.repeatCustomers.map((c) => <li key={c.phoneMasked}>{t('weekly.repeatLine', { name: c.name, phone: c.phoneMasked, count: c.count })}</li>)}
-              {report.data.patterns.map((p) => <li key={p.category}>{t('weekly.patternLine', { category: t(`options.category.${p.category}`), count: p.count })}</li>)}
+              {report.data.repeatCustomers.map((c) => (
+                <li key={c.phoneMasked}>
+                  {t('weekly.repeatLine', { name: c.name, phone: c.phoneMasked, count: c.count })}
+                </li>
+              ))}
+              {report.data.patterns.map((p) => (
+                <li key={p.category}>
+                  {t('weekly.patternLine', { category: t(`options.category.${p.category}`), count: p.count })}
+                </li>
+              ))}
             </ul>
           )}
         </>

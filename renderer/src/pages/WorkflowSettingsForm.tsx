@@ -10,7 +10,15 @@ import { ApprovalFields } from '../components/ApprovalFields'
 import { Notice } from '../components/Notice'
 
 type DeadlineKey = keyof WorkflowSettings['deadlines']
-const DEADLINES: DeadlineKey[] = ['class1ResolveHours', 'class2FirstResponseHours', 'class2ResolveDays', 'class2ReportHours', 'followUpAfterDays', 'followUpWithinDays', 'commitmentDueSoonHours']
+const DEADLINES: DeadlineKey[] = [
+  'class1ResolveHours',
+  'class2FirstResponseHours',
+  'class2ResolveDays',
+  'class2ReportHours',
+  'followUpAfterDays',
+  'followUpWithinDays',
+  'commitmentDueSoonHours',
+]
 const COUNTS = ['repeatCustomerDays', 'categoryPatternDays', 'categoryPatternCount'] as const
 
 interface FormShape {
@@ -34,10 +42,24 @@ interface FormShape {
   approval: { managerId: string; pin: string }
 }
 
-const toLines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean)
+const toLines = (text: string) =>
+  text
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
 
 /** Branch policy a manager edits: limits, rule thresholds, deadlines, keyword lists, contacts. */
-export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: { settings: WorkflowSettings; managers: StaffPublic[]; approver: string; onSaved: () => void }) {
+export function WorkflowSettingsForm({
+  settings,
+  managers,
+  approver,
+  onSaved,
+}: {
+  settings: WorkflowSettings
+  managers: StaffPublic[]
+  approver: string
+  onSaved: () => void
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const [banner, setBanner] = useState<{ kind: 'success' | 'error'; text: string } | null>(null)
@@ -45,16 +67,29 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
     defaultValues: {
       authorityLimit: formatFen(settings.authorityLimitFen),
       largeLoss: formatFen(settings.largeLossFen),
-      counts: { repeatCustomerDays: settings.repeatCustomerDays, categoryPatternDays: settings.categoryPatternDays, categoryPatternCount: settings.categoryPatternCount },
+      counts: {
+        repeatCustomerDays: settings.repeatCustomerDays,
+        categoryPatternDays: settings.categoryPatternDays,
+        categoryPatternCount: settings.categoryPatternCount,
+      },
       deadlines: settings.deadlines,
-      keywords: Object.fromEntries(KEYWORD_RULES.map((r) => [r, { zh: settings.keywords[r].zh.join('\n'), en: settings.keywords[r].en.join('\n') }])),
+      keywords: Object.fromEntries(
+        KEYWORD_RULES.map((r) => [
+          r,
+          { zh: settings.keywords[r].zh.join('\n'), en: settings.keywords[r].en.join('\n') },
+        ]),
+      ),
       contacts: settings.managerContacts.map((c) => ({ name: c.name, role: c.role, phone: c.phone })),
       comp: {
         coupons: settings.compensation.coupons.map(formatFen).join(', '),
         capPercent: settings.compensation.goodwillCapPercent,
         capMin: formatFen(settings.compensation.goodwillCapMinFen),
         pointsPerYuan: settings.compensation.pointsPerYuan,
-        catalogue: settings.compensation.catalogue.map((i) => ({ form: i.form, name: i.name, value: formatFen(i.valueFen) })),
+        catalogue: settings.compensation.catalogue.map((i) => ({
+          form: i.form,
+          name: i.name,
+          value: formatFen(i.valueFen),
+        })),
         suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, settings.compensation.suggestions[c] ?? []])),
       },
       retentionNote: settings.retentionNote,
@@ -80,7 +115,9 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       largeLossFen: parseYuanToFen(v.largeLoss)!,
       ...v.counts,
       deadlines: v.deadlines,
-      keywords: Object.fromEntries(KEYWORD_RULES.map((r) => [r, { zh: toLines(v.keywords[r].zh), en: toLines(v.keywords[r].en) }])) as WorkflowSettings['keywords'],
+      keywords: Object.fromEntries(
+        KEYWORD_RULES.map((r) => [r, { zh: toLines(v.keywords[r].zh), en: toLines(v.keywords[r].en) }]),
+      ) as WorkflowSettings['keywords'],
       managerContacts: v.contacts.filter((c) => c.name.trim() || c.phone.trim()),
       retentionNote: v.retentionNote,
       backupKeep: v.backupKeep,
@@ -90,8 +127,17 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
         goodwillCapMinFen: parseYuanToFen(v.comp.capMin)!,
         coupons: coupons.map((c) => parseYuanToFen(c)!),
         pointsPerYuan: v.comp.pointsPerYuan,
-        catalogue: v.comp.catalogue.map((i) => ({ form: i.form, name: i.name.trim(), valueFen: parseYuanToFen(i.value)! })),
-        suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, (v.comp.suggestions[c] || []) as WorkflowSettings['compensation']['suggestions'][typeof c]])),
+        catalogue: v.comp.catalogue.map((i) => ({
+          form: i.form,
+          name: i.name.trim(),
+          valueFen: parseYuanToFen(i.value)!,
+        })),
+        suggestions: Object.fromEntries(
+          CATEGORIES.map((c) => [
+            c,
+            (v.comp.suggestions[c] || []) as WorkflowSettings['compensation']['suggestions'][typeof c],
+          ]),
+        ),
       },
     }
     const result = await api['settings:update']({ workflow, approval: v.approval })
@@ -116,8 +162,14 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
       {banner && <Notice kind={banner.kind}>{banner.text}</Notice>}
       <fieldset className="grid">
         <legend>{t('settings.limits')}</legend>
-        <label className="field">{t('settings.authorityLimit')}<input inputMode="decimal" {...register('authorityLimit')} /></label>
-        <label className="field">{t('settings.largeLoss')}<input inputMode="decimal" {...register('largeLoss')} /></label>
+        <label className="field">
+          {t('settings.authorityLimit')}
+          <input inputMode="decimal" {...register('authorityLimit')} />
+        </label>
+        <label className="field">
+          {t('settings.largeLoss')}
+          <input inputMode="decimal" {...register('largeLoss')} />
+        </label>
         {COUNTS.map((k) => number(`counts.${k}`, t(`settings.counts.${k}`)))}
       </fieldset>
       <fieldset className="grid">
@@ -128,45 +180,104 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
         <legend>{t('settings.contacts')}</legend>
         {contacts.fields.map((f, i) => (
           <div key={f.id} className="contact-row">
-            <input aria-label={t('settings.contactName')} placeholder={t('settings.contactName')} {...register(`contacts.${i}.name`)} />
-            <input aria-label={t('settings.contactRole')} placeholder={t('settings.contactRole')} {...register(`contacts.${i}.role`)} />
-            <input aria-label={t('settings.contactPhone')} placeholder={t('settings.contactPhone')} {...register(`contacts.${i}.phone`)} />
-            <button type="button" onClick={() => contacts.remove(i)}>{t('settings.remove')}</button>
+            <input
+              aria-label={t('settings.contactName')}
+              placeholder={t('settings.contactName')}
+              {...register(`contacts.${i}.name`)}
+            />
+            <input
+              aria-label={t('settings.contactRole')}
+              placeholder={t('settings.contactRole')}
+              {...register(`contacts.${i}.role`)}
+            />
+            <input
+              aria-label={t('settings.contactPhone')}
+              placeholder={t('settings.contactPhone')}
+              {...register(`contacts.${i}.phone`)}
+            />
+            <button type="button" onClick={() => contacts.remove(i)}>
+              {t('settings.remove')}
+            </button>
           </div>
         ))}
-        <button type="button" onClick={() => contacts.append({ name: '', role: '', phone: '' })}>{t('settings.addContact')}</button>
+        <button type="button" onClick={() => contacts.append({ name: '', role: '', phone: '' })}>
+          {t('settings.addContact')}
+        </button>
       </fieldset>
       <fieldset>
         <legend>{t('settings.compensation')}</legend>
         <div className="grid">
-          <label className="field">{t('settings.coupons')}<input {...register('comp.coupons')} /></label>
-          <label className="field">{t('settings.capPercent')}<input type="number" min={0} {...register('comp.capPercent', { valueAsNumber: true })} /></label>
-          <label className="field">{t('settings.capMin')}<input inputMode="decimal" {...register('comp.capMin')} /></label>
-          <label className="field">{t('settings.pointsPerYuan')}<input type="number" min={1} {...register('comp.pointsPerYuan', { valueAsNumber: true })} /></label>
+          <label className="field">
+            {t('settings.coupons')}
+            <input {...register('comp.coupons')} />
+          </label>
+          <label className="field">
+            {t('settings.capPercent')}
+            <input type="number" min={0} {...register('comp.capPercent', { valueAsNumber: true })} />
+          </label>
+          <label className="field">
+            {t('settings.capMin')}
+            <input inputMode="decimal" {...register('comp.capMin')} />
+          </label>
+          <label className="field">
+            {t('settings.pointsPerYuan')}
+            <input type="number" min={1} {...register('comp.pointsPerYuan', { valueAsNumber: true })} />
+          </label>
         </div>
         <h3>{t('settings.catalogue')}</h3>
         {catalogue.fields.map((f, i) => (
           <div key={f.id} className="contact-row">
             <select aria-label={t('comp.item')} {...register(`comp.catalogue.${i}.form`)}>
-              {(['gift', 'free_service', 'onsite_service'] as const).map((x) => <option key={x} value={x}>{t(`comp.forms.${x}`)}</option>)}
+              {(['gift', 'free_service', 'onsite_service'] as const).map((x) => (
+                <option key={x} value={x}>
+                  {t(`comp.forms.${x}`)}
+                </option>
+              ))}
             </select>
-            <input aria-label={t('settings.itemName')} placeholder={t('settings.itemName')} {...register(`comp.catalogue.${i}.name`)} />
-            <input aria-label={t('comp.itemValue')} placeholder={t('comp.itemValue')} inputMode="decimal" {...register(`comp.catalogue.${i}.value`)} />
-            <button type="button" onClick={() => catalogue.remove(i)}>{t('settings.remove')}</button>
+            <input
+              aria-label={t('settings.itemName')}
+              placeholder={t('settings.itemName')}
+              {...register(`comp.catalogue.${i}.name`)}
+            />
+            <input
+              aria-label={t('comp.itemValue')}
+              placeholder={t('comp.itemValue')}
+              inputMode="decimal"
+              {...register(`comp.catalogue.${i}.value`)}
+            />
+            <button type="button" onClick={() => catalogue.remove(i)}>
+              {t('settings.remove')}
+            </button>
           </div>
         ))}
-        <button type="button" onClick={() => catalogue.append({ form: 'gift', name: '', value: '' })}>{t('settings.addItem')}</button>
+        <button type="button" onClick={() => catalogue.append({ form: 'gift', name: '', value: '' })}>
+          {t('settings.addItem')}
+        </button>
         <h3>{t('settings.suggestions')}</h3>
         <table className="suggestions">
           <thead>
-            <tr><th scope="col">{t('fields.category')}</th>{GOODWILL_FORMS.map((g) => <th key={g} scope="col">{t(`comp.forms.${g}`)}</th>)}</tr>
+            <tr>
+              <th scope="col">{t('fields.category')}</th>
+              {GOODWILL_FORMS.map((g) => (
+                <th key={g} scope="col">
+                  {t(`comp.forms.${g}`)}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {CATEGORIES.map((c) => (
               <tr key={c}>
                 <th scope="row">{t(`options.category.${c}`)}</th>
                 {GOODWILL_FORMS.map((g) => (
-                  <td key={g}><input type="checkbox" value={g} aria-label={`${t(`options.category.${c}`)} ${t(`comp.forms.${g}`)}`} {...register(`comp.suggestions.${c}`)} /></td>
+                  <td key={g}>
+                    <input
+                      type="checkbox"
+                      value={g}
+                      aria-label={`${t(`options.category.${c}`)} ${t(`comp.forms.${g}`)}`}
+                      {...register(`comp.suggestions.${c}`)}
+                    />
+                  </td>
                 ))}
               </tr>
             ))}
@@ -180,20 +291,39 @@ export function WorkflowSettingsForm({ settings, managers, approver, onSaved }: 
           {KEYWORD_RULES.map((r) => (
             <div key={r} className="keyword-rule">
               <strong>{t(`rules.${r}`)}</strong>
-              <label className="field">中文<textarea rows={3} {...register(`keywords.${r}.zh`)} /></label>
-              <label className="field">English<textarea rows={2} {...register(`keywords.${r}.en`)} /></label>
+              <label className="field">
+                中文
+                <textarea rows={3} {...register(`keywords.${r}.zh`)} />
+              </label>
+              <label className="field">
+                English
+                <textarea rows={2} {...register(`keywords.${r}.en`)} />
+              </label>
             </div>
           ))}
         </div>
       </fieldset>
       <fieldset>
         <legend>{t('settings.privacy')}</legend>
-        <label className="field">{t('settings.backupKeep')}<input type="number" min={1} max={365} {...register('backupKeep', { valueAsNumber: true })} /></label>
-        <label className="field">{t('settings.serviceContact')}<input maxLength={60} {...register('serviceContact')} /></label>
-        <label className="field">{t('settings.retentionNote')}<textarea rows={2} maxLength={500} {...register('retentionNote')} /></label>
+        <label className="field">
+          {t('settings.backupKeep')}
+          <input type="number" min={1} max={365} {...register('backupKeep', { valueAsNumber: true })} />
+        </label>
+        <label className="field">
+          {t('settings.serviceContact')}
+          <input maxLength={60} {...register('serviceContact')} />
+        </label>
+        <label className="field">
+          {t('settings.retentionNote')}
+          <textarea rows={2} maxLength={500} {...register('retentionNote')} />
+        </label>
       </fieldset>
       <ApprovalFields idPrefix="policy" managers={managers} register={form.register} errors={form.formState.errors} />
-      <div className="actions"><button type="submit" className="primary">{t('actions.save')}</button></div>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('actions.save')}
+        </button>
+      </div>
     </form>
   )
 }

@@ -32,7 +32,10 @@ describe('desktop printouts (electron mocked)', () => {
     m.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
     const actions = createDesktopActions(() => parent)
     expect(await actions.savePdf('KS-20261122-0001-受理回执.pdf', pdf)).toEqual({ saved: true, path: target })
-    expect(m.showSaveDialog).toHaveBeenCalledWith(parent, expect.objectContaining({ defaultPath: '/home/clerk/Documents/KS-20261122-0001-受理回执.pdf' }))
+    expect(m.showSaveDialog).toHaveBeenCalledWith(
+      parent,
+      expect.objectContaining({ defaultPath: '/home/clerk/Documents/KS-20261122-0001-受理回执.pdf' }),
+    )
     expect(readFileSync(target).toString()).toBe('%PDF-1.7 test')
   })
 
@@ -55,7 +58,10 @@ describe('desktop printouts (electron mocked)', () => {
   it('prints from a sandboxed PDF viewer window (its print button uses the system dialog)', async () => {
     expect(await createDesktopActions(() => parent).printPdf('report.pdf', pdf)).toBe(true)
     const viewer = m.windows.at(-1)!
-    expect(viewer.options).toMatchObject({ parent, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } })
+    expect(viewer.options).toMatchObject({
+      parent,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+    })
     const file = String(viewer.loadFile.mock.calls[0][0])
     expect(file.endsWith('report.pdf') && existsSync(file)).toBe(true)
   })

@@ -11,7 +11,12 @@ const m = vi.hoisted(() => {
   const appHandlers: Record<string, (...args: unknown[]) => void> = {}
   const windows: { options: unknown; loadFile: ReturnType<typeof vi.fn>; loadURL: ReturnType<typeof vi.fn> }[] = []
   class BrowserWindow {
-    webContents = { id: 1, on: vi.fn(), setWindowOpenHandler: vi.fn(), session: { setPermissionRequestHandler: vi.fn() } }
+    webContents = {
+      id: 1,
+      on: vi.fn(),
+      setWindowOpenHandler: vi.fn(),
+      session: { setPermissionRequestHandler: vi.fn() },
+    }
     loadFile = vi.fn(async () => undefined)
     loadURL = vi.fn(async () => undefined)
     once = vi.fn()
@@ -38,7 +43,12 @@ const m = vi.hoisted(() => {
     dialog: { showErrorBox: vi.fn() },
   }
 })
-vi.mock('electron', () => ({ app: m.app, BrowserWindow: m.BrowserWindow, ipcMain: { handle: m.handle }, dialog: m.dialog }))
+vi.mock('electron', () => ({
+  app: m.app,
+  BrowserWindow: m.BrowserWindow,
+  ipcMain: { handle: m.handle },
+  dialog: m.dialog,
+}))
 
 await import('../../../electron/main')
 await vi.waitFor(() => expect(m.windows).toHaveLength(1))
@@ -57,7 +67,9 @@ describe('main.ts wiring (electron mocked)', () => {
 
   it('creates one secure window that loads the built renderer from disk', async () => {
     const win = m.windows[0]
-    expect(win.options).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } })
+    expect(win.options).toMatchObject({
+      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false },
+    })
     await vi.waitFor(() => expect(win.loadFile).toHaveBeenCalled())
     expect(String(win.loadFile.mock.calls[0][0])).toMatch(/renderer[\\/]index\.html$/)
     expect(m.dialog.showErrorBox).not.toHaveBeenCalled()

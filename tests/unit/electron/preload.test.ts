@@ -22,7 +22,10 @@ describe('the preload', () => {
 
   it('forwards a call to ipcRenderer.invoke on its own channel', async () => {
     const api = exposeInMainWorld.mock.calls[0][1] as Record<string, (input?: unknown) => Promise<unknown>>
-    await expect(api['cases:get']({ id: 'c1' })).resolves.toEqual({ ok: true, data: { channel: 'cases:get', input: { id: 'c1' } } })
+    await expect(api['cases:get']({ id: 'c1' })).resolves.toEqual({
+      ok: true,
+      data: { channel: 'cases:get', input: { id: 'c1' } },
+    })
     expect(invoke).toHaveBeenCalledWith('cases:get', { id: 'c1' })
   })
 })

@@ -40,7 +40,12 @@ describe('the main window', () => {
   it('ships a strict Content-Security-Policy: nothing remote, no inline script, no eval', () => {
     const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8')
     const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]))
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    )
     expect(directives['default-src']).toEqual(["'self'"])
     expect(directives['script-src']).toEqual(["'self'"])
     expect(directives['object-src']).toEqual(["'none'"])
@@ -53,7 +58,9 @@ describe('the main window', () => {
     let openHandler: (() => { action: string }) | undefined
     let permissionHandler: ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void) | undefined
     const contents = {
-      on: vi.fn((name: string, fn: (event: { preventDefault: () => void }, url: string) => void) => (listeners[name] = fn)),
+      on: vi.fn(
+        (name: string, fn: (event: { preventDefault: () => void }, url: string) => void) => (listeners[name] = fn),
+      ),
       setWindowOpenHandler: vi.fn((fn: () => { action: string }) => (openHandler = fn)),
       session: { setPermissionRequestHandler: vi.fn((fn: typeof permissionHandler) => (permissionHandler = fn)) },
     }

@@ -19,7 +19,13 @@ function detail(o: Partial<CaseDetail> = {}): CaseDetail {
   return {
     ...makeCase({ customerName: '欧阳龑', phone: '13812345678', caseClass: 2 }),
     departmentName: '收银',
-    flags: { escalated: false, overdue: [], commitmentsDueSoon: 0, commitmentsOverdue: 0, deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null } },
+    flags: {
+      escalated: false,
+      overdue: [],
+      commitmentsDueSoon: 0,
+      commitmentsOverdue: 0,
+      deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
+    },
     ...o,
   }
 }
@@ -35,7 +41,17 @@ function texts(node: unknown): string[] {
 describe('document builders (data in, pdfmake definition out)', () => {
   it('the receipt masks the phone and carries number, branch contact and promises', () => {
     const c = detail()
-    c.workflow.commitments.push({ id: 'm', what: '明天回电', owner: '李娜', dueAt: '2026-11-23T09:00:00.000Z', status: 'open', createdAt: '', createdBy: staff, keptAt: null, reagreed: [] })
+    c.workflow.commitments.push({
+      id: 'm',
+      what: '明天回电',
+      owner: '李娜',
+      dueAt: '2026-11-23T09:00:00.000Z',
+      status: 'open',
+      createdAt: '',
+      createdBy: staff,
+      keptAt: null,
+      reagreed: [],
+    })
     const all = texts(buildCaseReceipt(c, branch, '记录保存 3 年', t).content).join('\n')
     expect(all).toContain('客户投诉受理回执')
     expect(all).toContain(c.number)
@@ -51,7 +67,20 @@ describe('document builders (data in, pdfmake definition out)', () => {
     c.workflow.reasons = [{ rule: 'external_threat', kind: 'class2', evidence: { keyword: '记者' } }]
     const doc = buildClass2Report(c, branch, '2026-11-22T03:00:00.000Z', t)
     const all = texts(doc.content).join('\n')
-    for (const section of ['基本事实', '定为二类的理由', '处理经过', '处理步骤（LASTR）', '处理结果与补偿', '对客户的承诺', '客户满意度（回访）', '原因分析、纠正与预防措施', '相关员工', '报告人', '部门主管', '上级部门签收']) {
+    for (const section of [
+      '基本事实',
+      '定为二类的理由',
+      '处理经过',
+      '处理步骤（LASTR）',
+      '处理结果与补偿',
+      '对客户的承诺',
+      '客户满意度（回访）',
+      '原因分析、纠正与预防措施',
+      '相关员工',
+      '报告人',
+      '部门主管',
+      '上级部门签收',
+    ]) {
       expect(all, section).toContain(section)
     }
     expect(all).toContain('13812345678')
@@ -75,11 +104,16 @@ describe('document builders (data in, pdfmake definition out)', () => {
 
 describe('period and shift documents', () => {
   it('the oral report log lists only oral reports, oldest first, phones masked', () => {
-    const report = (c: CaseDetail, at: string, summary: string) => ({ ...c, workflow: { ...c.workflow, oralReport: { to: '陈主管', at, summary, by: staff } } })
+    const report = (c: CaseDetail, at: string, summary: string) => ({
+      ...c,
+      workflow: { ...c.workflow, oralReport: { to: '陈主管', at, summary, by: staff } },
+    })
     const later = report(detail({ phone: '13900000002' }), '2026-11-22T08:00:00.000Z', '第二件')
     const earlier = report(detail({ phone: '13900000001' }), '2026-11-22T02:00:00.000Z', '第一件')
     const none = detail()
-    const all = texts(buildOralReportLog([later, none, earlier], { from: '2026-11-22', to: '2026-11-22' }, branch, t).content).join('\n')
+    const all = texts(
+      buildOralReportLog([later, none, earlier], { from: '2026-11-22', to: '2026-11-22' }, branch, t).content,
+    ).join('\n')
     expect(all.indexOf('第一件')).toBeLessThan(all.indexOf('第二件'))
     expect(all).toContain('共 2 条')
     expect(all).toContain('139****0001')
@@ -88,30 +122,110 @@ describe('period and shift documents', () => {
 
   it('the handover sheet carries escalations, commitments due, open cases, notes and both signatures', () => {
     const c = detail()
-    const summary = { id: c.id, number: c.number, status: c.status, caseClass: c.caseClass, category: c.category, customerName: c.customerName, phoneMasked: '138****5678', departmentId: c.departmentId, departmentName: '收银', receivedAt: c.receivedAt, situations: [], urgent: true, flags: c.flags }
-    const m = { id: 'm', what: '今晚回电', owner: '李娜', dueAt: '2026-11-22T12:00:00.000Z', status: 'open' as const, createdAt: '', createdBy: staff, keptAt: null, reagreed: [] }
-    const h = { id: 'h', at: '2026-11-22T10:00:00.000Z', outgoing: staff, incoming: { id: 'm1', name: '陈主管' }, notes: '冷柜已报修', snapshot: { openCases: [summary], commitmentsDue: [{ case: summary, commitment: m }], escalations: [summary], windowHours: 8 } }
+    const summary = {
+      id: c.id,
+      number: c.number,
+      status: c.status,
+      caseClass: c.caseClass,
+      category: c.category,
+      customerName: c.customerName,
+      phoneMasked: '138****5678',
+      departmentId: c.departmentId,
+      departmentName: '收银',
+      receivedAt: c.receivedAt,
+      situations: [],
+      urgent: true,
+      flags: c.flags,
+    }
+    const m = {
+      id: 'm',
+      what: '今晚回电',
+      owner: '李娜',
+      dueAt: '2026-11-22T12:00:00.000Z',
+      status: 'open' as const,
+      createdAt: '',
+      createdBy: staff,
+      keptAt: null,
+      reagreed: [],
+    }
+    const h = {
+      id: 'h',
+      at: '2026-11-22T10:00:00.000Z',
+      outgoing: staff,
+      incoming: { id: 'm1', name: '陈主管' },
+      notes: '冷柜已报修',
+      snapshot: {
+        openCases: [summary],
+        commitmentsDue: [{ case: summary, commitment: m }],
+        escalations: [summary],
+        windowHours: 8,
+      },
+    }
     const all = texts(buildHandoverSheet(h, branch, t).content).join('\n')
-    for (const text of ['交接班表', '紧急事件（待主管接手）', '未来 8 小时内到期及已逾期的承诺', '今晚回电', '未结案投诉（1 件）', '冷柜已报修', '交班人（李娜）', '接班人（陈主管）']) expect(all, text).toContain(text)
+    for (const text of [
+      '交接班表',
+      '紧急事件（待主管接手）',
+      '未来 8 小时内到期及已逾期的承诺',
+      '今晚回电',
+      '未结案投诉（1 件）',
+      '冷柜已报修',
+      '交班人（李娜）',
+      '接班人（陈主管）',
+    ])
+      expect(all, text).toContain(text)
   })
 
   it('the weekly report has both tables, vector charts and the repeats', () => {
-    const row = { key: 'd1', label: '收银', total: 3, class1: 2, class2: 1, open: 1, overdue: 0, avgResolveHours: 2.5, compensationFen: 1000, satisfaction: 4 }
-    const r = { from: '2026-11-16', to: '2026-11-22', byDepartment: [row], byCategory: [{ ...row, key: 'cashier_error' as const, label: '收银差错' }], total: row, repeatCustomers: [{ phoneMasked: '138****0001', name: '王秀英', count: 2 }], patterns: [{ category: 'cashier_error' as const, count: 3 }], perDay: [{ day: '2026-11-16', count: 3 }] }
+    const row = {
+      key: 'd1',
+      label: '收银',
+      total: 3,
+      class1: 2,
+      class2: 1,
+      open: 1,
+      overdue: 0,
+      avgResolveHours: 2.5,
+      compensationFen: 1000,
+      satisfaction: 4,
+    }
+    const r = {
+      from: '2026-11-16',
+      to: '2026-11-22',
+      byDepartment: [row],
+      byCategory: [{ ...row, key: 'cashier_error' as const, label: '收银差错' }],
+      total: row,
+      repeatCustomers: [{ phoneMasked: '138****0001', name: '王秀英', count: 2 }],
+      patterns: [{ category: 'cashier_error' as const, count: 3 }],
+      perDay: [{ day: '2026-11-16', count: 3 }],
+    }
     const doc = buildWeeklyReport(r, branch, t)
     const all = texts(doc.content).join('\n')
-    for (const text of ['每周部门投诉追踪', '按部门', '按投诉类别', '收银差错', '¥10.00', '王秀英（138****0001）本周投诉 2 次', '“收银差错”本周 3 次']) expect(all, text).toContain(text)
+    for (const text of [
+      '每周部门投诉追踪',
+      '按部门',
+      '按投诉类别',
+      '收银差错',
+      '¥10.00',
+      '王秀英（138****0001）本周投诉 2 次',
+      '“收银差错”本周 3 次',
+    ])
+      expect(all, text).toContain(text)
     const svgs = JSON.stringify(doc.content).match(/<svg/g) ?? []
     expect(svgs.length).toBe(3) // two bar charts and the daily line, all vector
   })
 })
 
 describe('the embedded CJK font', () => {
-  const fontkit = createRequire(import.meta.url)('fontkit') as { openSync: (p: string) => { hasGlyphForCodePoint: (c: number) => boolean } }
+  const fontkit = createRequire(import.meta.url)('fontkit') as {
+    openSync: (p: string) => { hasGlyphForCodePoint: (c: number) => boolean }
+  }
   const fonts = [fontkit.openSync(FONT_FILES.normal), fontkit.openSync(FONT_FILES.bold)]
 
   it('has every character the UI can produce (both languages)', () => {
-    const strings = texts([createI18n('zh-CN').getResourceBundle('zh-CN', 'translation'), createI18n('en').getResourceBundle('en', 'translation')])
+    const strings = texts([
+      createI18n('zh-CN').getResourceBundle('zh-CN', 'translation'),
+      createI18n('en').getResourceBundle('en', 'translation'),
+    ])
     const missing = new Set<string>()
     for (const ch of strings.join('').replace(/\{\{[^}]+\}\}/g, '')) {
       if (ch.trim() === '') continue

@@ -19,7 +19,15 @@ describe('the intake schema (shared by the form and main)', () => {
   })
 
   it('names every missing required field', () => {
-    const empty = { ...validDraft(), customerName: '  ', description: '', mood: '', category: '', demand: '', departmentId: '' }
+    const empty = {
+      ...validDraft(),
+      customerName: '  ',
+      description: '',
+      mood: '',
+      category: '',
+      demand: '',
+      departmentId: '',
+    }
     expect(messagesFor(empty)).toEqual({
       customerName: 'validation.required',
       description: 'validation.required',
@@ -49,7 +57,9 @@ describe('the intake schema (shared by the form and main)', () => {
   })
 
   it('rejects unknown urgent situations and non-object payloads', () => {
-    expect(messagesFor(validDraft({ situations: ['alien_invasion' as never] }))['situations.0']).toBe('validation.choose')
+    expect(messagesFor(validDraft({ situations: ['alien_invasion' as never] }))['situations.0']).toBe(
+      'validation.choose',
+    )
     expect(CaseDraft.safeParse('DROP TABLE').success).toBe(false)
     expect(CaseDraft.safeParse(null).success).toBe(false)
   })

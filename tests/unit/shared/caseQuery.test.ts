@@ -5,7 +5,12 @@ import { makeCase } from '../../support/factories'
 const base = { sort: 'receivedAt' as const, dir: 'desc' as const }
 
 describe('case list filtering and search', () => {
-  const rice = makeCase({ description: '电饭煲不加热', customerName: '王秀英', phone: '13812341234', category: 'product_quality' })
+  const rice = makeCase({
+    description: '电饭煲不加热',
+    customerName: '王秀英',
+    phone: '13812341234',
+    category: 'product_quality',
+  })
   const change = makeCase({
     description: '收银员少找了十元',
     customerName: 'Zhang Wei',
@@ -50,7 +55,8 @@ describe('case list filtering and search', () => {
 })
 
 describe('list pages over live and archived cases', () => {
-  const at = (day: number, number: string) => makeCase({ receivedAt: `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`, number })
+  const at = (day: number, number: string) =>
+    makeCase({ receivedAt: `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`, number })
   const order = listOrder('receivedAt', 'desc')
 
   it('merges two lists already in order, and stops once a page is full', () => {

@@ -6,14 +6,26 @@ import { createI18n } from '@shared/i18n'
 
 const policy = DEFAULT_WORKFLOW_SETTINGS.compensation
 const LIMIT = 100_00
-const base: ProposeInput = { category: 'product_quality', amountFen: null, demand: 'apology', fault: 'ours', caseClass: 1 }
+const base: ProposeInput = {
+  category: 'product_quality',
+  amountFen: null,
+  demand: 'apology',
+  fault: 'ours',
+  caseClass: 1,
+}
 const propose = (o: Partial<ProposeInput>) => proposeCompensation({ ...base, ...o }, policy, LIMIT)
 const forms = (o: Partial<ProposeInput>) => propose(o).map((opt) => opt.items.map((i) => i.form))
 
 describe('the compensation proposer (domain.md §7)', () => {
   it('short change of ¥10 at the till → pay the ¥10 difference plus an apology, within authority', () => {
     const [first, ...rest] = propose({ category: 'cashier_error', amountFen: 10_00, demand: 'refund', fault: 'ours' })
-    expect(first).toMatchObject({ items: [{ form: 'correct_error', valueFen: 10_00 }, { form: 'apology' }], valueFen: 10_00, goodwillFen: 0, withinAuthority: true, principle: 'simple' })
+    expect(first).toMatchObject({
+      items: [{ form: 'correct_error', valueFen: 10_00 }, { form: 'apology' }],
+      valueFen: 10_00,
+      goodwillFen: 0,
+      withinAuthority: true,
+      principle: 'simple',
+    })
     expect(rest.length).toBeGreaterThanOrEqual(1)
   })
 
@@ -29,7 +41,10 @@ describe('the compensation proposer (domain.md §7)', () => {
 
   it('attitude complaint with no monetary loss → apology plus a small coupon or gift', () => {
     const options = propose({ category: 'service_attitude', amountFen: 0, demand: 'apology' })
-    expect(options[0].items).toEqual([{ form: 'apology', valueFen: 0, note: '' }, { form: 'coupon', valueFen: 20_00, note: '' }])
+    expect(options[0].items).toEqual([
+      { form: 'apology', valueFen: 0, note: '' },
+      { form: 'coupon', valueFen: 20_00, note: '' },
+    ])
     expect(options[1].items.map((i) => i.form)).toEqual(['apology', 'gift'])
     expect(options.every((o) => o.withinAuthority && o.restoreFen === 0)).toBe(true)
   })
@@ -38,16 +53,22 @@ describe('the compensation proposer (domain.md §7)', () => {
     for (const demand of ['refund', 'exchange', 'compensation', 'repair'] as const) {
       const options = propose({ amountFen: 199_00, demand, fault: 'customer' })
       expect(options[0].items).toEqual([{ form: 'apology', valueFen: 0, note: 'explanation' }])
-      expect(options.flatMap((o) => o.items).some((i) => i.form === 'full_refund' || i.form === 'partial_refund')).toBe(false)
+      expect(options.flatMap((o) => o.items).some((i) => i.form === 'full_refund' || i.form === 'partial_refund')).toBe(
+        false,
+      )
       expect(options[1].goodwillFen).toBeGreaterThan(0)
     }
   })
 
   it('offers 2–3 distinct options, best first, each with a rationale that exists in both languages', () => {
     const cases: Partial<ProposeInput>[] = [
-      { amountFen: 0 }, { amountFen: 10_00, category: 'cashier_error' }, { amountFen: 500_00, demand: 'exchange' },
-      { amountFen: 80_00, demand: 'repair', fault: 'unclear' }, { amountFen: 50_00, fault: 'customer', demand: 'repair' },
-      { amountFen: 0, caseClass: 2 }, { amountFen: 120_00, category: 'delivery', demand: 'compensation' },
+      { amountFen: 0 },
+      { amountFen: 10_00, category: 'cashier_error' },
+      { amountFen: 500_00, demand: 'exchange' },
+      { amountFen: 80_00, demand: 'repair', fault: 'unclear' },
+      { amountFen: 50_00, fault: 'customer', demand: 'repair' },
+      { amountFen: 0, caseClass: 2 },
+      { amountFen: 120_00, category: 'delivery', demand: 'compensation' },
     ]
     for (const lang of ['zh-CN', 'en'] as const) {
       const { exists } = createI18n(lang)
@@ -78,7 +99,10 @@ describe('the compensation proposer (domain.md §7)', () => {
 
   it('marks a fault-unclear case to verify first, with no goodwill beyond a small gesture', () => {
     const options = propose({ amountFen: 80_00, demand: 'repair', fault: 'unclear' })
-    expect(options[0]).toMatchObject({ rationale: 'verify_then_restore', items: [{ form: 'repair' }, { form: 'apology' }] })
+    expect(options[0]).toMatchObject({
+      rationale: 'verify_then_restore',
+      items: [{ form: 'repair' }, { form: 'apology' }],
+    })
     expect(options.length).toBe(2)
   })
 })
@@ -86,12 +110,22 @@ describe('the compensation proposer (domain.md §7)', () => {
 describe('assessing an offer', () => {
   const ctx = { lossFen: 100_00, fault: 'ours' as const }
   it('counts restoring up to the loss as routine and the rest as goodwill', () => {
-    expect(assessOffer([{ form: 'full_refund', valueFen: 100_00, note: '' }], ctx, policy, LIMIT)).toEqual({ restoreFen: 100_00, goodwillFen: 0, needs: [] })
-    expect(assessOffer([{ form: 'full_refund', valueFen: 180_00, note: '' }], ctx, policy, LIMIT)).toEqual({ restoreFen: 100_00, goodwillFen: 80_00, needs: ['over_cap'] })
+    expect(assessOffer([{ form: 'full_refund', valueFen: 100_00, note: '' }], ctx, policy, LIMIT)).toEqual({
+      restoreFen: 100_00,
+      goodwillFen: 0,
+      needs: [],
+    })
+    expect(assessOffer([{ form: 'full_refund', valueFen: 180_00, note: '' }], ctx, policy, LIMIT)).toEqual({
+      restoreFen: 100_00,
+      goodwillFen: 80_00,
+      needs: ['over_cap'],
+    })
   })
 
   it('counts everything as goodwill when the customer is at fault', () => {
-    expect(assessOffer([{ form: 'exchange', valueFen: 60_00, note: '' }], { ...ctx, fault: 'customer' }, policy, LIMIT)).toEqual({ restoreFen: 0, goodwillFen: 60_00, needs: ['over_cap'] })
+    expect(
+      assessOffer([{ form: 'exchange', valueFen: 60_00, note: '' }], { ...ctx, fault: 'customer' }, policy, LIMIT),
+    ).toEqual({ restoreFen: 0, goodwillFen: 60_00, needs: ['over_cap'] })
   })
 
   it('flags goodwill above the authority limit and above the cap separately', () => {
@@ -99,11 +133,22 @@ describe('assessing an offer', () => {
     expect(assessOffer(cash(100_00), { lossFen: 1000_00, fault: 'ours' }, policy, LIMIT).needs).toEqual([])
     expect(assessOffer(cash(100_01), { lossFen: 1000_00, fault: 'ours' }, policy, LIMIT).needs).toEqual(['over_limit'])
     expect(assessOffer(cash(60_00), { lossFen: 10_00, fault: 'ours' }, policy, LIMIT).needs).toEqual(['over_cap'])
-    expect(assessOffer(cash(200_00), { lossFen: 10_00, fault: 'ours' }, policy, LIMIT).needs).toEqual(['over_limit', 'over_cap'])
+    expect(assessOffer(cash(200_00), { lossFen: 10_00, fault: 'ours' }, policy, LIMIT).needs).toEqual([
+      'over_limit',
+      'over_cap',
+    ])
   })
 
   it('knows which forms are goodwill', () => {
-    expect(['coupon', 'gift', 'points', 'discount', 'cash', 'free_service', 'onsite_service'].every((f) => isGoodwill(f as never))).toBe(true)
-    expect(['apology', 'correct_error', 'exchange', 'repair', 'full_refund', 'partial_refund'].some((f) => isGoodwill(f as never))).toBe(false)
+    expect(
+      ['coupon', 'gift', 'points', 'discount', 'cash', 'free_service', 'onsite_service'].every((f) =>
+        isGoodwill(f as never),
+      ),
+    ).toBe(true)
+    expect(
+      ['apology', 'correct_error', 'exchange', 'repair', 'full_refund', 'partial_refund'].some((f) =>
+        isGoodwill(f as never),
+      ),
+    ).toBe(false)
   })
 })

@@ -19,7 +19,14 @@ describe('the IPC contract', () => {
 
   it('only lets the sign-in flow run before sign-in', () => {
     const publicChannels = CHANNEL_NAMES.filter((c) => contract[c].auth === 'public').sort()
-    expect(publicChannels).toEqual(['app:setLocale', 'app:status', 'auth:listStaff', 'auth:signIn', 'auth:signOut', 'setup:init'])
+    expect(publicChannels).toEqual([
+      'app:setLocale',
+      'app:status',
+      'auth:listStaff',
+      'auth:signIn',
+      'auth:signOut',
+      'setup:init',
+    ])
   })
 
   it('has distinct error codes', () => {

@@ -3,7 +3,10 @@ import { csvCell, toCsv } from '@shared/rules/csv'
 
 describe('CSV for Excel', () => {
   it('starts with a UTF-8 byte-order mark and ends lines with CRLF', () => {
-    const csv = toCsv([['编号', '客户姓名'], ['KS-1', '王秀英']])
+    const csv = toCsv([
+      ['编号', '客户姓名'],
+      ['KS-1', '王秀英'],
+    ])
     expect(csv).toBe('\uFEFF编号,客户姓名\r\nKS-1,王秀英\r\n')
   })
 

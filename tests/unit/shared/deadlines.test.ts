@@ -15,8 +15,15 @@ const subject = (o: Partial<DeadlineSubject> = {}, w: Partial<DeadlineSubject['w
   workflow: { ...emptyWorkflow(), ...w },
 })
 const promise = (dueHours: number, status: Commitment['status'] = 'open'): Commitment => ({
-  id: `m${dueHours}`, what: '回电', owner: '李娜', dueAt: at(dueHours).toISOString(), status, createdAt: received.toISOString(),
-  createdBy: staff, keptAt: null, reagreed: [],
+  id: `m${dueHours}`,
+  what: '回电',
+  owner: '李娜',
+  dueAt: at(dueHours).toISOString(),
+  status,
+  createdAt: received.toISOString(),
+  createdBy: staff,
+  keptAt: null,
+  reagreed: [],
 })
 
 describe('deadlines and overdue flags', () => {
@@ -29,13 +36,28 @@ describe('deadlines and overdue flags', () => {
   it('Class 2: first response within 24 h, resolved within 7 days', () => {
     const c2 = subject({ caseClass: 2 })
     expect(caseFlags(c2, S, at(25)).overdue).toEqual(['first_response'])
-    expect(caseFlags(subject({ caseClass: 2 }, { steps: { ...emptyWorkflow().steps, listen: { at: at(1).toISOString(), by: staff } } }), S, at(25)).overdue).toEqual([])
+    expect(
+      caseFlags(
+        subject(
+          { caseClass: 2 },
+          { steps: { ...emptyWorkflow().steps, listen: { at: at(1).toISOString(), by: staff } } },
+        ),
+        S,
+        at(25),
+      ).overdue,
+    ).toEqual([])
     expect(caseFlags(c2, S, at(7 * 24 + 1)).overdue).toEqual(['resolve', 'first_response'])
     expect(caseFlags(c2, S, at(0)).deadlines.resolveBy).toBe(at(7 * 24).toISOString())
   })
 
   it('the report is due within 24 h of resolution; the follow-up 1–3 days after it', () => {
-    const resolved = subject({ status: 'resolved', caseClass: 2 }, { resolvedAt: at(10).toISOString(), steps: { ...emptyWorkflow().steps, listen: { at: at(1).toISOString(), by: staff } } })
+    const resolved = subject(
+      { status: 'resolved', caseClass: 2 },
+      {
+        resolvedAt: at(10).toISOString(),
+        steps: { ...emptyWorkflow().steps, listen: { at: at(1).toISOString(), by: staff } },
+      },
+    )
     expect(caseFlags(resolved, S, at(33)).overdue).toEqual([])
     expect(caseFlags(resolved, S, at(35)).overdue).toEqual(['report'])
     const flags = caseFlags(resolved, S, at(10 + 72 + 1))
@@ -44,15 +66,30 @@ describe('deadlines and overdue flags', () => {
   })
 
   it('counts open commitments due soon (2 h) and overdue; kept ones never count', () => {
-    const flags = caseFlags(subject({}, { commitments: [promise(1), promise(3), promise(-1), promise(-5, 'kept')] }), S, at(0))
+    const flags = caseFlags(
+      subject({}, { commitments: [promise(1), promise(3), promise(-1), promise(-5, 'kept')] }),
+      S,
+      at(0),
+    )
     expect(flags).toMatchObject({ commitmentsDueSoon: 1, commitmentsOverdue: 1, overdue: ['commitment'] })
   })
 
   it('marks an urgent case escalated until a manager takes it over; closed and voided cases are never overdue', () => {
     const urgent = subject({}, { urgent: true, escalation: { notified: [], takenOverBy: null } })
     expect(caseFlags(urgent, S, at(0)).escalated).toBe(true)
-    expect(caseFlags(subject({}, { urgent: true, escalation: { notified: [], takenOverBy: { at: at(1).toISOString(), by: staff } } }), S, at(0)).escalated).toBe(false)
-    expect(caseFlags(subject({ status: 'voided' }, { urgent: true, commitments: [promise(-1)] }), S, at(100))).toMatchObject({ escalated: false, overdue: [] })
+    expect(
+      caseFlags(
+        subject(
+          {},
+          { urgent: true, escalation: { notified: [], takenOverBy: { at: at(1).toISOString(), by: staff } } },
+        ),
+        S,
+        at(0),
+      ).escalated,
+    ).toBe(false)
+    expect(
+      caseFlags(subject({ status: 'voided' }, { urgent: true, commitments: [promise(-1)] }), S, at(100)),
+    ).toMatchObject({ escalated: false, overdue: [] })
     expect(caseFlags(subject({ status: 'closed' }, { commitments: [promise(-1)] }), S, at(100)).overdue).toEqual([])
   })
 })

@@ -6,7 +6,9 @@ import { CATEGORIES, CASE_STATUSES, CHANNELS, DEMANDS, SITUATIONS } from '@share
 import { ERROR_CODES } from '@shared/ipc/result'
 
 function keys(obj: object, prefix = ''): string[] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]))
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  )
 }
 
 describe('i18n', () => {
@@ -32,9 +34,11 @@ describe('i18n', () => {
 
   it('uses the words of domain.md §11 for the primary actions and states', () => {
     const { t } = createI18n('zh-CN')
-    expect(['actions.save', 'actions.signIn', 'actions.signOut', 'nav.cases', 'nav.settings', 'options.status.voided'].map((k) => t(k))).toEqual([
-      '保存', '登录', '退出', '投诉列表', '设置', '已作废',
-    ])
+    expect(
+      ['actions.save', 'actions.signIn', 'actions.signOut', 'nav.cases', 'nav.settings', 'options.status.voided'].map(
+        (k) => t(k),
+      ),
+    ).toEqual(['保存', '登录', '退出', '投诉列表', '设置', '已作废'])
   })
 
   it('translates parametrised validation keys', () => {

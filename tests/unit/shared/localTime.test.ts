@@ -8,7 +8,10 @@ describe('local date-times (受理时间)', () => {
     expect(toLocalDateTime(d)).toBe('2026-11-22T09:05')
   })
 
-  it.each(['2026-02-30T10:00', '2026-13-01T10:00', '2026-11-22 10:00', '2026-11-22T25:00', '', 'yesterday'])('rejects %s', (s) => {
-    expect(parseLocalDateTime(s)).toBeNull()
-  })
+  it.each(['2026-02-30T10:00', '2026-13-01T10:00', '2026-11-22 10:00', '2026-11-22T25:00', '', 'yesterday'])(
+    'rejects %s',
+    (s) => {
+      expect(parseLocalDateTime(s)).toBeNull()
+    },
+  )
 })

@@ -7,7 +7,10 @@ import { makeCase } from '../../support/factories'
 
 const at = (d: number, h = 10) => new Date(2026, 10, d, h).toISOString()
 const staff = { id: 's', name: '李娜' }
-const depts = [{ id: 'd1', name: '收银' }, { id: 'd2', name: '售后服务' }]
+const depts = [
+  { id: 'd1', name: '收银' },
+  { id: 'd2', name: '售后服务' },
+]
 
 function kase(o: Partial<Case>, w: Partial<Case['workflow']> = {}): Case {
   return makeCase({ ...o, workflow: { ...emptyWorkflow(), ...w } })
@@ -20,18 +23,77 @@ describe('the weekly department report', () => {
   })
 
   it('counts per department and category, classes, open, resolve time, cost and satisfaction', () => {
-    const offer = { id: 'o', items: [], restoreFen: 1000, goodwillFen: 2000, source: 'custom' as const, status: 'executed' as const, offeredAt: at(17), offeredBy: staff, approvedBy: null, capReason: '', decidedAt: null, decidedBy: null, execution: null }
+    const offer = {
+      id: 'o',
+      items: [],
+      restoreFen: 1000,
+      goodwillFen: 2000,
+      source: 'custom' as const,
+      status: 'executed' as const,
+      offeredAt: at(17),
+      offeredBy: staff,
+      approvedBy: null,
+      capReason: '',
+      decidedAt: null,
+      decidedBy: null,
+      execution: null,
+    }
     const cases = [
-      kase({ departmentId: 'd1', category: 'cashier_error', caseClass: 1, receivedAt: at(16), status: 'closed', phone: '13800000001' }, { resolvedAt: at(16, 12), followUp: { method: 'phone', satisfaction: 5, remarks: '', at: at(17), by: staff }, offers: [offer] }),
-      kase({ departmentId: 'd1', category: 'cashier_error', caseClass: 2, receivedAt: at(18), status: 'in_progress', phone: '13800000001' }),
-      kase({ departmentId: 'd2', category: 'delivery', caseClass: 1, receivedAt: at(20), status: 'resolved', phone: '' }, { resolvedAt: at(20, 16), followUp: { method: 'phone', satisfaction: 3, remarks: '', at: at(21), by: staff } }),
+      kase(
+        {
+          departmentId: 'd1',
+          category: 'cashier_error',
+          caseClass: 1,
+          receivedAt: at(16),
+          status: 'closed',
+          phone: '13800000001',
+        },
+        {
+          resolvedAt: at(16, 12),
+          followUp: { method: 'phone', satisfaction: 5, remarks: '', at: at(17), by: staff },
+          offers: [offer],
+        },
+      ),
+      kase({
+        departmentId: 'd1',
+        category: 'cashier_error',
+        caseClass: 2,
+        receivedAt: at(18),
+        status: 'in_progress',
+        phone: '13800000001',
+      }),
+      kase(
+        { departmentId: 'd2', category: 'delivery', caseClass: 1, receivedAt: at(20), status: 'resolved', phone: '' },
+        { resolvedAt: at(20, 16), followUp: { method: 'phone', satisfaction: 3, remarks: '', at: at(21), by: staff } },
+      ),
       kase({ departmentId: 'd2', category: 'delivery', caseClass: 1, receivedAt: at(22, 23), status: 'voided' }),
       kase({ departmentId: 'd2', category: 'delivery', caseClass: 1, receivedAt: at(23), status: 'received' }), // next week
     ]
-    const r = weeklyReport(cases, { from: '2026-11-16', to: '2026-11-22' }, depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, new Date(2026, 10, 23))
-    expect(r.total).toMatchObject({ total: 3, class1: 2, class2: 1, open: 2, avgResolveHours: 4, compensationFen: 3000, satisfaction: 4 })
-    expect(r.byDepartment.map((d) => [d.label, d.total, d.class2])).toEqual([['收银', 2, 1], ['售后服务', 1, 0]])
-    expect(r.byCategory.map((c) => [c.key, c.total])).toEqual([['cashier_error', 2], ['delivery', 1]])
+    const r = weeklyReport(
+      cases,
+      { from: '2026-11-16', to: '2026-11-22' },
+      depts,
+      (c) => c,
+      DEFAULT_WORKFLOW_SETTINGS,
+      new Date(2026, 10, 23),
+    )
+    expect(r.total).toMatchObject({
+      total: 3,
+      class1: 2,
+      class2: 1,
+      open: 2,
+      avgResolveHours: 4,
+      compensationFen: 3000,
+      satisfaction: 4,
+    })
+    expect(r.byDepartment.map((d) => [d.label, d.total, d.class2])).toEqual([
+      ['收银', 2, 1],
+      ['售后服务', 1, 0],
+    ])
+    expect(r.byCategory.map((c) => [c.key, c.total])).toEqual([
+      ['cashier_error', 2],
+      ['delivery', 1],
+    ])
     expect(r.repeatCustomers).toEqual([{ phoneMasked: '138****0001', name: '王秀英', count: 2 }])
     expect(r.perDay).toHaveLength(7)
     expect(r.perDay.map((d) => d.count)).toEqual([1, 0, 1, 0, 1, 0, 0])
@@ -40,9 +102,31 @@ describe('the weekly department report', () => {
   })
 
   it('lists categories seen 3 or more times as patterns, and handles an empty week', () => {
-    const three = [16, 17, 18].map((d) => kase({ category: 'delivery', receivedAt: at(d), departmentId: 'd2', phone: '' }))
-    expect(weeklyReport(three, { from: '2026-11-16', to: '2026-11-22' }, depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, new Date(2026, 10, 23)).patterns).toEqual([{ category: 'delivery', count: 3 }])
-    const empty = weeklyReport([], { from: '2026-11-16', to: '2026-11-22' }, depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, new Date(2026, 10, 23))
-    expect(empty).toMatchObject({ byDepartment: [], byCategory: [], total: { total: 0, avgResolveHours: null, satisfaction: null } })
+    const three = [16, 17, 18].map((d) =>
+      kase({ category: 'delivery', receivedAt: at(d), departmentId: 'd2', phone: '' }),
+    )
+    expect(
+      weeklyReport(
+        three,
+        { from: '2026-11-16', to: '2026-11-22' },
+        depts,
+        (c) => c,
+        DEFAULT_WORKFLOW_SETTINGS,
+        new Date(2026, 10, 23),
+      ).patterns,
+    ).toEqual([{ category: 'delivery', count: 3 }])
+    const empty = weeklyReport(
+      [],
+      { from: '2026-11-16', to: '2026-11-22' },
+      depts,
+      (c) => c,
+      DEFAULT_WORKFLOW_SETTINGS,
+      new Date(2026, 10, 23),
+    )
+    expect(empty).toMatchObject({
+      byDepartment: [],
+      byCategory: [],
+      total: { total: 0, avgResolveHours: null, satisfaction: null },
+    })
   })
 })

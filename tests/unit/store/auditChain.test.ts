@@ -5,7 +5,10 @@ import type { AuditEntry } from '../../../electron/store/schema'
 const by = { id: 's1', name: '李娜' }
 function log(n: number): AuditEntry[] {
   const entries: AuditEntry[] = []
-  for (let i = 0; i < n; i++) entries.push(chainEntry(entries, { at: `2026-11-22T0${i}:00:00Z`, by, action: 'case.created', target: `KS-20261122-000${i}` }))
+  for (let i = 0; i < n; i++)
+    entries.push(
+      chainEntry(entries, { at: `2026-11-22T0${i}:00:00Z`, by, action: 'case.created', target: `KS-20261122-000${i}` }),
+    )
   return entries
 }
 
@@ -22,12 +25,48 @@ describe('the hash-chained audit trail', () => {
   })
 
   it.each([
-    ['an edited field', (l: AuditEntry[]) => { l[2] = { ...l[2], target: 'KS-20261122-9999' } }, 3],
-    ['an edited actor', (l: AuditEntry[]) => { l[0] = { ...l[0], by: { id: 's2', name: '王五' } } }, 1],
-    ['a deleted entry', (l: AuditEntry[]) => { l.splice(1, 1) }, 2],
-    ['a dropped last entry followed by nothing', (l: AuditEntry[]) => { l.pop() }, null],
-    ['two swapped entries', (l: AuditEntry[]) => { [l[1], l[2]] = [l[2], l[1]] }, 2],
-    ['a forged entry with a recomputed hash but the wrong link', (l: AuditEntry[]) => { l.splice(2, 0, chainEntry([], { at: 'x', by, action: 'forged', target: 'x' })) }, 3],
+    [
+      'an edited field',
+      (l: AuditEntry[]) => {
+        l[2] = { ...l[2], target: 'KS-20261122-9999' }
+      },
+      3,
+    ],
+    [
+      'an edited actor',
+      (l: AuditEntry[]) => {
+        l[0] = { ...l[0], by: { id: 's2', name: '王五' } }
+      },
+      1,
+    ],
+    [
+      'a deleted entry',
+      (l: AuditEntry[]) => {
+        l.splice(1, 1)
+      },
+      2,
+    ],
+    [
+      'a dropped last entry followed by nothing',
+      (l: AuditEntry[]) => {
+        l.pop()
+      },
+      null,
+    ],
+    [
+      'two swapped entries',
+      (l: AuditEntry[]) => {
+        ;[l[1], l[2]] = [l[2], l[1]]
+      },
+      2,
+    ],
+    [
+      'a forged entry with a recomputed hash but the wrong link',
+      (l: AuditEntry[]) => {
+        l.splice(2, 0, chainEntry([], { at: 'x', by, action: 'forged', target: 'x' }))
+      },
+      3,
+    ],
   ])('detects %s', (_label, tamper, brokenAt) => {
     const entries = log(5)
     tamper(entries)

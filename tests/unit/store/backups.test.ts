@@ -36,7 +36,7 @@ describe('backups', () => {
     await store.update((d) => {
       d.branch = { name: '新名字', code: 'SH01' }
     })
-    await store.restore(name, day(20, 11), (d) => d.caseCounters.restored = 1)
+    await store.restore(name, day(20, 11), (d) => (d.caseCounters.restored = 1))
     expect(store.data.branch?.name).toBe('旧名字')
     expect(store.data.caseCounters).toEqual({ restored: 1 })
     const preRestore = (await listBackups(dir)).find((b) => b.label === 'pre-restore')!

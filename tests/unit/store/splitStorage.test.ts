@@ -93,7 +93,8 @@ describe('the journal', () => {
   it('the audit walk checks the trail as it stood when asked, while saves and folds go on', async () => {
     const dir = await tempDir()
     const store = await Store.open(dir, { now, compactAtBytes: 2_000 })
-    const save = (i: number) => store.update((d) => appendAudit(d, { at: NOW.toISOString(), by, action: 'test.saved', target: `${i}` }))
+    const save = (i: number) =>
+      store.update((d) => appendAudit(d, { at: NOW.toISOString(), by, action: 'test.saved', target: `${i}` }))
     for (let i = 0; i < 20; i++) await save(i)
     const walk = store.verifyAudit()
     await Promise.all(Array.from({ length: 20 }, (_, i) => save(100 + i)))
@@ -105,10 +106,12 @@ describe('the journal', () => {
   it('a refused change (the mutation throws) writes nothing', async () => {
     const dir = await tempDir()
     const store = await Store.open(dir, { now })
-    await expect(store.update((d) => {
-      d.cases.push(makeCase())
-      throw new Error('refused')
-    })).rejects.toThrow('refused')
+    await expect(
+      store.update((d) => {
+        d.cases.push(makeCase())
+        throw new Error('refused')
+      }),
+    ).rejects.toThrow('refused')
     expect(store.data.cases).toEqual([])
     expect(await readFile(join(dir, JOURNAL_FILE_NAME), 'utf8')).toBe('')
     await store.close()
@@ -135,7 +138,10 @@ describe('the journal', () => {
 
 describe('the archive', () => {
   const tempDir = useTempDirs()
-  const old = closedCase('2026-09-03T08:00:00.000Z', { customerName: '陈静', description: '冰箱门封条漏气，制冷效果差' })
+  const old = closedCase('2026-09-03T08:00:00.000Z', {
+    customerName: '陈静',
+    description: '冰箱门封条漏气，制冷效果差',
+  })
   const recent = closedCase('2026-11-10T08:00:00.000Z', { customerName: '刘洋' })
   const open = makeCase({ customerName: '赵敏' })
 
@@ -147,7 +153,11 @@ describe('the archive', () => {
     const live = JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8'))
     expect(live.cases.map((c: Case) => c.customerName)).toEqual(['刘洋', '赵敏'])
     expect(live.archivedCases).toBe(1)
-    expect(await readdir(join(dir, 'archive'))).toEqual(['cases-2026-09.json', 'index-2026-09.json', 'text-2026-09.txt'])
+    expect(await readdir(join(dir, 'archive'))).toEqual([
+      'cases-2026-09.json',
+      'index-2026-09.json',
+      'text-2026-09.txt',
+    ])
     expect((await store.archived()).list().map((r) => [r.customerName, r.month])).toEqual([['陈静', '2026-09']])
     expect((await store.readCase(old.id))?.description).toBe('冰箱门封条漏气，制冷效果差')
     await store.close()
@@ -254,7 +264,9 @@ describe('the archive', () => {
       appendAudit(d, { at: NOW.toISOString(), by, action: 'test.changed', target: 'x' })
     })
     await store.compact()
-    await store.restore(backup, NOW, (d) => appendAudit(d, { at: NOW.toISOString(), by, action: 'backup.restored', target: backup }))
+    await store.restore(backup, NOW, (d) =>
+      appendAudit(d, { at: NOW.toISOString(), by, action: 'backup.restored', target: backup }),
+    )
     expect(store.data.cases).toEqual([])
     expect((await store.readCase(old.id))?.customerName).toBe('陈静')
     expect((await store.readAudit()).map((a) => a.action)).toEqual(['test.seeded', 'test.changed', 'backup.restored'])
@@ -272,8 +284,16 @@ describe('migration from the single file (schema 2)', () => {
     const trail = await store.readAudit()
     await store.close()
     const v2 = {
-      schemaVersion: 2, appliedMigrations: [], branch: { name: '老店', code: 'OLD1' }, settings: { locale: 'zh-CN', workflow: {} }, staff: [], departments: [],
-      caseCounters: {}, handovers: [], audit: trail, cases: [closedCase('2025-05-01T00:00:00.000Z', { customerName: '旧案' }), makeCase({ customerName: '在办' })],
+      schemaVersion: 2,
+      appliedMigrations: [],
+      branch: { name: '老店', code: 'OLD1' },
+      settings: { locale: 'zh-CN', workflow: {} },
+      staff: [],
+      departments: [],
+      caseCounters: {},
+      handovers: [],
+      audit: trail,
+      cases: [closedCase('2025-05-01T00:00:00.000Z', { customerName: '旧案' }), makeCase({ customerName: '在办' })],
     }
     const text = JSON.stringify(v2)
     await writeFile(join(dir, DATA_FILE_NAME), text)
@@ -285,7 +305,16 @@ describe('migration from the single file (schema 2)', () => {
     expect(await migrated.verifyAudit()).toEqual({ ok: true, entries: 1 })
     expect(JSON.parse(await readFile(join(dir, DATA_FILE_NAME), 'utf8')).audit).toBeUndefined()
     const backups = await readdir(join(dir, 'backups'))
-    expect(await readFile(join(dir, 'backups', backups.find((b) => b.includes('.v2.'))!), 'utf8')).toBe(text)
+    expect(
+      await readFile(
+        join(
+          dir,
+          'backups',
+          backups.find((b) => b.includes('.v2.'))!,
+        ),
+        'utf8',
+      ),
+    ).toBe(text)
     await migrated.close()
   })
 })

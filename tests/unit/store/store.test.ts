@@ -59,7 +59,9 @@ describe('the store', () => {
     })
     const journal = join(dir, JOURNAL_FILE_NAME)
     const before = await readFile(journal, 'utf8')
-    const failing = vi.spyOn(FileHandleProto(), 'sync').mockRejectedValueOnce(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))
+    const failing = vi
+      .spyOn(FileHandleProto(), 'sync')
+      .mockRejectedValueOnce(Object.assign(new Error('disk full'), { code: 'ENOSPC' }))
     await expect(store.update((d) => void (d.caseCounters.b = 2))).rejects.toThrow('disk full')
     failing.mockRestore()
     expect(store.data.caseCounters).toEqual({ a: 1 })
@@ -121,19 +123,53 @@ describe('the store', () => {
   it('migration 2 gives v1 cases a class, their reasons and a workflow, using earlier cases as history', async () => {
     const dir = await tempDir()
     const v1Case = (n: number, description: string) => ({
-      id: `c${n}`, number: `KS-20261120-000${n}`, branchCode: 'SH01', receivedAt: `2026-11-20T0${n}:00:00.000Z`,
-      channel: 'counter', customerName: '王', phone: '13812341234', customerType: 'regular', customerStyle: '', mood: 'calm',
-      departmentId: 'd1', product: '', receiptNo: '', category: 'delivery', description, demand: 'explanation', demandNote: '',
-      situations: [], fault: 'unclear', resolvedAtDesk: 'pending', amountFen: null, status: 'received', caseClass: null,
-      createdAt: `2026-11-20T0${n}:00:00.000Z`, createdBy: { id: 's', name: '李' }, timeline: [],
+      id: `c${n}`,
+      number: `KS-20261120-000${n}`,
+      branchCode: 'SH01',
+      receivedAt: `2026-11-20T0${n}:00:00.000Z`,
+      channel: 'counter',
+      customerName: '王',
+      phone: '13812341234',
+      customerType: 'regular',
+      customerStyle: '',
+      mood: 'calm',
+      departmentId: 'd1',
+      product: '',
+      receiptNo: '',
+      category: 'delivery',
+      description,
+      demand: 'explanation',
+      demandNote: '',
+      situations: [],
+      fault: 'unclear',
+      resolvedAtDesk: 'pending',
+      amountFen: null,
+      status: 'received',
+      caseClass: null,
+      createdAt: `2026-11-20T0${n}:00:00.000Z`,
+      createdBy: { id: 's', name: '李' },
+      timeline: [],
     })
-    const v1 = { schemaVersion: 1, appliedMigrations: [], branch: null, settings: { locale: 'zh-CN' }, staff: [], departments: [], audit: [], caseCounters: {},
-      cases: [v1Case(1, '送货晚了'), v1Case(2, '顾客说要找律师')] }
+    const v1 = {
+      schemaVersion: 1,
+      appliedMigrations: [],
+      branch: null,
+      settings: { locale: 'zh-CN' },
+      staff: [],
+      departments: [],
+      audit: [],
+      caseCounters: {},
+      cases: [v1Case(1, '送货晚了'), v1Case(2, '顾客说要找律师')],
+    }
     await writeFile(join(dir, DATA_FILE_NAME), JSON.stringify(v1))
     const store = await Store.open(dir, { now: fixedNow })
     expect(store.state).toBe('ok')
     const [first, second] = store.data.cases
-    expect(first).toMatchObject({ caseClass: 1, claimFen: null, workflow: { proposedClass: 1, reasons: [], commitments: [] } })
+    expect(first).toMatchObject({
+      caseClass: 1,
+      claimFen: null,
+      workflow: { proposedClass: 1, reasons: [], commitments: [] },
+    })
     // The second: same phone as the first (repeat customer) and a lawyer mentioned.
     expect(second.caseClass).toBe(2)
     expect(second.workflow.reasons.map((r) => r.rule)).toEqual(['external_threat', 'repeat_customer'])
@@ -144,7 +180,14 @@ describe('the store', () => {
 
   it('leaves the file untouched when a migration cannot read it', async () => {
     const dir = await tempDir()
-    const content = JSON.stringify({ schemaVersion: 1, staff: [], departments: [], audit: [], caseCounters: {}, cases: [42] })
+    const content = JSON.stringify({
+      schemaVersion: 1,
+      staff: [],
+      departments: [],
+      audit: [],
+      caseCounters: {},
+      cases: [42],
+    })
     await writeFile(join(dir, DATA_FILE_NAME), content)
     const store = await Store.open(dir)
     expect(store.state).toBe('corrupt')
@@ -169,7 +212,14 @@ describe('the store', () => {
 
   it('reads but never writes a file from a newer version', async () => {
     const dir = await tempDir()
-    const content = JSON.stringify({ schemaVersion: 99, staff: [], departments: [], cases: [], audit: [], caseCounters: {} })
+    const content = JSON.stringify({
+      schemaVersion: 99,
+      staff: [],
+      departments: [],
+      cases: [],
+      audit: [],
+      caseCounters: {},
+    })
     await writeFile(join(dir, DATA_FILE_NAME), content)
     const store = await Store.open(dir)
     expect(store.state).toBe('too_new')
