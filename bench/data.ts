@@ -1,7 +1,7 @@
 // Realistic generated history for the benchmarks and the crash test: Chinese names, products
 // and complaint texts, repeat customers, several years of mostly closed cases.
 import type { Case } from '@shared/schemas/case'
-import { CATEGORIES, CHANNELS, CUSTOMER_STYLES, CUSTOMER_TYPES, DEMANDS, FAULTS, MOODS } from '@shared/domain/options'
+import { CATEGORIES, CHANNELS, CUSTOMER_STYLES, CUSTOMER_TYPES, DEMANDS, FAULTS, MOODS } from '@shared/values/options'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { AuditEntry } from '../electron/store/schema'
 import { chainAfter } from '../electron/store/auditChain'

@@ -3,7 +3,7 @@
 import { it } from 'vitest'
 import { createI18n } from '@shared/i18n'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
-import { CATEGORIES } from '@shared/domain/options'
+import { CATEGORIES } from '@shared/values/options'
 import { weeklyReport } from '@shared/rules/weekly'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { Case, CaseDetail } from '@shared/schemas/case'

@@ -7,13 +7,13 @@ import { canonical } from '../store/auditChain'
 import { approveAsManager } from './auth'
 import { actorOf, appendAudit, type ServiceContext } from './context'
 import { AppError } from './errors'
-import type { PdfFile } from './reports'
+import type { GeneratedFile } from '@shared/schemas/files'
 
 /**
  * 数据包: the whole branch (branch, departments, every live and archived case) as gzipped
  * JSON, for head office. Manager only: it holds customers' full phone numbers.
  */
-export async function exportBundle(ctx: ServiceContext, input: { approval: ManagerApproval }): Promise<PdfFile> {
+export async function exportBundle(ctx: ServiceContext, input: { approval: ManagerApproval }): Promise<GeneratedFile> {
   const approver = await approveAsManager(ctx, input.approval)
   const data = ctx.store.data
   const branch = data.branch ?? { name: '', code: '' }

@@ -1,7 +1,7 @@
 import type { Case, CaseDetail, CaseSummary } from '@shared/schemas/case'
 import type { StaffRef } from '@shared/schemas/common'
 import { caseFlags } from '@shared/rules/deadlines'
-import { maskPhone } from '@shared/rules/phone'
+import { maskPhone } from '@shared/values/phone'
 import { OPEN_STATUSES } from '@shared/rules/status'
 import type { Commitment } from '@shared/schemas/workflow'
 import type { DbData } from '../store/schema'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Case, CaseDetail } from '@shared/schemas/case'
 import type { Commitment } from '@shared/schemas/workflow'
-import { parseLocalDateTime } from '@shared/rules/localTime'
+import { parseLocalDateTime } from '@shared/values/localTime'
 import { changeCase, refuse } from './caseRecord'
 import type { ServiceContext } from './context'
 

@@ -3,12 +3,12 @@ import { createI18n } from '@shared/i18n'
 import type { ManagerApproval } from '@shared/schemas/common'
 import type { Case } from '@shared/schemas/case'
 import type { ExportCsvInput } from '@shared/schemas/exports'
-import { maskPhone } from '@shared/rules/phone'
+import { maskPhone } from '@shared/values/phone'
 import { toCsv } from '@shared/rules/csv'
 import { approveAsManager } from './auth'
 import { matchingCases } from './cases'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
-import type { PdfFile } from './reports'
+import type { GeneratedFile } from '@shared/schemas/files'
 
 const COLUMNS = [
   'number',
@@ -51,7 +51,10 @@ type Query = Required<Pick<ExportCsvInput, 'sort' | 'dir'>> & ExportCsvInput
  * The filtered list as CSV, in the list's order and the user's language. Phones are masked
  * unless a manager approved the export; every export is in the audit trail.
  */
-export async function exportCsv(ctx: ServiceContext, query: Query & { approval?: ManagerApproval }): Promise<PdfFile> {
+export async function exportCsv(
+  ctx: ServiceContext,
+  query: Query & { approval?: ManagerApproval },
+): Promise<GeneratedFile> {
   requireSession(ctx)
   const approver = query.approval ? await approveAsManager(ctx, query.approval) : null
   const { total, take } = await matchingCases(ctx, query)

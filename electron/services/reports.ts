@@ -1,12 +1,13 @@
 import { createI18n } from '@shared/i18n'
 import type { CaseDetail } from '@shared/schemas/case'
+import type { GeneratedFile } from '@shared/schemas/files'
 import { buildCaseReceipt } from '../pdf/docs/caseReceipt'
 import { buildClass2Report, reportNumber } from '../pdf/docs/class2Report'
 import { buildHandoverSheet } from '../pdf/docs/handoverSheet'
 import { buildOralReportLog } from '../pdf/docs/oralReportLog'
 import { buildWeeklyReport } from '../pdf/docs/weeklyReport'
 import { weeklyReport } from '@shared/rules/weekly'
-import { withinLocalDays } from '@shared/rules/localTime'
+import { withinLocalDays } from '@shared/values/localTime'
 import type { WeeklyReport } from '@shared/schemas/weekly'
 import { getHandover } from './handover'
 import { toDetail } from './caseRecord'
@@ -18,12 +19,6 @@ import { requireSession, type ServiceContext } from './context'
 import { recordWrittenReportGenerated } from './workflow'
 import { refuse } from './caseRecord'
 
-export interface PdfFile {
-  fileName: string
-  /** The PDF, base64-encoded so it crosses IPC and HTTP as JSON. */
-  base64: string
-}
-
 function context(ctx: ServiceContext): { branch: BranchInfo; t: T } {
   const data = ctx.store.data
   const branch = {
@@ -34,10 +29,10 @@ function context(ctx: ServiceContext): { branch: BranchInfo; t: T } {
   return { branch, t: createI18n(data.settings.locale).t as unknown as T }
 }
 
-const pdfFile = (fileName: string, bytes: Buffer): PdfFile => ({ fileName, base64: bytes.toString('base64') })
+const pdfFile = (fileName: string, bytes: Buffer): GeneratedFile => ({ fileName, base64: bytes.toString('base64') })
 
 /** 受理回执 for the customer (phone masked). */
-export async function caseReceipt(ctx: ServiceContext, id: string): Promise<PdfFile> {
+export async function caseReceipt(ctx: ServiceContext, id: string): Promise<GeneratedFile> {
   requireSession(ctx)
   const c = await getCase(ctx, id)
   const { branch, t } = context(ctx)
@@ -51,7 +46,7 @@ export async function caseReceipt(ctx: ServiceContext, id: string): Promise<PdfF
  * 二类投诉书面报告: made from the case as it stands, and recorded on the case (the record the
  * Class 2 close guard needs, with marking it submitted).
  */
-export async function class2Report(ctx: ServiceContext, id: string): Promise<PdfFile & { case: CaseDetail }> {
+export async function class2Report(ctx: ServiceContext, id: string): Promise<GeneratedFile & { case: CaseDetail }> {
   requireSession(ctx)
   const before = await getCase(ctx, id)
   if (before.caseClass !== 2) refuse('written_report_class2_only')
@@ -63,7 +58,7 @@ export async function class2Report(ctx: ServiceContext, id: string): Promise<Pdf
 }
 
 /** 口头报告记录 for local days `from`–`to` (inclusive), by the time of the oral report. */
-export async function oralReportLog(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
+export async function oralReportLog(ctx: ServiceContext, range: { from: string; to: string }): Promise<GeneratedFile> {
   requireSession(ctx)
   const cases = (await ctx.store.casesSince(range.from))
     .filter((c) => c.workflow.oralReport && withinLocalDays(c.workflow.oralReport.at, range.from, range.to))
@@ -76,7 +71,7 @@ export async function oralReportLog(ctx: ServiceContext, range: { from: string; 
 }
 
 /** 交接班表 of a signed-off handover. */
-export async function handoverSheet(ctx: ServiceContext, id: string): Promise<PdfFile> {
+export async function handoverSheet(ctx: ServiceContext, id: string): Promise<GeneratedFile> {
   const h = getHandover(ctx, id)
   const { branch, t } = context(ctx)
   return pdfFile(
@@ -100,7 +95,7 @@ export async function weeklyFigures(ctx: ServiceContext, range: { from: string; 
   )
 }
 
-export async function weeklyPdf(ctx: ServiceContext, range: { from: string; to: string }): Promise<PdfFile> {
+export async function weeklyPdf(ctx: ServiceContext, range: { from: string; to: string }): Promise<GeneratedFile> {
   const figures = await weeklyFigures(ctx, range)
   const { branch, t } = context(ctx)
   return pdfFile(

@@ -1,7 +1,7 @@
 import type { CaseDetail } from '@shared/schemas/case'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { transition, type CaseEvent } from '@shared/rules/status'
-import { parseLocalDateTime } from '@shared/rules/localTime'
+import { parseLocalDateTime } from '@shared/values/localTime'
 import type { LastrStep, TransitionInput } from '@shared/schemas/workflow'
 import type { Case } from '@shared/schemas/case'
 import { approveAsManager } from './auth'

@@ -2,7 +2,7 @@ import { link, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Case, CaseQuery } from '@shared/schemas/case'
 import { searchText, sortCases } from '@shared/rules/caseQuery'
-import { phoneDigits } from '@shared/rules/phone'
+import { phoneDigits } from '@shared/values/phone'
 import { writeFileDurable } from './durableFile'
 
 export const ARCHIVE_DIR = 'archive'

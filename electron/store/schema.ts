@@ -1,6 +1,6 @@
 import type { Case } from '@shared/schemas/case'
 import type { Branch, Department, Locale } from '@shared/schemas/staff'
-import type { Role } from '@shared/domain/options'
+import type { Role } from '@shared/values/options'
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import type { Handover } from '@shared/schemas/handover'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next'
 import type { Locale } from '../schemas/staff'
-import { splitMessage } from '../schemas/messages'
+import { splitMessage } from '../values/messages'
 import { en } from './en'
 import { zhCN } from './zh-CN'
 

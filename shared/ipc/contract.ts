@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { GeneratedFile } from '../schemas/files'
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../schemas/case'
 import { HomeSummary } from '../schemas/home'
 import { ExportCsvInput, ExportCsvUnmaskedInput } from '../schemas/exports'
@@ -24,7 +25,7 @@ import {
   OralReportInput,
   RaiseClassInput,
   ReagreeCommitmentInput,
-  ReasonSchema,
+  ClassificationSchema,
   RecordEscalationInput,
   ReviewInput,
   SubmitWrittenReportInput,
@@ -32,7 +33,6 @@ import {
   TickStepInput,
   TransitionInput,
 } from '../schemas/workflow'
-import { SITUATIONS } from '../domain/options'
 import { Id } from '../schemas/common'
 import {
   AddDepartmentInput,
@@ -49,7 +49,6 @@ import {
 
 const None = z.undefined()
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.dateTime' })
-const PdfFile = z.object({ fileName: z.string(), base64: z.string() })
 
 export const StoreState = z.object({
   state: z.enum(['ok', 'corrupt', 'too_new', 'locked']),
@@ -95,19 +94,14 @@ export const contract = {
   'departments:add': { input: AddDepartmentInput, output: Department, auth: 'session' },
   'cases:create': { input: CaseDraft, output: CaseDetail, auth: 'session' },
   'cases:list': { input: CaseQuery, output: CaseList, auth: 'session' },
-  'cases:exportCsv': { input: ExportCsvInput, output: PdfFile, auth: 'session' },
-  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: PdfFile, auth: 'session' },
-  'data:exportBundle': { input: ExportBundleInput, output: PdfFile, auth: 'session' },
+  'cases:exportCsv': { input: ExportCsvInput, output: GeneratedFile, auth: 'session' },
+  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: GeneratedFile, auth: 'session' },
+  'data:exportBundle': { input: ExportBundleInput, output: GeneratedFile, auth: 'session' },
   'data:importBundle': { input: ImportBundleInput, output: ImportResult, auth: 'session' },
   'cases:get': { input: z.object({ id: Id }), output: CaseDetail, auth: 'session' },
   'cases:classify': {
     input: ClassifyPreviewInput,
-    output: z.object({
-      caseClass: z.union([z.literal(1), z.literal(2)]),
-      urgent: z.boolean(),
-      reasons: z.array(ReasonSchema),
-      detectedSituations: z.array(z.enum(SITUATIONS)),
-    }),
+    output: ClassificationSchema,
     auth: 'session',
   },
   'cases:raiseClass': { input: RaiseClassInput, output: CaseDetail, auth: 'session' },
@@ -129,10 +123,10 @@ export const contract = {
   'compensation:decide': { input: DecideOfferInput, output: CaseDetail, auth: 'session' },
   'compensation:execute': { input: ExecuteOfferInput, output: CaseDetail, auth: 'session' },
   'compensation:totals': { input: CostQuery, output: CostTotals, auth: 'session' },
-  'reports:caseReceipt': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
+  'reports:caseReceipt': { input: z.object({ id: Id }), output: GeneratedFile, auth: 'session' },
   'reports:writtenReport': {
     input: z.object({ id: Id }),
-    output: PdfFile.extend({ case: CaseDetail }),
+    output: GeneratedFile.extend({ case: CaseDetail }),
     auth: 'session',
   },
   'backups:list': { input: None, output: z.array(BackupRow), auth: 'session' },
@@ -142,12 +136,12 @@ export const contract = {
     input: z
       .object({ from: Day, to: Day })
       .refine((r) => r.from <= r.to, { message: 'validation.invalid', path: ['to'] }),
-    output: PdfFile,
+    output: GeneratedFile,
     auth: 'session',
   },
-  'reports:handoverSheet': { input: z.object({ id: Id }), output: PdfFile, auth: 'session' },
+  'reports:handoverSheet': { input: z.object({ id: Id }), output: GeneratedFile, auth: 'session' },
   'reports:weekly': { input: WeeklyQuery, output: WeeklyReport, auth: 'session' },
-  'reports:weeklyPdf': { input: WeeklyQuery, output: PdfFile, auth: 'session' },
+  'reports:weeklyPdf': { input: WeeklyQuery, output: GeneratedFile, auth: 'session' },
   'files:savePdf': {
     input: z.object({ fileName: z.string().min(1).max(120), base64: z.string().min(1).max(50_000_000) }),
     output: z.object({ saved: z.boolean(), path: z.string().nullable() }),

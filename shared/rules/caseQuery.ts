@@ -1,6 +1,6 @@
 import type { Case, CaseQuery } from '../schemas/case'
-import { phoneDigits } from './phone'
-import { localDayEnd, localDayStart } from './localTime'
+import { phoneDigits } from '../values/phone'
+import { localDayEnd, localDayStart } from '../values/localTime'
 
 type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> & Omit<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'>
 

@@ -5,14 +5,14 @@ import {
   type Class2Rule,
   type CustomerType,
   type KeywordRule,
-  type RuleId,
   type ResolvedAtDesk,
   type Situation,
-} from '../domain/options'
+} from '../values/options'
 import type { WorkflowSettings } from '../schemas/settings'
+import type { Classification, Reason } from '../schemas/workflow'
 import { findKeyword } from './keywords'
-import { formatFen } from './money'
-import { phoneDigits } from './phone'
+import { formatFen } from '../values/money'
+import { phoneDigits } from '../values/phone'
 
 export interface ClassifyInput {
   category: Category
@@ -34,21 +34,6 @@ export interface HistoryItem {
   phone: string
   category: Category
   receivedAt: string
-}
-
-/** Why a rule fired: the keyword found, a count, an amount… shown to the clerk. */
-export interface Reason {
-  rule: RuleId
-  kind: 'class2' | 'urgent'
-  evidence: { keyword?: string; count?: number; days?: number; amount?: string; ticked?: boolean }
-}
-
-export interface Classification {
-  caseClass: 1 | 2
-  urgent: boolean
-  reasons: Reason[]
-  /** Urgent situations the text suggests: the form pre-ticks them. */
-  detectedSituations: Situation[]
 }
 
 const VIP_TYPES: readonly CustomerType[] = [

@@ -5,7 +5,7 @@ import {
   type Demand,
   type Fault,
   type GoodwillForm,
-} from '../domain/options'
+} from '../values/options'
 import type { CompensationOption, CompensationPolicy, OfferItem } from '../schemas/compensation'
 
 export interface ProposeInput {

@@ -1,5 +1,5 @@
 import type { CaseFlags } from '../schemas/case'
-import type { CaseStatus } from '../domain/options'
+import type { CaseStatus } from '../values/options'
 import type { WorkflowSettings } from '../schemas/settings'
 import type { Workflow } from '../schemas/workflow'
 

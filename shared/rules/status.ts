@@ -1,4 +1,4 @@
-import type { CaseStatus } from '../domain/options'
+import type { CaseStatus } from '../values/options'
 import type { Workflow } from '../schemas/workflow'
 
 /**

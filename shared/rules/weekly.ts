@@ -2,11 +2,11 @@ import { format, addDays } from 'date-fns'
 import type { Case } from '../schemas/case'
 import type { WeeklyReport, WeeklyRow } from '../schemas/weekly'
 import type { WorkflowSettings } from '../schemas/settings'
-import { CATEGORIES, type Category } from '../domain/options'
+import { CATEGORIES, type Category } from '../values/options'
 import { caseFlags } from './deadlines'
-import { maskPhone, phoneDigits } from './phone'
+import { maskPhone, phoneDigits } from '../values/phone'
 import { OPEN_STATUSES } from './status'
-import { localDayEnd, localDayStart, withinLocalDays } from './localTime'
+import { localDayEnd, localDayStart, withinLocalDays } from '../values/localTime'
 
 /** Last week's Monday to Sunday (the material asks for the report every Monday). */
 export function lastWeek(today: Date): { from: string; to: string } {

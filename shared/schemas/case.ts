@@ -10,13 +10,13 @@ import {
   MOODS,
   RESOLVED_AT_DESK,
   SITUATIONS,
-} from '../domain/options'
-import { AMOUNT_PATTERN } from '../rules/money'
-import { isValidPhone } from '../rules/phone'
-import { parseLocalDateTime } from '../rules/localTime'
+} from '../values/options'
+import { AMOUNT_PATTERN } from '../values/money'
+import { isValidPhone } from '../values/phone'
+import { parseLocalDateTime } from '../values/localTime'
 import { enumOf, Id, optionalText, requiredText, StaffRef } from './common'
 import { Workflow } from './workflow'
-import { v } from './messages'
+import { v } from '../values/messages'
 
 /** A receipt time may be a few minutes ahead of main's clock (two clocks, one PC). */
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { v } from './messages'
+import { v } from '../values/messages'
 
 export const Id = z.string().min(1, { message: v.invalid }).max(64, { message: v.invalid })
 

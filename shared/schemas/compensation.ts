@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { CATEGORIES, COMPENSATION_FORMS, GOODWILL_FORMS } from '../domain/options'
+import { CATEGORIES, COMPENSATION_FORMS, GOODWILL_FORMS } from '../values/options'
 import { Id, ManagerApproval, optionalText, requiredText, StaffRef } from './common'
-import { v } from './messages'
+import { v } from '../values/messages'
 
 const fen = z
   .number({ message: v.amount })

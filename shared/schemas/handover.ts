@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CaseSummary } from './case'
 import { Id, optionalText, Pin, StaffRef } from './common'
 import { Commitment } from './workflow'
-import { v } from './messages'
+import { v } from '../values/messages'
 
 /** What the outgoing shift hands over (a snapshot: the sheet shows what was true at sign-off). */
 export const HandoverSnapshot = z.object({

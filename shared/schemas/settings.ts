@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import { CATEGORIES, CUSTOMER_STYLES, KEYWORD_RULES } from '../domain/options'
+import { CATEGORIES, CUSTOMER_STYLES, KEYWORD_RULES } from '../values/options'
 import { LASTR_STEPS } from './workflow'
 import { CompensationPolicy } from './compensation'
 import { optionalText, requiredText } from './common'
-import { v } from './messages'
+import { v } from '../values/messages'
 
 const keywordList = z
   .array(

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { ROLES } from '../domain/options'
+import { ROLES } from '../values/options'
 import { enumOf, Id, ManagerApproval, Pin, requiredText } from './common'
-import { v } from './messages'
+import { v } from '../values/messages'
 
 export const Locale = z.enum(['zh-CN', 'en'])
 export type Locale = z.infer<typeof Locale>

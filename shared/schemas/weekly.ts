@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CATEGORIES } from '../domain/options'
+import { CATEGORIES } from '../values/options'
 
 const Row = z.object({
   key: z.string(),

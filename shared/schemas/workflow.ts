@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { CLASS2_RULES, SITUATIONS } from '../domain/options'
+import { CLASS2_RULES, SITUATIONS } from '../values/options'
 import { Id, ManagerApproval, optionalText, requiredText, StaffRef } from './common'
-import { v } from './messages'
-import { parseLocalDateTime } from '../rules/localTime'
+import { v } from '../values/messages'
+import { parseLocalDateTime } from '../values/localTime'
 import { Offer } from './compensation'
 
 export const LASTR_STEPS = ['listen', 'attend', 'satisfy', 'thank', 'report'] as const
@@ -20,6 +20,17 @@ export const ReasonSchema = z.object({
     ticked: z.boolean().optional(),
   }),
 })
+/** Why a rule fired: the keyword found, a count, an amount… shown to the clerk. */
+export type Reason = z.infer<typeof ReasonSchema>
+
+export const ClassificationSchema = z.object({
+  caseClass: z.union([z.literal(1), z.literal(2)]),
+  urgent: z.boolean(),
+  reasons: z.array(ReasonSchema),
+  /** Urgent situations the text suggests: the form pre-ticks them. */
+  detectedSituations: z.array(z.enum(SITUATIONS)),
+})
+export type Classification = z.infer<typeof ClassificationSchema>
 
 const Stamp = z.object({ at: z.string(), by: StaffRef })
 

@@ -4,7 +4,7 @@ import type { CompensationOption, CostTotals } from '@shared/schemas/compensatio
 import { clerkDesk, CLERK_PIN } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
-import { toLocalDateTime } from '@shared/rules/localTime'
+import { toLocalDateTime } from '@shared/values/localTime'
 
 describe('compensation through the services', () => {
   const tempDir = useTempDirs()

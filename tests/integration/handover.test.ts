@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Handover, HandoverSnapshot } from '@shared/schemas/handover'
-import { toLocalDateTime } from '@shared/rules/localTime'
+import { toLocalDateTime } from '@shared/values/localTime'
 import { clerkDesk, CLERK_PIN, MANAGER_PIN } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'

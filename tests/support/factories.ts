@@ -1,5 +1,5 @@
 import type { Case, CaseDraft } from '@shared/schemas/case'
-import { toLocalDateTime } from '@shared/rules/localTime'
+import { toLocalDateTime } from '@shared/values/localTime'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 
 export function validDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {

@@ -1,6 +1,6 @@
 import type { CaseDetail } from '@shared/schemas/case'
 import { LASTR_STEPS } from '@shared/schemas/workflow'
-import { formatFen } from '@shared/rules/money'
+import { formatFen } from '@shared/values/money'
 import { caseFacts, commitmentsTable, signatureLines, when, yuan, type BranchInfo } from './common'
 import { fieldTable, STYLES, type Content, type DocDefinition, type T } from './types'
 

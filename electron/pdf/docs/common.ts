@@ -1,7 +1,7 @@
 import { format } from 'date-fns'
 import type { CaseDetail } from '@shared/schemas/case'
-import { formatFen } from '@shared/rules/money'
-import { maskPhone } from '@shared/rules/phone'
+import { formatFen } from '@shared/values/money'
+import { maskPhone } from '@shared/values/phone'
 import type { Content, T } from './types'
 
 export const when = (iso: string | null | undefined) => (iso ? format(new Date(iso), 'yyyy-MM-dd HH:mm') : '—')

@@ -1,5 +1,5 @@
 import type { CaseDetail } from '@shared/schemas/case'
-import { maskPhone } from '@shared/rules/phone'
+import { maskPhone } from '@shared/values/phone'
 import { when, type BranchInfo } from './common'
 import { STYLES, type DocDefinition, type T } from './types'
 

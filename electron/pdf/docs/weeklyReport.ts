@@ -1,5 +1,5 @@
 import type { WeeklyReport, WeeklyRow } from '@shared/schemas/weekly'
-import { formatFen } from '@shared/rules/money'
+import { formatFen } from '@shared/values/money'
 import { dailyLine, stackedBars } from './charts'
 import type { BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'

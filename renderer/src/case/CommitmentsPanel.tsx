@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { AddCommitmentInput, ReagreeCommitmentInput, type Commitment } from '@shared/schemas/workflow'
-import { toLocalDateTime } from '@shared/rules/localTime'
+import { toLocalDateTime } from '@shared/values/localTime'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
 import { formatDateTime } from '../format'

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { LASTR_STEPS } from '@shared/schemas/workflow'
-import { formatFen } from '@shared/rules/money'
+import { formatFen } from '@shared/values/money'
 import { useApi } from '../apiContext'
 import { formatDateTime } from '../format'
 import { restate } from './restatement'

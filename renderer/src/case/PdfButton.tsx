@@ -5,13 +5,13 @@ import { useApi } from '../apiContext'
 import { useDeliverFile } from '../hooks/useDeliverFile'
 import { Notice } from '../components/Notice'
 
-type PdfFile = { fileName: string; base64: string }
+import type { GeneratedFile } from '@shared/schemas/files'
 
 /**
  * Has main make a PDF, with progress while it does. In a browser the PDF downloads; in the
  * desktop app it is saved where the user chooses, then can be opened or printed.
  */
-export function PdfButton<T extends PdfFile>({
+export function PdfButton<T extends GeneratedFile>({
   label,
   make,
   onMade,
@@ -27,7 +27,7 @@ export function PdfButton<T extends PdfFile>({
   const deliver = useDeliverFile()
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [saved, setSaved] = useState<{ path: string; file: PdfFile } | null>(null)
+  const [saved, setSaved] = useState<{ path: string; file: GeneratedFile } | null>(null)
   const click = async () => {
     setBusy(true)
     setError(null)

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { Reason } from '@shared/rules/classify'
+import type { Reason } from '@shared/schemas/workflow'
 
 /** Each rule that fired, in the user's language, with what triggered it. */
 export function ReasonList({ reasons }: { reasons: Reason[] }) {

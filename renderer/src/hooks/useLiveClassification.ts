@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import type { CaseDraft } from '@shared/schemas/case'
 import type { OutputOf } from '@shared/ipc/contract'
-import type { Situation } from '@shared/domain/options'
+import type { Situation } from '@shared/values/options'
 import { useApi } from '../apiContext'
 
 type Preview = OutputOf<'cases:classify'>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CASE_STATUSES, CATEGORIES } from '@shared/domain/options'
+import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
 import { SORT_FIELDS, type CaseQuery } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'

@@ -13,7 +13,7 @@ import {
   MOODS,
   RESOLVED_AT_DESK,
   SITUATIONS,
-} from '@shared/domain/options'
+} from '@shared/values/options'
 import { useApi } from '../apiContext'
 import { describedBy, Field, useErrorText } from '../components/Field'
 import { Notice } from '../components/Notice'

@@ -1,5 +1,5 @@
 import type { CaseDraft } from '@shared/schemas/case'
-import { toLocalDateTime } from '@shared/rules/localTime'
+import { toLocalDateTime } from '@shared/values/localTime'
 
 /**
  * Counter defaults: received now, at the counter, a regular customer, fault to be checked.

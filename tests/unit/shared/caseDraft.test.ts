@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CaseDraft } from '@shared/schemas/case'
-import { toLocalDateTime } from '@shared/rules/localTime'
+import { toLocalDateTime } from '@shared/values/localTime'
 import { validDraft } from '../../support/factories'
 
 function messagesFor(input: unknown): Record<string, string> {

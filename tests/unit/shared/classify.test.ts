@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fixture from '../../fixtures/classification-cases.json'
 import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
-import type { Category, CustomerType, Situation } from '@shared/domain/options'
+import type { Category, CustomerType, Situation } from '@shared/values/options'
 import { createI18n } from '@shared/i18n'
 
 // The fixture speaks zh-CN labels; map them onto the schema's ids.

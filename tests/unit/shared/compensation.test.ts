@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { assessOffer, goodwillCap, proposeCompensation, type ProposeInput } from '@shared/rules/compensation'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
-import { isGoodwill } from '@shared/domain/options'
+import { isGoodwill } from '@shared/values/options'
 import { createI18n } from '@shared/i18n'
 
 const policy = DEFAULT_WORKFLOW_SETTINGS.compensation

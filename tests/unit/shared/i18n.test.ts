@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { en } from '@shared/i18n/en'
 import { zhCN } from '@shared/i18n/zh-CN'
 import { createI18n, translateValidation } from '@shared/i18n'
-import { CATEGORIES, CASE_STATUSES, CHANNELS, DEMANDS, SITUATIONS } from '@shared/domain/options'
+import { CATEGORIES, CASE_STATUSES, CHANNELS, DEMANDS, SITUATIONS } from '@shared/values/options'
 import { ERROR_CODES } from '@shared/ipc/result'
 
 function keys(obj: object, prefix = ''): string[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseLocalDateTime, toLocalDateTime } from '@shared/rules/localTime'
+import { parseLocalDateTime, toLocalDateTime } from '@shared/values/localTime'
 
 describe('local date-times (受理时间)', () => {
   it('round-trips a datetime-local value', () => {

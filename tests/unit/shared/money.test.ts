@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AMOUNT_PATTERN, formatFen, parseYuanToFen } from '@shared/rules/money'
+import { AMOUNT_PATTERN, formatFen, parseYuanToFen } from '@shared/values/money'
 
 describe('amounts', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isValidPhone, maskPhone, normalizePhone, phoneDigits } from '@shared/rules/phone'
+import { isValidPhone, maskPhone, normalizePhone, phoneDigits } from '@shared/values/phone'
 
 describe('phone numbers', () => {
   it.each([

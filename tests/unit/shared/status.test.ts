@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { availableEvents, transition, type CaseEvent, type TransitionSubject } from '@shared/rules/status'
-import { CASE_STATUSES, type CaseStatus } from '@shared/domain/options'
+import { CASE_STATUSES, type CaseStatus } from '@shared/values/options'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 
 const staff = { id: 's', name: '李娜' }
