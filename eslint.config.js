@@ -23,7 +23,7 @@ const electronPkg = {
   message: 'Only the thin Electron adapters (main.ts, preload.ts, ipc/, window.ts) import electron.',
 }
 
-/** The layering of architecture.md, enforced: shared/ imports neither side; renderer/ imports only shared/. */
+/** The layering of docs/architecture.md, enforced: shared/ imports neither side; renderer/ imports only shared/. */
 const layering = [
   {
     files: ['shared/**/*.ts'],

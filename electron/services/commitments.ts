@@ -5,7 +5,7 @@ import { parseLocalDateTime } from '@shared/values/localTime'
 import { changeCase, refuse } from './caseRecord'
 import type { ServiceContext } from './context'
 
-/** A promise to the customer, with an owner and a due time (domain.md §8). */
+/** A promise to the customer, with an owner and a due time (docs/domain.md §8). */
 export function addCommitment(
   ctx: ServiceContext,
   input: { id: string; what: string; owner: string; dueAt: string },

@@ -34,7 +34,7 @@ export async function proposeFor(ctx: ServiceContext, id: string): Promise<Compe
 /**
  * Records an offer. Goodwill above the clerk's authority or above the cap needs a manager's
  * PIN — checked here, whatever the renderer sent — and above the cap also a reason. Goodwill
- * above the authority limit makes the case Class 2 (domain.md §4).
+ * above the authority limit makes the case Class 2 (docs/domain.md §4).
  */
 export async function makeOffer(
   ctx: ServiceContext,

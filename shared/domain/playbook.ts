@@ -2,7 +2,7 @@ import type { Playbook } from '../schemas/settings'
 
 /**
  * The LASTR handling scripts (话术), question prompts, style tips and scenario templates of
- * domain.md §6, as shipped. They are branch settings, not strings in components.
+ * docs/domain.md §6, as shipped. They are branch settings, not strings in components.
  * The restatement uses {date} {product} {problem} {demand}.
  */
 export const DEFAULT_PLAYBOOK: Playbook = {

@@ -1,4 +1,4 @@
-// zh-CN is the first language; terms follow domain.md §11.
+// zh-CN is the first language; terms follow docs/domain.md §11.
 export const zhCN = {
   app: { title: '客诉台', subtitle: '门店/网点客户投诉受理', language: '语言', loading: '加载中…' },
   nav: {

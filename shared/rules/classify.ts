@@ -45,7 +45,7 @@ const VIP_TYPES: readonly CustomerType[] = [
 ]
 const DAY_MS = 24 * 3600 * 1000
 
-/** Class 1 / Class 2 and urgency with every reason (domain.md §4–§5). Pure. */
+/** Class 1 / Class 2 and urgency with every reason (docs/domain.md §4–§5). Pure. */
 export function classify(
   input: ClassifyInput,
   history: readonly HistoryItem[],

@@ -80,7 +80,7 @@ function goodwillChoices(category: Category, policy: CompensationPolicy): Goodwi
   return [...new Set([...preferred, ...DEFAULT_GOODWILL])]
 }
 
-/** Restoring forms to offer, the customer's demand first (domain.md §7). */
+/** Restoring forms to offer, the customer's demand first (docs/domain.md §7). */
 function restoreForms(input: ProposeInput): CompensationForm[] {
   if (input.category === 'cashier_error' || input.category === 'price_billing') return ['correct_error', 'full_refund']
   switch (input.demand) {

@@ -18,7 +18,7 @@ export interface DeadlineSubject {
 }
 
 /**
- * Deadlines per class (domain.md §8, settings): Class 1 resolved within N hours (same day by
+ * Deadlines per class (docs/domain.md §8, settings): Class 1 resolved within N hours (same day by
  * default), Class 2 first response within 24 h and resolved within 7 days, the report within
  * 24 h of resolution, follow-up 1–3 days after resolution. Pure: `now` is given.
  */
@@ -30,7 +30,7 @@ export function caseFlags(c: DeadlineSubject, settings: WorkflowSettings, now: D
   const resolvedAt = w.resolvedAt ? new Date(w.resolvedAt).getTime() : null
   const resolveBy = c.caseClass === 1 ? received + d.class1ResolveHours * HOUR : received + d.class2ResolveDays * DAY
   const firstResponseBy = c.caseClass === 2 ? received + d.class2FirstResponseHours * HOUR : null
-  // The written report deadline is Class 2's (domain.md §8); Class 1 reports orally on handling.
+  // The written report deadline is Class 2's (docs/domain.md §8); Class 1 reports orally on handling.
   const reportBy = resolvedAt !== null && c.caseClass === 2 ? resolvedAt + d.class2ReportHours * HOUR : null
   const followUpFrom = resolvedAt !== null ? resolvedAt + d.followUpAfterDays * DAY : null
   const followUpBy = resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null

@@ -2,7 +2,7 @@ import type { CaseStatus } from '../values/options'
 import type { Workflow } from '../schemas/workflow'
 
 /**
- * The closed loop of domain.md §8: 受理 → 处理中 → 已解决 → 已报告 → 已回访 → 已结案, with
+ * The closed loop of docs/domain.md §8: 受理 → 处理中 → 已解决 → 已报告 → 已回访 → 已结案, with
  * reopen and void. `report` and `followUp` happen when their record is saved; the guards
  * say what record each step needs.
  */

@@ -41,7 +41,7 @@ function row(key: string, label: string, cases: readonly Case[], settings: Workf
 }
 
 /**
- * 每周部门投诉追踪: the figures of domain.md §9.5 for the complaints received in [from, to]
+ * 每周部门投诉追踪: the figures of docs/domain.md §9.5 for the complaints received in [from, to]
  * (local days, inclusive), voided ones left out. Pure: the departments' names and `now` are given.
  */
 export function weeklyReport(

@@ -29,7 +29,7 @@ export const LIMITS = {
   demandNote: 200,
 } as const
 
-/** The intake form (受理登记, domain.md §2): what the clerk types, validated the same in form and main. */
+/** The intake form (受理登记, docs/domain.md §2): what the clerk types, validated the same in form and main. */
 export const CaseDraft = z.object({
   receivedAt: z
     .string({ message: v.dateTime })

@@ -15,7 +15,7 @@ const CatalogueItem = z.object({
 })
 export type CatalogueItem = z.infer<typeof CatalogueItem>
 
-/** Branch compensation policy: what may be offered, and how much goodwill is fair (domain.md §7). */
+/** Branch compensation policy: what may be offered, and how much goodwill is fair (docs/domain.md §7). */
 export const CompensationPolicy = z.object({
   /** Goodwill may reach this share of the loss… */
   goodwillCapPercent: z

@@ -54,7 +54,7 @@ export type Playbook = z.infer<typeof Playbook>
 export const ManagerContact = z.object({ name: requiredText(30), phone: requiredText(30), role: optionalText(30) })
 export type ManagerContact = z.infer<typeof ManagerContact>
 
-/** Branch policy for classification, escalation and deadlines (domain.md §4, §5, §8). */
+/** Branch policy for classification, escalation and deadlines (docs/domain.md §4, §5, §8). */
 export const WorkflowSettings = z.object({
   authorityLimitFen: fen,
   largeLossFen: fen,

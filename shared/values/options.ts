@@ -1,4 +1,4 @@
-// Stable ids for every enumerated field of the intake form (domain.md §2–§3).
+// Stable ids for every enumerated field of the intake form (docs/domain.md §2–§3).
 // Labels live in i18n; ids never change once data is stored.
 export const CHANNELS = ['counter', 'phone', 'email', 'online', 'box', 'other'] as const
 export const CUSTOMER_TYPES = [
@@ -58,7 +58,7 @@ export type ResolvedAtDesk = (typeof RESOLVED_AT_DESK)[number]
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 export type Role = (typeof ROLES)[number]
 
-/** Class 2 triggers (domain.md §4) and urgent triggers (§5): stable rule ids. */
+/** Class 2 triggers (docs/domain.md §4) and urgent triggers (§5): stable rule ids. */
 export const CLASS2_RULES = [
   'safety_health',
   'vip_customer',
@@ -85,7 +85,7 @@ export const KEYWORD_RULES = [
 ] as const
 export type KeywordRule = (typeof KEYWORD_RULES)[number]
 
-/** Compensation forms (domain.md §7). Restoring the loss puts the customer back where they were; goodwill goes beyond. */
+/** Compensation forms (docs/domain.md §7). Restoring the loss puts the customer back where they were; goodwill goes beyond. */
 export const RESTORE_FORMS = ['correct_error', 'exchange', 'repair', 'full_refund', 'partial_refund'] as const
 export const GOODWILL_FORMS = [
   'discount',

@@ -36,7 +36,7 @@ async function fillValid(user: ReturnType<typeof userEvent.setup>) {
 }
 
 describe('the intake form', () => {
-  it('labels every field of domain.md §2 for screen readers', () => {
+  it('labels every field of docs/domain.md §2 for screen readers', () => {
     setUp()
     for (const label of [
       '受理时间',

@@ -10,7 +10,7 @@ async function restricted(filePath: string, code: string): Promise<string[]> {
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
 }
 
-describe('the layering lint rule (architecture.md)', () => {
+describe('the layering lint rule (docs/architecture.md)', () => {
   it('keeps shared/ free of electron/, renderer/, Node and React', async () => {
     expect(await restricted('shared/rules/x.ts', "import '../../electron/store/store'\n")).toHaveLength(1)
     expect(await restricted('shared/rules/x.ts', "import '../../renderer/src/App'\n")).toHaveLength(1)

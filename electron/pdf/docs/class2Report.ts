@@ -14,7 +14,7 @@ export function reportNumber(c: CaseDetail, generatedAt: string): string {
   return `${c.number}-R${generatedAt.slice(0, 10).replaceAll('-', '')}`
 }
 
-/** 二类投诉书面报告 for the superior department: every section of domain.md §9.2. Full phone allowed. */
+/** 二类投诉书面报告 for the superior department: every section of docs/domain.md §9.2. Full phone allowed. */
 export function buildClass2Report(c: CaseDetail, branch: BranchInfo, generatedAt: string, t: T): DocDefinition {
   const w = c.workflow
   const section = (n: number, key: string) => ({ text: `${n}. ${t(`pdf.class2.${key}`)}`, style: 'h2' })

@@ -8,7 +8,7 @@ import type { CasePanelProps } from './caseActions'
 
 const PRINCIPLES = ['first', 'voice', 'command'] as const
 
-/** The full-width interruption of domain.md §5 for an urgent case not yet taken over. */
+/** The full-width interruption of docs/domain.md §5 for an urgent case not yet taken over. */
 export function EscalationCard({ c, act, managers, defaultApprover, settings }: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()

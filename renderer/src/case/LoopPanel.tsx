@@ -25,7 +25,7 @@ const FollowUpForm = FollowUpInput.omit({ id: true }).extend({
     .max(5, { message: 'validation.choose' }),
 })
 
-/** The closed loop (domain.md §8): the next step for the case's status, and its records. */
+/** The closed loop (docs/domain.md §8): the next step for the case's status, and its records. */
 export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()

@@ -62,7 +62,7 @@ describe('document builders (data in, pdfmake definition out)', () => {
     expect(all).toContain('记录保存 3 年')
   })
 
-  it('the Class 2 report has every section of domain.md §9.2 and the full phone', () => {
+  it('the Class 2 report has every section of docs/domain.md §9.2 and the full phone', () => {
     const c = detail()
     c.workflow.reasons = [{ rule: 'external_threat', kind: 'class2', evidence: { keyword: '记者' } }]
     const doc = buildClass2Report(c, branch, '2026-11-22T03:00:00.000Z', t)

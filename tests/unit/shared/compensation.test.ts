@@ -16,7 +16,7 @@ const base: ProposeInput = {
 const propose = (o: Partial<ProposeInput>) => proposeCompensation({ ...base, ...o }, policy, LIMIT)
 const forms = (o: Partial<ProposeInput>) => propose(o).map((opt) => opt.items.map((i) => i.form))
 
-describe('the compensation proposer (domain.md §7)', () => {
+describe('the compensation proposer (docs/domain.md §7)', () => {
   it('short change of ¥10 at the till → pay the ¥10 difference plus an apology, within authority', () => {
     const [first, ...rest] = propose({ category: 'cashier_error', amountFen: 10_00, demand: 'refund', fault: 'ours' })
     expect(first).toMatchObject({

@@ -32,7 +32,7 @@ describe('i18n', () => {
     }
   })
 
-  it('uses the words of domain.md §11 for the primary actions and states', () => {
+  it('uses the words of docs/domain.md §11 for the primary actions and states', () => {
     const { t } = createI18n('zh-CN')
     expect(
       ['actions.save', 'actions.signIn', 'actions.signOut', 'nav.cases', 'nav.settings', 'options.status.voided'].map(

@@ -45,7 +45,7 @@ const LEGAL: Record<CaseStatus, Partial<Record<CaseEvent, CaseStatus>>> = {
 }
 const EVENTS: CaseEvent[] = ['start', 'resolve', 'report', 'followUp', 'close', 'reopen', 'void']
 
-describe('the status machine (domain.md §8)', () => {
+describe('the status machine (docs/domain.md §8)', () => {
   const table = CASE_STATUSES.flatMap((status) =>
     EVENTS.map((event) => [status, event, LEGAL[status][event] ?? null] as const),
   )
