@@ -23,6 +23,12 @@ const electronPkg = {
   message: 'Only the thin Electron adapters (main.ts, preload.ts, ipc/, window.ts) import electron.',
 }
 
+/** What main's code (services, store, bridge) may not import. */
+const mainImports = {
+  paths: [{ name: 'electron', message: 'Services stay plain Node modules so they can be tested without Electron.' }],
+  patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
+}
+
 /** The layering of docs/architecture.md, enforced: shared/ imports neither side; renderer/ imports only shared/. */
 const layering = [
   {
@@ -61,14 +67,21 @@ const layering = [
   },
   {
     files: ['electron/services/**/*.ts', 'electron/store/**/*.ts', 'electron/bridge/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', mainImports] },
+  },
+  {
+    // One door (docs/architecture.md, "Data"). A later block replaces the rule's options for
+    // the files it matches, so this one repeats main's restrictions and adds the store's.
+    files: ['electron/services/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'electron', message: 'Services stay plain Node modules so they can be tested without Electron.' },
+          ...mainImports,
+          patterns: [
+            ...mainImports.patterns,
+            { group: ['**/store/*'], message: 'services import the store only through electron/store/index.ts' },
           ],
-          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }],
         },
       ],
     },

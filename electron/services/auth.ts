@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ManagerApproval } from '@shared/schemas/common'
 import type { Session, StaffPublic } from '@shared/schemas/staff'
-import type { StaffRecord } from '../store/schema'
+import type { StaffRecord } from '../store'
 import { AppError } from './errors'
 import { hashPin, verifyPin } from './pin'
 import { appendAudit, type ServiceContext } from './context'

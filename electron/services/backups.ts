@@ -1,7 +1,6 @@
 import type { ManagerApproval } from '@shared/schemas/common'
 import type { BackupRow } from '@shared/schemas/backups'
-import { listBackups, readBackup, type BackupInfo } from '../store/backups'
-import { BackupUnusableError, interpret } from '../store/store'
+import { BackupUnusableError, interpret, listBackups, readBackup, type BackupInfo } from '../store'
 import { checkAudit } from './auditCheck'
 import { AppError } from './errors'
 import { approveAsManager } from './auth'

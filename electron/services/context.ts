@@ -1,8 +1,6 @@
 import type { Session } from '@shared/schemas/staff'
-import type { Store } from '../store/store'
-import type { AuditEntry, Draft } from '../store/schema'
+import { chainAfter, type AuditEntry, type AuditVerdict, type Draft, type Store } from '../store'
 import { AppError } from './errors'
-import { chainAfter, type AuditVerdict } from '../store/auditChain'
 
 /** Things only the desktop app can do with a file (none in the browser host, which downloads). */
 export interface DesktopActions {

@@ -6,7 +6,7 @@ import type { Locale } from '@shared/schemas/staff'
 import { AppError } from './errors'
 import type { ServiceContext } from './context'
 import { handlers as defaultHandlers, type Handlers } from './handlers'
-import { StoreUnavailableError } from '../store/store'
+import { StoreUnavailableError } from '../store'
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
 

@@ -1,4 +1,4 @@
-import { Store } from '../store/store'
+import { Store } from '../store'
 import type { DesktopActions, ServiceContext } from './context'
 import { checkAudit } from './auditCheck'
 import { createDispatch, type Dispatch } from './dispatch'

@@ -1,5 +1,5 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import type { PinHash } from '../store/schema'
+import type { PinHash } from '../store'
 
 // scrypt with N=2^15 takes ~100 ms here: cheap for one sign-in, costly for guessing a
 // 4-digit PIN offline. Parameters are stored with each hash so they can be raised later.

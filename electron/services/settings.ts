@@ -1,7 +1,7 @@
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { approveAsManager } from './auth'
-import { canonical } from '../store/auditChain'
+import { canonical } from '../store'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
 
 export function getWorkflowSettings(ctx: ServiceContext): WorkflowSettings {

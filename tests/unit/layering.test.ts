@@ -41,4 +41,27 @@ describe('the layering lint rule (docs/architecture.md)', () => {
     ).toHaveLength(1)
     expect(await restricted('electron/main.ts', "import { app } from 'electron'\nexport const a = app\n")).toEqual([])
   })
+
+  it('lets services reach the store only through its façade (electron/store/index.ts)', async () => {
+    const door = 'services import the store only through electron/store/index.ts'
+    expect(
+      await restricted('electron/services/x.ts', "import { Store } from '../store/store'\nexport const s = Store\n"),
+    ).toEqual([expect.stringContaining(door)])
+    expect(
+      await restricted(
+        'electron/services/x.ts',
+        "import type { DbData } from '../store/schema'\nexport type D = DbData\n",
+      ),
+    ).toEqual([expect.stringContaining(door)])
+    expect(
+      await restricted('electron/services/x.ts', "import { Store } from '../store'\nexport const s = Store\n"),
+    ).toEqual([])
+    // The older restrictions still hold for services, and the store's own modules import each other freely.
+    expect(
+      await restricted('electron/services/x.ts', "import { app } from 'electron'\nexport const a = app\n"),
+    ).toHaveLength(1)
+    expect(
+      await restricted('electron/store/x.ts', "import { emptyData } from './schema'\nexport const e = emptyData\n"),
+    ).toEqual([])
+  })
 })

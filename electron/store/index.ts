@@ -1,0 +1,18 @@
+/**
+ * The store's one door (docs/architecture.md, "Data"): services import from here and from
+ * nowhere else under electron/store (a lint rule keeps it so). What is not exported here
+ * (the journal, the audit log's files, the archive's files, backup files) is the store's own.
+ */
+export {
+  BackupUnusableError,
+  Store,
+  StoreUnavailableError,
+  type Recovery,
+  type StoreOptions,
+  type StoreState,
+} from './store'
+export type { AuditEntry, DbData, Draft, PinHash, StaffRecord } from './schema'
+export { canonical, chainAfter, type AuditVerdict } from './auditChain'
+export { toRow, type ArchiveRow } from './archive'
+export { listBackups, readBackup, type BackupInfo } from './backups'
+export { interpret } from './snapshot'
