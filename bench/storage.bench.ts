@@ -13,6 +13,7 @@ import { AUDIT_FILE_NAME, Store } from '../electron/store/store'
 import { AppendLog } from '../electron/store/appendLog'
 import { appendAudit, type ServiceContext } from '../electron/services/context'
 import { listCases } from '../electron/services/cases'
+import { Sessions } from '../electron/services/sessions'
 import { auditFor, generateCases } from './data'
 import { summarize, timed, type Timing } from './timing'
 
@@ -132,8 +133,10 @@ it('storage benchmark', async () => {
     const ctx = {
       store,
       now: () => NOW,
+      sessions: new Sessions(),
+      caller: 'bench',
       session: { staff: by } as unknown as Session,
-      audit: { ok: true, entries: 0 },
+      audit: { current: { ok: true, entries: 0 } },
     } as ServiceContext
     const base = { sort: 'receivedAt', dir: 'desc', limit: 200, offset: 0 } as const
     const queries: [string, Parameters<typeof listCases>[1]][] = [

@@ -18,11 +18,9 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const isAppUrl = makeIsAppUrl(rendererIndex, devServerUrl)
 
 async function start(): Promise<void> {
-  services = await openServices(
-    resolveDataDir(app.getPath('userData')),
-    undefined,
-    createDesktopActions(() => mainWindow),
-  )
+  services = await openServices(resolveDataDir(app.getPath('userData')), undefined, {
+    desktop: createDesktopActions(() => mainWindow),
+  })
   registerIpc(
     ipcMain,
     services.dispatch,

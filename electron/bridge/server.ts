@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../services/dispatch'
+import { TAB_HEADER, TAB_ID_PATTERN } from '@shared/ipc/httpClient'
 import { checkApiRequest, CONTENT_SECURITY_POLICY, newToken } from './security'
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -56,6 +57,10 @@ export async function startBridge(options: {
           error: { code: 'BAD_SENDER', message: verdict },
         })
       }
+      const tab = String(req.headers[TAB_HEADER] ?? '')
+      if (!TAB_ID_PATTERN.test(tab)) {
+        return send(res, 400, { ok: false, error: { code: 'BAD_SENDER', message: 'missing tab id' } })
+      }
       const channel = decodeURIComponent(path.slice(5))
       const body = await readBody(req, LARGE_BODIES[channel] ?? MAX_BODY_BYTES)
       if (body === null) return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'body too large' } })
@@ -66,7 +71,7 @@ export async function startBridge(options: {
         return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'invalid JSON' } })
       }
       const input = typeof payload === 'object' && payload !== null ? (payload as { input?: unknown }).input : undefined
-      return send(res, 200, await options.dispatch(channel, input))
+      return send(res, 200, await options.dispatch(channel, input, `tab:${tab}`))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' })
     await serveStatic(res, options.rendererDir, path)

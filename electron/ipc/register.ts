@@ -12,7 +12,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
       if (!isTrustedSender(event)) {
         return { ok: false, error: { code: 'BAD_SENDER', message: 'untrusted sender' } }
       }
-      return dispatch(channel, input)
+      // Each window signs in on its own (docs/architecture.md, "Identity").
+      return dispatch(channel, input, `window:${event.sender.id}`)
     })
   }
 }

@@ -1,12 +1,13 @@
-import type { ServiceContext } from './context'
+import type { AppContext } from './context'
 
 /** Walks the audit chain without holding up the start; the status reports it when done. */
-export async function checkAudit(ctx: ServiceContext): Promise<void> {
-  ctx.audit = { ...ctx.audit, checking: true }
+export async function checkAudit(ctx: AppContext): Promise<void> {
+  const audit = ctx.audit
+  audit.current = { ...audit.current, checking: true }
   try {
-    ctx.audit = ctx.store.writable ? await ctx.store.verifyAudit() : { ok: true, entries: 0 }
+    audit.current = ctx.store.writable ? await ctx.store.verifyAudit() : { ok: true, entries: 0 }
   } catch {
     // The log could not be read to the end (moved or unreadable): that is a broken trail too.
-    ctx.audit = { ok: false, entries: ctx.store.auditEntries, brokenAt: 1 }
+    audit.current = { ok: false, entries: ctx.store.auditEntries, brokenAt: 1 }
   }
 }

@@ -4,7 +4,7 @@ import type { Session, StaffPublic } from '@shared/schemas/staff'
 import type { StaffRecord } from '../store'
 import { AppError } from './errors'
 import { hashPin, verifyPin } from './pin'
-import { appendAudit, type ServiceContext } from './context'
+import { appendAudit, startSession, type ServiceContext } from './context'
 
 export const MAX_PIN_ATTEMPTS = 5
 export const LOCKOUT_MINUTES = 5
@@ -74,7 +74,7 @@ function minutesUntil(iso: string, now: Date): number {
 export async function signIn(ctx: ServiceContext, input: { staffId: string; pin: string }): Promise<Session> {
   const staff = await checkPin(ctx, input.staffId, input.pin)
   const session: Session = { staff: toPublic(staff), signedInAt: ctx.now().toISOString() }
-  ctx.session = session
+  startSession(ctx, session)
   return session
 }
 

@@ -1,10 +1,8 @@
-import type { ManagerApproval } from '@shared/schemas/common'
 import type { BackupRow } from '@shared/schemas/backups'
 import { BackupUnusableError, interpret, listBackups, readBackup, type BackupInfo } from '../store'
 import { checkAudit } from './auditCheck'
 import { AppError } from './errors'
-import { approveAsManager } from './auth'
-import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
+import { actorOf, appendAudit, approverOf, requireSession, type ServiceContext } from './context'
 
 /** One backup, checked the way a restore would check it. */
 async function describe(ctx: ServiceContext, b: BackupInfo): Promise<BackupRow> {
@@ -22,8 +20,8 @@ export async function backupList(ctx: ServiceContext): Promise<BackupRow[]> {
   return Promise.all((await listBackups(ctx.store.dir)).map((b) => describe(ctx, b)))
 }
 
-export async function createBackup(ctx: ServiceContext, input: { approval: ManagerApproval }): Promise<BackupRow> {
-  const approver = await approveAsManager(ctx, input.approval)
+export async function createBackup(ctx: ServiceContext): Promise<BackupRow> {
+  const approver = approverOf(ctx)
   const now = ctx.now()
   // The audit entry goes in first, so the backup itself records who made it.
   await ctx.store.update((d) =>
@@ -45,11 +43,8 @@ export async function createBackup(ctx: ServiceContext, input: { approval: Manag
  * Manager only. The current data is backed up first ('pre-restore'); afterwards everyone signs
  * in again, since the staff list is the backup's.
  */
-export async function restoreBackup(
-  ctx: ServiceContext,
-  input: { name: string; approval: ManagerApproval },
-): Promise<null> {
-  const approver = await approveAsManager(ctx, input.approval)
+export async function restoreBackup(ctx: ServiceContext, input: { name: string }): Promise<null> {
+  const approver = approverOf(ctx)
   if (!(await listBackups(ctx.store.dir)).some((b) => b.name === input.name)) throw new AppError('NOT_FOUND')
   const now = ctx.now()
   const by = actorOf(ctx)
@@ -69,6 +64,6 @@ export async function restoreBackup(
     throw err
   }
   void checkAudit(ctx)
-  ctx.session = null
+  ctx.sessions.endAll()
   return null
 }

@@ -1,11 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { format } from 'date-fns'
-import type { ManagerApproval } from '@shared/schemas/common'
 import type { Case } from '@shared/schemas/case'
 import { Bundle, BUNDLE_FORMAT, type ImportResult } from '@shared/schemas/bundle'
 import { canonical } from '../store'
-import { approveAsManager } from './auth'
-import { actorOf, appendAudit, type ServiceContext } from './context'
+import { actorOf, appendAudit, approverOf, type ServiceContext } from './context'
 import { AppError } from './errors'
 import type { GeneratedFile } from '@shared/schemas/files'
 
@@ -13,8 +11,8 @@ import type { GeneratedFile } from '@shared/schemas/files'
  * 数据包: the whole branch (branch, departments, every live and archived case) as gzipped
  * JSON, for head office. Manager only: it holds customers' full phone numbers.
  */
-export async function exportBundle(ctx: ServiceContext, input: { approval: ManagerApproval }): Promise<GeneratedFile> {
-  const approver = await approveAsManager(ctx, input.approval)
+export async function exportBundle(ctx: ServiceContext): Promise<GeneratedFile> {
+  const approver = approverOf(ctx)
   const data = ctx.store.data
   const branch = data.branch ?? { name: '', code: '' }
   const now = ctx.now()
@@ -80,11 +78,8 @@ function differences(a: Case, b: Case): string[] {
  * nothing; one already here but different is reported as a conflict and left as it is.
  * Departments new to this installation are added, named with their branch code.
  */
-export async function importBundle(
-  ctx: ServiceContext,
-  input: { base64: string; approval: ManagerApproval },
-): Promise<ImportResult> {
-  const approver = await approveAsManager(ctx, input.approval)
+export async function importBundle(ctx: ServiceContext, input: { base64: string }): Promise<ImportResult> {
+  const approver = approverOf(ctx)
   const bundle = readBundle(input.base64)
   const archive = await ctx.store.archived()
   const live = new Map(ctx.store.data.cases.map((c) => [c.id, c]))

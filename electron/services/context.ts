@@ -1,4 +1,6 @@
 import type { Session } from '@shared/schemas/staff'
+import type { StaffRef } from '@shared/schemas/common'
+import type { Sessions } from './sessions'
 import { chainAfter, type AuditEntry, type AuditVerdict, type Draft, type Store } from '../store'
 import { AppError } from './errors'
 
@@ -9,22 +11,44 @@ export interface DesktopActions {
   printPdf(fileName: string, bytes: Buffer): Promise<boolean>
 }
 
-/** What every service shares: the store, the clock and this host's signed-in user. */
-export interface ServiceContext {
+export type AuditStatus = AuditVerdict & { checking?: boolean }
+
+/** What every call shares: the store, the clock, who is signed in where, the audit check. */
+export interface AppContext {
   desktop?: DesktopActions
   store: Store
   now: () => Date
-  session: Session | null
+  sessions: Sessions
   /**
    * The audit chain as found when the data was opened (an edited file is reported, not
    * fixed). A long trail is walked in the background: `checking` until that is done.
    */
-  audit: AuditVerdict & { checking?: boolean }
+  audit: { current: AuditStatus }
+}
+
+/** One call: the shared context plus who is calling (a window or a browser tab) and as whom. */
+export interface ServiceContext extends AppContext {
+  caller: string
+  session: Session | null
+  /** The manager whose approval dispatch checked, on a manager channel. */
+  approver?: StaffRef
 }
 
 export function requireSession(ctx: ServiceContext): Session {
   if (!ctx.session) throw new AppError('UNAUTHENTICATED')
   return ctx.session
+}
+
+/** Signs the caller in (only this window or tab). */
+export function startSession(ctx: ServiceContext, session: Session): void {
+  ctx.sessions.set(ctx.caller, session)
+  ctx.session = session
+}
+
+/** The manager who approved this call; dispatch checked the PIN before the handler ran. */
+export function approverOf(ctx: ServiceContext): StaffRef {
+  if (!ctx.approver) throw new AppError('FORBIDDEN')
+  return ctx.approver
 }
 
 export function actorOf(ctx: ServiceContext): { id: string; name: string } | null {

@@ -1,30 +1,53 @@
 import type { i18n } from 'i18next'
-import { contract, isChannel } from '@shared/ipc/contract'
+import type { z } from 'zod'
+import { contract, isChannel, type Channel, type Contract } from '@shared/ipc/contract'
 import type { ApiError, FieldIssue, Result } from '@shared/ipc/result'
 import { createI18n, translateValidation } from '@shared/i18n'
+import type { ManagerApproval } from '@shared/schemas/common'
 import type { Locale } from '@shared/schemas/staff'
 import { AppError } from './errors'
-import type { ServiceContext } from './context'
+import type { AppContext, ServiceContext } from './context'
 import { handlers as defaultHandlers, type Handlers } from './handlers'
+import { approveAsManager } from './auth'
 import { StoreUnavailableError } from '../store'
 
-export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>
+/** A call as a host receives it: a channel name and a payload not yet trusted, from `caller`. */
+export type Dispatch = (channel: string, rawInput: unknown, caller: string) => Promise<Result<unknown>>
+
+/** Every manager channel's input carries the approval dispatch checks (a compile-time guarantee). */
+type ManagerInputsCarryApproval = {
+  [C in Channel]: Contract[C]['auth'] extends 'manager'
+    ? z.output<Contract[C]['input']> extends { approval: ManagerApproval }
+      ? true
+      : C
+    : true
+}[Channel]
+const managerInputsCarryApproval: ManagerInputsCarryApproval = true
+void managerInputsCarryApproval
+
+export interface DispatchOptions {
+  handlers?: Handlers
+  log?: Pick<Console, 'error'>
+  /** Tests: check every answer against the contract's output schema. */
+  checkOutputs?: boolean
+}
 
 /**
  * The single entry for every host (Electron IPC, browser bridge, tests): the channel is
- * checked against the contract, the input parsed with its schema, the session checked,
- * and every failure returned as data in the user's language.
+ * checked against the contract, the input parsed with its schema, the caller's session and
+ * role checked, and every failure returned as data in the user's language.
  */
-export function createDispatch(ctx: ServiceContext, handlers: Handlers = defaultHandlers, log = console): Dispatch {
+export function createDispatch(app: AppContext, options: DispatchOptions = {}): Dispatch {
+  const { handlers = defaultHandlers, log = console, checkOutputs = false } = options
   const translators = new Map<Locale, i18n>()
   const translator = (): i18n => {
-    const locale = ctx.store.data.settings?.locale === 'en' ? 'en' : 'zh-CN'
+    const locale = app.store.data.settings?.locale === 'en' ? 'en' : 'zh-CN'
     if (!translators.has(locale)) translators.set(locale, createI18n(locale))
     return translators.get(locale)!
   }
   const fail = (error: ApiError): Result<never> => ({ ok: false, error })
 
-  return async (channel, rawInput) => {
+  return async (channel, rawInput, caller) => {
     const { t } = translator()
     if (!isChannel(channel)) return fail({ code: 'UNKNOWN_CHANNEL', message: t('errors.UNKNOWN_CHANNEL') })
     const spec = contract[channel]
@@ -36,12 +59,18 @@ export function createDispatch(ctx: ServiceContext, handlers: Handlers = default
       }))
       return fail({ code: 'VALIDATION', message: t('errors.VALIDATION'), issues })
     }
-    if (spec.auth === 'session' && !ctx.session) {
+    const ctx: ServiceContext = { ...app, caller, session: app.sessions.get(caller) }
+    if (spec.auth !== 'public' && !ctx.session) {
       return fail({ code: 'UNAUTHENTICATED', message: t('errors.UNAUTHENTICATED') })
     }
     try {
+      if (spec.auth === 'manager') {
+        ctx.approver = await approveAsManager(ctx, (parsed.data as { approval: ManagerApproval }).approval)
+      }
       const handler = handlers[channel] as (input: unknown, c: ServiceContext) => unknown
-      return { ok: true, data: await handler(parsed.data, ctx) }
+      const data = await handler(parsed.data, ctx)
+      if (checkOutputs) spec.output.parse(data)
+      return { ok: true, data }
     } catch (err) {
       if (err instanceof AppError) {
         const text = (key: string) => (key.startsWith('validation.') ? translateValidation(t, key) : t(key, err.params))

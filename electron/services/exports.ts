@@ -5,7 +5,6 @@ import type { Case } from '@shared/schemas/case'
 import type { ExportCsvInput } from '@shared/schemas/exports'
 import { maskPhone } from '@shared/values/phone'
 import { toCsv } from '@shared/rules/csv'
-import { approveAsManager } from './auth'
 import { matchingCases } from './cases'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
 import type { GeneratedFile } from '@shared/schemas/files'
@@ -56,7 +55,7 @@ export async function exportCsv(
   query: Query & { approval?: ManagerApproval },
 ): Promise<GeneratedFile> {
   requireSession(ctx)
-  const approver = query.approval ? await approveAsManager(ctx, query.approval) : null
+  const approver = ctx.approver ?? null
   const { total, take } = await matchingCases(ctx, query)
   const archive = await ctx.store.archived()
   const data = ctx.store.data

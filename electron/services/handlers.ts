@@ -43,7 +43,7 @@ function status(ctx: ServiceContext): AppStatus {
     locale: store.data.settings.locale,
     session: ctx.session,
     // Checked when the data was opened; later entries are chained by the app itself.
-    audit: { ...ctx.audit, entries: Math.max(ctx.audit.entries, store.auditEntries) },
+    audit: { ...ctx.audit.current, entries: Math.max(ctx.audit.current.entries, store.auditEntries) },
     host: ctx.desktop ? 'desktop' : 'browser',
   }
 }
@@ -71,7 +71,7 @@ export const handlers: Handlers = {
   'auth:listStaff': (_input, ctx) => listStaff(ctx),
   'auth:signIn': (input, ctx) => signIn(ctx, input),
   'auth:signOut': (_input, ctx) => {
-    ctx.session = null
+    ctx.sessions.end(ctx.caller)
     return null
   },
   'staff:add': (input, ctx) => addStaff(ctx, input),
@@ -104,7 +104,7 @@ export const handlers: Handlers = {
   'reports:caseReceipt': ({ id }, ctx) => caseReceipt(ctx, id),
   'reports:writtenReport': ({ id }, ctx) => class2Report(ctx, id),
   'backups:list': (_input, ctx) => backupList(ctx),
-  'backups:create': (input, ctx) => createBackup(ctx, input),
+  'backups:create': (_input, ctx) => createBackup(ctx),
   'backups:restore': (input, ctx) => restoreBackup(ctx, input),
   'reports:oralLog': (input, ctx) => oralReportLog(ctx, input),
   'reports:handoverSheet': ({ id }, ctx) => handoverSheet(ctx, id),
@@ -112,7 +112,7 @@ export const handlers: Handlers = {
   'reports:weeklyPdf': (input, ctx) => weeklyPdf(ctx, input),
   'cases:exportCsv': (input, ctx) => exportCsv(ctx, input),
   'cases:exportCsvUnmasked': (input, ctx) => exportCsv(ctx, input),
-  'data:exportBundle': (input, ctx) => exportBundle(ctx, input),
+  'data:exportBundle': (_input, ctx) => exportBundle(ctx),
   'data:importBundle': (input, ctx) => importBundle(ctx, input),
   'files:savePdf': ({ fileName, base64 }, ctx) =>
     desktopOnly(ctx).savePdf(safeName(fileName), Buffer.from(base64, 'base64')),

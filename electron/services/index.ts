@@ -1,31 +1,61 @@
+import type { Call, Channel, OutputOf } from '@shared/ipc/contract'
+import type { Result } from '@shared/ipc/result'
 import { Store } from '../store'
-import type { DesktopActions, ServiceContext } from './context'
+import type { AppContext, DesktopActions, ServiceContext } from './context'
 import { checkAudit } from './auditCheck'
-import { createDispatch, type Dispatch } from './dispatch'
+import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
+import { Sessions } from './sessions'
+
+/** The caller tests and scripts use when they don't name one. */
+export const LOCAL_CALLER = 'local'
 
 export interface Services {
-  ctx: ServiceContext
-  dispatch: Dispatch
+  ctx: AppContext
+  /** A host's entry point: a channel name and an untrusted payload from a caller (window or tab). */
+  dispatch: (channel: string, rawInput?: unknown, caller?: string) => Promise<Result<unknown>>
+  /** Typed calls as LOCAL_CALLER: a mistyped channel or payload does not compile. */
+  call: Call
+  /** Typed calls as another caller (another window or tab). */
+  as: (caller: string) => Call
+  /** The context a service sees for one caller (for tests of a service function itself). */
+  contextFor: (caller?: string) => ServiceContext
   /** Settles once the audit chain has been walked (tests wait for it; the app does not). */
   auditChecked: Promise<void>
   close: () => Promise<void>
+}
+
+export interface ServiceOptions extends Pick<DispatchOptions, 'checkOutputs'> {
+  desktop?: DesktopActions
 }
 
 /** Opens the store in `dataDir` and wires the services: what main.ts and the bridge both call. */
 export async function openServices(
   dataDir: string,
   now: () => Date = () => new Date(),
-  desktop?: DesktopActions,
+  options: ServiceOptions = {},
 ): Promise<Services> {
   const store = await Store.open(dataDir, { now })
-  const ctx: ServiceContext = {
+  const ctx: AppContext = {
     store,
     now,
-    session: null,
-    audit: { ok: true, entries: store.auditEntries, checking: true },
-    desktop,
+    sessions: new Sessions(),
+    audit: { current: { ok: true, entries: store.auditEntries, checking: true } },
+    desktop: options.desktop,
   }
   const auditChecked = checkAudit(ctx)
   await store.dailyBackup(now(), store.data.settings.workflow?.backupKeep)
-  return { ctx, dispatch: createDispatch(ctx), auditChecked, close: () => store.close() }
+  const raw: Dispatch = createDispatch(ctx, { checkOutputs: options.checkOutputs })
+  const as =
+    (caller: string): Call =>
+    <C extends Channel>(channel: C, input?: unknown) =>
+      raw(channel, input, caller) as Promise<Result<OutputOf<C>>>
+  return {
+    ctx,
+    dispatch: (channel, rawInput, caller = LOCAL_CALLER) => raw(channel, rawInput, caller),
+    call: as(LOCAL_CALLER),
+    as,
+    contextFor: (caller = LOCAL_CALLER) => ({ ...ctx, caller, session: ctx.sessions.get(caller) }),
+    auditChecked,
+    close: () => store.close(),
+  }
 }

@@ -1,8 +1,7 @@
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import type { ManagerApproval } from '@shared/schemas/common'
-import { approveAsManager } from './auth'
 import { canonical } from '../store'
-import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
+import { actorOf, appendAudit, approverOf, requireSession, type ServiceContext } from './context'
 
 export function getWorkflowSettings(ctx: ServiceContext): WorkflowSettings {
   requireSession(ctx)
@@ -14,7 +13,7 @@ export async function updateWorkflowSettings(
   ctx: ServiceContext,
   input: { workflow: WorkflowSettings; approval: ManagerApproval },
 ): Promise<WorkflowSettings> {
-  const approver = await approveAsManager(ctx, input.approval)
+  const approver = approverOf(ctx)
   const at = ctx.now().toISOString()
   await ctx.store.update((d) => {
     const changes = diffFields(d.settings.workflow, input.workflow)

@@ -3,9 +3,9 @@ import { DEFAULT_DEPARTMENTS } from '@shared/domain/defaults'
 import type { Department, Session, SetupInput, StaffInput, StaffPublic } from '@shared/schemas/staff'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { AppError } from './errors'
-import { approveAsManager, newStaffRecord, toPublic } from './auth'
+import { newStaffRecord, toPublic } from './auth'
 import { hashPin } from './pin'
-import { actorOf, appendAudit, type ServiceContext } from './context'
+import { actorOf, appendAudit, approverOf, startSession, type ServiceContext } from './context'
 
 export function setupNeeded(ctx: ServiceContext): boolean {
   return ctx.store.data.branch === null || !ctx.store.data.staff.some((s) => s.role === 'manager')
@@ -31,8 +31,9 @@ export async function initialise(ctx: ServiceContext, input: SetupInput): Promis
       target: d.branch.code,
     })
   })
-  ctx.session = { staff: toPublic(manager), signedInAt: now.toISOString() }
-  return ctx.session
+  const session = { staff: toPublic(manager), signedInAt: now.toISOString() }
+  startSession(ctx, session)
+  return session
 }
 
 export function listStaff(ctx: ServiceContext): StaffPublic[] {
@@ -49,7 +50,7 @@ export async function addStaff(
   ctx: ServiceContext,
   input: { staff: StaffInput; approval: ManagerApproval },
 ): Promise<StaffPublic> {
-  const approver = await approveAsManager(ctx, input.approval)
+  const approver = approverOf(ctx)
   rejectDuplicate(
     listStaff(ctx).map((s) => s.name),
     input.staff.name,
@@ -79,7 +80,7 @@ export async function addDepartment(
   ctx: ServiceContext,
   input: { name: string; approval: ManagerApproval },
 ): Promise<Department> {
-  const approver = await approveAsManager(ctx, input.approval)
+  const approver = approverOf(ctx)
   rejectDuplicate(
     listDepartments(ctx).map((d) => d.name),
     input.name,
@@ -106,7 +107,7 @@ export async function resetPin(
   ctx: ServiceContext,
   input: { staffId: string; pin: string; approval: ManagerApproval },
 ): Promise<StaffPublic> {
-  const approver = await approveAsManager(ctx, input.approval)
+  const approver = approverOf(ctx)
   const target = ctx.store.data.staff.find((s) => s.id === input.staffId && s.active)
   if (!target) throw new AppError('NOT_FOUND')
   const pin = await hashPin(input.pin)

@@ -8,11 +8,12 @@ declare global {
 }
 
 const TOKEN_KEY = 'complaint-desk-token'
+const TAB_KEY = 'complaint-desk-tab'
 
 /**
  * In Electron the preload provides window.api; in a plain browser the bridge's token
  * arrives once in the URL fragment (#token=…), is kept for this tab, and removed from
- * the address bar.
+ * the address bar. The tab's own id keeps its sign-in apart from other tabs'.
  */
 export function resolveApi(win: Window = window): Api {
   if (win.api) return win.api
@@ -22,5 +23,11 @@ export function resolveApi(win: Window = window): Api {
     win.history.replaceState(null, '', win.location.pathname + win.location.search)
   }
   const token = win.sessionStorage.getItem(TOKEN_KEY) ?? ''
-  return createHttpApi(token, win.fetch.bind(win))
+  // Each tab signs in on its own: a new tab gets a new id (sessionStorage is per tab).
+  let tab = win.sessionStorage.getItem(TAB_KEY)
+  if (!tab) {
+    tab = win.crypto.randomUUID()
+    win.sessionStorage.setItem(TAB_KEY, tab)
+  }
+  return createHttpApi(token, tab, win.fetch.bind(win))
 }

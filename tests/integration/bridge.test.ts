@@ -2,12 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
 import { join } from 'node:path'
-import { createHttpApi } from '@shared/ipc/httpClient'
+import { createHttpApi, TAB_HEADER } from '@shared/ipc/httpClient'
 import { startBridge, type Bridge } from '../../electron/bridge/server'
 import { openServices, type Services } from '../../electron/services'
 import { useTempDirs } from '../support/tempDir'
 
-/** Raw HTTP so tests can forge the headers a browser would never let a page set. */
+const TAB = 'tab-0123456789abcdef'
+
+/** Raw HTTP so tests can forge the headers a browser would never let a page set (a tab id unless given). */
 function post(
   url: string,
   path: string,
@@ -15,7 +17,8 @@ function post(
   body = '{}',
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, url), { method: 'POST', headers }, (res) => {
+    const all = { [TAB_HEADER]: TAB, ...headers }
+    const req = request(new URL(path, url), { method: 'POST', headers: all }, (res) => {
       let data = ''
       res.on('data', (c) => (data += c))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }))
@@ -51,10 +54,33 @@ describe('the browser bridge', () => {
   })
 
   it('serves the same channels as window.api through the contract-derived client', async () => {
-    const api = createHttpApi(bridge.token, fetch, bridge.url.slice(0, -1))
+    const api = createHttpApi(bridge.token, TAB, fetch, bridge.url.slice(0, -1))
     const status = await api['app:status']()
     expect(status).toMatchObject({ ok: true, data: { setupNeeded: true } })
     expect(await api['cases:list']({})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('keeps each browser tab signed in as itself: a new tab starts signed out', async () => {
+    const base = bridge.url.slice(0, -1)
+    const first = createHttpApi(bridge.token, 'tab-first-0123456789', fetch, base)
+    const second = createHttpApi(bridge.token, 'tab-second-012345678', fetch, base)
+    const setup = await first['setup:init']({
+      branch: { name: '静安寺店', code: 'sh01' },
+      manager: { name: '陈主管', pin: '246810', pinConfirm: '246810' },
+    })
+    expect(setup).toMatchObject({ ok: true, data: { staff: { name: '陈主管' } } })
+    expect(await first['app:status']()).toMatchObject({ ok: true, data: { session: { staff: { name: '陈主管' } } } })
+    expect(await second['app:status']()).toMatchObject({ ok: true, data: { session: null } })
+    expect(await second['cases:list']({})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    // Signing out in one tab leaves the other signed in.
+    await second['auth:signOut']()
+    expect(await first['departments:list']()).toMatchObject({ ok: true })
+  })
+
+  it('refuses a request that does not name its tab', async () => {
+    const auth = { ...json, 'x-complaint-desk-token': bridge.token }
+    expect((await post(bridge.url, '/api/app:status', { ...auth, [TAB_HEADER]: '' })).status).toBe(400)
+    expect((await post(bridge.url, '/api/app:status', { ...auth, [TAB_HEADER]: 'short' })).status).toBe(400)
   })
 
   it('takes a large body only on the bundle import channel', async () => {

@@ -77,17 +77,16 @@ describe('dispatch: every channel checks its input before anything runs', () => 
     const { createDispatch } = await import('../../electron/services/dispatch')
     const { handlers } = await import('../../electron/services/handlers')
     const logged: unknown[] = []
-    const dispatch = createDispatch(
-      services.ctx,
-      {
+    const dispatch = createDispatch(services.ctx, {
+      handlers: {
         ...handlers,
         'app:status': () => {
           throw new Error('disk on fire')
         },
       },
-      { error: (...a: unknown[]) => logged.push(a) } as never,
-    )
-    const result = await dispatch('app:status', undefined)
+      log: { error: (...a: unknown[]) => logged.push(a) },
+    })
+    const result = await dispatch('app:status', undefined, 'test')
     expect(result).toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: '发生内部错误，未保存。请重试或联系管理员。' },

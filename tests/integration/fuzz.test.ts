@@ -63,7 +63,7 @@ describe('fuzzed IPC: random and malformed payloads on every channel', () => {
               if (!valid) expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
             }
             // The session survives whatever was sent, except an explicit sign-out.
-            if (!services.ctx.session)
+            if (!services.contextFor().session)
               unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
           },
         ),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { readFile } from 'node:fs/promises'
-import { CHANNEL_NAMES, contract } from '@shared/ipc/contract'
-import { MANAGER_ONLY, type ManagerOnlyAction } from '@shared/ipc/roles'
+import { CHANNEL_NAMES, contract, MANAGER_ACTIONS, MANAGER_CHANNELS } from '@shared/ipc/contract'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
@@ -17,7 +16,7 @@ type Desk = Awaited<ReturnType<typeof setUpBranch>> & {
 }
 
 /** A payload for each manager-only action, valid except for the approval. */
-const PAYLOADS: Record<ManagerOnlyAction, (d: Desk) => [string, Record<string, unknown>]> = {
+const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> = {
   'staff:add': () => ['staff:add', { staff: { name: '新员工', role: 'staff', pin: '2468', pinConfirm: '2468' } }],
   'staff:resetPin': (d) => ['staff:resetPin', { staffId: d.clerkId, pin: '8642', pinConfirm: '8642' }],
   'departments:add': () => ['departments:add', { name: '生鲜部' }],
@@ -81,12 +80,19 @@ describe('roles enforced in main: every manager-only action', () => {
       JSON.stringify(z.toJSONSchema(contract[c].input, { unrepresentable: 'any', io: 'input' })).includes('"approval"'),
     )
     expect(withApproval).toContain('staff:add')
-    const listed = new Set(MANAGER_ONLY.map((a) => a.split('#')[0]))
+    const listed = new Set(MANAGER_ACTIONS.map((a) => a.split('#')[0]))
     expect(withApproval.filter((c) => !listed.has(c))).toEqual([])
     expect([...listed].filter((c) => !withApproval.includes(c as never))).toEqual([])
   })
 
-  it.each(MANAGER_ONLY)(
+  it('the contract is the list: every manager action has a test payload, and manager channels are not session ones', () => {
+    expect(Object.keys(PAYLOADS).sort()).toEqual([...MANAGER_ACTIONS].sort())
+    expect(MANAGER_CHANNELS).toContain('backups:restore')
+    expect(MANAGER_CHANNELS).not.toContain('cases:transition')
+    expect(MANAGER_ACTIONS).toContain('cases:transition#void')
+  })
+
+  it.each(MANAGER_ACTIONS)(
     '%s: refused without approval, with a clerk PIN or a wrong PIN; done with a manager PIN',
     async (action) => {
       const d = await desk()

@@ -149,7 +149,7 @@ describe('the handling workflow through the services', () => {
     expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toMatch(/不能进行此操作/)
 
     // The report record (the PDF itself comes with the reports feature) satisfies the guard once submitted.
-    await recordWrittenReportGenerated(services.ctx, c.id)
+    await recordWrittenReportGenerated(services.contextFor(), c.id)
     const reported = await call('cases:submitWrittenReport', {
       id: c.id,
       submittedTo: '区域运营部',

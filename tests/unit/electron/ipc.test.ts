@@ -20,10 +20,13 @@ describe('IPC registration', () => {
     expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort())
   })
 
-  it('passes a trusted call to dispatch with its channel and input', async () => {
+  it('passes a trusted call to dispatch with its channel, input and window as the caller', async () => {
     const { handlers, dispatch } = setUp(true)
-    expect(await handlers.get('cases:get')!({}, { id: 'x' })).toEqual({ ok: true, data: 'done' })
-    expect(dispatch).toHaveBeenCalledWith('cases:get', { id: 'x' })
+    expect(await handlers.get('cases:get')!({ sender: { id: 3 } }, { id: 'x' })).toEqual({ ok: true, data: 'done' })
+    expect(dispatch).toHaveBeenCalledWith('cases:get', { id: 'x' }, 'window:3')
+    // Another window is another caller, with its own sign-in.
+    await handlers.get('cases:get')!({ sender: { id: 4 } }, { id: 'x' })
+    expect(dispatch).toHaveBeenLastCalledWith('cases:get', { id: 'x' }, 'window:4')
   })
 
   it('refuses an untrusted sender without calling any service', async () => {

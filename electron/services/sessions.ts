@@ -1,0 +1,26 @@
+import type { Session } from '@shared/schemas/staff'
+
+/**
+ * Who is signed in, per caller: one Electron window or one browser tab. A new tab or window
+ * starts signed out, and signing in in one never changes who is signed in in another.
+ */
+export class Sessions {
+  private readonly byCaller = new Map<string, Session>()
+
+  get(caller: string): Session | null {
+    return this.byCaller.get(caller) ?? null
+  }
+
+  set(caller: string, session: Session): void {
+    this.byCaller.set(caller, session)
+  }
+
+  end(caller: string): void {
+    this.byCaller.delete(caller)
+  }
+
+  /** After a restore the staff list may differ: everyone signs in again. */
+  endAll(): void {
+    this.byCaller.clear()
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+import { Recovery } from '../../schemas/backups'
+import { Branch, Locale, Session } from '../../schemas/staff'
+import { channels, None } from './spec'
+
+export const StoreState = z.object({
+  state: z.enum(['ok', 'corrupt', 'too_new', 'locked']),
+  dataFile: z.string(),
+  detail: z.string().optional(),
+  /** Set when a damaged file was found at start and a backup was put back. */
+  recovery: Recovery.nullable(),
+})
+
+export const AppStatus = z.object({
+  store: StoreState,
+  setupNeeded: z.boolean(),
+  branch: Branch.nullable(),
+  locale: Locale,
+  /** The caller's own session (per window or browser tab), not the host's. */
+  session: Session.nullable(),
+  /** checking: the chain is still being walked in the background after start. */
+  audit: z.object({
+    ok: z.boolean(),
+    entries: z.number().int(),
+    brokenAt: z.number().int().optional(),
+    checking: z.boolean().optional(),
+  }),
+  /** desktop: PDFs are saved, opened and printed through Electron; browser: downloaded. */
+  host: z.enum(['desktop', 'browser']),
+})
+export type AppStatus = z.infer<typeof AppStatus>
+
+export const appChannels = channels({
+  'app:status': { input: None, output: AppStatus, auth: 'public' },
+  'app:setLocale': { input: z.object({ locale: Locale }), output: Locale, auth: 'public' },
+})

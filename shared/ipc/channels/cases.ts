@@ -1,0 +1,14 @@
+import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../../schemas/case'
+import { ExportCsvInput, ExportCsvUnmaskedInput } from '../../schemas/exports'
+import { GeneratedFile } from '../../schemas/files'
+import { ClassificationSchema } from '../../schemas/workflow'
+import { ById, channels } from './spec'
+
+export const caseChannels = channels({
+  'cases:create': { input: CaseDraft, output: CaseDetail, auth: 'session' },
+  'cases:list': { input: CaseQuery, output: CaseList, auth: 'session' },
+  'cases:get': { input: ById, output: CaseDetail, auth: 'session' },
+  'cases:classify': { input: ClassifyPreviewInput, output: ClassificationSchema, auth: 'session' },
+  'cases:exportCsv': { input: ExportCsvInput, output: GeneratedFile, auth: 'session' },
+  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: GeneratedFile, auth: 'manager' },
+})
