@@ -1,0 +1,42 @@
+import type { AppStatus } from '@shared/ipc/contract'
+import type { Locale } from '@shared/schemas/staff'
+import { actorOf, appendAudit, type ServiceContext } from './context'
+import { setupNeeded } from './staff'
+
+/** What the window needs before anything else: the store's state, the branch, who is signed in here. */
+export function appStatus(ctx: ServiceContext): AppStatus {
+  const { store } = ctx
+  return {
+    store: { state: store.state, dataFile: store.file, detail: store.detail, recovery: store.recovery },
+    setupNeeded: store.state === 'ok' && setupNeeded(ctx),
+    branch: store.data.branch,
+    locale: store.data.settings.locale,
+    session: ctx.session,
+    // Checked when the data was opened; later entries are chained by the app itself.
+    audit: { ...ctx.audit.current, entries: Math.max(ctx.audit.current.entries, store.auditEntries) },
+    host: ctx.desktop ? 'desktop' : 'browser',
+  }
+}
+
+export async function setLocale(ctx: ServiceContext, locale: Locale): Promise<Locale> {
+  await ctx.store.update((d) => {
+    const before = d.settings.locale
+    d.settings.locale = locale
+    if (before !== locale) {
+      appendAudit(d, {
+        at: ctx.now().toISOString(),
+        by: actorOf(ctx),
+        action: 'settings.locale',
+        target: 'locale',
+        changes: [{ field: 'locale', before, after: locale }],
+      })
+    }
+  })
+  return locale
+}
+
+/** Signs out this window or tab only. */
+export function signOut(ctx: ServiceContext): null {
+  ctx.sessions.end(ctx.caller)
+  return null
+}

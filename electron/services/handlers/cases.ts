@@ -1,0 +1,13 @@
+import type { caseChannels } from '@shared/ipc/channels/cases'
+import { createCase, getCase, listCases, previewClassification } from '../cases'
+import { exportCsv } from '../exports'
+import type { HandlersFor } from './types'
+
+export const caseHandlers: HandlersFor<typeof caseChannels> = {
+  'cases:create': (input, ctx) => createCase(ctx, input),
+  'cases:list': (input, ctx) => listCases(ctx, input),
+  'cases:get': ({ id }, ctx) => getCase(ctx, id),
+  'cases:classify': (input, ctx) => previewClassification(ctx, input),
+  'cases:exportCsv': (input, ctx) => exportCsv(ctx, input),
+  'cases:exportCsvUnmasked': (input, ctx) => exportCsv(ctx, input),
+}

@@ -1,0 +1,30 @@
+import type { Contract } from '@shared/ipc/contract'
+import { appHandlers } from './app'
+import { caseHandlers } from './cases'
+import { compensationHandlers } from './compensation'
+import { dataHandlers } from './data'
+import { fileHandlers } from './files'
+import { reportHandlers } from './reports'
+import { settingsHandlers } from './settings'
+import { staffHandlers } from './staff'
+import type { HandlersFor } from './types'
+import { workflowHandlers } from './workflow'
+
+export type { Handler, HandlersFor } from './types'
+export type Handlers = HandlersFor<Contract>
+
+/**
+ * One handler per contract channel, one slice per feature (as the contract is sliced). The
+ * type makes a missing or extra channel a compile error; the handlers only call use cases.
+ */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...staffHandlers,
+  ...caseHandlers,
+  ...workflowHandlers,
+  ...compensationHandlers,
+  ...reportHandlers,
+  ...settingsHandlers,
+  ...dataHandlers,
+  ...fileHandlers,
+}

@@ -1,0 +1,16 @@
+import type { staffChannels } from '@shared/ipc/channels/staff'
+import { signOut } from '../app'
+import { signIn } from '../auth'
+import { addDepartment, addStaff, initialise, listDepartments, listStaff, resetPin } from '../staff'
+import type { HandlersFor } from './types'
+
+export const staffHandlers: HandlersFor<typeof staffChannels> = {
+  'setup:init': (input, ctx) => initialise(ctx, input),
+  'auth:listStaff': (_input, ctx) => listStaff(ctx),
+  'auth:signIn': (input, ctx) => signIn(ctx, input),
+  'auth:signOut': (_input, ctx) => signOut(ctx),
+  'staff:add': (input, ctx) => addStaff(ctx, input),
+  'staff:resetPin': (input, ctx) => resetPin(ctx, input),
+  'departments:list': (_input, ctx) => listDepartments(ctx),
+  'departments:add': (input, ctx) => addDepartment(ctx, input),
+}
