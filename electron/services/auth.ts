@@ -3,7 +3,7 @@ import type { ManagerApproval } from '@shared/schemas/common'
 import type { Session, StaffPublic } from '@shared/schemas/staff'
 import type { StaffRecord } from '../store'
 import { AppError } from './errors'
-import { hashPin, verifyPin } from './pin'
+import { hashPin, verifyPin, type PinCost } from './pin'
 import { appendAudit, startSession, type ServiceContext } from './context'
 
 export const MAX_PIN_ATTEMPTS = 5
@@ -18,12 +18,13 @@ export async function newStaffRecord(
   role: StaffRecord['role'],
   pin: string,
   now: Date,
+  cost?: PinCost,
 ): Promise<StaffRecord> {
   return {
     id: randomUUID(),
     name,
     role,
-    pin: await hashPin(pin),
+    pin: await hashPin(pin, cost),
     active: true,
     failedAttempts: 0,
     lockedUntil: null,

@@ -1,6 +1,7 @@
 import type { Session } from '@shared/schemas/staff'
 import type { StaffRef } from '@shared/schemas/common'
 import type { Sessions } from './sessions'
+import type { PinCost } from './pin'
 import { chainAfter, type AuditEntry, type AuditVerdict, type Draft, type Store } from '../store'
 import { AppError } from './errors'
 
@@ -24,6 +25,8 @@ export interface AppContext {
    * fixed). A long trail is walked in the background: `checking` until that is done.
    */
   audit: { current: AuditStatus }
+  /** scrypt cost for new PIN hashes (default in pin.ts); tests pass a cheap one. */
+  pinCost?: PinCost
 }
 
 /** One call: the shared context plus who is calling (a window or a browser tab) and as whom. */

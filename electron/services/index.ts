@@ -5,6 +5,7 @@ import type { AppContext, DesktopActions, ServiceContext } from './context'
 import { checkAudit } from './auditCheck'
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
 import { Sessions } from './sessions'
+import type { PinCost } from './pin'
 
 /** The caller tests and scripts use when they don't name one. */
 export const LOCAL_CALLER = 'local'
@@ -26,6 +27,8 @@ export interface Services {
 
 export interface ServiceOptions extends Pick<DispatchOptions, 'checkOutputs'> {
   desktop?: DesktopActions
+  /** scrypt cost for new PIN hashes: tests use a cheap one so a busy machine can't time them out. */
+  pinCost?: PinCost
 }
 
 /** Opens the store in `dataDir` and wires the services: what main.ts and the bridge both call. */
@@ -41,6 +44,7 @@ export async function openServices(
     sessions: new Sessions(),
     audit: { current: { ok: true, entries: store.auditEntries, checking: true } },
     desktop: options.desktop,
+    pinCost: options.pinCost,
   }
   const auditChecked = checkAudit(ctx)
   await store.dailyBackup(now(), store.data.settings.workflow?.backupKeep)

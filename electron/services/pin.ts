@@ -3,7 +3,12 @@ import type { PinHash } from '../store'
 
 // scrypt with N=2^15 takes ~100 ms here: cheap for one sign-in, costly for guessing a
 // 4-digit PIN offline. Parameters are stored with each hash so they can be raised later.
-const DEFAULT_PARAMS = { N: 2 ** 15, r: 8, p: 1 }
+export interface PinCost {
+  N: number
+  r: number
+  p: number
+}
+const DEFAULT_PARAMS: PinCost = { N: 2 ** 15, r: 8, p: 1 }
 const KEY_LENGTH = 32
 
 function scrypt(pin: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {

@@ -15,7 +15,7 @@ export function setupNeeded(ctx: ServiceContext): boolean {
 export async function initialise(ctx: ServiceContext, input: SetupInput): Promise<Session> {
   if (!setupNeeded(ctx)) throw new AppError('CONFLICT')
   const now = ctx.now()
-  const manager = await newStaffRecord(input.manager.name, 'manager', input.manager.pin, now)
+  const manager = await newStaffRecord(input.manager.name, 'manager', input.manager.pin, now, ctx.pinCost)
   const locale = ctx.store.data.settings.locale
   await ctx.store.update((d) => {
     if (d.branch !== null && d.staff.some((s) => s.role === 'manager')) throw new AppError('CONFLICT')
@@ -58,7 +58,7 @@ export async function addStaff(
     'staff.name',
   )
   const now = ctx.now()
-  const record = await newStaffRecord(input.staff.name, input.staff.role, input.staff.pin, now)
+  const record = await newStaffRecord(input.staff.name, input.staff.role, input.staff.pin, now, ctx.pinCost)
   await ctx.store.update((d) => {
     d.staff.push(record)
     appendAudit(d, {
@@ -110,7 +110,7 @@ export async function resetPin(
   const approver = approverOf(ctx)
   const target = ctx.store.data.staff.find((s) => s.id === input.staffId && s.active)
   if (!target) throw new AppError('NOT_FOUND')
-  const pin = await hashPin(input.pin)
+  const pin = await hashPin(input.pin, ctx.pinCost)
   const at = ctx.now().toISOString()
   await ctx.store.update((d) => {
     const s = d.staff.find((x) => x.id === input.staffId)!

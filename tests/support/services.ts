@@ -1,10 +1,22 @@
-import { openServices, type Services } from '../../electron/services'
+import { openServices, type ServiceOptions, type Services } from '../../electron/services'
 import type { Result } from '@shared/ipc/result'
 import type { Session } from '@shared/schemas/staff'
 import type { CaseDetail } from '@shared/schemas/case'
 
 export const MANAGER_PIN = '246810'
 export const CLERK_PIN = '1357'
+
+/**
+ * What every test's services use: a cheap scrypt cost (the real one takes ~100 ms a hash, and
+ * a loaded 2-core CI machine then times tests out) and every answer checked against the
+ * contract's output schema.
+ */
+export const TEST_SERVICE_OPTIONS: ServiceOptions = { pinCost: { N: 2 ** 10, r: 8, p: 1 }, checkOutputs: true }
+
+/** openServices with TEST_SERVICE_OPTIONS. */
+export function openTestServices(dir: string, now?: () => Date): Promise<Services> {
+  return openServices(dir, now, TEST_SERVICE_OPTIONS)
+}
 
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`)
@@ -19,7 +31,7 @@ export function testClock(start = new Date()): { now: () => Date; advance: (ms: 
 
 /** Services on `dir` with the branch set up, a manager (signed in) and a clerk. */
 export async function setUpBranch(dir: string, now?: () => Date) {
-  const services: Services = await openServices(dir, now)
+  const services: Services = await openTestServices(dir, now)
   const session = unwrap(
     await services.dispatch('setup:init', {
       branch: { name: '静安寺店', code: 'sh01' },
