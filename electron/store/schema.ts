@@ -1,69 +1,119 @@
-import type { Case } from '@shared/schemas/case'
-import type { Branch, Department, Locale } from '@shared/schemas/staff'
-import type { Role } from '@shared/values/options'
-import type { WorkflowSettings } from '@shared/schemas/settings'
-import type { Handover } from '@shared/schemas/handover'
+import { z } from 'zod'
+import { Case } from '@shared/schemas/case'
+import { Branch, Department, Locale } from '@shared/schemas/staff'
+import { WorkflowSettings } from '@shared/schemas/settings'
+import { Handover } from '@shared/schemas/handover'
+import { ROLES } from '@shared/values/options'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 
+export { describeIssue } from './zodIssue'
+
+/**
+ * What is on disk, declared once as zod schemas (types are their z.infer). Data read from
+ * disk is parsed with them, never cast: the live file and backups (snapshot.ts), journal
+ * records (store.ts) and archive months (archive.ts). A change here that rejects data the
+ * app once wrote (a field made required, a limit tightened) is a new schema version with a
+ * migration (migrations/), or old files would be taken for damaged ones.
+ */
 export const CURRENT_SCHEMA_VERSION = 3
 
-export interface PinHash {
-  algo: 'scrypt'
-  N: number
-  r: number
-  p: number
-  salt: string
-  hash: string
-}
+export const PinHash = z.object({
+  algo: z.literal('scrypt'),
+  N: z.number().int().positive(),
+  r: z.number().int().positive(),
+  p: z.number().int().positive(),
+  salt: z.string(),
+  hash: z.string(),
+})
+export type PinHash = z.infer<typeof PinHash>
 
-export interface StaffRecord {
-  id: string
-  name: string
-  role: Role
-  pin: PinHash
-  active: boolean
-  failedAttempts: number
-  lockedUntil: string | null
-  createdAt: string
-}
+export const StaffRecord = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  pin: PinHash,
+  active: z.boolean(),
+  failedAttempts: z.number().int().min(0),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type StaffRecord = z.infer<typeof StaffRecord>
 
-export interface AuditEntry {
+// The hash chain covers each entry whole (auditChain.ts): reading an entry must never drop a
+// field, or its hash would no longer match. So every level keeps what it does not declare.
+const Person = z.looseObject({ id: z.string(), name: z.string() })
+const auditShape = {
   /** Position in the log (1-based) and the hash chain: see auditChain.ts. */
-  seq: number
-  prevHash: string
-  hash: string
-  at: string
-  by: { id: string; name: string } | null
-  action: string
-  target: string
-  approvedBy?: { id: string; name: string }
+  seq: z.number().int().positive(),
+  prevHash: z.string(),
+  hash: z.string(),
+  at: z.string(),
+  by: Person.nullable(),
+  action: z.string(),
+  target: z.string(),
+  approvedBy: Person.optional(),
   /** For edits: each changed field with its value before and after. */
-  changes?: { field: string; before: string; after: string }[]
+  changes: z.array(z.looseObject({ field: z.string(), before: z.string(), after: z.string() })).optional(),
 }
+export const AuditEntry = z.looseObject(auditShape)
+// The type lists the declared fields only (an index signature would swallow them in Omit<>).
+export type AuditEntry = z.infer<z.ZodObject<typeof auditShape>>
 
-export interface DbData {
-  schemaVersion: number
-  appliedMigrations: { version: number; at: string }[]
-  branch: Branch | null
-  settings: { locale: Locale; workflow: WorkflowSettings }
-  staff: StaffRecord[]
-  departments: Department[]
+/**
+ * A case as stored. The shared Case schema is the intake form's shape: its text fields carry
+ * intake rules (trimmed, length limits, the phone's format). Those say what may be typed now
+ * and may change; a stored case is read as it was written, so here they are plain strings.
+ */
+export const StoredCase = Case.extend({
+  customerName: z.string(),
+  phone: z.string(),
+  departmentId: z.string(),
+  product: z.string(),
+  receiptNo: z.string(),
+  description: z.string(),
+  demandNote: z.string(),
+})
+export type StoredCase = z.infer<typeof StoredCase>
+
+export const DbData = z.object({
+  schemaVersion: z.number().int(),
+  appliedMigrations: z.array(z.object({ version: z.number().int(), at: z.string() })),
+  branch: Branch.nullable(),
+  settings: z.object({ locale: Locale, workflow: WorkflowSettings }),
+  staff: z.array(StaffRecord),
+  departments: z.array(Department),
   /** The live cases: open ones and those finished recently; older ones are in the archive. */
-  cases: Case[]
+  cases: z.array(StoredCase),
   /** Last case sequence issued per day (YYYYMMDD): kept so numbers are never reused. */
-  caseCounters: Record<string, number>
+  caseCounters: z.record(z.string(), z.number().int()),
   /** Signed-off shift handovers, oldest first (kept, never edited). */
-  handovers: Handover[]
-}
+  handovers: z.array(Handover),
+})
+export type DbData = z.infer<typeof DbData>
 
 /**
  * The live data file on disk: the data plus where the journal stood when it was written
  * and how many cases the archive held then (so a backup can be described without reading it).
  */
-export interface Snapshot extends DbData {
-  journalSeq: number
-  archivedCases: number
-}
+export const Snapshot = DbData.extend({
+  journalSeq: z.number().int().min(0),
+  archivedCases: z.number().int().min(0),
+})
+export type Snapshot = z.infer<typeof Snapshot>
+
+/** Everything but the cases and handovers (a journal record carries it whole when it changed). */
+export const Core = DbData.omit({ cases: true, handovers: true })
+export type Core = z.infer<typeof Core>
+
+/** One acknowledged update in the journal: the whole new version of everything it changed. */
+export const JournalRecord = z.object({
+  n: z.number().int().positive(),
+  core: Core.optional(),
+  cases: z.array(StoredCase).optional(),
+  handovers: z.array(Handover).optional(),
+  audit: z.array(AuditEntry).optional(),
+})
+export type JournalRecord = z.infer<typeof JournalRecord>
 
 /** What an update works on: a copy of the data, plus the audit entries it appends. */
 export interface Draft extends DbData {
