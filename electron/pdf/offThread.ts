@@ -3,16 +3,20 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { DocDefinition } from './docs/types'
 import { renderPdf } from './render'
+import { unpackedPath } from './unpacked'
 
 type Pending = { resolve: (b: Buffer) => void; reject: (e: Error) => void }
 let worker: Worker | null = null
 let nextId = 1
 const pending = new Map<number, Pending>()
 
-/** The built worker (out/main/pdfWorker.js) beside this chunk or one folder up; absent when running from source. */
+/**
+ * The built worker (out/main/pdfWorker.js) beside this chunk or one folder up; absent when running from source.
+ * In the installed app it is started from app.asar.unpacked, where its imports are real files too.
+ */
 function workerFile(): string | null {
   for (const rel of ['./pdfWorker.js', '../pdfWorker.js']) {
-    const path = fileURLToPath(new URL(rel, import.meta.url))
+    const path = unpackedPath(fileURLToPath(new URL(rel, import.meta.url)))
     if (existsSync(path)) return path
   }
   return null

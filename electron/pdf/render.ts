@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { dirname, join, sep } from 'node:path'
 import pdfmake from 'pdfmake'
 import type { DocDefinition } from './docs/types'
+import { unpackedPath } from './unpacked'
 
 // Noto Sans SC (SIL OFL 1.1) from npm: full TrueType files, so pdfkit embeds a subset of
 // exactly the glyphs used and Chinese text round-trips. No system font is assumed.
+// In the installed app the two files are unpacked beside app.asar (electron-builder.yml): read them there.
 const requireFromHere = createRequire(import.meta.url)
-const fontDir = dirname(requireFromHere.resolve('@expo-google-fonts/noto-sans-sc/package.json'))
+const fontDir = unpackedPath(dirname(requireFromHere.resolve('@expo-google-fonts/noto-sans-sc/package.json')))
 export const FONT_FILES = {
   normal: join(fontDir, '400Regular', 'NotoSansSC_400Regular.ttf'),
   bold: join(fontDir, '700Bold', 'NotoSansSC_700Bold.ttf'),
@@ -23,7 +25,7 @@ pdfmake.addFonts({
 })
 // Documents are built from case data only: nothing is fetched, and only the font files are read.
 pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir))
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir + sep))
 
 /** Renders a document definition to PDF bytes (A4, the CJK font as default). */
 export async function renderPdf(doc: DocDefinition): Promise<Buffer> {
