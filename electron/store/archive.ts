@@ -1,9 +1,13 @@
 import { link, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { z } from 'zod'
 import type { Case, CaseQuery } from '@shared/schemas/case'
 import { searchText, sortCases } from '@shared/rules/caseQuery'
 import { phoneDigits } from '@shared/values/phone'
 import { writeFileDurable } from './durableFile'
+import { DamagedFileError } from './durableJsonAdapter'
+import { StoredCase } from './schema'
+import { describeIssue } from './zodIssue'
 
 export const ARCHIVE_DIR = 'archive'
 const CASES = /^cases-(\d{4}-\d{2})\.json$/
@@ -204,11 +208,12 @@ export class Archive {
   async month(month: string): Promise<Map<string, Case>> {
     const cached = this.cache.get(month)
     if (cached) return cached
-    const text = await readFile(join(this.dir, casesFile(month)), 'utf8').catch((err: NodeJS.ErrnoException) => {
+    const file = join(this.dir, casesFile(month))
+    const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return '[]'
       throw err
     })
-    const cases = new Map((JSON.parse(text) as Case[]).map((c) => [c.id, c]))
+    const cases = new Map(parseMonth(file, text).map((c) => [c.id, c]))
     this.cache.set(month, cases)
     if (this.cache.size > 4) this.cache.delete(this.cache.keys().next().value!)
     return cases
@@ -281,6 +286,21 @@ export class Archive {
     await writeFileDurable(join(this.dir, indexFile(month)), JSON.stringify(rows))
     return { rows, bytes, lineStarts: lineStartsOf(bytes) }
   }
+}
+
+const MonthCases = z.array(StoredCase)
+
+/** A month file's cases, parsed (never cast): a file that does not parse or fit is reported damaged. */
+function parseMonth(file: string, text: string): Case[] {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (err) {
+    throw new DamagedFileError(file, `invalid JSON (${(err as Error).message})`)
+  }
+  const parsed = MonthCases.safeParse(raw)
+  if (!parsed.success) throw new DamagedFileError(file, describeIssue(parsed.error))
+  return parsed.data
 }
 
 /**

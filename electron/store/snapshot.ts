@@ -1,15 +1,20 @@
+import { z } from 'zod'
 import { migrate } from './migrations'
-import { CURRENT_SCHEMA_VERSION, looksLikeStore, type AuditEntry, type Snapshot } from './schema'
+import { AuditEntry, CURRENT_SCHEMA_VERSION, describeIssue, emptyData, looksLikeStore, Snapshot } from './schema'
 
 export type Interpreted =
   | { kind: 'ok'; data: Snapshot; fromVersion: number; legacyAudit: AuditEntry[] }
   | { kind: 'corrupt'; reason: string }
   | { kind: 'too_new'; version: number; data: Snapshot }
 
+const LegacyAudit = z.array(AuditEntry)
+
 /**
- * Reads a data file's text as the app would: parses it, checks its shape, and migrates an
- * older version in memory. Used for the data file and for every backup before it is used.
- * A file from before split storage carries the audit trail inside: it is handed back apart.
+ * Reads a data file's text as the app would: parses it, migrates an older version in memory,
+ * and parses the result with the Snapshot schema (never a cast): a file that does not fit is
+ * damaged, with the first wrong place as the reason. Used for the data file and for every
+ * backup before it is used. A file from before split storage carries the audit trail inside:
+ * it is handed back apart.
  */
 export function interpret(text: string, now: Date): Interpreted {
   let raw: unknown
@@ -22,7 +27,7 @@ export function interpret(text: string, now: Date): Interpreted {
     return { kind: 'corrupt', reason: 'not a JSON object' }
   const record = raw as Record<string, unknown>
   const version = typeof record.schemaVersion === 'number' ? record.schemaVersion : 0
-  if (version > CURRENT_SCHEMA_VERSION) return { kind: 'too_new', version, data: record as unknown as Snapshot }
+  if (version > CURRENT_SCHEMA_VERSION) return { kind: 'too_new', version, data: readable(record) }
   if (version >= 1 && !looksLikeStore(record)) return { kind: 'corrupt', reason: 'missing collections' }
   let migrated: Record<string, unknown>
   try {
@@ -34,11 +39,18 @@ export function interpret(text: string, now: Date): Interpreted {
     return { kind: 'corrupt', reason: `migration failed: ${(err as Error).message}` }
   }
   const { audit, ...data } = migrated
-  if (!looksLikeStore(data)) return { kind: 'corrupt', reason: 'missing collections' }
-  return {
-    kind: 'ok',
-    data: data as unknown as Snapshot,
-    fromVersion: version,
-    legacyAudit: Array.isArray(audit) ? (audit as AuditEntry[]) : [],
-  }
+  const parsed = Snapshot.safeParse(data)
+  if (!parsed.success) return { kind: 'corrupt', reason: describeIssue(parsed.error) }
+  const legacyAudit = LegacyAudit.safeParse(audit ?? [])
+  if (!legacyAudit.success) return { kind: 'corrupt', reason: describeIssue(legacyAudit.error, 'audit') }
+  return { kind: 'ok', data: parsed.data, fromVersion: version, legacyAudit: legacyAudit.data }
+}
+
+/**
+ * A newer version's file is only shown, never written: what of it fits this version's shape,
+ * or nothing (an empty store) when it does not fit at all.
+ */
+function readable(record: Record<string, unknown>): Snapshot {
+  const parsed = Snapshot.safeParse(record)
+  return parsed.success ? parsed.data : { ...emptyData(), journalSeq: 0, archivedCases: 0 }
 }

@@ -4,7 +4,8 @@ import type { Case } from '@shared/schemas/case'
 import type { Handover } from '@shared/schemas/handover'
 import { acquireLock } from './lockFile'
 import { writeFileDurable } from './durableFile'
-import { AppendLog, DamagedLogError, readLastLine, readLog } from './appendLog'
+import { AppendLog, DamagedLogError, readLastLine } from './appendLog'
+import { readJournal } from './journal'
 import { Archive, ARCHIVE_DIR, finishedAt, linkArchive } from './archive'
 import { ChainVerifier, type AuditHead, type AuditVerdict } from './auditChain'
 import { interpret } from './snapshot'
@@ -158,7 +159,7 @@ export class Store {
     let damage: string | null = found.kind === 'corrupt' ? found.reason : null
     if (found.kind === 'ok') {
       try {
-        const log = await readLog<JournalRecord>(this.journalFile)
+        const log = await readJournal(this.journalFile)
         journal = log.records.filter((r) => r.n > found.data.journalSeq)
         journalBytes = log.validBytes
       } catch (err) {

@@ -3,6 +3,7 @@ import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Case } from '@shared/schemas/case'
 import { emptyWorkflow } from '@shared/schemas/workflow'
+import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 import { AUDIT_FILE_NAME, DATA_FILE_NAME, JOURNAL_FILE_NAME, Store } from '../../../electron/store/store'
 import { appendAudit } from '../../../electron/services/context'
 import { makeCase } from '../../support/factories'
@@ -287,7 +288,7 @@ describe('migration from the single file (schema 2)', () => {
       schemaVersion: 2,
       appliedMigrations: [],
       branch: { name: '老店', code: 'OLD1' },
-      settings: { locale: 'zh-CN', workflow: {} },
+      settings: { locale: 'zh-CN', workflow: structuredClone(DEFAULT_WORKFLOW_SETTINGS) },
       staff: [],
       departments: [],
       caseCounters: {},
