@@ -18,6 +18,7 @@ const dataDir = values['data-dir'] ? resolve(values['data-dir']) : resolveDataDi
 const services = await openServices(dataDir)
 const bridge = await startBridge({
   dispatch: services.dispatch,
+  signedIn: services.signedIn,
   rendererDir: resolve(values.renderer ?? join(here, '../renderer')),
   port: Number(values.port),
 })

@@ -32,6 +32,8 @@ export interface Bridge {
  */
 export async function startBridge(options: {
   dispatch: Dispatch
+  /** Whether a caller (a tab) is signed in: checked before a large body is read. */
+  signedIn: (caller: string) => boolean
   rendererDir: string
   port?: number
   token?: string
@@ -62,7 +64,14 @@ export async function startBridge(options: {
         return send(res, 400, { ok: false, error: { code: 'BAD_SENDER', message: 'missing tab id' } })
       }
       const channel = decodeURIComponent(path.slice(5))
-      const body = await readBody(req, LARGE_BODIES[channel] ?? MAX_BODY_BYTES)
+      const caller = `tab:${tab}`
+      // Own properties only: `constructor` or `__proto__` must not find an inherited "limit".
+      const large = Object.hasOwn(LARGE_BODIES, channel)
+      const limit = large ? LARGE_BODIES[channel] : MAX_BODY_BYTES
+      if (Number(req.headers['content-length'] ?? 0) > limit) return refuseBody(req, res, 413, 'body too large')
+      // Only a signed-in tab may make the host read a large body.
+      if (large && !options.signedIn(caller)) return refuseBody(req, res, 401, 'sign in first')
+      const body = await readBody(req, limit)
       if (body === null) return send(res, 413, { ok: false, error: { code: 'VALIDATION', message: 'body too large' } })
       let payload: unknown
       try {
@@ -71,7 +80,7 @@ export async function startBridge(options: {
         return send(res, 400, { ok: false, error: { code: 'VALIDATION', message: 'invalid JSON' } })
       }
       const input = typeof payload === 'object' && payload !== null ? (payload as { input?: unknown }).input : undefined
-      return send(res, 200, await options.dispatch(channel, input, `tab:${tab}`))
+      return send(res, 200, await options.dispatch(channel, input, caller))
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method not allowed' })
     await serveStatic(res, options.rendererDir, path)
@@ -98,6 +107,13 @@ export async function startBridge(options: {
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(JSON.stringify(body))
+}
+
+/** Answers without reading the body, and closes the connection so the client stops sending. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  res.setHeader('connection', 'close')
+  res.once('finish', () => req.destroy())
+  send(res, status, { ok: false, error: { code: status === 401 ? 'UNAUTHENTICATED' : 'VALIDATION', message } })
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {

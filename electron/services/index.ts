@@ -1,6 +1,6 @@
 import type { Call, Channel, OutputOf } from '@shared/ipc/contract'
 import type { Result } from '@shared/ipc/result'
-import { Store } from '../store'
+import { Store, storePolicy } from '../store'
 import type { AppContext, DesktopActions, ServiceContext } from './context'
 import { checkAudit } from './auditCheck'
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
@@ -18,6 +18,8 @@ export interface Services {
   call: Call
   /** Typed calls as another caller (another window or tab). */
   as: (caller: string) => Call
+  /** Whether a caller (window or tab) is signed in. */
+  signedIn: (caller: string) => boolean
   /** The context a service sees for one caller (for tests of a service function itself). */
   contextFor: (caller?: string) => ServiceContext
   /** Settles once the audit chain has been walked (tests wait for it; the app does not). */
@@ -37,7 +39,9 @@ export async function openServices(
   now: () => Date = () => new Date(),
   options: ServiceOptions = {},
 ): Promise<Services> {
-  const store = await Store.open(dataDir, { now })
+  // When cases are archived and daily backups taken is policy, outside the store (docs/architecture.md, "Data").
+  const policy = storePolicy()
+  const store = await Store.open(dataDir, { now, policy })
   const ctx: AppContext = {
     store,
     now,
@@ -47,7 +51,8 @@ export async function openServices(
     pinCost: options.pinCost,
   }
   const auditChecked = checkAudit(ctx)
-  await store.dailyBackup(now(), store.data.settings.workflow?.backupKeep)
+  // The daily backup, when the policy says it is due; the branch's settings say how many to keep.
+  await store.dailyBackup(now(), store.data.settings.workflow?.backupKeep ?? policy.keep)
   const raw: Dispatch = createDispatch(ctx, { checkOutputs: options.checkOutputs })
   const as =
     (caller: string): Call =>
@@ -58,6 +63,7 @@ export async function openServices(
     dispatch: (channel, rawInput, caller = LOCAL_CALLER) => raw(channel, rawInput, caller),
     call: as(LOCAL_CALLER),
     as,
+    signedIn: (caller) => ctx.sessions.get(caller) !== null,
     contextFor: (caller = LOCAL_CALLER) => ({ ...ctx, caller, session: ctx.sessions.get(caller) }),
     auditChecked,
     close: () => store.close(),

@@ -656,6 +656,7 @@ export const en: Messages = {
     future: 'Received time cannot be in the future',
     choose: 'Choose one',
     tooLong: 'At most {{n}} characters',
+    rangeTooLong: 'A date range can span at most 2 years',
   },
   errors: {
     VALIDATION: 'Some input is invalid; nothing was saved.',

@@ -630,6 +630,7 @@ export const zhCN = {
     future: '受理时间不能晚于现在',
     choose: '请选择一项',
     tooLong: '最多 {{n}} 个字',
+    rangeTooLong: '日期范围最长 2 年',
   },
   errors: {
     VALIDATION: '提交的内容有误，未保存。',

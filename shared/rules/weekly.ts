@@ -79,10 +79,16 @@ export function weeklyReport(
     const p = phoneDigits(c.phone)
     if (p) byPhone.set(p, [...(byPhone.get(p) ?? []), c])
   }
+  // Counted in one pass over the cases, then one pass over the days (the range is bounded).
+  const receivedOn = new Map<string, number>()
+  for (const c of cases) {
+    const day = format(new Date(c.receivedAt), 'yyyy-MM-dd')
+    receivedOn.set(day, (receivedOn.get(day) ?? 0) + 1)
+  }
   const perDay: { day: string; count: number }[] = []
   for (let d = new Date(localDayStart(range.from)); d.getTime() < localDayEnd(range.to); d = addDays(d, 1)) {
     const day = format(d, 'yyyy-MM-dd')
-    perDay.push({ day, count: cases.filter((c) => format(new Date(c.receivedAt), 'yyyy-MM-dd') === day).length })
+    perDay.push({ day, count: receivedOn.get(day) ?? 0 })
   }
   return {
     ...range,

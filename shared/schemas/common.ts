@@ -27,3 +27,31 @@ export type ManagerApproval = z.infer<typeof ManagerApproval>
 
 export const StaffRef = z.object({ id: z.string(), name: z.string() })
 export type StaffRef = z.infer<typeof StaffRef>
+
+/** A local calendar day, YYYY-MM-DD, that exists. */
+export const Day = z
+  .string({ message: v.dateTime })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: v.dateTime })
+  .refine((s) => !Number.isNaN(dayNumber(s)) && new Date(dayNumber(s) * 86_400_000).toISOString().startsWith(s), {
+    message: v.dateTime,
+  })
+
+/** Reports cover at most two years: a longer range is a mistake, and would hold up the host. */
+export const MAX_RANGE_DAYS = 731
+
+function dayNumber(day: string): number {
+  const [y, m, d] = day.split('-').map(Number)
+  const date = new Date(Date.UTC(2000, m - 1, d))
+  date.setUTCFullYear(y) // Date.UTC would read years 0–99 as 1900–1999
+  return date.getTime() / 86_400_000
+}
+
+/** A range of local days, both ends included: `from` ≤ `to`, at most MAX_RANGE_DAYS long. */
+export const DayRange = z
+  .object({ from: Day, to: Day })
+  .refine((r) => r.from <= r.to, { message: v.invalid, path: ['to'] })
+  .refine((r) => r.from > r.to || dayNumber(r.to) - dayNumber(r.from) < MAX_RANGE_DAYS, {
+    message: v.rangeTooLong,
+    path: ['to'],
+  })
+export type DayRange = z.infer<typeof DayRange>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CATEGORIES, COMPENSATION_FORMS, GOODWILL_FORMS } from '../values/options'
-import { Id, ManagerApproval, optionalText, requiredText, StaffRef } from './common'
+import { DayRange, Id, ManagerApproval, optionalText, requiredText, StaffRef } from './common'
 import { v } from '../values/messages'
 
 const fen = z
@@ -106,8 +106,7 @@ export const ExecuteOfferInput = z.object({
   note: optionalText(200),
 })
 
-const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: v.dateTime })
-export const CostQuery = z.object({ from: DAY, to: DAY })
+export const CostQuery = DayRange
 const CostRow = z.object({
   key: z.string(),
   label: z.string(),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CATEGORIES } from '../values/options'
+import { DayRange } from './common'
 
 const Row = z.object({
   key: z.string(),
@@ -31,7 +32,4 @@ export const WeeklyReport = z.object({
 })
 export type WeeklyReport = z.infer<typeof WeeklyReport>
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.dateTime' })
-export const WeeklyQuery = z
-  .object({ from: Day, to: Day })
-  .refine((q) => q.from <= q.to, { message: 'validation.invalid', path: ['to'] })
+export const WeeklyQuery = DayRange

@@ -12,6 +12,7 @@ export const v = {
   dateTime: 'validation.dateTime',
   future: 'validation.future',
   choose: 'validation.choose',
+  rangeTooLong: 'validation.rangeTooLong',
   tooLong: (max: number) => `validation.tooLong:${max}`,
 } as const
 

@@ -40,7 +40,7 @@ describe('the browser bridge', () => {
     await mkdir(rendererDir)
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>客诉台</title>')
     services = await openServices(join(dir, 'data'))
-    bridge = await startBridge({ dispatch: services.dispatch, rendererDir })
+    bridge = await startBridge({ dispatch: services.dispatch, signedIn: services.signedIn, rendererDir })
   })
   afterEach(async () => {
     await bridge.close()
@@ -92,6 +92,12 @@ describe('the browser bridge', () => {
       (err: NodeJS.ErrnoException) => err.code,
     )
     expect([413, 'ECONNRESET', 'EPIPE']).toContain(refused)
+    // Only a signed-in tab may send one (see hostLimits.test.ts for the refusals).
+    const api = createHttpApi(bridge.token, TAB, fetch, bridge.url.slice(0, -1))
+    await api['setup:init']({
+      branch: { name: '静安寺店', code: 'sh01' },
+      manager: { name: '陈主管', pin: '246810', pinConfirm: '246810' },
+    })
     const bundle = await post(bridge.url, '/api/data:importBundle', headers, big)
     expect(bundle.status).toBe(200) // read whole and handed to the services, which check it (no approval here)
     expect(JSON.parse(bundle.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
@@ -124,7 +130,7 @@ describe('the browser bridge', () => {
     // A connection that has sent no request yet is not "idle" to Node: close() would wait for it.
     await bridge.close()
     socket.destroy()
-    bridge = await startBridge({ dispatch: services.dispatch, rendererDir }) // for afterEach
+    bridge = await startBridge({ dispatch: services.dispatch, signedIn: services.signedIn, rendererDir }) // for afterEach
   })
 
   it('answers malformed JSON and unknown channels as data', async () => {

@@ -4,11 +4,8 @@ import { GeneratedFile } from '../../schemas/files'
 import { Handover, HandoverSnapshot, PrepareHandoverInput, SubmitHandoverInput } from '../../schemas/handover'
 import { HomeSummary } from '../../schemas/home'
 import { WeeklyQuery, WeeklyReport } from '../../schemas/weekly'
-import { ById, channels, Day, None } from './spec'
-
-const DayRange = z
-  .object({ from: Day, to: Day })
-  .refine((r) => r.from <= r.to, { message: 'validation.invalid', path: ['to'] })
+import { DayRange } from '../../schemas/common'
+import { ById, channels, None } from './spec'
 
 export const reportChannels = channels({
   'reports:caseReceipt': { input: ById, output: GeneratedFile, auth: 'session' },

@@ -24,4 +24,3 @@ export const channels = <T extends Record<string, ChannelSpec>>(spec: T): T => s
 
 export const None = z.undefined()
 export const ById = z.object({ id: Id })
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.dateTime' })

@@ -13,7 +13,7 @@ describe('the IPC contract', () => {
       const spec = contract[name]
       expect(typeof spec.input.safeParse).toBe('function')
       expect(typeof spec.output.safeParse).toBe('function')
-      expect(['public', 'session']).toContain(spec.auth)
+      expect(['public', 'session', 'manager']).toContain(spec.auth)
     }
   })
 
