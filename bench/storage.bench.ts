@@ -14,6 +14,7 @@ import { AppendLog } from '../electron/store/appendLog'
 import { appendAudit, type ServiceContext } from '../electron/services/context'
 import { listCases } from '../electron/services/cases'
 import { Sessions } from '../electron/services/sessions'
+import { PinGuard } from '../electron/services/pinGuard'
 import { auditFor, generateCases } from './data'
 import { summarize, timed, type Timing } from './timing'
 
@@ -134,6 +135,7 @@ it('storage benchmark', async () => {
       store,
       now: () => NOW,
       sessions: new Sessions(),
+      pinGuard: new PinGuard(),
       caller: 'bench',
       session: { staff: by } as unknown as Session,
       audit: { current: { ok: true, entries: 0 } },

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto'
-import type { ManagerApproval } from '@shared/schemas/common'
+import type { ManagerApproval, StaffRef } from '@shared/schemas/common'
 import type { Session, StaffPublic } from '@shared/schemas/staff'
-import type { StaffRecord } from '../store'
+import type { Draft, StaffRecord } from '../store'
 import { AppError } from './errors'
 import { hashPin, verifyPin, type PinCost } from './pin'
-import { appendAudit, startSession, type ServiceContext } from './context'
+import { actorOf, appendAudit, startSession, type ServiceContext } from './context'
 
 export const MAX_PIN_ATTEMPTS = 5
 export const LOCKOUT_MINUTES = 5
@@ -34,42 +34,62 @@ export async function newStaffRecord(
 
 /**
  * Checks a PIN with lockout: after MAX_PIN_ATTEMPTS wrong PINs in a row the account is
- * locked for LOCKOUT_MINUTES. Failures are persisted so a restart does not reset them.
+ * locked for LOCKOUT_MINUTES. Checks for one person run one at a time and each attempt is
+ * counted before the PIN is hashed; failures are persisted so a restart does not reset them,
+ * and counted in memory too, so they count even while the store cannot write.
  */
-export async function checkPin(ctx: ServiceContext, staffId: string, pin: string): Promise<StaffRecord> {
-  const staff = ctx.store.data.staff.find((s) => s.id === staffId && s.active)
-  if (!staff) throw new AppError('NOT_FOUND')
-  const now = ctx.now()
-  if (staff.lockedUntil && new Date(staff.lockedUntil) > now) {
-    throw new AppError('LOCKED', { minutes: minutesUntil(staff.lockedUntil, now) })
-  }
-  if (await verifyPin(pin, staff.pin)) {
-    if (staff.failedAttempts > 0 || staff.lockedUntil) {
-      await ctx.store.update((d) => {
+export function checkPin(ctx: ServiceContext, staffId: string, pin: string): Promise<StaffRecord> {
+  const key = `staff:${staffId}`
+  return ctx.pinGuard.serial(key, async () => {
+    const staff = ctx.store.data.staff.find((s) => s.id === staffId && s.active)
+    if (!staff) throw new AppError('NOT_FOUND')
+    const now = ctx.now().getTime()
+    const lockedUntil = Math.max(staff.lockedUntil ? Date.parse(staff.lockedUntil) : 0, ctx.pinGuard.lockedUntil(key))
+    if (lockedUntil > now) throw new AppError('LOCKED', { minutes: minutesUntil(lockedUntil, now) })
+    // Counted before hashing, so a crash or a parallel request cannot skip it; a right PIN clears it.
+    const attempt = Math.max(staff.failedAttempts, ctx.pinGuard.failures(key)) + 1
+    ctx.pinGuard.setFailures(key, attempt)
+    await persist(ctx, (d) => void (d.staff.find((x) => x.id === staffId)!.failedAttempts = attempt))
+    if (await verifyPin(pin, staff.pin)) {
+      ctx.pinGuard.clear(key)
+      await persist(ctx, (d) => {
         const s = d.staff.find((x) => x.id === staffId)!
         s.failedAttempts = 0
         s.lockedUntil = null
       })
+      return staff
     }
-    return staff
-  }
-  const outcome = await ctx.store.update((d) => {
-    const s = d.staff.find((x) => x.id === staffId)!
-    s.failedAttempts += 1
-    if (s.failedAttempts >= MAX_PIN_ATTEMPTS) {
-      s.failedAttempts = 0
-      s.lockedUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString()
-      appendAudit(d, { at: now.toISOString(), by: null, action: 'staff.locked', target: staffId })
-      return { locked: true, left: 0 }
+    if (attempt >= MAX_PIN_ATTEMPTS) {
+      const until = now + LOCKOUT_MINUTES * 60_000
+      ctx.pinGuard.lock(key, until)
+      await persist(ctx, (d) => {
+        const s = d.staff.find((x) => x.id === staffId)!
+        s.failedAttempts = 0
+        s.lockedUntil = new Date(until).toISOString()
+        appendAudit(d, { at: new Date(now).toISOString(), by: null, action: 'staff.locked', target: staffId })
+      })
+      throw new AppError('LOCKED', { minutes: LOCKOUT_MINUTES })
     }
-    return { locked: false, left: MAX_PIN_ATTEMPTS - s.failedAttempts }
+    throw new AppError('WRONG_PIN', { left: MAX_PIN_ATTEMPTS - attempt })
   })
-  if (outcome.locked) throw new AppError('LOCKED', { minutes: LOCKOUT_MINUTES })
-  throw new AppError('WRONG_PIN', { left: outcome.left })
 }
 
-function minutesUntil(iso: string, now: Date): number {
-  return Math.max(1, Math.ceil((new Date(iso).getTime() - now.getTime()) / 60_000))
+/** A new PIN set by a manager starts with no failures and no lock. */
+export function forgetPinFailures(ctx: ServiceContext, staffId: string): void {
+  ctx.pinGuard.clear(`staff:${staffId}`)
+}
+
+/** A lockout write that fails (a disk gone read-only) must not let the guess through. */
+async function persist(ctx: ServiceContext, change: (d: Draft) => void): Promise<void> {
+  try {
+    await ctx.store.update(change)
+  } catch (err) {
+    console.error('[auth] could not record a PIN attempt', err)
+  }
+}
+
+function minutesUntil(until: number, now: number): number {
+  return Math.max(1, Math.ceil((until - now) / 60_000))
 }
 
 export async function signIn(ctx: ServiceContext, input: { staffId: string; pin: string }): Promise<Session> {
@@ -79,13 +99,40 @@ export async function signIn(ctx: ServiceContext, input: { staffId: string; pin:
   return session
 }
 
-/** A manager's PIN for one manager-only action; a staff member's PIN is not enough. */
-export async function approveAsManager(
-  ctx: ServiceContext,
-  approval: ManagerApproval,
-): Promise<{ id: string; name: string }> {
+/**
+ * A manager's PIN for one manager-only action; a staff member's PIN is not enough. Wrong PINs
+ * here throttle the one who asked (MAX_PIN_ATTEMPTS per LOCKOUT_MINUTES), never the manager's
+ * own account, and each is recorded with who tried: a clerk cannot lock a manager out.
+ */
+export function approveAsManager(ctx: ServiceContext, approval: ManagerApproval): Promise<StaffRef> {
   const candidate = ctx.store.data.staff.find((s) => s.id === approval.managerId && s.active)
-  if (!candidate || candidate.role !== 'manager') throw new AppError('FORBIDDEN')
-  const manager = await checkPin(ctx, approval.managerId, approval.pin)
-  return { id: manager.id, name: manager.name }
+  if (!candidate || candidate.role !== 'manager') return Promise.reject(new AppError('FORBIDDEN'))
+  const requester = ctx.session?.staff.id ?? ctx.caller
+  const key = `approvals:${requester}`
+  return ctx.pinGuard.serial(key, async () => {
+    const now = ctx.now().getTime()
+    const until = ctx.pinGuard.lockedUntil(key)
+    if (until > now) {
+      throw new AppError('LOCKED', { minutes: minutesUntil(until, now) }, 'refusals.approvals_throttled')
+    }
+    const attempt = ctx.pinGuard.failures(key) + 1
+    ctx.pinGuard.setFailures(key, attempt) // counted before hashing
+    if (await verifyPin(approval.pin, candidate.pin)) {
+      ctx.pinGuard.clear(key)
+      return { id: candidate.id, name: candidate.name }
+    }
+    await persist(ctx, (d) =>
+      appendAudit(d, {
+        at: new Date(now).toISOString(),
+        by: actorOf(ctx),
+        action: 'approval.refused',
+        target: candidate.id,
+      }),
+    )
+    if (attempt >= MAX_PIN_ATTEMPTS) {
+      ctx.pinGuard.lock(key, now + LOCKOUT_MINUTES * 60_000)
+      throw new AppError('LOCKED', { minutes: LOCKOUT_MINUTES }, 'refusals.approvals_throttled')
+    }
+    throw new AppError('WRONG_PIN', { left: MAX_PIN_ATTEMPTS - attempt })
+  })
 }

@@ -2,6 +2,7 @@ import type { Session } from '@shared/schemas/staff'
 import type { StaffRef } from '@shared/schemas/common'
 import type { Sessions } from './sessions'
 import type { PinCost } from './pin'
+import type { PinGuard } from './pinGuard'
 import { chainAfter, type AuditEntry, type AuditVerdict, type Draft, type Store } from '../store'
 import { AppError } from './errors'
 
@@ -27,6 +28,8 @@ export interface AppContext {
   audit: { current: AuditStatus }
   /** scrypt cost for new PIN hashes (default in pin.ts); tests pass a cheap one. */
   pinCost?: PinCost
+  /** One PIN check at a time per person, failures counted even when the store can't write. */
+  pinGuard: PinGuard
 }
 
 /** One call: the shared context plus who is calling (a window or a browser tab) and as whom. */

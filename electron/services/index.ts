@@ -5,6 +5,7 @@ import type { AppContext, DesktopActions, ServiceContext } from './context'
 import { checkAudit } from './auditCheck'
 import { createDispatch, type Dispatch, type DispatchOptions } from './dispatch'
 import { Sessions } from './sessions'
+import { PinGuard } from './pinGuard'
 import type { PinCost } from './pin'
 
 /** The caller tests and scripts use when they don't name one. */
@@ -49,6 +50,7 @@ export async function openServices(
     audit: { current: { ok: true, entries: store.auditEntries, checking: true } },
     desktop: options.desktop,
     pinCost: options.pinCost,
+    pinGuard: new PinGuard(),
   }
   const auditChecked = checkAudit(ctx)
   // The daily backup, when the policy says it is due; the branch's settings say how many to keep.

@@ -3,7 +3,7 @@ import { DEFAULT_DEPARTMENTS } from '@shared/domain/defaults'
 import type { Department, Session, SetupInput, StaffInput, StaffPublic } from '@shared/schemas/staff'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { AppError } from './errors'
-import { newStaffRecord, toPublic } from './auth'
+import { forgetPinFailures, newStaffRecord, toPublic } from './auth'
 import { hashPin } from './pin'
 import { actorOf, appendAudit, approverOf, startSession, type ServiceContext } from './context'
 
@@ -117,5 +117,6 @@ export async function resetPin(
     Object.assign(s, { pin, failedAttempts: 0, lockedUntil: null })
     appendAudit(d, { at, by: actorOf(ctx), action: 'staff.pinReset', target: s.id, approvedBy: approver })
   })
+  forgetPinFailures(ctx, input.staffId)
   return toPublic(target)
 }

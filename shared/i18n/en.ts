@@ -323,6 +323,7 @@ export const en: Messages = {
   },
   evidence: { keyword: 'keyword "{{keyword}}"', ticked: 'ticked', amount: '¥{{amount}}', count: 'number {{count}}' },
   refusals: {
+    approvals_throttled: 'Too many wrong approval PINs: ask for a manager approval again in {{minutes}} min.',
     desktop_only: 'This works in the desktop app only.',
     handover_same_person: 'The incoming clerk must be someone else.',
     backup_unusable: 'This backup is damaged or unreadable and cannot be restored.',

@@ -305,6 +305,7 @@ export const zhCN = {
   evidence: { keyword: '关键词“{{keyword}}”', ticked: '已勾选', amount: '¥{{amount}}', count: '第 {{count}} 次' },
   refusals: {
     desktop_only: '此操作只能在桌面版中使用。',
+    approvals_throttled: '审批 PIN 码输错次数过多，请在 {{minutes}} 分钟后再请求主管审批。',
     handover_same_person: '接班人不能是交班人本人。',
     backup_unusable: '该备份已损坏或无法读取，不能用于恢复。',
     illegal: '当前状态（{{status}}）下不能进行此操作。',
