@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { migrate } from './migrations'
+import { migrate, NotThatVersionError } from './migrations'
 import { AuditEntry, CURRENT_SCHEMA_VERSION, describeIssue, emptyData, looksLikeStore, Snapshot } from './schema'
 
 export type Interpreted =
@@ -31,12 +31,10 @@ export function interpret(text: string, now: Date): Interpreted {
   if (version >= 1 && !looksLikeStore(record)) return { kind: 'corrupt', reason: 'missing collections' }
   let migrated: Record<string, unknown>
   try {
-    migrated =
-      version < CURRENT_SCHEMA_VERSION
-        ? (migrate(record, version, CURRENT_SCHEMA_VERSION, now) as unknown as Record<string, unknown>)
-        : record
+    migrated = version < CURRENT_SCHEMA_VERSION ? migrate(record, version, CURRENT_SCHEMA_VERSION, now) : record
   } catch (err) {
-    return { kind: 'corrupt', reason: `migration failed: ${(err as Error).message}` }
+    const why = err instanceof NotThatVersionError ? ` (${describeIssue(err.issues)})` : ''
+    return { kind: 'corrupt', reason: `migration failed: ${(err as Error).message}${why}` }
   }
   const { audit, ...data } = migrated
   const parsed = Snapshot.safeParse(data)
