@@ -10,7 +10,7 @@ export function appStatus(ctx: ServiceContext): AppStatus {
     store: { state: store.state, dataFile: store.file, detail: store.detail, recovery: store.recovery },
     setupNeeded: store.state === 'ok' && setupNeeded(ctx),
     branch: store.data.branch,
-    locale: store.data.settings.locale,
+    locale: ctx.sessions.localeOf(ctx.caller) ?? store.data.settings.locale,
     session: ctx.session,
     // Checked when the data was opened; later entries are chained by the app itself.
     audit: { ...ctx.audit.current, entries: Math.max(ctx.audit.current.entries, store.auditEntries) },
@@ -18,7 +18,16 @@ export function appStatus(ctx: ServiceContext): AppStatus {
   }
 }
 
+/**
+ * The branch's language, changed by someone signed in (audited); before sign-in the choice
+ * holds for this window only and nothing is written.
+ */
 export async function setLocale(ctx: ServiceContext, locale: Locale): Promise<Locale> {
+  if (!ctx.session) {
+    ctx.sessions.setLocale(ctx.caller, locale)
+    return locale
+  }
+  ctx.sessions.setLocale(ctx.caller, null)
   await ctx.store.update((d) => {
     const before = d.settings.locale
     d.settings.locale = locale

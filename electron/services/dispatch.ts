@@ -40,15 +40,16 @@ export interface DispatchOptions {
 export function createDispatch(app: AppContext, options: DispatchOptions = {}): Dispatch {
   const { handlers = defaultHandlers, log = console, checkOutputs = false } = options
   const translators = new Map<Locale, i18n>()
-  const translator = (): i18n => {
-    const locale = app.store.data.settings?.locale === 'en' ? 'en' : 'zh-CN'
+  // The caller's language: one chosen in this window before sign-in, else the branch's.
+  const translator = (caller: string): i18n => {
+    const locale = (app.sessions.localeOf(caller) ?? app.store.data.settings?.locale) === 'en' ? 'en' : 'zh-CN'
     if (!translators.has(locale)) translators.set(locale, createI18n(locale))
     return translators.get(locale)!
   }
   const fail = (error: ApiError): Result<never> => ({ ok: false, error })
 
   return async (channel, rawInput, caller) => {
-    const { t } = translator()
+    const { t } = translator(caller)
     if (!isChannel(channel)) return fail({ code: 'UNKNOWN_CHANNEL', message: t('errors.UNKNOWN_CHANNEL') })
     const spec = contract[channel]
     const parsed = spec.input.safeParse(rawInput)

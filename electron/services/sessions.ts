@@ -1,4 +1,4 @@
-import type { Session } from '@shared/schemas/staff'
+import type { Locale, Session } from '@shared/schemas/staff'
 
 /**
  * Who is signed in, per caller: one Electron window or one browser tab. A new tab or window
@@ -6,6 +6,8 @@ import type { Session } from '@shared/schemas/staff'
  */
 export class Sessions {
   private readonly byCaller = new Map<string, Session>()
+  /** A language chosen before sign-in: kept for that window only, never written to the store. */
+  private readonly locales = new Map<string, Locale>()
 
   get(caller: string): Session | null {
     return this.byCaller.get(caller) ?? null
@@ -17,6 +19,15 @@ export class Sessions {
 
   end(caller: string): void {
     this.byCaller.delete(caller)
+  }
+
+  localeOf(caller: string): Locale | null {
+    return this.locales.get(caller) ?? null
+  }
+
+  setLocale(caller: string, locale: Locale | null): void {
+    if (locale) this.locales.set(caller, locale)
+    else this.locales.delete(caller)
   }
 
   /** After a restore the staff list may differ: everyone signs in again. */

@@ -3,13 +3,17 @@ import { v } from '../values/messages'
 
 export const Id = z.string().min(1, { message: v.invalid }).max(64, { message: v.invalid })
 
-/** A trimmed, required text of at most `max` characters. */
+/** Characters that show nothing: a field made only of these is empty. */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g
+
+/** A trimmed, required text of at most `max` characters, with something visible in it. */
 export const requiredText = (max: number) =>
   z
     .string({ message: v.required })
     .trim()
     .min(1, { message: v.required })
     .max(max, { message: v.tooLong(max) })
+    .refine((s) => s.replace(INVISIBLE, '').trim().length > 0, { message: v.required })
 
 export const optionalText = (max: number) =>
   z
