@@ -1,23 +1,18 @@
 import type { BackupRow } from '@shared/schemas/backups'
-import { BackupUnusableError, interpret, listBackups, readBackup, type BackupInfo } from '../store'
+import { BackupUnusableError, type BackupInfo } from '../store'
 import { checkAudit } from './auditCheck'
 import { AppError } from './errors'
 import { actorOf, appendAudit, approverOf, requireSession, type ServiceContext } from './context'
 
-/** One backup, checked the way a restore would check it. */
-async function describe(ctx: ServiceContext, b: BackupInfo): Promise<BackupRow> {
-  const found = interpret(await readBackup(ctx.store.dir, b.name), ctx.now())
-  return {
-    ...b,
-    usable: found.kind === 'ok',
-    cases: found.kind === 'ok' ? found.data.cases.length + (found.data.archivedCases ?? 0) : 0,
-  }
+/** A backup as the list shows it: the store's description from its backup index (no backup is read). */
+function describe(b: BackupInfo): BackupRow {
+  return { name: b.name, label: b.label, takenAt: b.takenAt, size: b.size, usable: b.usable, cases: b.cases }
 }
 
 /** The backups on disk, newest first. */
 export async function backupList(ctx: ServiceContext): Promise<BackupRow[]> {
   requireSession(ctx)
-  return Promise.all((await listBackups(ctx.store.dir)).map((b) => describe(ctx, b)))
+  return (await ctx.store.listBackups()).map(describe)
 }
 
 export async function createBackup(ctx: ServiceContext): Promise<BackupRow> {
@@ -34,9 +29,9 @@ export async function createBackup(ctx: ServiceContext): Promise<BackupRow> {
     }),
   )
   const name = await ctx.store.backup('manual', now)
-  const info = (await listBackups(ctx.store.dir)).find((b) => b.name === name)
+  const info = (await ctx.store.listBackups()).find((b) => b.name === name)
   if (!info) throw new AppError('INTERNAL')
-  return describe(ctx, info)
+  return describe(info)
 }
 
 /**
@@ -45,7 +40,7 @@ export async function createBackup(ctx: ServiceContext): Promise<BackupRow> {
  */
 export async function restoreBackup(ctx: ServiceContext, input: { name: string }): Promise<null> {
   const approver = approverOf(ctx)
-  if (!(await listBackups(ctx.store.dir)).some((b) => b.name === input.name)) throw new AppError('NOT_FOUND')
+  if (!(await ctx.store.listBackups()).some((b) => b.name === input.name)) throw new AppError('NOT_FOUND')
   const now = ctx.now()
   const by = actorOf(ctx)
   // The store checks the backup (parse, shape, migration) before anything is written.

@@ -1,15 +1,27 @@
-import { readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeFileDurable } from './durableFile'
+import { ARCHIVE_DIR, linkArchive } from './archive'
+import { interpret } from './snapshot'
+import { BackupUnusableError } from './errors'
+import type { Snapshot } from './schema'
+import { readBackupIndex, updateBackupIndex, type BackupIndexRow } from './backupIndex'
 
 export const BACKUP_DIR = 'backups'
 /** complaint-desk.<label>.<ISO time with - for : and .>.json */
 const NAME = /^complaint-desk\.([a-z0-9-]+)\.(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.json$/
 
-export interface BackupInfo {
+/** A backup as listed: from the backup index, or `checked: false` for a file the index does not describe yet. */
+export interface BackupInfo extends BackupIndexRow {
+  /** false: found on disk but not in the index, so not read; `usable` and `cases` are not known yet. */
+  checked?: false
+}
+
+/** A backup file's name, label and time, from its name alone. */
+interface BackupFile {
   name: string
   label: string
   takenAt: string
-  size: number
 }
 
 export function backupStamp(now: Date): string {
@@ -22,24 +34,38 @@ function parseStamp(stamp: string): string {
   return `${date}T${h}:${m}:${s}.${ms}Z`
 }
 
-/** The backups in `dir`, newest first (files that are not ours are ignored). */
-export async function listBackups(dir: string): Promise<BackupInfo[]> {
-  const folder = join(dir, BACKUP_DIR)
-  const names = await readdir(folder).catch(() => [] as string[])
-  const infos = await Promise.all(
-    names.map(async (name) => {
+const folderOf = (dir: string) => join(dir, BACKUP_DIR)
+
+/** The backup files in `dir`, newest first, known by name only (files that are not ours are ignored). */
+export async function backupFiles(dir: string): Promise<BackupFile[]> {
+  const names = await readdir(folderOf(dir)).catch(() => [] as string[])
+  return names
+    .flatMap((name) => {
       const m = NAME.exec(name)
-      if (!m) return null
-      const { size } = await stat(join(folder, name))
-      return { name, label: m[1], takenAt: parseStamp(m[2]), size }
+      return m ? [{ name, label: m[1], takenAt: parseStamp(m[2]) }] : []
+    })
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt))
+}
+
+/**
+ * The backups in `dir`, newest first, described by the backup index: no backup is read to
+ * list them. A file the index does not describe is listed unchecked (its size only).
+ */
+export async function listBackups(dir: string): Promise<BackupInfo[]> {
+  const [files, index] = await Promise.all([backupFiles(dir), readBackupIndex(folderOf(dir))])
+  return Promise.all(
+    files.map(async (file): Promise<BackupInfo> => {
+      const row = index.get(file.name)
+      if (row) return row
+      const { size } = await stat(backupPath(dir, file.name))
+      return { ...file, size, cases: 0, usable: true, checked: false }
     }),
   )
-  return infos.filter((i): i is BackupInfo => i !== null).sort((a, b) => b.takenAt.localeCompare(a.takenAt))
 }
 
 export function backupPath(dir: string, name: string): string {
   if (!NAME.test(name)) throw new RangeError(`not a backup name: ${name}`)
-  return join(dir, BACKUP_DIR, name)
+  return join(folderOf(dir), name)
 }
 
 /** The folder beside a backup that holds its archive (hard links to the month files). */
@@ -51,14 +77,66 @@ export async function readBackup(dir: string, name: string): Promise<string> {
   return readFile(backupPath(dir, name), 'utf8')
 }
 
-/** Keeps the newest `keep` backups of `label`; older ones of that label are removed. */
+/** Reads a backup whole and checks it as a restore would; throws BackupUnusableError when it cannot be put back. */
+export async function usableBackup(dir: string, name: string, now: Date): Promise<Snapshot> {
+  const found = interpret(await readBackup(dir, name), now)
+  if (found.kind === 'ok') return found.data
+  throw new BackupUnusableError(`backup ${name} cannot be used: ${found.kind === 'corrupt' ? found.reason : 'too new'}`)
+}
+
+/** A backup's index row, from reading it whole (for a file the index did not describe). */
+export async function checkBackup(dir: string, file: BackupFile, now: Date): Promise<BackupIndexRow> {
+  const text = await readBackup(dir, file.name)
+  const found = interpret(text, now)
+  const ok = found.kind === 'ok'
+  const cases = ok ? found.data.cases.length + (found.data.archivedCases ?? 0) : 0
+  return { ...file, size: Buffer.byteLength(text), cases, usable: ok }
+}
+
+/**
+ * Copies the live file into backups/ (fsynced) with hard links to the archive's month files
+ * beside it, then adds its row to the index: the row is written last, so an indexed backup
+ * is whole. `cases` is what the copied file holds (live and archived), known to the caller
+ * because it has just written or checked that file.
+ */
+export async function takeBackup(
+  dir: string,
+  liveFile: string,
+  label: string,
+  now: Date,
+  cases: number | null,
+): Promise<BackupInfo> {
+  await mkdir(folderOf(dir), { recursive: true })
+  const name = `complaint-desk.${label}.${backupStamp(now)}.json`
+  const text = await readFile(liveFile)
+  await writeFileDurable(backupPath(dir, name), text)
+  await linkArchive(join(dir, ARCHIVE_DIR), archiveFolder(dir, name))
+  const info = { name, label, takenAt: now.toISOString(), size: text.length }
+  // A copy of a file the store could not read is not described: it stays unchecked.
+  if (cases === null) return { ...info, cases: 0, usable: true, checked: false }
+  const row = { ...info, cases, usable: true }
+  await addToIndex(dir, row)
+  return row
+}
+
+export async function addToIndex(dir: string, row: BackupIndexRow): Promise<void> {
+  const present = (await backupFiles(dir)).map((f) => f.name)
+  await updateBackupIndex(folderOf(dir), present, { add: [row] })
+}
+
+/** Keeps the newest `keep` backups of `label`; older ones of that label are removed, then their rows. */
 export async function pruneBackups(dir: string, label: string, keep: number): Promise<string[]> {
-  const old = (await listBackups(dir)).filter((b) => b.label === label).slice(keep)
+  const files = await backupFiles(dir)
+  const old = files.filter((b) => b.label === label).slice(keep)
+  if (old.length === 0) return []
   await Promise.all(
     old.map(async (b) => {
       await rm(archiveFolder(dir, b.name), { recursive: true, force: true })
       await unlink(backupPath(dir, b.name))
     }),
   )
-  return old.map((b) => b.name)
+  const removed = old.map((b) => b.name)
+  const present = files.map((f) => f.name).filter((n) => !removed.includes(n))
+  await updateBackupIndex(folderOf(dir), present, { remove: removed })
+  return removed
 }

@@ -14,5 +14,5 @@ export {
 export type { AuditEntry, DbData, Draft, PinHash, StaffRecord } from './schema'
 export { canonical, chainAfter, type AuditVerdict } from './auditChain'
 export { toRow, type ArchiveRow } from './archive'
-export { listBackups, readBackup, type BackupInfo } from './backups'
-export { interpret } from './snapshot'
+export type { BackupInfo } from './backups'
+export { storePolicy, type StorePolicy } from './policy'

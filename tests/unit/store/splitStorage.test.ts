@@ -311,7 +311,7 @@ describe('migration from the single file (schema 2)', () => {
         join(
           dir,
           'backups',
-          backups.find((b) => b.includes('.v2.'))!,
+          backups.find((b) => b.includes('.v2.') && b.endsWith('.json'))!,
         ),
         'utf8',
       ),

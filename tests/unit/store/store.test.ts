@@ -113,7 +113,8 @@ describe('the store', () => {
       { version: 2, at: '2026-11-22T02:00:00.000Z' },
       { version: 3, at: '2026-11-22T02:00:00.000Z' },
     ])
-    const backups = await readdir(join(dir, 'backups'))
+    // backups/ also holds the backup index and the backup's archive folder: count the backup files.
+    const backups = (await readdir(join(dir, 'backups'))).filter((f) => /^complaint-desk\..*\.json$/.test(f))
     expect(backups).toHaveLength(1)
     expect(backups[0]).toMatch(/^complaint-desk\.v0\./)
     expect(await readFile(join(dir, 'backups', backups[0]), 'utf8')).toBe(original)
@@ -174,7 +175,9 @@ describe('the store', () => {
     expect(second.caseClass).toBe(2)
     expect(second.workflow.reasons.map((r) => r.rule)).toEqual(['external_threat', 'repeat_customer'])
     expect(store.data.settings.workflow.authorityLimitFen).toBe(10000)
-    expect(await readdir(join(dir, 'backups'))).toEqual([expect.stringMatching(/^complaint-desk\.v1\./)])
+    expect((await readdir(join(dir, 'backups'))).filter((f) => /^complaint-desk\..*\.json$/.test(f))).toEqual([
+      expect.stringMatching(/^complaint-desk\.v1\./),
+    ])
     await store.close()
   })
 

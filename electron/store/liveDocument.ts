@@ -1,0 +1,186 @@
+import { Low } from 'lowdb'
+import type { Case } from '@shared/schemas/case'
+import { AppendLog } from './appendLog'
+import { DamagedFileError, DurableJsonAdapter } from './durableJsonAdapter'
+import { interpret, type Interpreted } from './snapshot'
+import {
+  emptyData,
+  type AuditEntry,
+  type Core,
+  type DbData,
+  type Draft,
+  type JournalRecord,
+  type Snapshot,
+} from './schema'
+
+function coreOf(data: DbData): Core {
+  const { cases: _c, handovers: _h, ...core } = data
+  return core
+}
+
+/** Live cases are never edited in place: an update replaces the case with a changed copy. */
+function freeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) freeze(v)
+  }
+  return value
+}
+
+/**
+ * The live data (docs/architecture.md, "Data"): a lowdb document (`complaint-desk.json`,
+ * settings, staff, open and recently finished cases) plus the journal of what changed since
+ * it was written. A save appends one fsynced journal line, whatever the size of the document;
+ * only a fold writes the document itself (db.write(): temp file, fsync, rename), then empties
+ * the journal. `db.data` is always the current document, journal included.
+ */
+export class LiveDocument {
+  readonly db: Low<Snapshot>
+  /** db.data without its bookkeeping (journalSeq, archivedCases): what readers see. */
+  private live: DbData
+  private coreText = ''
+  private journal: AppendLog | null = null
+  private found: Interpreted | null = null
+
+  constructor(
+    readonly file: string,
+    readonly journalFile: string,
+    now: () => Date,
+  ) {
+    // The document is read the way the app reads any data file (interpret: parse, shape,
+    // migration in memory); what it found besides the data (a migration, a newer version)
+    // is kept for the store to act on. A damaged file throws and is never taken for empty.
+    const adapter = new DurableJsonAdapter<Snapshot>(file, (text) => {
+      this.found = interpret(text, now())
+      if (this.found.kind === 'corrupt') throw new DamagedFileError(file, this.found.reason)
+      return this.found.data
+    })
+    this.live = emptyData()
+    this.db = new Low<Snapshot>(adapter, { ...this.live, journalSeq: 0, archivedCases: 0 })
+    this.coreText = JSON.stringify(coreOf(this.live))
+  }
+
+  /** Reads the document: null when there is none yet (a new installation). */
+  async read(): Promise<Interpreted | null> {
+    this.found = null
+    try {
+      await this.db.read()
+    } catch (err) {
+      if (!(err instanceof DamagedFileError)) throw err
+      return { kind: 'corrupt', reason: err.reason }
+    }
+    const found = this.found as Interpreted | null
+    if (found?.kind === 'ok') this.set(found.data)
+    // A file from a newer version is shown as it is and never written (the store refuses saves).
+    if (found?.kind === 'too_new') this.live = found.data
+    return found
+  }
+
+  /** The live data, without the document's bookkeeping (journalSeq, archivedCases). */
+  get data(): DbData {
+    return this.live
+  }
+
+  get journalSeq(): number {
+    return this.db.data.journalSeq
+  }
+
+  /** Bytes in the journal: a fold is due when it has grown enough. */
+  get journalBytes(): number {
+    return this.journal?.size ?? 0
+  }
+
+  /** Makes `data` the document (read from disk, a backup being put back, or migrated). */
+  set(data: Snapshot): void {
+    const { journalSeq, archivedCases, ...rest } = data
+    this.replace({ ...rest, cases: rest.cases.map(freeze), handovers: rest.handovers ?? [] }, journalSeq, archivedCases)
+  }
+
+  private replace(
+    data: DbData,
+    journalSeq: number,
+    archivedCases = this.db.data.archivedCases,
+    coreText = JSON.stringify(coreOf(data)),
+  ): void {
+    this.live = data
+    this.db.data = { ...data, journalSeq, archivedCases }
+    this.coreText = coreText
+  }
+
+  /** Replays one journal record: every part is the whole new version, so replaying twice is harmless. */
+  replay(record: JournalRecord): void {
+    const live = this.live
+    const cases = new Map(live.cases.map((c) => [c.id, c]))
+    for (const c of record.cases ?? []) cases.set(c.id, freeze(c))
+    const handoverIds = new Set(live.handovers.map((h) => h.id))
+    const handovers = [...live.handovers, ...(record.handovers ?? []).filter((h) => !handoverIds.has(h.id))]
+    this.replace({ ...(record.core ?? coreOf(live)), cases: [...cases.values()], handovers }, record.n)
+  }
+
+  /** Opens the journal for appending after its first `validBytes` (the rest is a torn line). */
+  async openJournal(validBytes: number): Promise<void> {
+    this.journal = await AppendLog.open(this.journalFile, validBytes)
+  }
+
+  /** A copy of the live data for an update to change (cases are shared: they are frozen). */
+  draft(auditHead: Draft['auditHead']): Draft {
+    const before = this.live
+    return {
+      ...structuredClone(coreOf(before)),
+      cases: before.cases.slice(),
+      handovers: before.handovers.slice(),
+      audit: [],
+      auditHead,
+    }
+  }
+
+  /**
+   * Makes a changed draft the live data once its journal line is on disk. Returns the
+   * audit entries it added, or null when nothing changed (and nothing was written).
+   */
+  async commit(draft: Draft): Promise<AuditEntry[] | null> {
+    const before = this.live
+    const { audit, auditHead: _h, ...after } = draft
+    const known = new Set(before.cases)
+    const record: JournalRecord = { n: this.journalSeq + 1 }
+    const core = coreOf(after)
+    const coreText = JSON.stringify(core)
+    if (coreText !== this.coreText) record.core = core
+    const cases = after.cases.filter((c) => !known.has(c))
+    if (cases.length > 0) record.cases = cases
+    const handovers = after.handovers.slice(before.handovers.length)
+    if (handovers.length > 0) record.handovers = handovers
+    if (audit.length > 0) record.audit = audit
+    if (Object.keys(record).length === 1) return null
+    await this.journal!.append([JSON.stringify(record)])
+    cases.forEach(freeze)
+    this.replace(after, record.n, undefined, coreText)
+    return audit
+  }
+
+  /** Takes cases out of the live data (they went to the archive; the fold writes that). */
+  remove(moved: ReadonlySet<Case>): void {
+    this.replace(
+      { ...this.live, cases: this.live.cases.filter((c) => !moved.has(c)) },
+      this.journalSeq,
+      undefined,
+      this.coreText,
+    )
+  }
+
+  /** Writes the document (journal folded in), noting the archive's size, then empties the journal. */
+  async fold(archivedCases: number): Promise<void> {
+    await this.write(archivedCases)
+    await this.journal!.clear()
+  }
+
+  /** Writes the document as it is now (a new installation, a recovery, a fold). */
+  async write(archivedCases: number): Promise<void> {
+    this.db.data = { ...this.db.data, archivedCases }
+    await this.db.write()
+  }
+
+  async close(): Promise<void> {
+    await this.journal?.close()
+  }
+}
