@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
-import type { CompensationOption, CostTotals } from '@shared/schemas/compensation'
+import type { InputOf } from '@shared/ipc/contract'
+import type { OfferItem } from '@shared/schemas/compensation'
 import { clerkDesk, CLERK_PIN } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
@@ -27,7 +28,7 @@ describe('compensation through the services', () => {
   it('proposes for the case: ¥10 short change → pay the difference and apologise', async () => {
     const { call, create } = await desk()
     const c = await create({ category: 'cashier_error', amount: '10', demand: 'refund', fault: 'ours' })
-    const options = await call<CompensationOption[]>('compensation:propose', { id: c.id })
+    const options = await call('compensation:propose', { id: c.id })
     expect(options[0]).toMatchObject({
       items: [{ form: 'correct_error', valueFen: 1000 }, { form: 'apology' }],
       withinAuthority: true,
@@ -83,7 +84,7 @@ describe('compensation through the services', () => {
   it('above the limit: refused without a PIN, with a wrong PIN, with a staff PIN; accepted with a manager PIN, approver recorded', async () => {
     const { call, create, refused, services, managerApproval, clerkApproval } = await desk()
     const c = await create({ category: 'product_quality', amount: '500', demand: 'compensation', fault: 'ours' })
-    const big = {
+    const big: InputOf<'compensation:offer'> = {
       id: c.id,
       source: 'custom',
       items: [
@@ -115,7 +116,7 @@ describe('compensation through the services', () => {
   it('above the goodwill cap a reason is required as well as the PIN', async () => {
     const { call, create, refused, managerApproval } = await desk()
     const c = await create({ category: 'service_attitude', amount: '', demand: 'compensation', fault: 'ours' })
-    const overCap = {
+    const overCap: Omit<InputOf<'compensation:offer'>, 'capReason'> = {
       id: c.id,
       source: 'custom',
       items: [{ form: 'gift', valueFen: 8000, note: '果篮' }],
@@ -152,7 +153,7 @@ describe('compensation through the services', () => {
 
   it('sums executed compensation by department, category and period', async () => {
     const { call, create, clock, departments } = await desk()
-    const run = async (o: object, items: unknown[]) => {
+    const run = async (o: object, items: OfferItem[]) => {
       const c = await create(o)
       const offered = await call('compensation:offer', { id: c.id, source: 'custom', items, capReason: '' })
       const id = offered.workflow.offers.at(-1)!.id
@@ -177,7 +178,7 @@ describe('compensation through the services', () => {
     await run({ category: 'cashier_error', amount: '5', fault: 'ours' }, [
       { form: 'correct_error', valueFen: 500, note: '' },
     ])
-    const week = await call<CostTotals>('compensation:totals', { from: '2026-11-22', to: '2026-11-28' })
+    const week = await call('compensation:totals', { from: '2026-11-22', to: '2026-11-28' })
     expect(week.total).toMatchObject({ offers: 2, restoreFen: 31000, goodwillFen: 2000 })
     expect(week.byDepartment).toEqual([
       { key: departments[3].id, label: '商品部', offers: 1, restoreFen: 30000, goodwillFen: 0 },
@@ -187,7 +188,7 @@ describe('compensation through the services', () => {
       ['product_quality', 1],
       ['cashier_error', 1],
     ])
-    const later = await call<CostTotals>('compensation:totals', { from: '2026-11-29', to: '2026-12-05' })
+    const later = await call('compensation:totals', { from: '2026-11-29', to: '2026-12-05' })
     expect(later.total).toMatchObject({ offers: 1, restoreFen: 500, goodwillFen: 0 })
   })
 })

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Handover, HandoverSnapshot } from '@shared/schemas/handover'
 import { toLocalDateTime } from '@shared/values/localTime'
 import { clerkDesk, CLERK_PIN, MANAGER_PIN } from '../support/services'
 import { validDraft } from '../support/factories'
@@ -27,7 +26,7 @@ describe('shift handover', () => {
     const done = await create({ phone: '13900000003', category: 'premises' })
     await d.call('cases:transition', { id: done.id, action: 'void', reason: '重复', approval: d.approval })
 
-    const snap = await d.call<HandoverSnapshot>('handover:prepare', { hours: 8 })
+    const snap = await d.call('handover:prepare', { hours: 8 })
     expect(snap.openCases.map((c) => c.id).sort()).toEqual([urgent.id, plain.id].sort())
     expect(snap.commitmentsDue.map((x) => x.commitment.what)).toEqual(['两小时内回电'])
     expect(snap.escalations.map((c) => c.id)).toEqual([urgent.id])
@@ -42,7 +41,7 @@ describe('shift handover', () => {
       (await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: d.managerId, pin: '000000' } }))
         .code,
     ).toBe('WRONG_PIN')
-    const signed = await d.call<Handover>('handover:submit', {
+    const signed = await d.call('handover:submit', {
       hours: 8,
       notes: '刘女士下午会再来',
       incoming: { staffId: d.managerId, pin: MANAGER_PIN },
@@ -56,12 +55,12 @@ describe('shift handover', () => {
       action: 'handover.signed',
       approvedBy: { name: '陈主管' },
     })
-    const history = await d.call<Handover[]>('handover:list')
+    const history = await d.call('handover:list')
     expect(history.map((h) => h.id)).toEqual([signed.id])
     // Past sheets keep what was handed over, whatever happens to the cases later.
     const current = await d.call('cases:get', { id: plain.id })
     await d.call('commitments:keep', { id: plain.id, commitmentId: current.workflow.commitments[0].id })
-    expect((await d.call<Handover[]>('handover:list'))[0].snapshot.commitmentsDue).toHaveLength(1)
+    expect((await d.call('handover:list'))[0].snapshot.commitmentsDue).toHaveLength(1)
     await d.services.close()
   })
 })

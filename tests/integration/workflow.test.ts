@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
-import type { CaseDetail } from '@shared/schemas/case'
-import type { HomeSummary } from '@shared/schemas/home'
-import type { WorkflowSettings } from '@shared/schemas/settings'
 import { toLocalDateTime } from '@shared/values/localTime'
 import { recordWrittenReportGenerated } from '../../electron/services/workflow'
-import { clerkDesk, CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
+import { clerkDesk, CLERK_PIN, MANAGER_PIN, openTestServices, setUpBranch, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
 
@@ -105,9 +102,7 @@ describe('the handling workflow through the services', () => {
 
     // Escalated cases head the list.
     await create({ description: '普通投诉' })
-    const list = unwrap(await services.dispatch('cases:list', { sort: 'receivedAt', dir: 'asc' })) as {
-      items: { id: string }[]
-    }
+    const list = unwrap(await services.call('cases:list', { sort: 'receivedAt', dir: 'asc' }))
     expect(list.items[0].id).toBe(c.id)
 
     await call('cases:recordEscalation', { id: c.id, who: '陈主管（电话）' })
@@ -173,11 +168,12 @@ describe('the handling workflow through the services', () => {
   })
 
   it('staff may raise to Class 2; lowering needs a manager PIN and a reason, enforced in main', async () => {
-    const { call, refused, create, approval, clerkId } = await desk()
+    const { call, refused, refusedUntyped, create, approval, clerkId } = await desk()
     const c = await create()
     const raised = await call('cases:raiseClass', { id: c.id, reason: '客户是本地商会会长' })
     expect(raised.caseClass).toBe(2)
-    expect((await refused('cases:lowerClass', { id: c.id, reason: '误判' })).code).toBe('VALIDATION')
+    // Untyped on purpose: the contract does not accept lowering without an approval.
+    expect((await refusedUntyped('cases:lowerClass', { id: c.id, reason: '误判' })).code).toBe('VALIDATION')
     expect(
       (
         await refused('cases:lowerClass', {
@@ -225,7 +221,7 @@ describe('the handling workflow through the services', () => {
   })
 
   it('reopen needs a reason and goes round the loop again; void needs a manager and is final', async () => {
-    const { call, refused, create, approval, clock } = await desk()
+    const { call, refused, refusedUntyped, create, approval, clock } = await desk()
     const c = await create()
     await call('cases:transition', { id: c.id, action: 'resolve', resolution: '已处理' })
     await call('cases:recordOralReport', {
@@ -234,10 +230,11 @@ describe('the handling workflow through the services', () => {
       at: toLocalDateTime(clock.now()),
       summary: '已处理',
     })
-    expect((await refused('cases:transition', { id: c.id, action: 'reopen' })).code).toBe('VALIDATION')
+    // Untyped on purpose: a reopen without a reason, and a void without an approval, are not in the contract.
+    expect((await refusedUntyped('cases:transition', { id: c.id, action: 'reopen' })).code).toBe('VALIDATION')
     const reopened = await call('cases:transition', { id: c.id, action: 'reopen', reason: '客户回来说问题没解决' })
     expect(reopened).toMatchObject({ status: 'in_progress', workflow: { oralReport: null, resolvedAt: null } })
-    expect((await refused('cases:transition', { id: c.id, action: 'void', reason: '重复登记' })).code).toBe(
+    expect((await refusedUntyped('cases:transition', { id: c.id, action: 'void', reason: '重复登记' })).code).toBe(
       'VALIDATION',
     )
     const voided = await call('cases:transition', { id: c.id, action: 'void', reason: '重复登记', approval })
@@ -254,14 +251,14 @@ describe('the handling workflow through the services', () => {
     const in1h = toLocalDateTime(new Date(clock.now().getTime() + 3600_000))
     const withPromise = await call('commitments:add', { id: c.id, what: '下午回电', owner: '李娜', dueAt: in1h })
     const id = withPromise.workflow.commitments[0].id
-    let home = unwrap(await services.dispatch('home:summary', undefined)) as HomeSummary
+    let home = unwrap(await services.call('home:summary'))
     expect(home.commitmentsDueToday.map((x) => x.commitment.what)).toEqual(['下午回电'])
     expect(home.openByClass).toEqual({ class1: 0, class2: 1 })
 
     clock.advance(2 * 3600_000)
-    home = unwrap(await services.dispatch('home:summary', undefined)) as HomeSummary
+    home = unwrap(await services.call('home:summary'))
     expect(home.overdueCommitments.map((x) => x.commitment.what)).toEqual(['下午回电'])
-    const listed = unwrap(await services.dispatch('cases:list', {})) as { items: CaseDetail[] }
+    const listed = unwrap(await services.call('cases:list', {}))
     expect(listed.items[0].flags.commitmentsOverdue).toBe(1)
 
     expect((await refused('commitments:reagree', { id: c.id, commitmentId: id, dueAt: in1h, reason: '' })).code).toBe(
@@ -277,22 +274,22 @@ describe('the handling workflow through the services', () => {
     expect(moved.workflow.commitments[0].reagreed).toEqual([
       expect.objectContaining({ reason: '客户要求改到明天', fromDueAt: new Date(in1h).toISOString() }),
     ])
-    home = unwrap(await services.dispatch('home:summary', undefined)) as HomeSummary
+    home = unwrap(await services.call('home:summary'))
     expect(home.overdueCommitments).toEqual([])
   })
 
   it('settings: keyword lists change classification; editing needs a manager and valid values', async () => {
     const { services, create, approval } = await desk()
-    const settings = unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings
+    const settings = unwrap(await services.call('settings:get'))
     const before = await readFile(services.ctx.store.file, 'utf8')
-    const bad = await services.dispatch('settings:update', {
+    const bad = await services.call('settings:update', {
       workflow: { ...settings, authorityLimitFen: -1 },
       approval,
     })
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
     const custom = { ...settings, keywords: { ...settings.keywords, external_threat: { zh: ['找领导'], en: [] } } }
-    unwrap(await services.dispatch('settings:update', { workflow: custom, approval }))
+    unwrap(await services.call('settings:update', { workflow: custom, approval }))
     expect((await create({ description: '客户说要找领导' })).caseClass).toBe(2)
     expect((await create({ description: '客户说要找律师', phone: '13900001111' })).caseClass).toBe(1)
   })
@@ -301,20 +298,24 @@ describe('the handling workflow through the services', () => {
     const { services, create } = await desk()
     await create({ phone: '13912345678' })
     const preview = unwrap(
-      await services.dispatch('cases:classify', {
+      await services.call('cases:classify', {
         category: 'delivery',
+        customerType: 'regular',
         phone: '139 1234 5678',
-        description: '打人了',
         amount: 'x',
+        claimAmount: '',
+        description: '打人了',
+        demandNote: '',
+        situations: [],
+        resolvedAtDesk: 'pending',
       }),
-    ) as {
-      caseClass: number
-      reasons: { rule: string }[]
-      detectedSituations: string[]
-    }
+    )
     expect(preview.caseClass).toBe(2)
     expect(preview.reasons.map((r) => r.rule)).toEqual(['repeat_customer', 'violence_threat'])
     expect(preview.detectedSituations).toEqual(['violence_threat'])
+    // Untyped on purpose: a half-filled form with fields missing is previewed the same.
+    const partial = { category: 'delivery', phone: '139 1234 5678', description: '打人了', amount: 'x' }
+    expect(await services.dispatch('cases:classify', partial)).toEqual({ ok: true, data: preview })
   })
 })
 
@@ -324,10 +325,10 @@ describe('the audit trail of the services', () => {
   it('chains every change, records settings edits with before and after, and reports a tampered file on the next start', async () => {
     const dir = await tempDir()
     const { services, managerId, departments } = await setUpBranch(dir)
-    unwrap(await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id })))
-    const settings = unwrap(await services.dispatch('settings:get', undefined)) as WorkflowSettings
+    unwrap(await services.call('cases:create', validDraft({ departmentId: departments[0].id })))
+    const settings = unwrap(await services.call('settings:get'))
     unwrap(
-      await services.dispatch('settings:update', {
+      await services.call('settings:update', {
         workflow: { ...settings, authorityLimitFen: 200_00 },
         approval: { managerId, pin: MANAGER_PIN },
       }),
@@ -336,7 +337,7 @@ describe('the audit trail of the services', () => {
     expect(audit.map((a) => a.action)).toEqual(['setup', 'staff.added', 'case.created', 'settings.workflow'])
     expect(audit.at(-1)?.changes).toEqual([{ field: 'authorityLimitFen', before: '10000', after: '20000' }])
     await services.auditChecked
-    expect((unwrap(await services.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({
+    expect(unwrap(await services.call('app:status')).audit).toEqual({
       ok: true,
       entries: 4,
     })
@@ -348,10 +349,9 @@ describe('the audit trail of the services', () => {
     lines[2] = lines[2].replace(/"name":"[^"]*"/, '"name":"某人"')
     const { writeFile } = await import('node:fs/promises')
     await writeFile(file, lines.join('\n'))
-    const { openServices } = await import('../../electron/services')
-    const reopened = await openServices(dir)
+    const reopened = await openTestServices(dir)
     await reopened.auditChecked
-    expect((unwrap(await reopened.dispatch('app:status', undefined)) as { audit: unknown }).audit).toEqual({
+    expect(unwrap(await reopened.call('app:status')).audit).toEqual({
       ok: false,
       entries: 4,
       brokenAt: 3,

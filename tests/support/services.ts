@@ -1,7 +1,6 @@
 import { openServices, type ServiceOptions, type Services } from '../../electron/services'
-import type { Result } from '@shared/ipc/result'
-import type { Session } from '@shared/schemas/staff'
-import type { CaseDetail } from '@shared/schemas/case'
+import type { ArgsOf, Channel, OutputOf } from '@shared/ipc/contract'
+import type { ApiError, Result } from '@shared/ipc/result'
 
 export const MANAGER_PIN = '246810'
 export const CLERK_PIN = '1357'
@@ -33,36 +32,44 @@ export function testClock(start = new Date()): { now: () => Date; advance: (ms: 
 export async function setUpBranch(dir: string, now?: () => Date) {
   const services: Services = await openTestServices(dir, now)
   const session = unwrap(
-    await services.dispatch('setup:init', {
+    await services.call('setup:init', {
       branch: { name: '静安寺店', code: 'sh01' },
       manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
     }),
-  ) as Session
+  )
   const clerk = unwrap(
-    await services.dispatch('staff:add', {
+    await services.call('staff:add', {
       staff: { name: '李娜', role: 'staff', pin: CLERK_PIN, pinConfirm: CLERK_PIN },
       approval: { managerId: session.staff.id, pin: MANAGER_PIN },
     }),
-  ) as { id: string; name: string }
-  const departments = unwrap(await services.dispatch('departments:list', undefined)) as { id: string; name: string }[]
+  )
+  const departments = unwrap(await services.call('departments:list'))
   return { services, managerId: session.staff.id, clerkId: clerk.id, departments }
 }
 
 /**
- * A branch with the clerk signed in on a test clock, and helpers that unwrap answers:
- * `call` expects success, `refused` expects a refusal and returns its error.
+ * A branch with the clerk signed in on a test clock, and typed helpers that unwrap answers:
+ * `call` expects success and returns the channel's output, `refused` expects a refusal and
+ * returns its error. Both take only what the contract accepts for the channel; `refusedUntyped`
+ * sends a payload the contract does not accept, on purpose.
  */
 export async function clerkDesk(dir: string, start = new Date(2026, 10, 22, 10, 0)) {
   const clock = testClock(start)
   const setup = await setUpBranch(dir, clock.now)
   const { services, clerkId, managerId } = setup
-  unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-  const call = async <T = CaseDetail>(channel: string, input?: unknown) =>
-    unwrap(await services.dispatch(channel, input)) as T
-  const refused = async (channel: string, input?: unknown) => {
+  unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+  const call = async <C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<OutputOf<C>> =>
+    unwrap(await services.call(channel, ...args))
+  const refused = async <C extends Channel>(channel: C, ...args: ArgsOf<C>): Promise<ApiError> => {
+    const r = await services.call(channel, ...args)
+    if (r.ok) throw new Error(`${channel} was not refused`)
+    return r.error
+  }
+  /** The untyped entry a host uses, for tests that deliberately send what the contract does not accept. */
+  const refusedUntyped = async (channel: string, input?: unknown): Promise<ApiError> => {
     const r = await services.dispatch(channel, input)
     if (r.ok) throw new Error(`${channel} was not refused`)
     return r.error
   }
-  return { ...setup, clock, call, refused, approval: { managerId, pin: MANAGER_PIN } }
+  return { ...setup, clock, call, refused, refusedUntyped, approval: { managerId, pin: MANAGER_PIN } }
 }
