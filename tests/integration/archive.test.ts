@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { CaseDetail, CaseList } from '@shared/schemas/case'
 import { emptyWorkflow } from '@shared/schemas/workflow'
-import { makeCase } from '../support/factories'
-import { setUpBranch, testClock, unwrap } from '../support/services'
+import { makeCase, validDraft } from '../support/factories'
+import { openTestServices, setUpBranch, testClock, unwrap } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 describe('archived cases through the services', () => {
@@ -28,48 +27,43 @@ describe('archived cases through the services', () => {
 
   it('lists and finds archived cases with the live ones (Chinese text, phone digits, filters)', async () => {
     const { services, archived, departments } = await branchWithArchivedCase()
-    const live = unwrap(
-      await services.dispatch('cases:create', {
-        ...(await import('../support/factories')).validDraft({ departmentId: departments[0].id }),
-      }),
-    ) as CaseDetail
-    const all = (await unwrap(await services.dispatch('cases:list', {}))) as CaseList
+    const live = unwrap(await services.call('cases:create', validDraft({ departmentId: departments[0].id })))
+    const all = unwrap(await services.call('cases:list', {}))
     expect(all.items.map((c) => c.id)).toEqual([live.id, archived.id]) // newest first
     expect(all.items[1]).toMatchObject({
       status: 'closed',
       phoneMasked: '139****1111',
       departmentName: departments[0].name,
     })
-    const bySearch = unwrap(await services.dispatch('cases:list', { q: '脱水' })) as CaseList
+    const bySearch = unwrap(await services.call('cases:list', { q: '脱水' }))
     expect(bySearch.items.map((c) => c.id)).toEqual([archived.id])
-    const byPhone = unwrap(await services.dispatch('cases:list', { q: '0000 1111' })) as CaseList
+    const byPhone = unwrap(await services.call('cases:list', { q: '0000 1111' }))
     expect(byPhone.items.map((c) => c.id)).toEqual([archived.id])
     const byStatus = unwrap(
-      await services.dispatch('cases:list', { status: 'closed', from: '2026-08-01', to: '2026-08-31' }),
-    ) as CaseList
+      await services.call('cases:list', { status: 'closed', from: '2026-08-01', to: '2026-08-31' }),
+    )
     expect(byStatus.total).toBe(1)
-    const page = unwrap(await services.dispatch('cases:list', { offset: 1, limit: 1 })) as CaseList
+    const page = unwrap(await services.call('cases:list', { offset: 1, limit: 1 }))
     expect(page).toMatchObject({ total: 2, items: [{ id: archived.id }] })
     await services.close()
   })
 
   it('opens an archived case and reopens it: it is live again and stays so after a restart', async () => {
     const { services, archived } = await branchWithArchivedCase()
-    const opened = unwrap(await services.dispatch('cases:get', { id: archived.id })) as CaseDetail
+    const opened = unwrap(await services.call('cases:get', { id: archived.id }))
     expect(opened.description).toBe(archived.description)
     const reopened = unwrap(
-      await services.dispatch('cases:transition', {
+      await services.call('cases:transition', {
         id: archived.id,
         action: 'reopen',
         reason: '顾客再次来电，噪音仍在',
       }),
-    ) as CaseDetail
+    )
     expect(reopened.status).toBe('in_progress')
     expect((await services.ctx.store.archived()).size).toBe(0)
     const dir = services.ctx.store.dir
     await services.close()
-    const { openServices } = await import('../../electron/services')
-    const again = await openServices(dir)
+    const again = await openTestServices(dir)
     expect(again.ctx.store.data.cases.find((c) => c.id === archived.id)?.status).toBe('in_progress')
     expect((await again.ctx.store.archived()).size).toBe(0)
     await again.close()
@@ -79,9 +73,8 @@ describe('archived cases through the services', () => {
     const { services, archived, departments } = await branchWithArchivedCase()
     // A branch that looks back half a year for repeat customers reaches into the archive.
     await services.ctx.store.update((d) => void (d.settings.workflow.repeatCustomerDays = 180))
-    const { validDraft } = await import('../support/factories')
     const draft = validDraft({ departmentId: departments[0].id, phone: archived.phone })
-    const preview = unwrap(await services.dispatch('cases:classify', draft as never)) as { reasons: { rule: string }[] }
+    const preview = unwrap(await services.call('cases:classify', draft))
     expect(preview.reasons.map((r) => r.rule)).toContain('repeat_customer')
     await services.close()
   })

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
-import { openServices } from '../../electron/services'
-import { CLERK_PIN, MANAGER_PIN, setUpBranch, testClock, unwrap } from '../support/services'
+import { CLERK_PIN, MANAGER_PIN, openTestServices, setUpBranch, testClock, unwrap } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 describe('first run, staff and sign-in', () => {
@@ -9,8 +8,8 @@ describe('first run, staff and sign-in', () => {
 
   it('asks for set-up until a branch and a manager exist, then never again', async () => {
     const dir = await tempDir()
-    const fresh = await openServices(dir)
-    expect(unwrap(await fresh.dispatch('app:status', undefined))).toMatchObject({
+    const fresh = await openTestServices(dir)
+    expect(unwrap(await fresh.call('app:status'))).toMatchObject({
       setupNeeded: true,
       session: null,
       locale: 'zh-CN',
@@ -18,15 +17,11 @@ describe('first run, staff and sign-in', () => {
     await fresh.close()
 
     const { services, managerId } = await setUpBranch(dir)
-    const status = unwrap(await services.dispatch('app:status', undefined)) as {
-      setupNeeded: boolean
-      branch: unknown
-      session: { staff: { id: string } }
-    }
+    const status = unwrap(await services.call('app:status'))
     expect(status.setupNeeded).toBe(false)
     expect(status.branch).toEqual({ name: '静安寺店', code: 'SH01' })
-    expect(status.session.staff.id).toBe(managerId)
-    const again = await services.dispatch('setup:init', {
+    expect(status.session?.staff.id).toBe(managerId)
+    const again = await services.call('setup:init', {
       branch: { name: '冒充', code: 'XX01' },
       manager: { name: '坏人', pin: '0000', pinConfirm: '0000' },
     })
@@ -46,8 +41,8 @@ describe('first run, staff and sign-in', () => {
   })
 
   it('rejects a PIN mismatch at set-up with a message on the confirm field', async () => {
-    const services = await openServices(await tempDir())
-    const result = await services.dispatch('setup:init', {
+    const services = await openTestServices(await tempDir())
+    const result = await services.call('setup:init', {
       branch: { name: '静安寺店', code: 'SH01' },
       manager: { name: '陈主管', pin: '1234', pinConfirm: '4321' },
     })
@@ -60,10 +55,8 @@ describe('first run, staff and sign-in', () => {
 
   it('signs a clerk in with the right PIN and records who signed in', async () => {
     const { services, clerkId } = await setUpBranch(await tempDir())
-    unwrap(await services.dispatch('auth:signOut', undefined))
-    const session = unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })) as {
-      staff: { name: string; role: string }
-    }
+    unwrap(await services.call('auth:signOut'))
+    const session = unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
     expect(session.staff).toMatchObject({ name: '李娜', role: 'staff' })
     await services.close()
   })
@@ -71,8 +64,8 @@ describe('first run, staff and sign-in', () => {
   it('says how many tries are left, locks after five wrong PINs, and unlocks after five minutes', async () => {
     const clock = testClock(new Date('2026-11-22T02:00:00Z'))
     const { services, clerkId } = await setUpBranch(await tempDir(), clock.now)
-    unwrap(await services.dispatch('auth:signOut', undefined))
-    const wrong = () => services.dispatch('auth:signIn', { staffId: clerkId, pin: '9999' })
+    unwrap(await services.call('auth:signOut'))
+    const wrong = () => services.call('auth:signIn', { staffId: clerkId, pin: '9999' })
 
     expect(await wrong()).toMatchObject({
       ok: false,
@@ -84,14 +77,14 @@ describe('first run, staff and sign-in', () => {
       error: { code: 'LOCKED', message: expect.stringContaining('5 分钟') },
     })
     // Even the right PIN is refused while locked, and the lock survives a restart.
-    expect(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })).toMatchObject({
+    expect(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })).toMatchObject({
       ok: false,
       error: { code: 'LOCKED' },
     })
     expect(services.ctx.store.data.staff.find((s) => s.id === clerkId)?.lockedUntil).toBe('2026-11-22T02:05:00.000Z')
 
     clock.advance(5 * 60_000 + 1)
-    expect((await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })).ok).toBe(true)
+    expect((await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN })).ok).toBe(true)
     expect(services.ctx.store.data.staff.find((s) => s.id === clerkId)).toMatchObject({
       failedAttempts: 0,
       lockedUntil: null,
@@ -101,12 +94,12 @@ describe('first run, staff and sign-in', () => {
 
   it('lets a manager add staff and departments, records the approver, and refuses a clerk PIN', async () => {
     const { services, managerId, clerkId } = await setUpBranch(await tempDir())
-    const byClerk = await services.dispatch('departments:add', {
+    const byClerk = await services.call('departments:add', {
       name: '生鲜部',
       approval: { managerId: clerkId, pin: CLERK_PIN },
     })
     expect(byClerk).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const wrongPin = await services.dispatch('departments:add', {
+    const wrongPin = await services.call('departments:add', {
       name: '生鲜部',
       approval: { managerId, pin: '0000' },
     })
@@ -114,13 +107,13 @@ describe('first run, staff and sign-in', () => {
     expect(services.ctx.store.data.departments.map((d) => d.name)).not.toContain('生鲜部')
 
     const added = unwrap(
-      await services.dispatch('departments:add', { name: '生鲜部', approval: { managerId, pin: MANAGER_PIN } }),
+      await services.call('departments:add', { name: '生鲜部', approval: { managerId, pin: MANAGER_PIN } }),
     )
     expect(added).toMatchObject({ name: '生鲜部', active: true })
     const audit = (await services.ctx.store.readAudit()).at(-1)
     expect(audit).toMatchObject({ action: 'department.added', approvedBy: { id: managerId, name: '陈主管' } })
 
-    const duplicate = await services.dispatch('departments:add', {
+    const duplicate = await services.call('departments:add', {
       name: '生鲜部',
       approval: { managerId, pin: MANAGER_PIN },
     })

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import type { CaseList } from '@shared/schemas/case'
-import type { ImportResult } from '@shared/schemas/bundle'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import { makeCase, validDraft } from '../support/factories'
 import { MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
@@ -17,7 +15,7 @@ describe('data bundles: a branch exports, head office imports', () => {
     const b = await setUpBranch(await tempDir(), NOW)
     await b.services.ctx.store.update((d) => void (d.branch = { name, code }))
     unwrap(
-      await b.services.dispatch(
+      await b.services.call(
         'cases:create',
         validDraft({ departmentId: b.departments[0].id, customerName: `${name}的顾客` }),
       ),
@@ -34,15 +32,12 @@ describe('data bundles: a branch exports, head office imports', () => {
     await b.services.ctx.store.update((d) => void d.cases.push(old))
     await b.services.ctx.store.compact()
     const approval = { managerId: b.managerId, pin: MANAGER_PIN }
-    const file = unwrap(await b.services.dispatch('data:exportBundle', { approval })) as {
-      fileName: string
-      base64: string
-    }
+    const file = unwrap(await b.services.call('data:exportBundle', { approval }))
     return { ...b, file, approval }
   }
 
   const importInto = async (hq: Awaited<ReturnType<typeof branch>>, file: { fileName: string; base64: string }) =>
-    hq.services.dispatch('data:importBundle', { ...file, approval: hq.approval })
+    hq.services.call('data:importBundle', { ...file, approval: hq.approval })
 
   it('exports every case, live and archived, as gzipped JSON without staff or PINs', async () => {
     const a = await branch('SH02', '徐汇店')
@@ -70,20 +65,20 @@ describe('data bundles: a branch exports, head office imports', () => {
     const a = await branch('SH02', '徐汇店')
     const b = await branch('SH03', '浦东店')
     const hq = await branch('HQ', '总部')
-    const first = unwrap(await importInto(hq, a.file)) as ImportResult
+    const first = unwrap(await importInto(hq, a.file))
     expect(first).toMatchObject({ branch: { code: 'SH02' }, added: 2, unchanged: 0, conflicts: [] })
     expect(first.departmentsAdded).toBe(a.departments.length)
     unwrap(await importInto(hq, b.file))
-    const list = unwrap(await hq.services.dispatch('cases:list', {})) as CaseList
+    const list = unwrap(await hq.services.call('cases:list', {}))
     expect(list.total).toBe(6) // HQ's own two, and two from each branch
     expect(list.items.map((c) => c.departmentName)).toContain(`${a.departments[0].name} · SH02`)
     // Head office sees which branch each case came from; its own cases carry no mark.
     expect(new Set(list.items.map((c) => c.fromBranch))).toEqual(new Set(['SH02', 'SH03', null]))
     // The archived case went to the archive, and can be opened.
     expect((await hq.services.ctx.store.archived()).row('SH02-old')).toBeTruthy()
-    const again = unwrap(await importInto(hq, a.file)) as ImportResult
+    const again = unwrap(await importInto(hq, a.file))
     expect(again).toMatchObject({ added: 0, unchanged: 2, departmentsAdded: 0, conflicts: [] })
-    expect((unwrap(await hq.services.dispatch('cases:list', {})) as CaseList).total).toBe(6)
+    expect(unwrap(await hq.services.call('cases:list', {})).total).toBe(6)
     expect(hq.services.ctx.store.data.departments).toHaveLength(
       hq.departments.length + a.departments.length + b.departments.length,
     )
@@ -97,7 +92,7 @@ describe('data bundles: a branch exports, head office imports', () => {
     const bundle = JSON.parse(gunzipSync(Buffer.from(a.file.base64, 'base64')).toString('utf8'))
     bundle.cases[0].description = '后来被改过的内容'
     const changed = { fileName: 'b.json.gz', base64: gzipSync(JSON.stringify(bundle)).toString('base64') }
-    const result = unwrap(await importInto(hq, changed)) as ImportResult
+    const result = unwrap(await importInto(hq, changed))
     expect(result.added).toBe(0)
     expect(result.conflicts).toEqual([
       { branchCode: 'SH02', number: bundle.cases[0].number, id: bundle.cases[0].id, fields: ['description'] },
@@ -109,7 +104,7 @@ describe('data bundles: a branch exports, head office imports', () => {
 
   it('refuses a damaged or malformed file with a message, and imports nothing', async () => {
     const hq = await branch('HQ', '总部')
-    const before = (unwrap(await hq.services.dispatch('cases:list', {})) as CaseList).total
+    const before = unwrap(await hq.services.call('cases:list', {})).total
     const damaged = await importInto(hq, {
       fileName: 'x.json.gz',
       base64: Buffer.from([0x1f, 0x8b, 1, 2, 3]).toString('base64'),
@@ -133,7 +128,7 @@ describe('data bundles: a branch exports, head office imports', () => {
     })
     expect(malformed).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect(malformed.ok || malformed.error.message).toMatch(/格式不对（位置：cases\.0\./)
-    expect((unwrap(await hq.services.dispatch('cases:list', {})) as CaseList).total).toBe(before)
+    expect(unwrap(await hq.services.call('cases:list', {})).total).toBe(before)
     await hq.services.close()
   })
 })

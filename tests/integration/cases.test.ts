@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
-import type { CaseDetail, CaseList } from '@shared/schemas/case'
-import { openServices } from '../../electron/services'
-import { CLERK_PIN, setUpBranch, testClock, unwrap } from '../support/services'
+import type { CaseQuery } from '@shared/schemas/case'
+import { CLERK_PIN, openTestServices, setUpBranch, testClock, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
 
@@ -12,16 +11,14 @@ describe('cases: intake, list and detail through the services', () => {
   async function clerkDesk(now?: () => Date) {
     const dir = await tempDir()
     const setup = await setUpBranch(dir, now)
-    unwrap(await setup.services.dispatch('auth:signIn', { staffId: setup.clerkId, pin: CLERK_PIN }))
+    unwrap(await setup.services.call('auth:signIn', { staffId: setup.clerkId, pin: CLERK_PIN }))
     return { dir, ...setup, draft: (o = {}) => validDraft({ departmentId: setup.departments[0].id, ...o }) }
   }
 
   it('logs a complaint with a per-day number, the clerk as creator and a first timeline entry', async () => {
     const clock = testClock(new Date(2026, 10, 22, 10, 0))
     const { services, clerkId, draft } = await clerkDesk(clock.now)
-    const created = unwrap(
-      await services.dispatch('cases:create', draft({ phone: '+86 138 1234 1234', amount: '299.5' })),
-    ) as CaseDetail
+    const created = unwrap(await services.call('cases:create', draft({ phone: '+86 138 1234 1234', amount: '299.5' })))
     expect(created).toMatchObject({
       number: 'KS-20261122-0001',
       branchCode: 'SH01',
@@ -35,10 +32,10 @@ describe('cases: intake, list and detail through the services', () => {
     expect(created.timeline).toEqual([
       { at: clock.now().toISOString(), by: { id: clerkId, name: '李娜' }, action: 'created' },
     ])
-    const second = unwrap(await services.dispatch('cases:create', draft())) as CaseDetail
+    const second = unwrap(await services.call('cases:create', draft()))
     expect(second.number).toBe('KS-20261122-0002')
     clock.advance(24 * 3600_000)
-    const nextDay = unwrap(await services.dispatch('cases:create', draft())) as CaseDetail
+    const nextDay = unwrap(await services.call('cases:create', draft()))
     expect(nextDay.number).toBe('KS-20261123-0001')
     await services.close()
   })
@@ -46,14 +43,14 @@ describe('cases: intake, list and detail through the services', () => {
   it('never reuses a number, even after a restart', async () => {
     const clock = testClock(new Date(2026, 10, 22, 10, 0))
     const { dir, services, clerkId, draft } = await clerkDesk(clock.now)
-    unwrap(await services.dispatch('cases:create', draft()))
-    unwrap(await services.dispatch('cases:create', draft()))
+    unwrap(await services.call('cases:create', draft()))
+    unwrap(await services.call('cases:create', draft()))
     await services.close()
-    const again = await openServices(dir, clock.now)
-    unwrap(await again.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-    const third = unwrap(await again.dispatch('cases:create', draft())) as CaseDetail
+    const again = await openTestServices(dir, clock.now)
+    unwrap(await again.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    const third = unwrap(await again.call('cases:create', draft()))
     expect(third.number).toBe('KS-20261122-0003')
-    const list = unwrap(await again.dispatch('cases:list', {})) as CaseList
+    const list = unwrap(await again.call('cases:list', {}))
     expect(new Set(list.items.map((c) => c.number)).size).toBe(3)
     await again.close()
   })
@@ -61,10 +58,11 @@ describe('cases: intake, list and detail through the services', () => {
   it('rejects bad payloads that bypass the form, naming each field, and saves nothing', async () => {
     const { services, draft } = await clerkDesk()
     const before = await readFile(services.ctx.store.file, 'utf8')
-    const result = await services.dispatch(
-      'cases:create',
-      draft({ phone: '12345', amount: '-3', customerName: '', category: 'cosmic' as never }),
-    )
+    // Untyped on purpose: a category the contract does not know, as a forged call would send.
+    const result = await services.dispatch('cases:create', {
+      ...draft({ phone: '12345', amount: '-3', customerName: '' }),
+      category: 'cosmic',
+    })
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('VALIDATION')
@@ -77,7 +75,7 @@ describe('cases: intake, list and detail through the services', () => {
         ]),
       )
     }
-    const unknownDept = await services.dispatch('cases:create', draft({ departmentId: 'no-such-department' }))
+    const unknownDept = await services.call('cases:create', draft({ departmentId: 'no-such-department' }))
     expect(unknownDept).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', issues: [{ path: 'departmentId', message: '请选择一项' }] },
@@ -89,21 +87,20 @@ describe('cases: intake, list and detail through the services', () => {
   it('lists with masked phones, filters, searches Chinese text and sorts', async () => {
     const { services, departments, draft } = await clerkDesk()
     const a = unwrap(
-      await services.dispatch(
+      await services.call(
         'cases:create',
         draft({ description: '收银员少找了十元零钱', category: 'cashier_error', customerName: '赵敏' }),
       ),
-    ) as CaseDetail
+    )
     const b = unwrap(
-      await services.dispatch('cases:create', draft({ phone: '021-87654321', departmentId: departments[1].id })),
-    ) as CaseDetail
-    const all = unwrap(await services.dispatch('cases:list', {})) as CaseList
+      await services.call('cases:create', draft({ phone: '021-87654321', departmentId: departments[1].id })),
+    )
+    const all = unwrap(await services.call('cases:list', {}))
     expect(all.total).toBe(2)
     expect(all.items.map((c) => c.phoneMasked)).toEqual(expect.arrayContaining(['138****1234', '021-****4321']))
     expect(JSON.stringify(all)).not.toContain('13812341234')
 
-    const search = async (q: object) =>
-      (unwrap(await services.dispatch('cases:list', q)) as CaseList).items.map((c) => c.id)
+    const search = async (q: CaseQuery) => unwrap(await services.call('cases:list', q)).items.map((c) => c.id)
     expect(await search({ q: '少找' })).toEqual([a.id])
     expect(await search({ q: '赵敏' })).toEqual([a.id])
     expect(await search({ q: '87654321' })).toEqual([b.id])
@@ -113,18 +110,18 @@ describe('cases: intake, list and detail through the services', () => {
     expect(await search({ sort: 'number', dir: 'asc' })).toEqual([a.id, b.id])
     expect(await search({ sort: 'number', dir: 'desc' })).toEqual([b.id, a.id])
     expect(await search({ status: 'closed' })).toEqual([])
-    const limited = unwrap(await services.dispatch('cases:list', { limit: 1 })) as CaseList
+    const limited = unwrap(await services.call('cases:list', { limit: 1 }))
     expect(limited).toMatchObject({ total: 2, items: [expect.anything()] })
     await services.close()
   })
 
   it('shows the full record, unmasked phone included, on the detail; unknown ids are NOT_FOUND', async () => {
     const { services, draft } = await clerkDesk()
-    const created = unwrap(await services.dispatch('cases:create', draft())) as CaseDetail
-    const detail = unwrap(await services.dispatch('cases:get', { id: created.id })) as CaseDetail
+    const created = unwrap(await services.call('cases:create', draft()))
+    const detail = unwrap(await services.call('cases:get', { id: created.id }))
     expect(detail).toEqual(created)
     expect(detail.phone).toBe('13812341234')
-    expect(await services.dispatch('cases:get', { id: 'nope' })).toMatchObject({
+    expect(await services.call('cases:get', { id: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
@@ -135,14 +132,11 @@ describe('cases: intake, list and detail through the services', () => {
     const dir = await tempDir()
     const { writeFile } = await import('node:fs/promises')
     await writeFile(`${dir}/complaint-desk.json`, '{"broken": ')
-    const services = await openServices(dir)
-    const status = unwrap(await services.dispatch('app:status', undefined)) as {
-      store: { state: string }
-      setupNeeded: boolean
-    }
+    const services = await openTestServices(dir)
+    const status = unwrap(await services.call('app:status'))
     expect(status.store.state).toBe('corrupt')
     expect(status.setupNeeded).toBe(false)
-    const result = await services.dispatch('setup:init', {
+    const result = await services.call('setup:init', {
       branch: { name: '静安寺店', code: 'SH01' },
       manager: { name: '陈主管', pin: '1234', pinConfirm: '1234' },
     })

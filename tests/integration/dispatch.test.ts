@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import { CHANNEL_NAMES, contract } from '@shared/ipc/contract'
-import { openServices } from '../../electron/services'
-import { setUpBranch, unwrap } from '../support/services'
+import { openTestServices, setUpBranch, unwrap } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 const MALFORMED: unknown[] = [42, 'x', [], { nonsense: true }, { id: 7, input: null }, { staff: 'x' }]
@@ -16,6 +15,7 @@ describe('dispatch: every channel checks its input before anything runs', () => 
     for (const payload of MALFORMED) {
       // Some payloads are valid for lenient channels (e.g. an object for cases:list); skip those.
       if (contract[channel].input.safeParse(payload).success) continue
+      // Untyped on purpose: malformed payloads, as a compromised renderer could send.
       const result = await services.dispatch(channel, payload)
       expect(result.ok).toBe(false)
       if (!result.ok) {
@@ -29,8 +29,8 @@ describe('dispatch: every channel checks its input before anything runs', () => 
 
   it('keeps the desktop-only file channels out of the browser host', async () => {
     const { services } = await setUpBranch(await tempDir())
-    expect(unwrap(await services.dispatch('app:status', undefined))).toMatchObject({ host: 'browser' })
-    expect(await services.dispatch('files:openPdf', { path: '/etc/passwd' })).toMatchObject({
+    expect(unwrap(await services.call('app:status'))).toMatchObject({ host: 'browser' })
+    expect(await services.call('files:openPdf', { path: '/etc/passwd' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_ALLOWED', message: '此操作只能在桌面版中使用。' },
     })
@@ -38,7 +38,8 @@ describe('dispatch: every channel checks its input before anything runs', () => 
   })
 
   it('refuses an unknown channel', async () => {
-    const services = await openServices(await tempDir())
+    const services = await openTestServices(await tempDir())
+    // Untyped on purpose: a channel the contract does not have.
     const result = await services.dispatch('cases:deleteAll', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
     await services.close()
@@ -46,10 +47,10 @@ describe('dispatch: every channel checks its input before anything runs', () => 
 
   it('refuses every session channel before sign-in, even with valid input', async () => {
     const { services } = await setUpBranch(await tempDir())
-    unwrap(await services.dispatch('auth:signOut', undefined))
-    const result = await services.dispatch('cases:list', {})
+    unwrap(await services.call('auth:signOut'))
+    const result = await services.call('cases:list', {})
     expect(result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录。' } })
-    expect(await services.dispatch('departments:list', undefined)).toMatchObject({
+    expect(await services.call('departments:list')).toMatchObject({
       ok: false,
       error: { code: 'UNAUTHENTICATED' },
     })
@@ -58,11 +59,12 @@ describe('dispatch: every channel checks its input before anything runs', () => 
 
   it('answers in the language the branch chose', async () => {
     const { services } = await setUpBranch(await tempDir())
-    unwrap(await services.dispatch('app:setLocale', { locale: 'en' }))
+    unwrap(await services.call('app:setLocale', { locale: 'en' }))
     expect((await services.ctx.store.readAudit()).at(-1)).toMatchObject({
       action: 'settings.locale',
       changes: [{ field: 'locale', before: 'zh-CN', after: 'en' }],
     })
+    // Untyped on purpose: a draft with every field but one missing.
     const result = await services.dispatch('cases:create', { customerName: '' })
     expect(result.ok).toBe(false)
     if (!result.ok) {
@@ -73,7 +75,7 @@ describe('dispatch: every channel checks its input before anything runs', () => 
   })
 
   it('turns an unexpected failure into INTERNAL without leaking details', async () => {
-    const services = await openServices(await tempDir())
+    const services = await openTestServices(await tempDir())
     const { createDispatch } = await import('../../electron/services/dispatch')
     const { handlers } = await import('../../electron/services/handlers')
     const logged: unknown[] = []

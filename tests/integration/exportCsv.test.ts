@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { CaseDetail } from '@shared/schemas/case'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import { makeCase, validDraft } from '../support/factories'
 import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
@@ -13,9 +12,9 @@ describe('CSV export of the filtered list', () => {
   async function branch() {
     const setup = await setUpBranch(await tempDir(), () => new Date('2026-11-22T02:00:00Z'))
     const { services, departments, clerkId } = setup
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
     const live = unwrap(
-      await services.dispatch(
+      await services.call(
         'cases:create',
         validDraft({
           departmentId: departments[0].id,
@@ -24,7 +23,7 @@ describe('CSV export of the filtered list', () => {
           receivedAt: '2026-11-22T09:30',
         }),
       ),
-    ) as CaseDetail
+    )
     const archived = makeCase({
       status: 'closed',
       customerName: '周芳',
@@ -41,7 +40,7 @@ describe('CSV export of the filtered list', () => {
 
   it('opens in Excel with Chinese: BOM, Chinese headers, every matching case, phones masked', async () => {
     const { services, live } = await branch()
-    const file = unwrap(await services.dispatch('cases:exportCsv', {})) as { fileName: string; base64: string }
+    const file = unwrap(await services.call('cases:exportCsv', {}))
     const bytes = decode(file)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).split('\r\n')
@@ -60,7 +59,7 @@ describe('CSV export of the filtered list', () => {
 
   it('follows the list filters', async () => {
     const { services, archived } = await branch()
-    const file = unwrap(await services.dispatch('cases:exportCsv', { q: '噪音' })) as { base64: string }
+    const file = unwrap(await services.call('cases:exportCsv', { q: '噪音' }))
     const lines = decode(file).toString('utf8').split('\r\n')
     expect(lines).toHaveLength(3)
     expect(lines[1]).toContain(archived.number)
@@ -69,13 +68,11 @@ describe('CSV export of the filtered list', () => {
 
   it('full phone numbers only with a manager PIN, and the export is audited', async () => {
     const { services, managerId, clerkId } = await branch()
-    const refused = await services.dispatch('cases:exportCsvUnmasked', {
+    const refused = await services.call('cases:exportCsvUnmasked', {
       approval: { managerId: clerkId, pin: CLERK_PIN },
     })
     expect(refused.ok).toBe(false)
-    const file = unwrap(
-      await services.dispatch('cases:exportCsvUnmasked', { approval: { managerId, pin: MANAGER_PIN } }),
-    ) as { base64: string }
+    const file = unwrap(await services.call('cases:exportCsvUnmasked', { approval: { managerId, pin: MANAGER_PIN } }))
     expect(decode(file).toString('utf8')).toContain('13812341234')
     const audit = await services.ctx.store.readAudit()
     expect(audit.at(-1)).toMatchObject({

@@ -41,7 +41,7 @@ describe('fuzzed IPC: random and malformed payloads on every channel', () => {
 
   it('never crashes, always answers with a known code, and refused calls change nothing', async () => {
     const { services, clerkId } = await setUpBranch(await tempDir())
-    unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+    unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
     const unhandled: unknown[] = []
     const onUnhandled = (reason: unknown) => unhandled.push(reason)
     process.on('unhandledRejection', onUnhandled)
@@ -54,6 +54,7 @@ describe('fuzzed IPC: random and malformed payloads on every channel', () => {
             // Only refusals are checked for "nothing changed"; a payload that happens to be valid may change the store.
             const valid = isChannel(channel) && contract[channel].input.safeParse(payload).success
             const before = await readFile(services.ctx.store.file, 'utf8')
+            // Untyped on purpose: random and hostile payloads, as a compromised renderer could send.
             const result = await services.dispatch(channel, payload)
             expect(typeof result.ok).toBe('boolean')
             if (!result.ok) {
@@ -64,7 +65,7 @@ describe('fuzzed IPC: random and malformed payloads on every channel', () => {
             }
             // The session survives whatever was sent, except an explicit sign-out.
             if (!services.contextFor().session)
-              unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+              unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
           },
         ),
         { numRuns: 3000 },

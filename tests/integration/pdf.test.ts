@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CaseDetail } from '@shared/schemas/case'
 import { toLocalDateTime } from '@shared/values/localTime'
 import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
@@ -34,25 +33,22 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
     it('the case receipt: Chinese text round-trips, the CJK font is embedded as a subset, the phone is masked', async () => {
       const dir = await tempDir()
       const { services, clerkId, departments } = await setUpBranch(dir)
-      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
       const c = unwrap(
-        await services.dispatch(
+        await services.call(
           'cases:create',
           validDraft({ departmentId: departments[0].id, customerName: '欧阳龑', phone: '13812345678' }),
         ),
-      ) as CaseDetail
+      )
       unwrap(
-        await services.dispatch('commitments:add', {
+        await services.call('commitments:add', {
           id: c.id,
           what: '明天下午五点前回电',
           owner: '李娜',
           dueAt: toLocalDateTime(new Date(Date.now() + 86_400_000)),
         }),
       )
-      const out = await pdf(
-        dir,
-        unwrap(await services.dispatch('reports:caseReceipt', { id: c.id })) as { fileName: string; base64: string },
-      )
+      const out = await pdf(dir, unwrap(await services.call('reports:caseReceipt', { id: c.id })))
       expect(out.text).toContain('客户投诉受理回执')
       expect(out.text).toContain(c.number)
       expect(out.text).toContain('欧阳龑')
@@ -67,22 +63,16 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
     it('the Class 2 written report: every section, recorded on the case, then submitted lets the case be reported', async () => {
       const dir = await tempDir()
       const { services, clerkId, departments, managerId } = await setUpBranch(dir)
-      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
       const c = unwrap(
-        await services.dispatch(
+        await services.call(
           'cases:create',
           validDraft({ departmentId: departments[0].id, description: '吃了熟食后上吐下泻，说要找记者。' }),
         ),
-      ) as CaseDetail
-      unwrap(await services.dispatch('cases:takeOver', { id: c.id, approval: { managerId, pin: MANAGER_PIN } }))
-      unwrap(
-        await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '退款并承担医药费' }),
       )
-      const made = unwrap(await services.dispatch('reports:writtenReport', { id: c.id })) as {
-        fileName: string
-        base64: string
-        case: CaseDetail
-      }
+      unwrap(await services.call('cases:takeOver', { id: c.id, approval: { managerId, pin: MANAGER_PIN } }))
+      unwrap(await services.call('cases:transition', { id: c.id, action: 'resolve', resolution: '退款并承担医药费' }))
+      const made = unwrap(await services.call('reports:writtenReport', { id: c.id }))
       expect(made.case.workflow.writtenReport?.generatedBy.name).toBe('李娜')
       const out = await pdf(dir, made)
       for (const heading of [
@@ -103,12 +93,12 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       expect(out.text).toContain('关键词“记者”')
       expect(out.fonts).toContain('NotoSansSC-Bold')
       const reported = unwrap(
-        await services.dispatch('cases:submitWrittenReport', {
+        await services.call('cases:submitWrittenReport', {
           id: c.id,
           submittedTo: '区域运营部',
           at: toLocalDateTime(new Date()),
         }),
-      ) as CaseDetail
+      )
       expect(reported.status).toBe('reported')
       await services.close()
     })
@@ -116,9 +106,9 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
     it('the oral report log and the handover sheet: Chinese round-trips, phones masked', async () => {
       const dir = await tempDir()
       const { services, clerkId, departments, managerId } = await setUpBranch(dir)
-      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
       const c = unwrap(
-        await services.dispatch(
+        await services.call(
           'cases:create',
           validDraft({
             departmentId: departments[0].id,
@@ -127,10 +117,10 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
             category: 'cashier_error',
           }),
         ),
-      ) as CaseDetail
-      unwrap(await services.dispatch('cases:transition', { id: c.id, action: 'resolve', resolution: '补足找零' }))
+      )
+      unwrap(await services.call('cases:transition', { id: c.id, action: 'resolve', resolution: '补足找零' }))
       unwrap(
-        await services.dispatch('cases:recordOralReport', {
+        await services.call('cases:recordOralReport', {
           id: c.id,
           to: '陈主管',
           at: toLocalDateTime(new Date()),
@@ -138,22 +128,16 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
         }),
       )
       const today = toLocalDateTime(new Date()).slice(0, 10)
-      const log = await pdf(
-        dir,
-        unwrap(await services.dispatch('reports:oralLog', { from: today, to: today })) as {
-          fileName: string
-          base64: string
-        },
-      )
+      const log = await pdf(dir, unwrap(await services.call('reports:oralLog', { from: today, to: today })))
       expect(log.text).toContain('口头报告记录')
       expect(log.text).toContain('少找十元已补足')
       expect(log.text).toContain('138****5678')
       expect(log.text).not.toContain('13812345678')
       const c2 = unwrap(
-        await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '13900001111' })),
-      ) as CaseDetail
+        await services.call('cases:create', validDraft({ departmentId: departments[0].id, phone: '13900001111' })),
+      )
       unwrap(
-        await services.dispatch('commitments:add', {
+        await services.call('commitments:add', {
           id: c2.id,
           what: '今晚八点前回电',
           owner: '李娜',
@@ -161,16 +145,13 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
         }),
       )
       const h = unwrap(
-        await services.dispatch('handover:submit', {
+        await services.call('handover:submit', {
           hours: 8,
           notes: '注意回电',
           incoming: { staffId: managerId, pin: MANAGER_PIN },
         }),
-      ) as { id: string }
-      const sheet = await pdf(
-        dir,
-        unwrap(await services.dispatch('reports:handoverSheet', { id: h.id })) as { fileName: string; base64: string },
       )
+      const sheet = await pdf(dir, unwrap(await services.call('reports:handoverSheet', { id: h.id })))
       for (const text of ['交接班表', '今晚八点前回电', '注意回电', '交班人', '接班人', '139****1111'])
         expect(sheet.text, text).toContain(text)
       expect(sheet.text).not.toContain('13900001111')
@@ -181,23 +162,17 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
     it('the weekly department report: figures per department and category, charts as vectors (no images)', async () => {
       const dir = await tempDir()
       const { services, clerkId, departments } = await setUpBranch(dir)
-      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
       for (const [i, category] of (['cashier_error', 'delivery', 'delivery', 'service_attitude'] as const).entries()) {
         unwrap(
-          await services.dispatch(
+          await services.call(
             'cases:create',
             validDraft({ departmentId: departments[i % 2].id, category, phone: `1390000000${i}` }),
           ),
         )
       }
       const today = toLocalDateTime(new Date()).slice(0, 10)
-      const out = await pdf(
-        dir,
-        unwrap(await services.dispatch('reports:weeklyPdf', { from: today, to: today })) as {
-          fileName: string
-          base64: string
-        },
-      )
+      const out = await pdf(dir, unwrap(await services.call('reports:weeklyPdf', { from: today, to: today })))
       for (const text of [
         '每周部门投诉追踪',
         '按部门',
@@ -215,11 +190,9 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
 
     it('refuses a written report for a Class 1 case', async () => {
       const { services, clerkId, departments } = await setUpBranch(await tempDir())
-      unwrap(await services.dispatch('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
-      const c = unwrap(
-        await services.dispatch('cases:create', validDraft({ departmentId: departments[0].id, phone: '' })),
-      ) as CaseDetail
-      expect(await services.dispatch('reports:writtenReport', { id: c.id })).toMatchObject({
+      unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
+      const c = unwrap(await services.call('cases:create', validDraft({ departmentId: departments[0].id, phone: '' })))
+      expect(await services.call('reports:writtenReport', { id: c.id })).toMatchObject({
         ok: false,
         error: { code: 'NOT_ALLOWED' },
       })
