@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { CaseSummary } from '@shared/schemas/case'
 import { CaseListPage } from '../../renderer/src/pages/CaseListPage'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
-const row = {
+const row: CaseSummary = {
   id: 'c1',
   number: 'KS-20261122-0001',
   status: 'received',
@@ -79,7 +80,7 @@ describe('the case list', () => {
 })
 
 describe('the case list over a long history', () => {
-  const many = (offset: number, count: number) =>
+  const many = (offset: number, count: number): CaseSummary[] =>
     Array.from({ length: count }, (_, i) => ({
       ...row,
       id: `c${offset + i}`,
@@ -90,17 +91,18 @@ describe('the case list over a long history', () => {
 
   it('renders only the rows in view and fetches further pages as they scroll into view', async () => {
     const api = fakeApi({})
-    api['cases:list'] = vi.fn(async (q: { offset?: number; limit?: number }) => ({
+    api['cases:list'].mockImplementation(async (q) => ({
       ok: true,
       data: { items: many(q.offset ?? 0, Math.min(q.limit ?? 200, 100_000 - (q.offset ?? 0))), total: 100_000 },
-    })) as never
+    }))
     renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
     expect(await screen.findByText('KS-20261122-00000')).toBeInTheDocument()
     expect(screen.getByText('共 100000 条')).toBeInTheDocument()
     // A screenful (plus a few), not 100,000 rows, is in the document.
     expect(screen.getAllByRole('row').length).toBeLessThan(80)
     expect(screen.getByRole('table')).toHaveAttribute('aria-rowcount', '100001')
-    const scroller = document.querySelector('.case-scroll') as HTMLElement
+    const scroller = document.querySelector('.case-scroll')
+    if (!(scroller instanceof HTMLElement)) throw new Error('the list has no scrolling container')
     scroller.scrollTop = 42 * 50_000
     scroller.dispatchEvent(new Event('scroll'))
     await waitFor(() =>
@@ -135,7 +137,7 @@ describe('the case list at head office', () => {
 
 describe('the case list when the filters change', () => {
   it('shows the rows of the new query, not the rows it showed before', async () => {
-    const closed = {
+    const closed: CaseSummary = {
       ...row,
       id: 'c2',
       number: 'KS-20260920-0001',
@@ -144,10 +146,10 @@ describe('the case list when the filters change', () => {
       flags: { ...row.flags, escalated: false, overdue: [], commitmentsDueSoon: 0 },
     }
     const api = fakeApi({})
-    api['cases:list'] = vi.fn(async (q: { status?: string }) => ({
+    api['cases:list'].mockImplementation(async (q) => ({
       ok: true,
       data: q.status === 'closed' ? { items: [closed], total: 1 } : { items: [row], total: 1 },
-    })) as never
+    }))
     const user = userEvent.setup()
     renderWithApi(<CaseListPage onOpen={vi.fn()} onNew={vi.fn()} />, api)
     expect(await screen.findByText('KS-20261122-0001')).toBeInTheDocument()

@@ -1,15 +1,29 @@
 import { describe, expect, it, vi } from 'vitest'
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import type { Result } from '@shared/ipc/result'
+import type { CaseDetail } from '@shared/schemas/case'
 import { IntakePage } from '../../renderer/src/pages/IntakePage'
+import { makeCase } from '../support/factories'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
-const departments = { ok: true as const, data: [{ id: 'd1', name: '收银', active: true }] }
+/** What main answers for a saved complaint: the whole case, as the contract says. */
+const saved: CaseDetail = {
+  ...makeCase({ id: 'c1', number: 'KS-20261122-0001' }),
+  departmentName: '收银',
+  flags: {
+    escalated: false,
+    overdue: [],
+    commitmentsDueSoon: 0,
+    commitmentsOverdue: 0,
+    deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
+  },
+}
 
-function setUp(createAnswer?: object) {
+function setUp(createAnswer?: Result<CaseDetail>) {
   const api = fakeApi({
-    'departments:list': departments,
-    ...(createAnswer ? { 'cases:create': createAnswer as never } : {}),
+    'departments:list': { ok: true, data: [{ id: 'd1', name: '收银', active: true }] },
+    ...(createAnswer ? { 'cases:create': createAnswer } : {}),
   })
   const onSaved = vi.fn()
   renderWithApi(<IntakePage onSaved={onSaved} onCancel={vi.fn()} />, api)
@@ -79,7 +93,6 @@ describe('the intake form', () => {
   })
 
   it('submits a valid complaint once, with what the clerk typed', async () => {
-    const saved = { id: 'c1', number: 'KS-20261122-0001' }
     const { api, user, onSaved } = setUp({ ok: true, data: saved })
     await fillValid(user)
     await user.click(screen.getByRole('checkbox', { name: '媒体在场' }))
@@ -101,7 +114,7 @@ describe('the intake form', () => {
   })
 
   it('saves with Ctrl+Enter from the description box', async () => {
-    const { api, user } = setUp({ ok: true, data: { id: 'c1' } })
+    const { api, user } = setUp({ ok: true, data: saved })
     await fillValid(user)
     await user.click(screen.getByLabelText(/投诉内容/))
     await user.keyboard('{Control>}{Enter}{/Control}')
@@ -109,7 +122,7 @@ describe('the intake form', () => {
   })
 
   it("shows main's refusal next to the field it names", async () => {
-    const refusal = {
+    const refusal: Result<CaseDetail> = {
       ok: false,
       error: {
         code: 'VALIDATION',
