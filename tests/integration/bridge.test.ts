@@ -4,7 +4,8 @@ import { request } from 'node:http'
 import { join } from 'node:path'
 import { createHttpApi, TAB_HEADER } from '@shared/ipc/httpClient'
 import { startBridge, type Bridge } from '../../electron/bridge/server'
-import { openServices, type Services } from '../../electron/services'
+import type { Services } from '../../electron/services'
+import { openTestServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 const TAB = 'tab-0123456789abcdef'
@@ -39,7 +40,7 @@ describe('the browser bridge', () => {
     rendererDir = join(dir, 'renderer')
     await mkdir(rendererDir)
     await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>客诉台</title>')
-    services = await openServices(join(dir, 'data'))
+    services = await openTestServices(join(dir, 'data'))
     bridge = await startBridge({ dispatch: services.dispatch, signedIn: services.signedIn, rendererDir })
   })
   afterEach(async () => {
