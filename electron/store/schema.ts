@@ -134,14 +134,3 @@ export function emptyData(): DbData {
     handovers: [],
   }
 }
-
-/** A shallow shape check: a file that parses but is not ours is treated as damaged. */
-export function looksLikeStore(data: unknown): data is DbData {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false
-  const d = data as Record<string, unknown>
-  return (
-    ['staff', 'departments', 'cases'].every((k) => Array.isArray(d[k])) &&
-    typeof d.caseCounters === 'object' &&
-    d.caseCounters !== null
-  )
-}

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { migrate, NotThatVersionError } from './migrations'
-import { AuditEntry, CURRENT_SCHEMA_VERSION, describeIssue, emptyData, looksLikeStore, Snapshot } from './schema'
+import { AuditEntry, CURRENT_SCHEMA_VERSION, describeIssue, emptyData, Snapshot } from './schema'
+
+/** The oldest version a file can say it is: version 1 was the first release's. */
+const OLDEST_VERSION = 1
 
 export type Interpreted =
   | { kind: 'ok'; data: Snapshot; fromVersion: number; legacyAudit: AuditEntry[] }
@@ -10,8 +13,8 @@ export type Interpreted =
 const LegacyAudit = z.array(AuditEntry)
 
 /**
- * Reads a data file's text as the app would: parses it, migrates an older version in memory,
- * and parses the result with the Snapshot schema (never a cast): a file that does not fit is
+ * Reads a data file's text as the app would: parses it, migrates an older version in memory
+ * (each step checks it is given that version's shape), and parses the result with the Snapshot schema (never a cast): a file that does not fit is
  * damaged, with the first wrong place as the reason. Used for the data file and for every
  * backup before it is used. A file from before split storage carries the audit trail inside:
  * it is handed back apart.
@@ -26,9 +29,12 @@ export function interpret(text: string, now: Date): Interpreted {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     return { kind: 'corrupt', reason: 'not a JSON object' }
   const record = raw as Record<string, unknown>
-  const version = typeof record.schemaVersion === 'number' ? record.schemaVersion : 0
+  // Only a file that says which version it is migrates (issue 15, point 4): without a whole,
+  // positive schemaVersion it is not a file of ours, and migrating it would make one up.
+  const version = record.schemaVersion
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < OLDEST_VERSION)
+    return { kind: 'corrupt', reason: `schemaVersion: ${version === undefined ? 'missing' : JSON.stringify(version)}` }
   if (version > CURRENT_SCHEMA_VERSION) return { kind: 'too_new', version, data: readable(record) }
-  if (version >= 1 && !looksLikeStore(record)) return { kind: 'corrupt', reason: 'missing collections' }
   let migrated: Record<string, unknown>
   try {
     migrated = version < CURRENT_SCHEMA_VERSION ? migrate(record, version, CURRENT_SCHEMA_VERSION, now) : record

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Case } from '@shared/schemas/case'
 import { acquireLock } from './lockFile'
@@ -128,8 +128,10 @@ export class Store extends WritePath {
       const cases = found.data.cases.length + (found.data.archivedCases ?? 0)
       await takeBackup(this.dir, this.file, `v${found.fromVersion}`, this.now(), cases)
       // The trail leaves the data file; the data file is rewritten after it, so a crash in
-      // between repeats the move from the untouched old file.
-      await writeFileDurable(this.auditFile, found.legacyAudit.map((e) => `${JSON.stringify(e)}\n`).join(''))
+      // between repeats the move from the untouched old file. A trail already in the log is
+      // never rewritten (the old file's copy stays in its backup).
+      if (!(await stat(this.auditFile).catch(() => null))?.size)
+        await writeFileDurable(this.auditFile, found.legacyAudit.map((e) => `${JSON.stringify(e)}\n`).join(''))
     }
     await this.openLogs(journal, journalBytes)
     if (journal.length > 0 || found.fromVersion < CURRENT_SCHEMA_VERSION) await this.compactNow()

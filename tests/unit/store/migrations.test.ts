@@ -52,6 +52,20 @@ describe('the migrations are frozen in behaviour', () => {
     ])
   })
 
+  it('migration 1 (kept so versions count on; the app no longer opens an unversioned file) adds the collections', () => {
+    expect(migrate({ branch: { name: '老店', code: 'OLD1' }, staff: [] }, 0, 1, NOW)).toEqual({
+      schemaVersion: 1,
+      appliedMigrations: [{ version: 1, at: NOW.toISOString() }],
+      branch: { name: '老店', code: 'OLD1' },
+      settings: { locale: 'zh-CN' },
+      staff: [],
+      departments: [],
+      cases: [],
+      caseCounters: {},
+      audit: [],
+    })
+  })
+
   it('lists one step per version, in order, up to the current version', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3])
     expect(MIGRATIONS).toHaveLength(CURRENT_SCHEMA_VERSION)

@@ -99,28 +99,6 @@ describe('the store', () => {
     await second.close()
   })
 
-  it('migrates an unversioned file after backing it up, and records the migration', async () => {
-    const dir = await tempDir()
-    const original = JSON.stringify({ branch: { name: '老店', code: 'OLD1' }, staff: [] })
-    await writeFile(join(dir, DATA_FILE_NAME), original)
-    const store = await Store.open(dir, { now: fixedNow })
-    expect(store.state).toBe('ok')
-    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
-    expect(store.data.branch).toEqual({ name: '老店', code: 'OLD1' })
-    expect(store.data.cases).toEqual([])
-    expect(store.data.appliedMigrations).toEqual([
-      { version: 1, at: '2026-11-22T02:00:00.000Z' },
-      { version: 2, at: '2026-11-22T02:00:00.000Z' },
-      { version: 3, at: '2026-11-22T02:00:00.000Z' },
-    ])
-    // backups/ also holds the backup index and the backup's archive folder: count the backup files.
-    const backups = (await readdir(join(dir, 'backups'))).filter((f) => /^complaint-desk\..*\.json$/.test(f))
-    expect(backups).toHaveLength(1)
-    expect(backups[0]).toMatch(/^complaint-desk\.v0\./)
-    expect(await readFile(join(dir, 'backups', backups[0]), 'utf8')).toBe(original)
-    await store.close()
-  })
-
   it('migration 2 gives v1 cases a class, their reasons and a workflow, using earlier cases as history', async () => {
     const dir = await tempDir()
     const v1Case = (n: number, description: string) => ({
