@@ -14,10 +14,10 @@ const LegacyAudit = z.array(AuditEntry)
 
 /**
  * Reads a data file's text as the app would: parses it, migrates an older version in memory
- * (each step checks it is given that version's shape), and parses the result with the Snapshot schema (never a cast): a file that does not fit is
- * damaged, with the first wrong place as the reason. Used for the data file and for every
- * backup before it is used. A file from before split storage carries the audit trail inside:
- * it is handed back apart.
+ * (each step checks it is given that version's shape) and parses the result with the
+ * Snapshot schema, never a cast: a file that does not fit is damaged, with the first wrong
+ * place as the reason. Used for the data file and for every backup before it is used. A file
+ * from before split storage carries the audit trail inside: it is handed back apart.
  */
 export function interpret(text: string, now: Date): Interpreted {
   let raw: unknown
@@ -45,7 +45,8 @@ export function interpret(text: string, now: Date): Interpreted {
   const { audit, ...data } = migrated
   const parsed = Snapshot.safeParse(data)
   if (!parsed.success) return { kind: 'corrupt', reason: describeIssue(parsed.error) }
-  const legacyAudit = LegacyAudit.safeParse(audit ?? [])
+  // Only a file from before split storage carries the trail (a stray one in a current file is dropped).
+  const legacyAudit = LegacyAudit.safeParse(version < CURRENT_SCHEMA_VERSION ? (audit ?? []) : [])
   if (!legacyAudit.success) return { kind: 'corrupt', reason: describeIssue(legacyAudit.error, 'audit') }
   return { kind: 'ok', data: parsed.data, fromVersion: version, legacyAudit: legacyAudit.data }
 }

@@ -54,6 +54,13 @@ describe('data read from disk is parsed, never cast', () => {
     expect(found).toEqual({ kind: 'corrupt', reason: expect.stringMatching(where) })
   })
 
+  it('a current-version file reads no audit trail of its own (a stray one is dropped, not taken for damage)', async () => {
+    const dir = await tempDir()
+    await storeWith(dir, [makeCase()])
+    const found = interpret(await editLive(dir, (d) => Object.assign(d, { audit: 'stray' })), NOW)
+    expect(found).toMatchObject({ kind: 'ok', legacyAudit: [] })
+  })
+
   it('a journal record that is whole JSON but not a record the app writes is damage, not a torn line', async () => {
     const dir = await tempDir()
     await storeWith(dir, [])
