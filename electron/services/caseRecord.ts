@@ -2,7 +2,7 @@ import type { Case, CaseDetail, CaseSummary } from '@shared/schemas/case'
 import type { StaffRef } from '@shared/schemas/common'
 import { caseFlags } from '@shared/rules/deadlines'
 import { maskPhone } from '@shared/values/phone'
-import { OPEN_STATUSES } from '@shared/rules/status'
+import { invariantViolations, OPEN_STATUSES, refusalFor, type CaseAction } from '@shared/rules/lifecycle'
 import type { Commitment } from '@shared/schemas/workflow'
 import { toRow, type ArchiveRow, type DbData } from '../store'
 import { AppError } from './errors'
@@ -53,12 +53,15 @@ export interface CaseChange {
 }
 
 /**
- * The one way a case changes after intake: find it, let `change` edit it (throwing an
- * AppError refuses and nothing is saved), stamp the timeline and the audit trail, save.
+ * The one way a case changes after intake: find it, check `action` against the lifecycle
+ * (the same rule the renderer draws its buttons from), let `change` edit it (throwing an
+ * AppError refuses and nothing is saved), check the lifecycle's invariants on the result,
+ * stamp the timeline and the audit trail, save.
  */
 export async function changeCase(
   ctx: ServiceContext,
   id: string,
+  action: CaseAction,
   change: (c: Case, by: StaffRef, at: string) => CaseChange,
 ): Promise<CaseDetail> {
   const session = requireSession(ctx)
@@ -71,9 +74,19 @@ export async function changeCase(
     // Stored cases are frozen: the change is made on a copy that replaces the case.
     const c = structuredClone(d.cases[index])
     d.cases[index] = c
-    const { action, detail, approvedBy } = change(c, by, at)
-    c.timeline.push({ at, by, action, ...(detail ? { detail } : {}) })
-    appendAudit(d, { at, by, action: `case.${action}`, target: c.number, ...(approvedBy ? { approvedBy } : {}) })
+    const refusal = refusalFor(c, action)
+    if (refusal) refuse(refusal.key, refusal.params)
+    const done = change(c, by, at)
+    const broken = invariantViolations(c)
+    if (broken.length > 0) refuse(broken[0].key, broken[0].params)
+    c.timeline.push({ at, by, action: done.action, ...(done.detail ? { detail: done.detail } : {}) })
+    appendAudit(d, {
+      at,
+      by,
+      action: `case.${done.action}`,
+      target: c.number,
+      ...(done.approvedBy ? { approvedBy: done.approvedBy } : {}),
+    })
     return c
   })
   return toDetail(ctx, updated)

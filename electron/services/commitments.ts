@@ -10,8 +10,7 @@ export function addCommitment(
   ctx: ServiceContext,
   input: { id: string; what: string; owner: string; dueAt: string },
 ): Promise<CaseDetail> {
-  return changeCase(ctx, input.id, (c, by, at) => {
-    if (c.status === 'voided' || c.status === 'closed') refuse('case_not_open')
+  return changeCase(ctx, input.id, 'addCommitment', (c, by, at) => {
     c.workflow.commitments.push({
       id: randomUUID(),
       what: input.what,
@@ -36,7 +35,7 @@ function openCommitment(c: Case, commitmentId: string): Commitment {
 }
 
 export function keepCommitment(ctx: ServiceContext, input: { id: string; commitmentId: string }): Promise<CaseDetail> {
-  return changeCase(ctx, input.id, (c, _by, at) => {
+  return changeCase(ctx, input.id, 'keepCommitment', (c, _by, at) => {
     const m = openCommitment(c, input.commitmentId)
     m.status = 'kept'
     m.keptAt = at
@@ -49,7 +48,7 @@ export function reagreeCommitment(
   ctx: ServiceContext,
   input: { id: string; commitmentId: string; dueAt: string; reason: string },
 ): Promise<CaseDetail> {
-  return changeCase(ctx, input.id, (c, by, at) => {
+  return changeCase(ctx, input.id, 'reagreeCommitment', (c, by, at) => {
     const m = openCommitment(c, input.commitmentId)
     const toDueAt = parseLocalDateTime(input.dueAt)!.toISOString()
     m.reagreed.push({ at, by, fromDueAt: m.dueAt, toDueAt, reason: input.reason })

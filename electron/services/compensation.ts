@@ -3,6 +3,7 @@ import type { CaseDetail } from '@shared/schemas/case'
 import type { CompensationOption, CostTotals, OfferItem } from '@shared/schemas/compensation'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { assessOffer, proposeCompensation } from '@shared/rules/compensation'
+import { setClass } from '@shared/rules/lifecycle'
 import { formatFen } from '@shared/values/money'
 import { withinLocalDays } from '@shared/values/localTime'
 import { AppError } from './errors'
@@ -12,6 +13,7 @@ import { requireSession, type ServiceContext } from './context'
 
 /** Timeline detail when an offer makes the case Class 2 (the timeline stores text as written). */
 const CLASS2_MARK = '二类投诉 / Class 2'
+const SENT_BACK_MARK = '退回已解决，须提交书面报告 / back to Resolved, written report due'
 
 async function findCase(ctx: ServiceContext, id: string) {
   const c = await ctx.store.readCase(id)
@@ -48,7 +50,6 @@ export async function makeOffer(
 ): Promise<CaseDetail> {
   requireSession(ctx)
   const c = await findCase(ctx, input.id)
-  if (c.status === 'voided' || c.status === 'closed') refuse('case_not_open')
   const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
   const assessed = assessOffer(
     input.items,
@@ -66,7 +67,7 @@ export async function makeOffer(
     }
     approver = await approveAsManager(ctx, input.approval)
   }
-  return changeCase(ctx, input.id, (kase, by, at) => {
+  return changeCase(ctx, input.id, 'makeOffer', (kase, by, at) => {
     kase.workflow.offers.push({
       id: randomUUID(),
       items: input.items,
@@ -89,9 +90,10 @@ export async function makeOffer(
         kind: 'class2',
         evidence: { amount: formatFen(assessed.goodwillFen) },
       })
+      // Goodwill above the clerk's authority makes the case Class 2, as raising it would.
       if (kase.caseClass === 1) {
-        kase.caseClass = 2
-        detail += ` → ${CLASS2_MARK}`
+        const { sentBack } = setClass(kase, 2)
+        detail += ` → ${CLASS2_MARK}${sentBack ? ` · ${SENT_BACK_MARK}` : ''}`
       }
     }
     return { action: 'compensation.offered', detail, ...(approver ? { approvedBy: approver } : {}) }
@@ -102,7 +104,7 @@ export function decideOffer(
   ctx: ServiceContext,
   input: { id: string; offerId: string; accepted: boolean },
 ): Promise<CaseDetail> {
-  return changeCase(ctx, input.id, (c, by, at) => {
+  return changeCase(ctx, input.id, 'decideOffer', (c, by, at) => {
     const offer = c.workflow.offers.find((o) => o.id === input.offerId)
     if (!offer) refuse('no_offer')
     if (offer.status !== 'offered') refuse('offer_decided')
@@ -124,7 +126,7 @@ export function executeOffer(
     note: string
   },
 ): Promise<CaseDetail> {
-  return changeCase(ctx, input.id, (c, by, at) => {
+  return changeCase(ctx, input.id, 'executeOffer', (c, by, at) => {
     const offer = c.workflow.offers.find((o) => o.id === input.offerId)
     if (!offer) refuse('no_offer')
     if (offer.status !== 'accepted') refuse('offer_not_accepted')

@@ -2,6 +2,7 @@ import type { CaseFlags } from '../schemas/case'
 import type { CaseStatus } from '../values/options'
 import type { WorkflowSettings } from '../schemas/settings'
 import type { Workflow } from '../schemas/workflow'
+import { headsLists } from './lifecycle'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -55,7 +56,7 @@ export function caseFlags(c: DeadlineSubject, settings: WorkflowSettings, now: D
   if (commitmentsOverdue > 0) overdue.push('commitment')
 
   return {
-    escalated: c.status !== 'voided' && w.urgent && !w.escalation?.takenOverBy,
+    escalated: headsLists(c),
     overdue,
     commitmentsDueSoon,
     commitmentsOverdue,

@@ -5,7 +5,7 @@ import type { WorkflowSettings } from '../schemas/settings'
 import { CATEGORIES, type Category } from '../values/options'
 import { caseFlags } from './deadlines'
 import { maskPhone, phoneDigits } from '../values/phone'
-import { OPEN_STATUSES } from './status'
+import { OPEN_STATUSES } from './lifecycle'
 import { localDayEnd, localDayStart, withinLocalDays } from '../values/localTime'
 
 /** Last week's Monday to Sunday (the material asks for the report every Monday). */

@@ -181,6 +181,8 @@ export const FollowUpInput = z.object({
     .min(1, { message: v.choose })
     .max(5, { message: v.choose }),
   remarks: optionalText(500),
+  /** Why the follow-up is made before its window opens (the customer got in touch first). */
+  earlyReason: optionalText(200).optional(),
 })
 export const ReviewInput = z.object({
   ...CaseRef,

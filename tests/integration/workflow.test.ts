@@ -50,7 +50,7 @@ describe('the handling workflow through the services', () => {
     ).toBe('NOT_ALLOWED')
     expect(
       (await refused('cases:recordFollowUp', { id: c.id, method: 'phone', satisfaction: 5, remarks: '' })).message,
-    ).toBe('须先完成报告再回访。')
+    ).toBe('投诉当前为“已解决”，须先完成报告才能回访。')
     const reported = await call('cases:recordOralReport', {
       id: c.id,
       to: '陈主管',
@@ -140,8 +140,8 @@ describe('the handling workflow through the services', () => {
           at: toLocalDateTime(clock.now()),
         })
       ).message,
-    ).toBe('二类投诉须先生成书面报告并标记已提交，才能继续。')
-    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toMatch(/不能进行此操作/)
+    ).toBe('二类投诉须先生成书面报告，才能标记已提交。')
+    expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toMatch(/须先记录回访才能结案/)
 
     // The report record (the PDF itself comes with the reports feature) satisfies the guard once submitted.
     await recordWrittenReportGenerated(services.contextFor(), c.id)
@@ -152,6 +152,7 @@ describe('the handling workflow through the services', () => {
     })
     expect(reported.status).toBe('reported')
     await call('commitments:keep', { id: c.id, commitmentId: promiseId })
+    clock.advance(24 * 3600_000) // the follow-up window opens a day after resolution
     await call('cases:recordFollowUp', { id: c.id, method: 'visit', satisfaction: 4, remarks: '已康复' })
     expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe(
       '须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。',
@@ -205,6 +206,7 @@ describe('the handling workflow through the services', () => {
       at: toLocalDateTime(clock.now()),
       summary: '已处理',
     })
+    clock.advance(24 * 3600_000) // the follow-up window opens a day after resolution
     await call('cases:recordFollowUp', { id: c.id, method: 'phone', satisfaction: 3, remarks: '' })
     expect((await refused('cases:transition', { id: c.id, action: 'close' })).message).toBe(
       '须先填写反省检讨才能结案（二类投诉或已标记需检讨的投诉）。',
@@ -308,6 +310,7 @@ describe('the handling workflow through the services', () => {
         demandNote: '',
         situations: [],
         resolvedAtDesk: 'pending',
+        receivedAt: '',
       }),
     )
     expect(preview.caseClass).toBe(2)
