@@ -26,13 +26,14 @@ function historyOf(data: Readonly<DbData>, archived: readonly ArchiveRow[]): His
   return items
 }
 
+/** The rules over the branch's history, counting back from when the complaint was received. */
 function classifyWith(
   archived: readonly ArchiveRow[],
   data: Readonly<DbData>,
   input: ClassifyInput,
-  now: Date,
+  receivedAt: Date,
 ): Classification {
-  return classify(input, historyOf(data, archived), data.settings.workflow, now)
+  return classify(input, historyOf(data, archived), data.settings.workflow, receivedAt)
 }
 
 const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYuanToFen(text) : null)
@@ -44,7 +45,7 @@ export async function previewClassification(ctx: ServiceContext, input: Classify
     (await ctx.store.archived()).list(),
     ctx.store.data,
     { ...input, amountFen: fenOrNull(input.amount), claimFen: fenOrNull(input.claimAmount) },
-    ctx.now(),
+    parseLocalDateTime(input.receivedAt) ?? ctx.now(),
   )
 }
 
@@ -62,7 +63,7 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
     d.caseCounters = counters
     const amountFen = parseYuanToFen(amount)
     const claimFen = parseYuanToFen(claimAmount)
-    const result = classifyWith(archived, d, { ...rest, amountFen, claimFen }, now)
+    const result = classifyWith(archived, d, { ...rest, amountFen, claimFen }, parseLocalDateTime(receivedAt)!)
     const workflow = {
       ...emptyWorkflow(),
       proposedClass: result.caseClass,

@@ -45,12 +45,16 @@ const VIP_TYPES: readonly CustomerType[] = [
 ]
 const DAY_MS = 24 * 3600 * 1000
 
-/** Class 1 / Class 2 and urgency with every reason (docs/domain.md §4–§5). Pure. */
+/**
+ * Class 1 / Class 2 and urgency with every reason (docs/domain.md §4–§5). Pure. History rules
+ * count back from `receivedAt`, when the complaint was received (not when it was typed in),
+ * over the complaints received before it.
+ */
 export function classify(
   input: ClassifyInput,
   history: readonly HistoryItem[],
   settings: WorkflowSettings,
-  now: Date,
+  receivedAt: Date,
 ): Classification {
   const text = `${input.description}\n${input.demandNote}`
   const keyword = (rule: KeywordRule) => {
@@ -85,7 +89,10 @@ export function classify(
   const goodwill = Math.max(Math.max(0, (input.claimFen ?? 0) - (input.amountFen ?? 0)), input.goodwillOfferedFen ?? 0)
   if (goodwill > settings.authorityLimitFen) class2.set('over_authority', { amount: formatFen(goodwill) })
 
-  const within = (days: number) => (h: HistoryItem) => now.getTime() - new Date(h.receivedAt).getTime() <= days * DAY_MS
+  const within = (days: number) => (h: HistoryItem) => {
+    const before = receivedAt.getTime() - new Date(h.receivedAt).getTime()
+    return before >= 0 && before <= days * DAY_MS
+  }
   const phone = phoneDigits(input.phone)
   if (phone !== '') {
     const earlier = history.filter(within(settings.repeatCustomerDays)).filter((h) => phoneDigits(h.phone) === phone)

@@ -25,7 +25,7 @@ export const LIMITS = {
   customerName: 30,
   product: 100,
   receiptNo: 40,
-  description: 2000,
+  description: 5000,
   demandNote: 200,
 } as const
 
@@ -174,5 +174,7 @@ export const ClassifyPreviewInput = z.object({
   demandNote: z.string().max(LIMITS.demandNote).catch(''),
   situations: z.array(z.enum(SITUATIONS)).max(SITUATIONS.length).catch([]),
   resolvedAtDesk: z.enum(RESOLVED_AT_DESK).catch('pending'),
+  /** 受理时间 as typed: history rules count back from it (blank or invalid: now). */
+  receivedAt: z.string().max(20).catch(''),
 })
 export type ClassifyPreviewInput = z.infer<typeof ClassifyPreviewInput>

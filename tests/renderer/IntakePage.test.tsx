@@ -138,3 +138,17 @@ describe('the intake form', () => {
     expect(onSaved).not.toHaveBeenCalled()
   })
 })
+
+describe('long text in the intake form', () => {
+  it('keeps a pasted 20,000-character description whole, counts it and says it is over the limit', async () => {
+    const { user, api } = setUp()
+    const box = screen.getByLabelText(/投诉内容/) as HTMLTextAreaElement
+    await user.click(box)
+    await user.paste('长'.repeat(20_000))
+    expect(box.value).toHaveLength(20_000) // never cut
+    expect(screen.getByText('20000 / 5000')).toHaveClass('counter-over')
+    expect(errorOf('投诉内容 *')).toBe('最多 5000 个字')
+    await user.click(screen.getByRole('button', { name: /保存/ }))
+    expect(api['cases:create']).not.toHaveBeenCalled()
+  })
+})

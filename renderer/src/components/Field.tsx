@@ -23,11 +23,14 @@ interface FieldProps {
   hint?: string
   required?: boolean
   wide?: boolean
+  /** A long text's length and limit, shown as a counter (the text is never cut). */
+  count?: { length: number; max: number }
   children: ReactNode
 }
 
 /** Label, control, hint and the error message next to the field (announced to screen readers). */
-export function Field({ id, label, error, hint, required, wide, children }: FieldProps) {
+export function Field({ id, label, error, hint, required, wide, count, children }: FieldProps) {
+  const over = count !== undefined && count.length > count.max
   return (
     <div className={`field${wide ? ' field-wide' : ''}${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
@@ -48,6 +51,11 @@ export function Field({ id, label, error, hint, required, wide, children }: Fiel
       {error && (
         <small id={`${id}-error`} className="error" role="alert">
           {error}
+        </small>
+      )}
+      {count && (
+        <small className={`counter${over ? ' counter-over' : ''}`} aria-live="polite">
+          {count.length} / {count.max}
         </small>
       )}
     </div>

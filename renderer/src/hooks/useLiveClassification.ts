@@ -33,6 +33,7 @@ export function useLiveClassification(form: UseFormReturn<CaseDraft>): Preview |
         demandNote: v.demandNote,
         situations: v.situations,
         resolvedAtDesk: v.resolvedAtDesk,
+        receivedAt: v.receivedAt,
       }).then((result) => {
         if (!result.ok || mine !== generation) return
         const fresh = result.data.detectedSituations.filter((s) => !suggested.current.has(s))

@@ -36,7 +36,8 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
     resolver: zodResolver(CaseDraft),
     defaultValues: intakeDefaults(new Date()),
   })
-  const { register, handleSubmit, setError, formState } = form
+  const { register, handleSubmit, setError, formState, watch } = form
+  const lengthOf = (name: 'description' | 'demandNote') => ({ length: (watch(name) ?? '').length, max: LIMITS[name] })
   const preview = useLiveClassification(form)
   const errors = formState.errors
 
@@ -57,7 +58,12 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
     }
   }
 
-  const err = (name: Name) => errorText(errors[name]?.message as string | undefined)
+  // A long text over its limit says so at once, next to the field, instead of being cut.
+  const overLimit = (name: Name) =>
+    (name === 'description' || name === 'demandNote') && lengthOf(name).length > LIMITS[name]
+      ? t('validation.tooLong', { n: LIMITS[name] })
+      : undefined
+  const err = (name: Name) => errorText(errors[name]?.message as string | undefined) ?? overLimit(name)
   const control = (name: Name, hint?: string) => ({
     id: name,
     'aria-invalid': errors[name] ? true : undefined,
@@ -66,10 +72,10 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
   })
   const text = (
     name: Name,
-    opts: { required?: boolean; hint?: string; max?: number; type?: string; inputMode?: 'decimal' | 'tel' } = {},
+    opts: { required?: boolean; hint?: string; type?: string; inputMode?: 'decimal' | 'tel' } = {},
   ) => (
     <Field id={name} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint} required={opts.required}>
-      <input type={opts.type ?? 'text'} inputMode={opts.inputMode} maxLength={opts.max} {...control(name, opts.hint)} />
+      <input type={opts.type ?? 'text'} inputMode={opts.inputMode} {...control(name, opts.hint)} />
     </Field>
   )
   const select = (name: Name, values: readonly string[], labelKey: string, required = true) => (
@@ -129,7 +135,7 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
           hint={t('hints.customerName')}
           required
         >
-          <input autoFocus maxLength={LIMITS.customerName} {...control('customerName', t('hints.customerName'))} />
+          <input autoFocus {...control('customerName', t('hints.customerName'))} />
         </Field>
         {text('phone', { hint: t('hints.phone'), type: 'tel', inputMode: 'tel' })}
         {select('customerType', CUSTOMER_TYPES, 'customerType')}
@@ -145,10 +151,10 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
           </select>
         </Field>
         {select('category', CATEGORIES, 'category')}
-        {text('product', { max: LIMITS.product })}
+        {text('product')}
         {text('amount', { hint: t('hints.amount'), inputMode: 'decimal' })}
         {text('claimAmount', { hint: t('hints.claimAmount'), inputMode: 'decimal' })}
-        {text('receiptNo', { max: LIMITS.receiptNo })}
+        {text('receiptNo')}
         <Field
           id="description"
           label={t('fields.description')}
@@ -156,11 +162,14 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
           hint={t('hints.description')}
           required
           wide
+          count={lengthOf('description')}
         >
-          <textarea rows={4} maxLength={LIMITS.description} {...control('description', t('hints.description'))} />
+          <textarea rows={4} {...control('description', t('hints.description'))} />
         </Field>
         {select('demand', DEMANDS, 'demand')}
-        {text('demandNote', { max: LIMITS.demandNote })}
+        <Field id="demandNote" label={t('fields.demandNote')} error={err('demandNote')} count={lengthOf('demandNote')}>
+          <input {...control('demandNote')} />
+        </Field>
       </section>
       <section className="card grid" aria-label={t('intake.handling')}>
         <h2 className="grid-title">{t('intake.handling')}</h2>
