@@ -39,6 +39,12 @@ describe('the on-disk schemas', () => {
     const urgent = await create({ description: '顾客在门口摔倒受伤，说要找律师。', amount: '6000' })
     await call('cases:recordEscalation', { id: urgent.id, who: '陈主管' })
     await call('cases:takeOver', { id: urgent.id, approval })
+    await call('commitments:add', {
+      id: urgent.id,
+      what: '明天电话回复',
+      owner: '李娜',
+      dueAt: toLocalDateTime(new Date(clock.now().getTime() + 3600_000)),
+    })
     const c = await create({
       category: 'cashier_error',
       phone: '13900001111',
@@ -47,12 +53,6 @@ describe('the on-disk schemas', () => {
       amount: '10',
     })
     await call('cases:tickStep', { id: c.id, step: 'listen' })
-    await call('commitments:add', {
-      id: c.id,
-      what: '明天电话回复',
-      owner: '李娜',
-      dueAt: toLocalDateTime(new Date(clock.now().getTime() + 3600_000)),
-    })
     const offered = await call('compensation:offer', {
       id: c.id,
       source: 'custom',
