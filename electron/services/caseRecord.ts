@@ -1,4 +1,4 @@
-import type { Case, CaseDetail, CaseSummary } from '@shared/schemas/case'
+import type { Case, CaseDetail, CaseSummary, FieldChange } from '@shared/schemas/case'
 import type { StaffRef } from '@shared/schemas/common'
 import { caseFlags } from '@shared/rules/deadlines'
 import { maskPhone } from '@shared/values/phone'
@@ -50,6 +50,9 @@ export interface CaseChange {
   action: string
   detail?: string
   approvedBy?: StaffRef
+  /** Fields changed (an edit, a handoff): in the timeline as given, in the audit trail as `auditChanges`, else the same. */
+  changes?: FieldChange[]
+  auditChanges?: FieldChange[]
 }
 
 /**
@@ -79,13 +82,21 @@ export async function changeCase(
     const done = change(c, by, at)
     const broken = invariantViolations(c)
     if (broken.length > 0) refuse(broken[0].key, broken[0].params)
-    c.timeline.push({ at, by, action: done.action, ...(done.detail ? { detail: done.detail } : {}) })
+    c.timeline.push({
+      at,
+      by,
+      action: done.action,
+      ...(done.detail ? { detail: done.detail } : {}),
+      ...(done.changes ? { changes: done.changes } : {}),
+    })
+    const auditChanges = done.auditChanges ?? done.changes
     appendAudit(d, {
       at,
       by,
       action: `case.${done.action}`,
       target: c.number,
       ...(done.approvedBy ? { approvedBy: done.approvedBy } : {}),
+      ...(auditChanges ? { changes: auditChanges } : {}),
     })
     return c
   })

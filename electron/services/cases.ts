@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Case, CaseDetail, CaseDraft, CaseList, CaseQuery } from '@shared/schemas/case'
+import type { Case, CaseDetail, CaseDraft, CaseEdit, CaseList, CaseQuery } from '@shared/schemas/case'
+import { changedFields, intakeValues, lowerProposed } from '@shared/rules/corrections'
+import { setClass } from '@shared/rules/lifecycle'
 import { nextCaseNumber } from '@shared/rules/caseNumber'
 import { filterCases, listOrder, mergeSorted } from '@shared/rules/caseQuery'
 import { caseFlags } from '@shared/rules/deadlines'
@@ -7,21 +9,25 @@ import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/cl
 import type { Classification } from '@shared/schemas/workflow'
 import { parseLocalDateTime } from '@shared/values/localTime'
 import { AMOUNT_PATTERN, parseYuanToFen } from '@shared/values/money'
-import { normalizePhone } from '@shared/values/phone'
+import { maskPhone, normalizePhone } from '@shared/values/phone'
 import { v } from '@shared/values/messages'
 import type { ClassifyPreviewInput } from '@shared/schemas/case'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { ArchiveRow, DbData } from '../store'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
-import { archivedSummary, toDetail, toSummary } from './caseRecord'
+import { archivedSummary, changeCase, refuse, toDetail, toSummary } from './caseRecord'
 
-/** Earlier complaints of the branch, live and archived, that count for history rules (voided ones do not). */
-function historyOf(data: Readonly<DbData>, archived: readonly ArchiveRow[]): HistoryItem[] {
+/**
+ * Earlier complaints of the branch, live and archived, that count for history rules (voided
+ * ones do not; nor the case being classified again, `except`).
+ */
+function historyOf(data: Readonly<DbData>, archived: readonly ArchiveRow[], except?: string): HistoryItem[] {
   const items: HistoryItem[] = []
   for (const list of [data.cases, archived]) {
     for (const c of list)
-      if (c.status !== 'voided') items.push({ phone: c.phone, category: c.category, receivedAt: c.receivedAt })
+      if (c.status !== 'voided' && c.id !== except)
+        items.push({ phone: c.phone, category: c.category, receivedAt: c.receivedAt })
   }
   return items
 }
@@ -32,8 +38,9 @@ function classifyWith(
   data: Readonly<DbData>,
   input: ClassifyInput,
   receivedAt: Date,
+  except?: string,
 ): Classification {
-  return classify(input, historyOf(data, archived), data.settings.workflow, receivedAt)
+  return classify(input, historyOf(data, archived, except), data.settings.workflow, receivedAt)
 }
 
 const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYuanToFen(text) : null)
@@ -92,6 +99,59 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
     return record
   })
   return toDetail(ctx, created)
+}
+
+const activeDepartment = (data: Readonly<DbData>, id: string) => data.departments.some((d) => d.id === id && d.active)
+
+/**
+ * Corrects a saved case's intake fields (docs/domain.md §2): each changed field goes into
+ * the timeline (phones masked) and the audit trail with its value before and after. The
+ * rules run again over the branch's history without the case itself, from its 受理时间: a
+ * Class 2 rule that newly fires raises the case at once (a reported case goes back as the
+ * lifecycle says); a lower class is only proposed — lowering stays a manager's action.
+ */
+export async function editCase(ctx: ServiceContext, input: { id: string; changes: CaseEdit }): Promise<CaseDetail> {
+  requireSession(ctx)
+  const archived = (await ctx.store.archived()).list()
+  const data = ctx.store.data
+  return changeCase(ctx, input.id, 'editCase', (c) => {
+    const before = intakeValues(c)
+    const { amount, claimAmount, receivedAt, phone, departmentId, ...plain } = input.changes
+    if (departmentId !== undefined && departmentId !== c.departmentId && !activeDepartment(data, departmentId))
+      throw new AppError('VALIDATION', {}, 'errors.VALIDATION', [{ path: 'changes.departmentId', message: v.choose }])
+    for (const [field, value] of Object.entries(plain)) if (value !== undefined) Object.assign(c, { [field]: value })
+    if (departmentId !== undefined) c.departmentId = departmentId
+    if (phone !== undefined) c.phone = normalizePhone(phone)
+    if (amount !== undefined) c.amountFen = parseYuanToFen(amount)
+    if (claimAmount !== undefined) c.claimFen = parseYuanToFen(claimAmount)
+    if (receivedAt !== undefined) c.receivedAt = parseLocalDateTime(receivedAt)!.toISOString()
+    const after = intakeValues(c)
+    const name = (id: string) => data.departments.find((d) => d.id === id)?.name ?? id
+    const show = (masked: boolean) => (field: string, text: string) =>
+      field === 'phone' && masked ? maskPhone(text) : field === 'departmentId' ? name(text) : text
+    const changes = changedFields(before, after, show(true))
+    if (changes.length === 0) refuse('edit_nothing_changed')
+
+    const w = c.workflow
+    const goodwillOfferedFen = Math.max(0, ...w.offers.map((o) => o.goodwillFen))
+    const result = classifyWith(archived, data, { ...c, goodwillOfferedFen }, new Date(c.receivedAt), c.id)
+    const firedBefore = new Set(w.reasons.filter((r) => r.kind === 'class2').map((r) => r.rule))
+    const newlyFired = result.reasons.some((r) => r.kind === 'class2' && !firedBefore.has(r.rule))
+    const proposedBefore = lowerProposed(c)
+    w.proposedClass = result.caseClass
+    w.reasons = result.reasons
+    if (result.urgent && !w.urgent) {
+      // An urgent case is escalated before it is resolved: a resolved one goes round again first.
+      if (c.status !== 'received' && c.status !== 'in_progress') refuse('edit_makes_urgent')
+      w.urgent = true
+      w.escalation ??= { notified: [], takenOverBy: null }
+    }
+    let action = 'edited'
+    if (c.caseClass === 1 && result.caseClass === 2 && newlyFired)
+      action = setClass(c, 2).sentBack ? 'edited.raised_sent_back' : 'edited.raised'
+    else if (lowerProposed(c) && !proposedBefore) action = 'edited.lower_proposed'
+    return { action, changes, auditChanges: changedFields(before, after, show(false)) }
+  })
 }
 
 export async function getCase(ctx: ServiceContext, id: string): Promise<CaseDetail> {

@@ -245,6 +245,11 @@ export const en: Messages = {
     'compensation.declined': 'Offer declined',
     'compensation.executed': 'Compensation executed',
     'class.raised_sent_back': 'Raised to Class 2, back to Resolved: the written report is due',
+    edited: 'Intake details corrected',
+    'edited.raised': 'Intake details corrected; the rules raised it to Class 2',
+    'edited.raised_sent_back':
+      'Intake details corrected; the rules raised it to Class 2, back to Resolved: the written report is due',
+    'edited.lower_proposed': 'Intake details corrected; the rules propose Class 1, a manager must approve',
   },
   settings: {
     backupKeep: 'Daily backups to keep',
@@ -365,6 +370,9 @@ export const en: Messages = {
     reopen_only_when_resolved:
       'The case is “$t(options.status.{{status}})”: it is not resolved yet, so there is nothing to reopen.',
     report_step_by_record: 'The Report step is ticked by the oral or written report record, not by hand.',
+    edit_reopen_first: 'The case is closed: reopen it before correcting its details.',
+    edit_nothing_changed: 'Nothing was changed.',
+    edit_makes_urgent: 'This correction makes the case urgent: reopen it first and escalate it to a manager.',
     follow_up_early:
       'The follow-up window opens at {{from}}. If the customer got in touch first, give the reason for an early follow-up.',
   },
@@ -678,6 +686,7 @@ export const en: Messages = {
   },
   errors: {
     VALIDATION: 'Some input is invalid; nothing was saved.',
+    nothingToChange: 'Change at least one field',
     UNKNOWN_CHANNEL: 'Unknown action.',
     BAD_SENDER: 'Request from an untrusted sender.',
     UNAUTHENTICATED: 'Please sign in first.',
@@ -707,3 +716,6 @@ export const en: Messages = {
     locked: 'Another Complaint Desk window is using the same data folder. Close it and retry. File: {{file}}',
   },
 }
+  corrections: {
+    colon: ': ',
+  },

@@ -227,6 +227,10 @@ export const zhCN = {
     'compensation.declined': '客户拒绝方案',
     'compensation.executed': '补偿已执行',
     'class.raised_sent_back': '升级为二类，退回“已解决”：须生成并提交书面报告',
+    edited: '更正登记信息',
+    'edited.raised': '更正登记信息，规则判定升级为二类',
+    'edited.raised_sent_back': '更正登记信息，规则判定升级为二类，退回“已解决”：须生成并提交书面报告',
+    'edited.lower_proposed': '更正登记信息；规则建议降为一类，需主管审批',
   },
   settings: {
     backupKeep: '保留每日自动备份（份）',
@@ -343,6 +347,9 @@ export const zhCN = {
     close_open_commitments: '还有 {{count}} 项对客户的承诺未兑现，兑现后才能结案。',
     reopen_only_when_resolved: '投诉当前为“$t(options.status.{{status}})”，尚未解决，无需重新打开。',
     report_step_by_record: '“报告”一步由口头报告或书面报告的记录自动完成，不能手动勾选。',
+    edit_reopen_first: '投诉已结案，须先重新打开才能更正登记信息。',
+    edit_nothing_changed: '没有修改任何内容。',
+    edit_makes_urgent: '这项更正会使投诉成为紧急事件，请先重新打开投诉并上报主管。',
     follow_up_early: '回访时间未到（{{from}} 起）。如客户已主动反馈，请填写提前回访的原因。',
   },
   wf: {
@@ -648,6 +655,7 @@ export const zhCN = {
   },
   errors: {
     VALIDATION: '提交的内容有误，未保存。',
+    nothingToChange: '请至少修改一项',
     UNKNOWN_CHANNEL: '未知的操作。',
     BAD_SENDER: '请求来源不受信任。',
     UNAUTHENTICATED: '请先登录。',
@@ -677,3 +685,6 @@ export const zhCN = {
   },
 }
 export type Messages = typeof zhCN
+  corrections: {
+    colon: '：',
+  },

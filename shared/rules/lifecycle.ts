@@ -38,6 +38,7 @@ export const CASE_ACTIONS = [
   'makeOffer',
   'decideOffer',
   'executeOffer',
+  'editCase',
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
@@ -157,6 +158,9 @@ export function refusalFor(c: LifecycleCase, action: CaseAction): Refusal | null
       if (finished(c)) return wrongStatus(c, 'case_finished')
       if (!w.urgent) return no('not_urgent')
       return w.escalation?.takenOverBy ? no('already_taken_over') : null
+    case 'editCase':
+      // Corrections while the case is open; a closed one is reopened first (voided: never, above).
+      return c.status === 'closed' ? no('edit_reopen_first') : null
     case 'tickStep':
     case 'addCommitment':
     case 'keepCommitment':

@@ -70,11 +70,17 @@ export type CaseDraft = z.infer<typeof CaseDraft>
 
 export { StaffRef } from './common'
 
+/** One field changed by an edit: its value before and after, as text (timeline: phones masked). */
+export const FieldChange = z.object({ field: z.string(), before: z.string(), after: z.string() })
+export type FieldChange = z.infer<typeof FieldChange>
+
 export const TimelineEntry = z.object({
   at: z.string(),
   by: StaffRef,
   action: z.string(),
   detail: z.string().optional(),
+  /** A correction or a handoff: what changed, shown in the reader's language. */
+  changes: z.array(FieldChange).optional(),
 })
 export type TimelineEntry = z.infer<typeof TimelineEntry>
 
@@ -162,6 +168,16 @@ export const CaseFlags = z.object({
   }),
 })
 export type CaseFlags = z.infer<typeof CaseFlags>
+
+/**
+ * A correction (更正) of a saved case: any intake fields, each validated as on the intake
+ * form, at least one. Fields outside the form are not accepted.
+ */
+export const CaseEdit = CaseDraft.partial()
+  .strict()
+  .refine((o) => Object.values(o).some((x) => x !== undefined), { message: v.nothingToChange })
+export type CaseEdit = z.infer<typeof CaseEdit>
+export const EditCaseInput = z.object({ id: Id, changes: CaseEdit })
 
 /** What the live classification needs from a half-filled form: lenient, never "invalid". */
 export const ClassifyPreviewInput = z.object({

@@ -13,6 +13,7 @@ export const v = {
   future: 'validation.future',
   choose: 'validation.choose',
   rangeTooLong: 'validation.rangeTooLong',
+  nothingToChange: 'validation.nothingToChange',
   tooLong: (max: number) => `validation.tooLong:${max}`,
 } as const
 

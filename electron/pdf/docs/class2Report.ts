@@ -1,6 +1,7 @@
 import type { CaseDetail } from '@shared/schemas/case'
 import { LASTR_STEPS } from '@shared/schemas/workflow'
 import { formatFen } from '@shared/values/money'
+import { changeLine } from '@shared/i18n/changes'
 import { caseFacts, commitmentsTable, signatureLines, when, yuan, type BranchInfo } from './common'
 import { fieldTable, STYLES, type Content, type DocDefinition, type T } from './types'
 
@@ -74,7 +75,12 @@ export function buildClass2Report(c: CaseDetail, branch: BranchInfo, generatedAt
         c.timeline.map((e) => [
           when(e.at),
           e.by.name,
-          [t(`timeline.${e.action}`), e.detail].filter(Boolean).join('：'),
+          [
+            t(`timeline.${e.action}`),
+            [e.detail, ...(e.changes ?? []).map((ch) => changeLine(t, ch))].filter(Boolean).join('；'),
+          ]
+            .filter(Boolean)
+            .join('：'),
         ]),
         [85, 60, '*'],
       ),

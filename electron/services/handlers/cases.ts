@@ -1,5 +1,5 @@
 import type { caseChannels } from '@shared/ipc/channels/cases'
-import { createCase, getCase, listCases, previewClassification } from '../cases'
+import { createCase, editCase, getCase, listCases, previewClassification } from '../cases'
 import { exportCsv } from '../exports'
 import type { HandlersFor } from './types'
 
@@ -7,6 +7,7 @@ export const caseHandlers: HandlersFor<typeof caseChannels> = {
   'cases:create': (input, ctx) => createCase(ctx, input),
   'cases:list': (input, ctx) => listCases(ctx, input),
   'cases:get': ({ id }, ctx) => getCase(ctx, id),
+  'cases:edit': (input, ctx) => editCase(ctx, input),
   'cases:classify': (input, ctx) => previewClassification(ctx, input),
   'cases:exportCsv': (input, ctx) => exportCsv(ctx, input),
   'cases:exportCsvUnmasked': (input, ctx) => exportCsv(ctx, input),

@@ -1,4 +1,4 @@
-import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput } from '../../schemas/case'
+import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput, EditCaseInput } from '../../schemas/case'
 import { ExportCsvInput, ExportCsvUnmaskedInput } from '../../schemas/exports'
 import { GeneratedFile } from '../../schemas/files'
 import { ClassificationSchema } from '../../schemas/workflow'
@@ -8,6 +8,8 @@ export const caseChannels = channels({
   'cases:create': { input: CaseDraft, output: CaseDetail, auth: 'session' },
   'cases:list': { input: CaseQuery, output: CaseList, auth: 'session' },
   'cases:get': { input: ById, output: CaseDetail, auth: 'session' },
+  /** Corrects intake fields of an open case (each change in the timeline and audit trail). */
+  'cases:edit': { input: EditCaseInput, output: CaseDetail, auth: 'session' },
   'cases:classify': { input: ClassifyPreviewInput, output: ClassificationSchema, auth: 'session' },
   'cases:exportCsv': { input: ExportCsvInput, output: GeneratedFile, auth: 'session' },
   'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: GeneratedFile, auth: 'manager' },

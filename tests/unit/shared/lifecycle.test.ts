@@ -47,6 +47,8 @@ describe('the lifecycle: where each status-moving action may start (docs/domain.
     close: ['followed_up'],
     reopen: ['resolved', 'reported', 'followed_up', 'closed'],
     void: ['received', 'in_progress', 'resolved', 'reported', 'followed_up', 'closed'],
+    // Corrections while open; a closed case is reopened first, a voided one never changes.
+    editCase: ['received', 'in_progress', 'resolved', 'reported', 'followed_up'],
   }
   const table = CASE_STATUSES.flatMap((status) =>
     Object.entries(FROM).map(([action, from]) => [status, action, from!.includes(status)] as const),
