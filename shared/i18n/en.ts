@@ -482,6 +482,9 @@ export const en: Messages = {
     approveAndOffer: 'Approve and offer',
     reopen: 'Reopen',
     void: 'Void (manager)',
+    earlyReason: 'Reason for following up early',
+    earlyReasonHint: 'e.g. the customer called us first about the outcome',
+    reportByRecord: 'Ticked by the report record',
   },
   home: {
     openClass1: 'open Class 1',

@@ -451,6 +451,9 @@ export const zhCN = {
     approveAndOffer: '主管审批并提出',
     reopen: '重新打开',
     void: '作废（需主管审批）',
+    earlyReason: '提前回访原因',
+    earlyReasonHint: '如：客户已主动来电反馈处理结果',
+    reportByRecord: '由报告记录自动完成',
   },
   home: {
     openClass1: '进行中的一类投诉',

@@ -3,14 +3,14 @@ import { LowerClassInput, RaiseClassInput } from '@shared/schemas/workflow'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
 import { ReasonList } from './ReasonList'
-import type { CasePanelProps } from './caseActions'
+import { caseActions, type CasePanelProps } from './caseActions'
 
-/** The class in force, why, and raising (staff) or lowering (manager PIN + reason). */
-export function ClassPanel({ c, act, managers, defaultApprover }: CasePanelProps) {
+/** The class in force, why, and raising (staff) or lowering (manager PIN + reason), as the lifecycle allows. */
+export function ClassPanel({ c, act, managers, defaultApprover, viewer }: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()
   const change = c.workflow.classChange
-  const open = c.status !== 'voided'
+  const actions = caseActions(c, viewer)
   return (
     <section className="card" aria-labelledby="class-title">
       <h2 id="class-title">
@@ -18,7 +18,7 @@ export function ClassPanel({ c, act, managers, defaultApprover }: CasePanelProps
         <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>
         {c.workflow.urgent && <span className="badge badge-urgent">{t('list.urgent')}</span>}
       </h2>
-      <p className="muted">{t(c.caseClass === 1 ? 'wf.class1Track' : 'wf.class2Track')}</p>
+      <p className="muted">{t(`wf.class${c.caseClass}Track`)}</p>
       <h3>{t('wf.reasons', { proposed: t(`options.caseClass.${c.workflow.proposedClass}`) })}</h3>
       <ReasonList reasons={c.workflow.reasons} />
       {change && (
@@ -30,7 +30,7 @@ export function ClassPanel({ c, act, managers, defaultApprover }: CasePanelProps
           })}
         </p>
       )}
-      {open && c.caseClass === 1 && (
+      {actions.raiseClass.enabled && (
         <details>
           <summary>{t('wf.raise')}</summary>
           <MiniForm
@@ -44,7 +44,7 @@ export function ClassPanel({ c, act, managers, defaultApprover }: CasePanelProps
           />
         </details>
       )}
-      {open && c.caseClass === 2 && (
+      {actions.lowerClass.enabled && (
         <details>
           <summary>{t('wf.lower')}</summary>
           <MiniForm

@@ -4,9 +4,8 @@ import { toLocalDateTime } from '@shared/values/localTime'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
 import { formatDateTime } from '../format'
-import type { CasePanelProps } from './caseActions'
-import { useButtonAction } from './useButtonAction'
-import { Notice } from '../components/Notice'
+import { caseActions, type CasePanelProps } from './caseActions'
+import { ActionButton } from './ActionControl'
 
 export function commitmentState(m: Commitment, now: Date, soonHours: number): 'kept' | 'overdue' | 'soon' | 'open' {
   if (m.status === 'kept') return 'kept'
@@ -16,18 +15,16 @@ export function commitmentState(m: Commitment, now: Date, soonHours: number): 'k
 }
 
 /** Promises to the customer: kept, or re-agreed with a reason, never silently dropped. */
-export function CommitmentsPanel({ c, act, settings }: CasePanelProps) {
+export function CommitmentsPanel({ c, act, settings, viewer }: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()
   const now = new Date()
-  const open = c.status !== 'voided' && c.status !== 'closed'
-  const button = useButtonAction(act)
+  const actions = caseActions(c, viewer)
   const inTwoHours = toLocalDateTime(new Date(now.getTime() + 2 * 3600_000))
   return (
     <section className="card" aria-labelledby="commitments-title">
       <h2 id="commitments-title">{t('wf.commitments')}</h2>
       {c.workflow.commitments.length === 0 && <p className="muted">{t('wf.noCommitments')}</p>}
-      {button.error && <Notice kind="error">{button.error}</Notice>}
       <ul className="commitments">
         {c.workflow.commitments.map((m) => {
           const state = commitmentState(m, now, settings.deadlines.commitmentDueSoonHours)
@@ -48,36 +45,41 @@ export function CommitmentsPanel({ c, act, settings }: CasePanelProps) {
                   })}
                 </div>
               ))}
-              {m.status === 'open' && open && (
+              {m.status === 'open' && (actions.keepCommitment.enabled || actions.reagreeCommitment.enabled) && (
                 <div className="actions">
-                  <button
-                    type="button"
-                    onClick={() => button.run(api['commitments:keep']({ id: c.id, commitmentId: m.id }))}
-                  >
-                    {t('wf.keep')}
-                  </button>
-                  <details>
-                    <summary>{t('wf.reagree')}</summary>
-                    <MiniForm
-                      id={`reagree-${m.id}`}
-                      title={t('wf.reagree')}
-                      schema={ReagreeCommitmentInput.omit({ id: true, commitmentId: true })}
-                      defaults={{ dueAt: toLocalDateTime(new Date(m.dueAt)), reason: '' }}
-                      fields={[
-                        { name: 'dueAt', label: t('wf.newDue'), kind: 'datetime' },
-                        { name: 'reason', label: t('wf.reason'), kind: 'textarea' },
-                      ]}
-                      submitLabel={t('wf.reagree')}
-                      onSubmit={(v) => act(api['commitments:reagree']({ id: c.id, commitmentId: m.id, ...v }))}
+                  {actions.keepCommitment.enabled && (
+                    <ActionButton
+                      id={`keep-${m.id}`}
+                      label={t('wf.keep')}
+                      state={actions.keepCommitment}
+                      act={act}
+                      call={() => api['commitments:keep']({ id: c.id, commitmentId: m.id })}
                     />
-                  </details>
+                  )}
+                  {actions.reagreeCommitment.enabled && (
+                    <details>
+                      <summary>{t('wf.reagree')}</summary>
+                      <MiniForm
+                        id={`reagree-${m.id}`}
+                        title={t('wf.reagree')}
+                        schema={ReagreeCommitmentInput.omit({ id: true, commitmentId: true })}
+                        defaults={{ dueAt: toLocalDateTime(new Date(m.dueAt)), reason: '' }}
+                        fields={[
+                          { name: 'dueAt', label: t('wf.newDue'), kind: 'datetime' },
+                          { name: 'reason', label: t('wf.reason'), kind: 'textarea' },
+                        ]}
+                        submitLabel={t('wf.reagree')}
+                        onSubmit={(v) => act(api['commitments:reagree']({ id: c.id, commitmentId: m.id, ...v }))}
+                      />
+                    </details>
+                  )}
                 </div>
               )}
             </li>
           )
         })}
       </ul>
-      {open && (
+      {actions.addCommitment.enabled && (
         <MiniForm
           id="commitment"
           title={t('wf.addCommitment')}

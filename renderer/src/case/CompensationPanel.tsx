@@ -13,19 +13,20 @@ import { ApprovalFields } from '../components/ApprovalFields'
 import { MiniForm } from '../components/MiniForm'
 import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
-import type { CasePanelProps } from './caseActions'
-import { useButtonAction } from './useButtonAction'
+import { caseActions, type Actions, type CasePanelProps } from './caseActions'
+import { ActionButton } from './ActionControl'
 
 /** 提出补偿方案: proposed options as cards to show the customer, a custom offer, and each offer's fate. */
 export function CompensationPanel(props: CasePanelProps) {
-  const { c, act } = props
+  const { c, act, viewer } = props
   const { t } = useTranslation()
   const api = useApi()
   const [options, setOptions] = useState<CompensationOption[] | null>(null)
   const [chosen, setChosen] = useState<{ items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] } | null>(
     null,
   )
-  const open = c.status !== 'voided' && c.status !== 'closed'
+  const actions = caseActions(c, viewer)
+  const open = actions.makeOffer.enabled
   const load = async () => {
     const result = await api['compensation:propose']({ id: c.id })
     if (result.ok) setOptions(result.data)
@@ -36,7 +37,7 @@ export function CompensationPanel(props: CasePanelProps) {
       {c.workflow.offers.length === 0 && <p className="muted">{t('comp.none')}</p>}
       <ul className="offers">
         {c.workflow.offers.map((o) => (
-          <OfferRow key={o.id} offer={o} c={c} act={act} />
+          <OfferRow key={o.id} offer={o} c={c} act={act} actions={actions} />
         ))}
       </ul>
       {open && !options && (
@@ -243,17 +244,17 @@ function OfferRow({
   offer,
   c,
   act,
+  actions,
 }: {
   offer: Offer
   c: CaseDetail
   act: (p: Promise<Result<CaseDetail>>) => Promise<Result<CaseDetail>>
+  actions: Actions
 }) {
   const { t } = useTranslation()
   const api = useApi()
-  const button = useButtonAction(act)
   return (
     <li className={`offer offer-${offer.status}`}>
-      {button.error && <Notice kind="error">{button.error}</Notice>}
       <div>
         <strong>{itemsText(t, offer.items)}</strong>{' '}
         <span className={`badge offer-status-${offer.status}`}>{t(`comp.status.${offer.status}`)}</span>
@@ -278,23 +279,25 @@ function OfferRow({
             .join(' · ')}
         </div>
       )}
-      {offer.status === 'offered' && (
+      {offer.status === 'offered' && actions.decideOffer.enabled && (
         <div className="actions">
-          <button
-            type="button"
-            onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: true }))}
-          >
-            {t('comp.accept')}
-          </button>
-          <button
-            type="button"
-            onClick={() => button.run(api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: false }))}
-          >
-            {t('comp.decline')}
-          </button>
+          <ActionButton
+            id={`accept-${offer.id}`}
+            label={t('comp.accept')}
+            state={actions.decideOffer}
+            act={act}
+            call={() => api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: true })}
+          />
+          <ActionButton
+            id={`decline-${offer.id}`}
+            label={t('comp.decline')}
+            state={actions.decideOffer}
+            act={act}
+            call={() => api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: false })}
+          />
         </div>
       )}
-      {offer.status === 'accepted' && (
+      {offer.status === 'accepted' && actions.executeOffer.enabled && (
         <MiniForm
           id={`exec-${offer.id}`}
           title={t('comp.execute')}

@@ -4,14 +4,15 @@ import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
 import { formatDateTime } from '../format'
 import { ReasonList } from './ReasonList'
-import type { CasePanelProps } from './caseActions'
+import { caseActions, type CasePanelProps } from './caseActions'
 
 const PRINCIPLES = ['first', 'voice', 'command'] as const
 
 /** The full-width interruption of docs/domain.md §5 for an urgent case not yet taken over. */
-export function EscalationCard({ c, act, managers, defaultApprover, settings }: CasePanelProps) {
+export function EscalationCard({ c, act, managers, defaultApprover, settings, viewer }: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()
+  const actions = caseActions(c, viewer)
   const notified = c.workflow.escalation?.notified ?? []
   return (
     <section className="escalation" role="alert" aria-labelledby="escalation-title">
@@ -52,26 +53,30 @@ export function EscalationCard({ c, act, managers, defaultApprover, settings }: 
         </ul>
       )}
       <div className="escalation-grid">
-        <MiniForm
-          id="notify"
-          title={t('wf.recordNotified')}
-          schema={RecordEscalationInput.omit({ id: true })}
-          defaults={{ who: '' }}
-          fields={[{ name: 'who', label: t('wf.who'), hint: t('wf.whoHint') }]}
-          submitLabel={t('wf.escalate')}
-          onSubmit={(v) => act(api['cases:recordEscalation']({ id: c.id, ...v }))}
-        />
-        <MiniForm
-          id="takeover"
-          title={t('wf.takeOver')}
-          schema={TakeOverInput.omit({ id: true })}
-          defaults={{} as never}
-          fields={[]}
-          submitLabel={t('wf.takeOver')}
-          managers={managers}
-          defaultApprover={defaultApprover}
-          onSubmit={(v) => act(api['cases:takeOver']({ id: c.id, ...v }))}
-        />
+        {actions.recordEscalation.enabled && (
+          <MiniForm
+            id="notify"
+            title={t('wf.recordNotified')}
+            schema={RecordEscalationInput.omit({ id: true })}
+            defaults={{ who: '' }}
+            fields={[{ name: 'who', label: t('wf.who'), hint: t('wf.whoHint') }]}
+            submitLabel={t('wf.escalate')}
+            onSubmit={(v) => act(api['cases:recordEscalation']({ id: c.id, ...v }))}
+          />
+        )}
+        {actions.takeOver.enabled && (
+          <MiniForm
+            id="takeover"
+            title={t('wf.takeOver')}
+            schema={TakeOverInput.omit({ id: true })}
+            defaults={{} as never}
+            fields={[]}
+            submitLabel={t('wf.takeOver')}
+            managers={managers}
+            defaultApprover={defaultApprover}
+            onSubmit={(v) => act(api['cases:takeOver']({ id: c.id, ...v }))}
+          />
+        )}
       </div>
     </section>
   )

@@ -4,17 +4,18 @@ import { formatFen } from '@shared/values/money'
 import { useApi } from '../apiContext'
 import { formatDateTime } from '../format'
 import { restate } from './restatement'
-import { useButtonAction } from './useButtonAction'
-import { Notice } from '../components/Notice'
-import type { CasePanelProps } from './caseActions'
+import { ActionButton } from './ActionControl'
+import { caseActions, type CasePanelProps } from './caseActions'
 
-/** The five handling steps (聆听 关心 使满意 感谢 报告) with scripts; ticking stamps the timeline. */
-export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
+/**
+ * The five handling steps (聆听 关心 使满意 感谢 报告) with scripts; ticking stamps the timeline.
+ * 报告 is never ticked by hand: the oral or written report record ticks it.
+ */
+export function LastrPanel({ c, act, settings, lang, viewer }: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()
   const book = settings.playbook
-  const open = c.status !== 'voided' && c.status !== 'closed'
-  const button = useButtonAction(act)
+  const actions = caseActions(c, viewer)
   const restatement = restate(book.restatement[lang], {
     receivedAt: c.receivedAt,
     product: c.product,
@@ -27,7 +28,6 @@ export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
   return (
     <section className="card" aria-labelledby="lastr-title">
       <h2 id="lastr-title">{t('wf.lastrTitle')}</h2>
-      {button.error && <Notice kind="error">{button.error}</Notice>}
       <ol className="lastr">
         {LASTR_STEPS.map((step) => {
           const done = c.workflow.steps[step]
@@ -37,11 +37,17 @@ export function LastrPanel({ c, act, settings, lang }: CasePanelProps) {
                 <strong>{t(`wf.step.${step}`)}</strong>
                 {done ? (
                   <span className="muted">✓ {t('wf.stepDone', { at: formatDateTime(done.at), by: done.by.name })}</span>
+                ) : step === 'report' ? (
+                  <span className="muted">{t('wf.reportByRecord')}</span>
                 ) : (
-                  open && (
-                    <button type="button" onClick={() => button.run(api['cases:tickStep']({ id: c.id, step }))}>
-                      {t('wf.tick', { step: t(`wf.step.${step}`) })}
-                    </button>
+                  actions.tickStep.enabled && (
+                    <ActionButton
+                      id={`tick-${step}`}
+                      label={t('wf.tick', { step: t(`wf.step.${step}`) })}
+                      state={actions.tickStep}
+                      act={act}
+                      call={() => api['cases:tickStep']({ id: c.id, step })}
+                    />
                   )
                 )}
               </div>

@@ -5,36 +5,37 @@ import { requiredText } from '@shared/schemas/common'
 import { ManagerApproval } from '@shared/schemas/common'
 import { toLocalDateTime } from '@shared/values/localTime'
 import { useApi } from '../apiContext'
-import { MiniForm } from '../components/MiniForm'
+import { followUpOpensAt, needsReview, reportDone } from '@shared/rules/lifecycle'
+import { MiniForm, type MiniField } from '../components/MiniForm'
 import { FieldRows } from '../components/FieldRows'
 import { PdfButton } from './PdfButton'
-import { useButtonAction } from './useButtonAction'
-import { Notice } from '../components/Notice'
+import { ActionButton, BlockedAction } from './ActionControl'
 import { formatDateTime } from '../format'
-import type { CasePanelProps } from './caseActions'
+import { caseActions, finished, shown, type CasePanelProps } from './caseActions'
 
 const Reason = z.object({ reason: requiredText(200) })
 const Resolution = z.object({ resolution: requiredText(500) })
 const Void = z.object({ reason: requiredText(200), approval: ManagerApproval })
 // Radio buttons give strings; the rating is a number 1–5 in the channel schema.
-const FollowUpForm = FollowUpInput.omit({ id: true }).extend({
+const FollowUpFields = FollowUpInput.omit({ id: true }).extend({
   satisfaction: z.coerce
     .number({ message: 'validation.choose' })
     .int()
     .min(1, { message: 'validation.choose' })
     .max(5, { message: 'validation.choose' }),
 })
+// Before the window opens the reason is required (main refuses without it).
+const EarlyFollowUpFields = FollowUpFields.extend({ earlyReason: requiredText(200) })
 
-/** The closed loop (docs/domain.md §8): the next step for the case's status, and its records. */
-export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps) {
+/** The closed loop (docs/domain.md §8): each action as the lifecycle allows it now, and the records so far. */
+export function LoopPanel({ c, act, managers, defaultApprover, settings, viewer }: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()
   const w = c.workflow
   const now = toLocalDateTime(new Date())
   const transition = (input: Parameters<(typeof api)['cases:transition']>[0]) => act(api['cases:transition'](input))
-  const button = useButtonAction(act)
-  const needsReview = (c.caseClass === 2 || w.reviewRequested) && !w.review
-  const canReopen = ['resolved', 'reported', 'followed_up', 'closed'].includes(c.status)
+  const actions = caseActions(c, viewer)
+  const done = finished(actions)
   const d = c.flags.deadlines
 
   return (
@@ -49,12 +50,12 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
             </span>
           ))}
       </h2>
-      {c.status !== 'voided' && c.status !== 'closed' && (
+      {!done && (
         <p className="muted small">
           {[
             !w.resolvedAt && t('wf.resolveBy', { at: formatDateTime(d.resolveBy!) }),
             d.firstResponseBy && !w.resolvedAt && t('wf.firstResponseBy', { at: formatDateTime(d.firstResponseBy) }),
-            d.reportBy && c.status === 'resolved' && t('wf.reportBy', { at: formatDateTime(d.reportBy) }),
+            d.reportBy && w.resolvedAt && !reportDone(c) && t('wf.reportBy', { at: formatDateTime(d.reportBy) }),
             d.followUpBy &&
               !w.followUp &&
               t('wf.followUpBy', { from: formatDateTime(d.followUpFrom!), to: formatDateTime(d.followUpBy) }),
@@ -64,14 +65,17 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
         </p>
       )}
       <Records c={c} />
-      {button.error && <Notice kind="error">{button.error}</Notice>}
 
-      {c.status === 'received' && (
-        <button type="button" onClick={() => button.run(api['cases:transition']({ id: c.id, action: 'start' }))}>
-          {t('wf.start')}
-        </button>
+      {actions.start.enabled && (
+        <ActionButton
+          id="start"
+          label={t('wf.start')}
+          state={actions.start}
+          act={act}
+          call={() => api['cases:transition']({ id: c.id, action: 'start' })}
+        />
       )}
-      {(c.status === 'received' || c.status === 'in_progress') && (
+      {actions.resolve.enabled ? (
         <MiniForm
           id="resolve"
           title={t('wf.resolve')}
@@ -81,8 +85,10 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
           submitLabel={t('wf.resolve')}
           onSubmit={(v) => transition({ id: c.id, action: 'resolve', ...v })}
         />
+      ) : (
+        shown(actions.resolve) && <BlockedAction id="resolve" label={t('wf.resolve')} state={actions.resolve} />
       )}
-      {c.status === 'resolved' && c.caseClass === 1 && (
+      {actions.recordOralReport.enabled ? (
         <MiniForm
           id="oral"
           title={t('wf.oralReport')}
@@ -96,93 +102,80 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
           submitLabel={t('wf.oralReport')}
           onSubmit={(v) => act(api['cases:recordOralReport']({ id: c.id, ...v }))}
         />
+      ) : (
+        shown(actions.recordOralReport) && (
+          <BlockedAction id="oral" label={t('wf.oralReport')} state={actions.recordOralReport} />
+        )
       )}
-      {c.status === 'resolved' &&
-        c.caseClass === 2 &&
-        (w.writtenReport ? (
-          <MiniForm
-            id="written"
-            title={t('wf.submitWritten')}
-            schema={SubmitWrittenReportInput.omit({ id: true })}
-            defaults={{ submittedTo: '', at: now }}
-            fields={[
-              { name: 'submittedTo', label: t('wf.submittedTo') },
-              { name: 'at', label: t('wf.submittedAt'), kind: 'datetime' },
-            ]}
-            submitLabel={t('wf.submitWritten')}
-            onSubmit={(v) => act(api['cases:submitWrittenReport']({ id: c.id, ...v }))}
-          />
-        ) : (
-          <p className="notice notice-warning" role="status">
-            {t('wf.writtenPending')}
-          </p>
-        ))}
-      {c.caseClass === 2 && c.status !== 'voided' && c.status !== 'received' && (
+      {actions.generateWrittenReport.enabled && (
         <PdfButton
           label={t(w.writtenReport ? 'pdf.class2.regenerate' : 'pdf.class2.generate')}
-          primary={!w.writtenReport && c.status === 'resolved'}
+          primary={!w.writtenReport && Boolean(w.resolvedAt)}
           make={() => api['reports:writtenReport']({ id: c.id })}
           onMade={(file) => act(Promise.resolve({ ok: true as const, data: file.case }))}
         />
       )}
-      {c.status === 'reported' && (
+      {actions.submitWrittenReport.enabled ? (
         <MiniForm
-          id="followup"
-          title={t('wf.followUp')}
-          schema={FollowUpForm}
-          defaults={{ method: 'phone', satisfaction: '', remarks: '' }}
+          id="written"
+          title={t('wf.submitWritten')}
+          schema={SubmitWrittenReportInput.omit({ id: true })}
+          defaults={{ submittedTo: '', at: now }}
           fields={[
-            {
-              name: 'method',
-              label: t('wf.method'),
-              kind: 'select',
-              options: (['phone', 'visit', 'message', 'other'] as const).map((m) => ({
-                value: m,
-                label: t(`wf.methods.${m}`),
-              })),
-            },
-            {
-              name: 'satisfaction',
-              label: t('wf.satisfaction'),
-              kind: 'rating',
-              options: [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`wf.satisfactionLevels.${n}`) })),
-            },
-            { name: 'remarks', label: t('wf.remarks'), kind: 'textarea', optional: true },
+            { name: 'submittedTo', label: t('wf.submittedTo') },
+            { name: 'at', label: t('wf.submittedAt'), kind: 'datetime' },
           ]}
-          submitLabel={t('wf.followUp')}
-          onSubmit={(v) => act(api['cases:recordFollowUp']({ id: c.id, ...v }))}
+          submitLabel={t('wf.submitWritten')}
+          onSubmit={(v) => act(api['cases:submitWrittenReport']({ id: c.id, ...v }))}
         />
+      ) : (
+        shown(actions.submitWrittenReport) && (
+          <BlockedAction id="written" label={t('wf.submitWritten')} state={actions.submitWrittenReport} />
+        )
       )}
-      {needsReview && c.status !== 'voided' && c.status !== 'received' && (
-        <MiniForm
-          id="review"
-          title={t('wf.review')}
-          schema={ReviewInput.omit({ id: true })}
-          defaults={{ wentWell: '', improve: '', rootCause: '', preventive: '', owner: '' }}
-          fields={(['wentWell', 'improve', 'rootCause', 'preventive', 'owner'] as const).map((f) => ({
-            name: f,
-            label: t(`wf.reviewFields.${f}`),
-            kind: f === 'owner' ? 'text' : 'textarea',
-          }))}
-          submitLabel={t('wf.review')}
-          onSubmit={(v) => act(api['cases:recordReview']({ id: c.id, ...v }))}
-        />
+      {actions.recordFollowUp.enabled && <FollowUpForm c={c} act={act} settings={settings} />}
+      {needsReview(c) && actions.recordReview.enabled && (
+        // Filled at any time; opened when it is what closing waits for.
+        <details open={actions.close.reason?.key === 'needs_review'}>
+          <summary>{t('wf.review')}</summary>
+          <MiniForm
+            id="review"
+            title={t('wf.review')}
+            schema={ReviewInput.omit({ id: true })}
+            defaults={{ wentWell: '', improve: '', rootCause: '', preventive: '', owner: '' }}
+            fields={(['wentWell', 'improve', 'rootCause', 'preventive', 'owner'] as const).map((f) => ({
+              name: f,
+              label: t(`wf.reviewFields.${f}`),
+              kind: f === 'owner' ? 'text' : 'textarea',
+            }))}
+            submitLabel={t('wf.review')}
+            onSubmit={(v) => act(api['cases:recordReview']({ id: c.id, ...v }))}
+          />
+        </details>
       )}
-      {c.caseClass === 1 && !w.reviewRequested && !w.review && c.status !== 'voided' && c.status !== 'closed' && (
-        <button type="button" onClick={() => button.run(api['cases:requestReview']({ id: c.id }))}>
-          {t('wf.requestReview')}
-        </button>
-      )}
-      {c.status === 'followed_up' && (
-        <button
-          type="button"
-          className="primary"
-          onClick={() => button.run(api['cases:transition']({ id: c.id, action: 'close' }))}
-        >
-          {t('wf.close')}
-        </button>
-      )}
-      {canReopen && (
+      <div className="loop-actions">
+        {actions.requestReview.enabled && (
+          <ActionButton
+            id="request-review"
+            label={t('wf.requestReview')}
+            state={actions.requestReview}
+            act={act}
+            call={() => api['cases:requestReview']({ id: c.id })}
+          />
+        )}
+        {/* 结案 is where the loop ends: shown on every open case, with what it still waits for. */}
+        {(actions.close.enabled || !done) && (
+          <ActionButton
+            id="close"
+            label={t('wf.close')}
+            state={actions.close}
+            act={act}
+            primary
+            call={() => api['cases:transition']({ id: c.id, action: 'close' })}
+          />
+        )}
+      </div>
+      {actions.reopen.enabled && (
         <details>
           <summary>{t('wf.reopen')}</summary>
           <MiniForm
@@ -196,7 +189,7 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
           />
         </details>
       )}
-      {c.status !== 'voided' && (
+      {actions.void.enabled && (
         <details>
           <summary>{t('wf.void')}</summary>
           <MiniForm
@@ -213,6 +206,69 @@ export function LoopPanel({ c, act, managers, defaultApprover }: CasePanelProps)
         </details>
       )}
     </section>
+  )
+}
+
+/**
+ * The follow-up call. Before its window opens (followUpOpensAt) it says when the window
+ * opens and asks why the call is made early; main refuses an early one without a reason.
+ */
+function FollowUpForm({ c, act, settings }: Pick<CasePanelProps, 'c' | 'act' | 'settings'>) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const opens = followUpOpensAt(c, settings)
+  const early = opens !== null && Date.now() < opens.getTime()
+  const fields: MiniField[] = [
+    {
+      name: 'method',
+      label: t('wf.method'),
+      kind: 'select',
+      options: (['phone', 'visit', 'message', 'other'] as const).map((m) => ({
+        value: m,
+        label: t(`wf.methods.${m}`),
+      })),
+    },
+    {
+      name: 'satisfaction',
+      label: t('wf.satisfaction'),
+      kind: 'rating',
+      options: [5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t(`wf.satisfactionLevels.${n}`) })),
+    },
+    { name: 'remarks', label: t('wf.remarks'), kind: 'textarea', optional: true },
+  ]
+  const submit = (v: z.output<typeof FollowUpFields>) => act(api['cases:recordFollowUp']({ id: c.id, ...v }))
+  if (!early)
+    return (
+      <MiniForm
+        key="on-time"
+        id="followup"
+        title={t('wf.followUp')}
+        schema={FollowUpFields}
+        defaults={{ method: 'phone', satisfaction: '', remarks: '' }}
+        fields={fields}
+        submitLabel={t('wf.followUp')}
+        onSubmit={submit}
+      />
+    )
+  return (
+    <div className="early-follow-up">
+      <p className="note" id="followup-opens">
+        {t('refusals.follow_up_early', { from: formatDateTime(opens.toISOString()) })}
+      </p>
+      <MiniForm
+        key="early"
+        id="followup"
+        title={t('wf.followUp')}
+        schema={EarlyFollowUpFields}
+        defaults={{ method: 'phone', satisfaction: '', remarks: '', earlyReason: '' }}
+        fields={[
+          ...fields,
+          { name: 'earlyReason', label: t('wf.earlyReason'), kind: 'textarea', hint: t('wf.earlyReasonHint') },
+        ]}
+        submitLabel={t('wf.followUp')}
+        onSubmit={submit}
+      />
+    </div>
   )
 }
 

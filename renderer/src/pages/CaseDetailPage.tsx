@@ -51,6 +51,7 @@ export function CaseDetailPage({
           defaultApprover: signedIn.role === 'manager' ? signedIn.id : '',
           settings: settings.data,
           lang: i18n.language === 'en' ? 'en' : 'zh',
+          viewer: { role: signedIn.role },
         }
       : null
   return (
