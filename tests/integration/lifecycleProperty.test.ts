@@ -50,7 +50,9 @@ const OTHERS: CaseAction[] = [
   'makeOffer',
   'decideOffer',
   'executeOffer',
+  'editCase',
 ]
+let corrections = 0
 /** A diligent clerk's next step: what the case needs first, then what moves it on. */
 function nextStep(c: CaseDetail): CaseAction {
   const w = c.workflow
@@ -211,6 +213,8 @@ describe('the lifecycle as a property: random actions by clerk and manager', () 
                     exchangedItem: '',
                     note: '',
                   })
+                case 'editCase':
+                  return call('cases:edit', { id, changes: { product: `电饭煲 ${(corrections += 1)}` } })
               }
             }
             const answer = await send()
