@@ -13,6 +13,7 @@ import { BackupKeeper } from './backupKeeper'
 import { recoverFromBackup, type Recovery } from './recovery'
 import { storePolicy, type StorePolicy } from './policy'
 import { WritePath } from './writePath'
+import { CaseNumberMark, NUMBERS_FILE_NAME } from './caseNumbers'
 
 export { interpret } from './snapshot'
 export { BackupUnusableError, StoreUnavailableError, type StoreState } from './errors'
@@ -88,6 +89,7 @@ export class Store extends WritePath {
   }
 
   private async load(): Promise<void> {
+    this.numbers = await CaseNumberMark.open(join(this.dir, NUMBERS_FILE_NAME))
     const found = await this.doc.read()
     if (found === null) {
       // A new installation: the empty store is on disk before anything else.
@@ -146,6 +148,8 @@ export class Store extends WritePath {
     }
     void this.archive.reload()
     await this.doc.openJournal(journalBytes)
+    // Numbers issued before the mark file existed (an older version) join the mark now.
+    await this.numbers?.note(this.doc.data.caseCounters)
   }
 
   /** The archive, once its index is read. */
@@ -219,6 +223,7 @@ export class Store extends WritePath {
     await this.settled()
     await this.doc.close()
     await this.audit.close()
+    await this.numbers?.close()
     await this.releaseLock()
   }
 }

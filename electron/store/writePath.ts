@@ -3,6 +3,7 @@ import type { Case } from '@shared/schemas/case'
 import { AuditTrail } from './auditTrail'
 import { ArchiveHandOff } from './archiveHandOff'
 import { LiveDocument } from './liveDocument'
+import type { CaseNumberMark } from './caseNumbers'
 import type { DbData, Draft } from './schema'
 import type { StorePolicy } from './policy'
 import { StoreUnavailableError, type StoreState } from './errors'
@@ -23,6 +24,8 @@ export class WritePath {
   protected readonly doc: LiveDocument
   protected readonly audit: AuditTrail
   protected readonly archive: ArchiveHandOff
+  /** The case-number high-water mark, outside what a restore rolls back (caseNumbers.ts); opened at load. */
+  protected numbers: CaseNumberMark | null = null
   state: StoreState = 'ok'
   detail: string | undefined
 
@@ -87,7 +90,10 @@ export class WritePath {
     return this.serial(async () => {
       this.assertWritable()
       const draft = this.doc.draft(this.audit.head)
+      // Counters never go below a number already issued, whatever rolled the live data back.
+      if (this.numbers) draft.caseCounters = this.numbers.raise(draft.caseCounters)
       const result = mutate(draft)
+      await this.numbers?.note(draft.caseCounters) // durable before the save is acknowledged
       const audit = await this.doc.commit(draft)
       if (audit === null) return result // nothing changed: nothing written
       this.audit.staged(audit)
