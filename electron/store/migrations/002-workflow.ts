@@ -83,7 +83,7 @@ function findKeyword(text: string, keywords: readonly string[]): string | null {
   return null
 }
 
-// ---- classify.ts (domain.md §4–§5 as of version 2) ----
+// ---- classify.ts (docs/domain.md §4–§5 as of version 2) ----
 
 interface ClassifyInput {
   category: string
