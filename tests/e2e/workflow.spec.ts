@@ -41,8 +41,11 @@ test('journey (a): a cashier short-change complaint handled at the desk — Clas
   await progress(page).getByLabel('一句话摘要').fill('少找 10 元，已当场补足')
   await progress(page).getByRole('button', { name: '记录口头报告' }).click()
   await expect(progress(page)).toContainText('已报告')
+  // The follow-up window opens a day after resolution: a call made now needs its reason.
+  await expect(progress(page)).toContainText(/回访时间未到（.+ 起）/)
   await progress(page).getByLabel('回访方式').selectOption({ label: '电话' })
   await progress(page).getByRole('radio', { name: '非常满意' }).check()
+  await progress(page).getByLabel('提前回访原因').fill('张阿姨当天来电确认已收到补款')
   await progress(page).getByRole('button', { name: '记录回访' }).click()
   await expect(progress(page)).toContainText('已回访')
   await progress(page).getByRole('button', { name: '结案' }).click()
@@ -121,8 +124,11 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
 
   await progress(page).getByLabel('解决方案').fill('全额退款并承担医药费')
   await progress(page).getByRole('button', { name: '标记已解决' }).click()
-  await expect(progress(page)).toContainText('二类投诉须先生成书面报告（PDF）并标记提交')
-  await expect(progress(page).getByRole('button', { name: '结案' })).toHaveCount(0)
+  await expect(progress(page)).toContainText('已解决')
+  const submit = progress(page).getByRole('button', { name: '标记书面报告已提交' })
+  await expect(submit).toBeDisabled()
+  await expect(submit).toHaveAccessibleDescription('二类投诉须先生成书面报告，才能标记已提交。')
+  await expect(progress(page).getByRole('button', { name: '结案' })).toBeDisabled()
   await expect(progress(page).getByRole('button', { name: '记录口头报告' })).toHaveCount(0)
   await shot(page, '14-class2-resolved')
 
@@ -138,10 +144,12 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await progress(page).getByRole('button', { name: '标记书面报告已提交' }).click()
   await expect(progress(page)).toContainText('已报告')
   await progress(page).getByRole('radio', { name: '满意', exact: true }).check()
+  await progress(page).getByLabel('提前回访原因').fill('刘女士来电询问检测结果，顺带回访')
   await progress(page).getByRole('button', { name: '记录回访' }).click()
   await expect(progress(page)).toContainText('已回访')
-  await progress(page).getByRole('button', { name: '结案' }).click()
-  await expect(progress(page).getByRole('alert')).toContainText('须先填写反省检讨')
+  const close = progress(page).getByRole('button', { name: '结案' })
+  await expect(close).toBeDisabled()
+  await expect(close).toHaveAccessibleDescription(/须先填写反省检讨/)
   for (const [label, text] of [
     ['做得好的地方', '第一时间上报'],
     ['需要改进', '熟食温控'],
@@ -152,6 +160,10 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
     await progress(page).getByRole('form', { name: '反省检讨' }).getByLabel(label).fill(text)
   }
   await progress(page).getByRole('button', { name: '反省检讨' }).click()
-  await progress(page).getByRole('button', { name: '结案' }).click()
+  // The promise made to the customer is kept before the case closes.
+  await expect(close).toHaveAccessibleDescription('还有 1 项对客户的承诺未兑现，兑现后才能结案。')
+  await commitments.getByRole('button', { name: '标记已兑现' }).click()
+  await expect(commitments).toContainText('已兑现')
+  await close.click()
   await expect(progress(page)).toContainText('已结案')
 })
