@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium'
+import { cjkFontEnv } from './tests/support/cjkFonts'
 
 // Each test file starts its own browser host (built renderer + bridge) on a temp data dir.
 export default defineConfig({
@@ -13,7 +14,7 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1280, height: 860 },
     locale: 'zh-CN',
-    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS, env: cjkFontEnv() },
     trace: 'retain-on-failure',
   },
 })
