@@ -108,12 +108,14 @@ export function LoopPanel({ c, act, managers, defaultApprover, settings, viewer 
         )
       )}
       {actions.generateWrittenReport.enabled && (
-        <PdfButton
-          label={t(w.writtenReport ? 'pdf.class2.regenerate' : 'pdf.class2.generate')}
-          primary={!w.writtenReport && Boolean(w.resolvedAt)}
-          make={() => api['reports:writtenReport']({ id: c.id })}
-          onMade={(file) => act(Promise.resolve({ ok: true as const, data: file.case }))}
-        />
+        <div className="action">
+          <PdfButton
+            label={t(w.writtenReport ? 'pdf.class2.regenerate' : 'pdf.class2.generate')}
+            primary={!w.writtenReport && Boolean(w.resolvedAt)}
+            make={() => api['reports:writtenReport']({ id: c.id })}
+            onMade={(file) => act(Promise.resolve({ ok: true as const, data: file.case }))}
+          />
+        </div>
       )}
       {actions.submitWrittenReport.enabled ? (
         <MiniForm
