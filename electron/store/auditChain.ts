@@ -39,13 +39,19 @@ export function chainEntry(
   return chainAfter(log.at(-1) ?? null, entry)
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number }
+/** `expected`: the trail should hold this many entries (its recorded end) and holds fewer, or ends elsewhere. */
+export type AuditVerdict =
+  { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; expected?: number }
 
 /** Checks a chain entry by entry (the log on disk is streamed through it, never held whole). */
 export class ChainVerifier {
   private prev = GENESIS
   private count = 0
   private brokenAt: number | null = null
+  private short = false
+
+  /** `end`: where the trail was recorded to end (its seq and hash), or null when nothing was recorded. */
+  constructor(private readonly end: AuditHead | null = null) {}
 
   push(entry: AuditEntry): void {
     this.count += 1
@@ -54,6 +60,10 @@ export class ChainVerifier {
     if (prevHash !== this.prev || body.seq !== this.count || entryHash(this.prev, body) !== hash)
       this.brokenAt = this.count
     else this.prev = hash
+    if (this.brokenAt === null && this.end !== null && body.seq === this.end.seq && hash !== this.end.hash) {
+      this.brokenAt = this.count
+      this.short = true
+    }
   }
 
   /** A line that is not an entry at all also breaks the chain there. */
@@ -63,9 +73,11 @@ export class ChainVerifier {
   }
 
   get verdict(): AuditVerdict {
-    return this.brokenAt === null
-      ? { ok: true, entries: this.count }
-      : { ok: false, entries: this.count, brokenAt: this.brokenAt }
+    if (this.brokenAt === null && this.end !== null && this.count < this.end.seq)
+      return { ok: false, entries: this.count, brokenAt: this.count + 1, expected: this.end.seq }
+    if (this.brokenAt === null) return { ok: true, entries: this.count }
+    const verdict = { ok: false as const, entries: this.count, brokenAt: this.brokenAt }
+    return this.short ? { ...verdict, expected: this.end!.seq } : verdict
   }
 }
 

@@ -15,11 +15,14 @@ export class AuditTrail {
   /** The seq of the last entry in the log file. */
   private logged = 0
   private log: AppendLog | null = null
+  /** Where the trail was recorded to end (the live file's auditHead), and whether the log falls short of it. */
+  private end: AuditHead | null = null
+  private cutShort = false
 
   constructor(readonly file: string) {}
 
   /** Opens the log after its last whole entry (a torn tail, never acknowledged, is cut off). */
-  async open(): Promise<void> {
+  async open(recordedEnd: AuditHead | null = null): Promise<void> {
     let fileHead: { last: AuditEntry | null; validBytes: number }
     try {
       fileHead = await readLastLine<AuditEntry>(this.file)
@@ -29,7 +32,16 @@ export class AuditTrail {
     }
     this.last = fileHead.last ? { seq: fileHead.last.seq, hash: fileHead.last.hash } : null
     this.logged = this.last?.seq ?? 0
+    this.end = recordedEnd
+    // Cut short outside the app: the recorded end is kept (and written at every fold) so the
+    // loss is reported at every start, not only the next one.
+    this.cutShort = recordedEnd !== null && this.logged < recordedEnd.seq
     this.log = await AppendLog.open(this.file, fileHead.validBytes)
+  }
+
+  /** What a fold records as the trail's end: its head, or the recorded end it falls short of. */
+  get recordedHead(): AuditHead | undefined {
+    return (this.cutShort ? this.end : this.last) ?? undefined
   }
 
   /** The last entry: what the next one chains from. */
@@ -76,10 +88,12 @@ export class AuditTrail {
   async verify(): Promise<AuditVerdict> {
     const bytes = this.log?.size ?? 0
     const pending = [...this.pending]
-    const verifier = new ChainVerifier()
+    const verifier = new ChainVerifier(this.end)
     await streamAudit(this.file, verifier, bytes)
     for (const e of pending) verifier.push(e)
-    return verifier.verdict
+    const verdict = verifier.verdict
+    if (!verdict.ok && verdict.expected !== undefined) this.cutShort = true // the recorded end stays
+    return verdict
   }
 
   async close(): Promise<void> {

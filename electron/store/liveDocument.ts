@@ -13,6 +13,9 @@ import {
   type Snapshot,
 } from './schema'
 
+/** What the document records besides the data, kept as it is until a fold writes it anew. */
+export type Marks = Pick<Snapshot, 'auditHead'>
+
 function coreOf(data: DbData): Core {
   const { cases: _c, handovers: _h, ...core } = data
   return core
@@ -41,6 +44,7 @@ export class LiveDocument {
   private coreText = ''
   private journal: AppendLog | null = null
   private found: Interpreted | null = null
+  private marks: Marks = {}
 
   constructor(
     readonly file: string,
@@ -81,6 +85,11 @@ export class LiveDocument {
     return this.live
   }
 
+  /** What the file said when it was read (or the backup put back): where the audit trail ended. */
+  get recorded(): Marks {
+    return this.marks
+  }
+
   get journalSeq(): number {
     return this.db.data.journalSeq
   }
@@ -92,7 +101,8 @@ export class LiveDocument {
 
   /** Makes `data` the document (read from disk, a backup being put back, or migrated). */
   set(data: Snapshot): void {
-    const { journalSeq, archivedCases, ...rest } = data
+    const { journalSeq, archivedCases, auditHead, ...rest } = data
+    this.marks = { auditHead }
     this.replace({ ...rest, cases: rest.cases.map(freeze), handovers: rest.handovers ?? [] }, journalSeq, archivedCases)
   }
 
@@ -103,7 +113,7 @@ export class LiveDocument {
     coreText = JSON.stringify(coreOf(data)),
   ): void {
     this.live = data
-    this.db.data = { ...data, journalSeq, archivedCases }
+    this.db.data = { ...data, journalSeq, archivedCases, ...this.marks }
     this.coreText = coreText
   }
 
@@ -169,14 +179,15 @@ export class LiveDocument {
   }
 
   /** Writes the document (journal folded in), noting the archive's size, then empties the journal. */
-  async fold(archivedCases: number): Promise<void> {
-    await this.write(archivedCases)
+  async fold(archivedCases: number, marks?: Marks): Promise<void> {
+    await this.write(archivedCases, marks)
     await this.journal!.clear()
   }
 
   /** Writes the document as it is now (a new installation, a recovery, a fold). */
-  async write(archivedCases: number): Promise<void> {
-    this.db.data = { ...this.db.data, archivedCases }
+  async write(archivedCases: number, marks?: Marks): Promise<void> {
+    if (marks) this.marks = { ...this.marks, ...marks }
+    this.db.data = { ...this.db.data, archivedCases, ...this.marks }
     await this.db.write()
   }
 

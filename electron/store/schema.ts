@@ -98,6 +98,11 @@ export type DbData = z.infer<typeof DbData>
 export const Snapshot = DbData.extend({
   journalSeq: z.number().int().min(0),
   archivedCases: z.number().int().min(0),
+  /**
+   * Where the audit trail ended when the file was written (issue 15 point 13): a trail found
+   * shorter at start, or not ending on this hash, was cut outside the app. Absent in older files.
+   */
+  auditHead: z.object({ seq: z.number().int().min(0), hash: z.string() }).optional(),
 })
 export type Snapshot = z.infer<typeof Snapshot>
 

@@ -141,7 +141,7 @@ export class Store extends WritePath {
 
   /** Opens the audit log and the journal, replaying `journal` (records newer than the live file). */
   private async openLogs(journal: JournalRecord[], journalBytes: number): Promise<void> {
-    await this.audit.open()
+    await this.audit.open(this.doc.recorded.auditHead ?? null)
     for (const record of journal) {
       this.doc.replay(record)
       this.audit.staged(record.audit ?? [])

@@ -111,7 +111,7 @@ export class WritePath {
     await this.audit.flush()
     const moved = await this.archive.takeFinished(this.doc.data.cases)
     if (moved.length > 0) this.doc.remove(new Set<Case>(moved))
-    await this.doc.fold(this.archive.size)
+    await this.doc.fold(this.archive.size, { auditHead: this.audit.recordedHead })
   }
 
   /** Folds the journal in now, if it holds anything (at close, and when tests need it). */

@@ -94,7 +94,13 @@ export function App() {
       )}
       {!status.audit.ok && (
         <Notice kind="error">
-          {t('store.auditBroken', { at: status.audit.brokenAt, entries: status.audit.entries })}
+          {status.audit.expected !== undefined
+            ? t('store.auditShort', {
+                at: status.audit.brokenAt,
+                entries: status.audit.entries,
+                expected: status.audit.expected,
+              })
+            : t('store.auditBroken', { at: status.audit.brokenAt, entries: status.audit.entries })}
         </Notice>
       )}
     </>

@@ -709,6 +709,8 @@ export const en: Messages = {
   store: {
     recovered:
       'At start the data file was damaged ({{reason}}). It was kept as {{damaged}} and the backup of {{at}} was restored. Changes made after that time are missing: check and re-enter them.',
+    auditShort:
+      'Audit trail incomplete: it should hold {{expected}} entries but {{entries}} were found; from entry {{at}} on, entries were deleted or replaced outside the app. Tell a manager now and keep the data file for inspection.',
     auditBroken:
       'Audit trail check failed: entry {{at}} of {{entries}} was changed or deleted outside the app. Tell a manager now and keep the data file for inspection.',
     title: 'The data file cannot be used',

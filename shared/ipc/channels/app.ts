@@ -23,6 +23,8 @@ export const AppStatus = z.object({
     ok: z.boolean(),
     entries: z.number().int(),
     brokenAt: z.number().int().optional(),
+    /** The trail was recorded to hold this many entries and holds fewer (or ends elsewhere): cut outside the app. */
+    expected: z.number().int().optional(),
     checking: z.boolean().optional(),
   }),
   /** desktop: PDFs are saved, opened and printed through Electron; browser: downloaded. */
