@@ -686,10 +686,10 @@ export const en: Messages = {
     choose: 'Choose one',
     tooLong: 'At most {{n}} characters',
     rangeTooLong: 'A date range can span at most 2 years',
+    nothingToChange: 'Change at least one field',
   },
   errors: {
     VALIDATION: 'Some input is invalid; nothing was saved.',
-    nothingToChange: 'Change at least one field',
     UNKNOWN_CHANNEL: 'Unknown action.',
     BAD_SENDER: 'Request from an untrusted sender.',
     UNAUTHENTICATED: 'Please sign in first.',
@@ -720,7 +720,7 @@ export const en: Messages = {
       'The data file was written by a newer Complaint Desk; this version can read but not write it. Please upgrade. File: {{file}}',
     locked: 'Another Complaint Desk window is using the same data folder. Close it and retry. File: {{file}}',
   },
-}
   corrections: {
     colon: ': ',
   },
+}

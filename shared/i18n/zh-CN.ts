@@ -655,10 +655,10 @@ export const zhCN = {
     choose: '请选择一项',
     tooLong: '最多 {{n}} 个字',
     rangeTooLong: '日期范围最长 2 年',
+    nothingToChange: '请至少修改一项',
   },
   errors: {
     VALIDATION: '提交的内容有误，未保存。',
-    nothingToChange: '请至少修改一项',
     UNKNOWN_CHANNEL: '未知的操作。',
     BAD_SENDER: '请求来源不受信任。',
     UNAUTHENTICATED: '请先登录。',
@@ -688,8 +688,8 @@ export const zhCN = {
     too_new: '数据文件由更新版本的客诉台创建，当前版本只能读取、不能写入。请升级应用。文件：{{file}}',
     locked: '另一个客诉台窗口正在使用同一数据目录，请关闭它后重试。文件：{{file}}',
   },
-}
-export type Messages = typeof zhCN
   corrections: {
     colon: '：',
   },
+}
+export type Messages = typeof zhCN
