@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { afterReport, followUpOpensAt, reopen, setClass } from '@shared/rules/lifecycle'
 import { parseLocalDateTime, toLocalDateTime } from '@shared/values/localTime'
-import type { LastrStep, TransitionInput } from '@shared/schemas/workflow'
+import type { CustomerUpdate, LastrStep, TransitionInput } from '@shared/schemas/workflow'
 import { approveAsManager } from './auth'
 import { changeCase, refuse } from './caseRecord'
 import { approverOf, type ServiceContext } from './context'
@@ -177,5 +178,31 @@ export function requestReview(ctx: ServiceContext, input: { id: string }): Promi
   return changeCase(ctx, input.id, 'requestReview', (c) => {
     c.workflow.reviewRequested = true
     return { action: 'review.requested' }
+  })
+}
+
+/** An internal note: staff only (the customer's receipt never carries it). */
+export function addNote(ctx: ServiceContext, input: { id: string; text: string }): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, 'addNote', (c, by, at) => {
+    c.workflow.notes.push({ id: randomUUID(), text: input.text, at, by })
+    return { action: 'note.added', detail: input.text }
+  })
+}
+
+/** The customer was told how things stand (when, as typed; how; what was said). */
+export function recordCustomerUpdate(
+  ctx: ServiceContext,
+  input: { id: string; at: string; method: CustomerUpdate['method']; said: string },
+): Promise<CaseDetail> {
+  return changeCase(ctx, input.id, 'recordCustomerUpdate', (c, by, at) => {
+    c.workflow.customerUpdates.push({
+      id: randomUUID(),
+      informedAt: localIso(input.at),
+      method: input.method,
+      said: input.said,
+      at,
+      by,
+    })
+    return { action: `customerUpdate.${input.method}`, detail: `${input.at.replace('T', ' ')} · ${input.said}` }
   })
 }

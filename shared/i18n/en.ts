@@ -250,6 +250,11 @@ export const en: Messages = {
     'edited.raised_sent_back':
       'Intake details corrected; the rules raised it to Class 2, back to Resolved: the written report is due',
     'edited.lower_proposed': 'Intake details corrected; the rules propose Class 1, a manager must approve',
+    'note.added': 'Internal note',
+    'customerUpdate.phone': 'Customer informed of progress (phone)',
+    'customerUpdate.visit': 'Customer informed of progress (visit)',
+    'customerUpdate.message': 'Customer informed of progress (text/WeChat)',
+    'customerUpdate.other': 'Customer informed of progress (other)',
   },
   settings: {
     backupKeep: 'Daily backups to keep',
@@ -683,6 +688,7 @@ export const en: Messages = {
     branchCode: 'Branch code: 2–16 letters, digits or “-”',
     dateTime: 'Enter a valid date and time',
     future: 'Received time cannot be in the future',
+    notFuture: 'The time cannot be in the future',
     choose: 'Choose one',
     tooLong: 'At most {{n}} characters',
     rangeTooLong: 'A date range can span at most 2 years',

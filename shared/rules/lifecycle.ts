@@ -39,6 +39,8 @@ export const CASE_ACTIONS = [
   'decideOffer',
   'executeOffer',
   'editCase',
+  'addNote',
+  'recordCustomerUpdate',
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
@@ -161,6 +163,8 @@ export function refusalFor(c: LifecycleCase, action: CaseAction): Refusal | null
     case 'editCase':
       // Corrections while the case is open; a closed one is reopened first (voided: never, above).
       return c.status === 'closed' ? no('edit_reopen_first') : null
+    case 'addNote':
+    case 'recordCustomerUpdate':
     case 'tickStep':
     case 'addCommitment':
     case 'keepCommitment':

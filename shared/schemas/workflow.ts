@@ -55,6 +55,24 @@ export const Commitment = z.object({
 })
 export type Commitment = z.infer<typeof Commitment>
 
+/** How a customer was told of progress (as for the follow-up call). */
+export const CONTACT_METHODS = ['phone', 'visit', 'message', 'other'] as const
+
+/** An internal note on the case: for staff only, never printed for the customer. */
+export const Note = z.object({ id: z.string(), text: z.string(), at: z.string(), by: StaffRef })
+export type Note = z.infer<typeof Note>
+
+/** The customer was told how things stand: when (as staff typed it), how, what was said. */
+export const CustomerUpdate = z.object({
+  id: z.string(),
+  informedAt: z.string(),
+  method: z.enum(CONTACT_METHODS),
+  said: z.string(),
+  at: z.string(),
+  by: StaffRef,
+})
+export type CustomerUpdate = z.infer<typeof CustomerUpdate>
+
 export const Workflow = z.object({
   proposedClass: z.union([z.literal(1), z.literal(2)]),
   reasons: z.array(ReasonSchema),
@@ -114,6 +132,9 @@ export const Workflow = z.object({
   closedAt: z.string().nullable(),
   voided: z.object({ reason: z.string(), at: z.string(), by: StaffRef, approvedBy: StaffRef }).nullable(),
   offers: z.array(Offer),
+  // Cases stored before these existed read with none.
+  notes: z.array(Note).default([]),
+  customerUpdates: z.array(CustomerUpdate).default([]),
 })
 export type Workflow = z.infer<typeof Workflow>
 
@@ -135,6 +156,8 @@ export const emptyWorkflow = (): Workflow => ({
   closedAt: null,
   voided: null,
   offers: [],
+  notes: [],
+  customerUpdates: [],
 })
 
 // ---- channel inputs ----
@@ -174,7 +197,7 @@ export const OralReportInput = z.object({
 export const SubmitWrittenReportInput = z.object({ ...CaseRef, submittedTo: requiredText(60), at: LocalDateTime })
 export const FollowUpInput = z.object({
   ...CaseRef,
-  method: z.enum(['phone', 'visit', 'message', 'other'], { message: v.choose }),
+  method: z.enum(CONTACT_METHODS, { message: v.choose }),
   satisfaction: z
     .number({ message: v.choose })
     .int({ message: v.choose })
@@ -191,4 +214,16 @@ export const ReviewInput = z.object({
   rootCause: requiredText(500),
   preventive: requiredText(500),
   owner: requiredText(30),
+})
+export const AddNoteInput = z.object({ ...CaseRef, text: requiredText(1000) })
+
+/** A time staff typed may be a few minutes ahead of main's clock (two clocks, one PC). */
+const NOT_FUTURE_TOLERANCE_MS = 5 * 60 * 1000
+export const CustomerUpdateInput = z.object({
+  ...CaseRef,
+  at: LocalDateTime.refine((s) => (parseLocalDateTime(s)?.getTime() ?? 0) <= Date.now() + NOT_FUTURE_TOLERANCE_MS, {
+    message: v.notFuture,
+  }),
+  method: z.enum(CONTACT_METHODS, { message: v.choose }),
+  said: requiredText(500),
 })

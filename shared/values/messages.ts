@@ -11,6 +11,7 @@ export const v = {
   branchCode: 'validation.branchCode',
   dateTime: 'validation.dateTime',
   future: 'validation.future',
+  notFuture: 'validation.notFuture',
   choose: 'validation.choose',
   rangeTooLong: 'validation.rangeTooLong',
   nothingToChange: 'validation.nothingToChange',

@@ -51,6 +51,8 @@ const OTHERS: CaseAction[] = [
   'decideOffer',
   'executeOffer',
   'editCase',
+  'addNote',
+  'recordCustomerUpdate',
 ]
 let corrections = 0
 /** A diligent clerk's next step: what the case needs first, then what moves it on. */
@@ -215,6 +217,16 @@ describe('the lifecycle as a property: random actions by clerk and manager', () 
                   })
                 case 'editCase':
                   return call('cases:edit', { id, changes: { product: `电饭煲 ${(corrections += 1)}` } })
+                case 'addNote':
+                  return call('cases:addNote', { id, text: '仓库在核实批次' })
+                case 'recordCustomerUpdate':
+                  // Not in the future by the real clock (the test's clock runs ahead over many runs).
+                  return call('cases:recordCustomerUpdate', {
+                    id,
+                    at: toLocalDateTime(new Date(Date.now() - 60_000)),
+                    method: 'phone',
+                    said: '告知处理进度',
+                  })
               }
             }
             const answer = await send()

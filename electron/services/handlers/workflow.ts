@@ -1,12 +1,14 @@
 import type { workflowChannels } from '@shared/ipc/channels/workflow'
 import { addCommitment, keepCommitment, reagreeCommitment } from '../commitments'
 import {
+  addNote,
   applyTransition,
   lowerClass,
   raiseClass,
   recordEscalation,
   recordFollowUp,
   recordOralReport,
+  recordCustomerUpdate,
   recordReview,
   requestReview,
   submitWrittenReport,
@@ -27,6 +29,8 @@ export const workflowHandlers: HandlersFor<typeof workflowChannels> = {
   'cases:recordFollowUp': (input, ctx) => recordFollowUp(ctx, input),
   'cases:recordReview': (input, ctx) => recordReview(ctx, input),
   'cases:requestReview': (input, ctx) => requestReview(ctx, input),
+  'cases:addNote': (input, ctx) => addNote(ctx, input),
+  'cases:recordCustomerUpdate': (input, ctx) => recordCustomerUpdate(ctx, input),
   'commitments:add': (input, ctx) => addCommitment(ctx, input),
   'commitments:keep': (input, ctx) => keepCommitment(ctx, input),
   'commitments:reagree': (input, ctx) => reagreeCommitment(ctx, input),

@@ -1,6 +1,8 @@
 import { CaseDetail } from '../../schemas/case'
 import {
   AddCommitmentInput,
+  AddNoteInput,
+  CustomerUpdateInput,
   FollowUpInput,
   KeepCommitmentInput,
   LowerClassInput,
@@ -28,6 +30,10 @@ export const workflowChannels = channels({
   'cases:recordFollowUp': { input: FollowUpInput, output: CaseDetail, auth: 'session' },
   'cases:recordReview': { input: ReviewInput, output: CaseDetail, auth: 'session' },
   'cases:requestReview': { input: ById, output: CaseDetail, auth: 'session' },
+  /** An internal note (staff only; never on the customer's receipt). */
+  'cases:addNote': { input: AddNoteInput, output: CaseDetail, auth: 'session' },
+  /** The customer was told of progress: when, how, what was said. */
+  'cases:recordCustomerUpdate': { input: CustomerUpdateInput, output: CaseDetail, auth: 'session' },
   'commitments:add': { input: AddCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:keep': { input: KeepCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:reagree': { input: ReagreeCommitmentInput, output: CaseDetail, auth: 'session' },
