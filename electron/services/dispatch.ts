@@ -9,7 +9,7 @@ import { AppError } from './errors'
 import type { AppContext, ServiceContext } from './context'
 import { handlers as defaultHandlers, type Handlers } from './handlers'
 import { approveAsManager } from './auth'
-import { StoreUnavailableError } from '../store'
+import { isDiskFull, StoreUnavailableError } from '../store'
 
 /** A call as a host receives it: a channel name and a payload not yet trusted, from `caller`. */
 export type Dispatch = (channel: string, rawInput: unknown, caller: string) => Promise<Result<unknown>>
@@ -87,6 +87,8 @@ export function createDispatch(app: AppContext, options: DispatchOptions = {}): 
           message: t('errors.STORE_UNAVAILABLE', { detail: t(`store.${err.state}`, { file: err.file }) }),
         })
       }
+      // A write the disk had no room for was cut off again: nothing of it was saved.
+      if (isDiskFull(err)) return fail({ code: 'DISK_FULL', message: t('errors.DISK_FULL') })
       log.error(`[dispatch] ${channel} failed`, err)
       return fail({ code: 'INTERNAL', message: t('errors.INTERNAL') })
     }

@@ -1,4 +1,5 @@
 import { open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises'
+import { DiskFullError, isDiskFull } from './errors'
 
 /**
  * A file of JSON lines that only grows. Each append is one write and one fsync: once it
@@ -11,6 +12,9 @@ export class AppendLog {
     private handle: FileHandle,
     private bytes: number,
   ) {}
+
+  /** A failed append may have left bytes after the last whole record that are not cut off yet. */
+  private torn = false
 
   /** Opens `file` for appending after its first `validBytes` bytes (anything after them is a torn line). */
   static async open(file: string, validBytes?: number): Promise<AppendLog> {
@@ -27,17 +31,37 @@ export class AppendLog {
     return this.bytes
   }
 
-  /** Appends the lines and fsyncs; on failure the file is cut back to where it was. */
+  /**
+   * Appends the lines and fsyncs. A write can come back short (a full disk writes what fits):
+   * the rest is written until all of it is there, or refused. On any failure the file is cut
+   * back to its last whole record (ftruncate + fsync) before the error is thrown, so nothing
+   * half-written stays in the log to sit in front of the next record; a full disk throws
+   * DiskFullError. Should the cut itself fail, the next append makes it first.
+   */
   async append(lines: readonly string[]): Promise<void> {
     const text = Buffer.from(lines.map((l) => `${l}\n`).join(''), 'utf8')
+    if (this.torn) await this.cutBack()
     try {
-      await this.handle.write(text)
+      for (let at = 0; at < text.length;) {
+        const { bytesWritten } = await this.handle.write(text, at, text.length - at)
+        // Nothing written without an error: the disk takes no more.
+        if (bytesWritten <= 0) throw new DiskFullError(this.file)
+        at += bytesWritten
+      }
       await this.handle.sync()
     } catch (err) {
-      await this.handle.truncate(this.bytes).catch(() => undefined)
-      throw err
+      this.torn = true
+      await this.cutBack().catch(() => undefined)
+      throw isDiskFull(err) && !(err instanceof DiskFullError) ? new DiskFullError(this.file, err) : err
     }
     this.bytes += text.length
+  }
+
+  /** Cuts the file back to its whole records, durably. */
+  private async cutBack(): Promise<void> {
+    await this.handle.truncate(this.bytes)
+    await this.handle.sync()
+    this.torn = false
   }
 
   /** Empties the log (its content is safely elsewhere by now). */

@@ -11,14 +11,16 @@ export async function writeFileDurable(file: string, text: string | Buffer): Pro
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
   const handle = await open(tmp, 'w')
   try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
+    try {
+      await handle.writeFile(text, 'utf8')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
     await rename(tmp, file)
   } catch (err) {
+    // A temp file never renamed is nothing anyone was told was saved; left behind it would
+    // only hold on to space (a full disk stays full).
     await unlink(tmp).catch(() => undefined)
     throw err
   }

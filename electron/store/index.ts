@@ -11,6 +11,7 @@ export {
   type StoreOptions,
   type StoreState,
 } from './store'
+export { DiskFullError, isDiskFull } from './errors'
 export type { AuditEntry, DbData, Draft, PinHash, StaffRecord } from './schema'
 export { canonical, chainAfter, type AuditVerdict } from './auditChain'
 export { toRow, type ArchiveRow } from './archive'

@@ -707,6 +707,8 @@ export const en: Messages = {
     CONFLICT: 'Set-up has already been done.',
     NOT_ALLOWED: 'Not allowed.',
     STORE_UNAVAILABLE: 'The data file cannot be written: {{detail}}',
+    DISK_FULL:
+      'Not enough disk space: nothing was saved. Free some disk space or call your administrator, then try again; what was saved before is safe.',
     INTERNAL: 'Internal error; nothing was saved. Retry or call your administrator.',
     NETWORK: 'Cannot reach the local service: {{detail}}',
     DUPLICATE_STAFF: 'A member of staff with this name already exists.',

@@ -676,6 +676,7 @@ export const zhCN = {
     CONFLICT: '已完成首次设置。',
     NOT_ALLOWED: '不允许此操作。',
     STORE_UNAVAILABLE: '数据文件不可写入：{{detail}}',
+    DISK_FULL: '磁盘空间不足，未保存。请释放磁盘空间或联系管理员后重试；之前已保存的记录不受影响。',
     INTERNAL: '发生内部错误，未保存。请重试或联系管理员。',
     NETWORK: '无法连接到本机服务：{{detail}}',
     DUPLICATE_STAFF: '已有同名的员工。',

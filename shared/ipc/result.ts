@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'NOT_ALLOWED',
   'STORE_UNAVAILABLE',
+  'DISK_FULL',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
