@@ -21,6 +21,8 @@ export const AUDIT_FILE_NAME = 'complaint-desk.audit.jsonl'
  */
 export class WritePath {
   private queue: Promise<unknown> = Promise.resolve()
+  /** A fold the journal's size asked for is waiting in the queue (at most one is). */
+  private foldQueued = false
   protected readonly doc: LiveDocument
   protected readonly audit: AuditTrail
   protected readonly archive: ArchiveHandOff
@@ -87,19 +89,36 @@ export class WritePath {
 
   /** Applies `mutate` and resolves once the result is durably on disk (one journal line). */
   update<T>(mutate: (draft: Draft) => T): Promise<T> {
-    return this.serial(async () => {
-      this.assertWritable()
-      const draft = this.doc.draft(this.audit.head)
-      // Counters never go below a number already issued, whatever rolled the live data back.
-      if (this.numbers) draft.caseCounters = this.numbers.raise(draft.caseCounters)
-      const result = mutate(draft)
-      await this.numbers?.note(draft.caseCounters) // durable before the save is acknowledged
-      const audit = await this.doc.commit(draft)
-      if (audit === null) return result // nothing changed: nothing written
-      this.audit.staged(audit)
-      if (this.doc.journalBytes >= this.compactAtBytes) void this.serial(() => this.compactNow()).catch(() => undefined)
-      return result
-    })
+    return this.serial(() => this.updateNow(mutate))
+  }
+
+  /** update() for a task already running in the queue (a restore's last step). */
+  protected async updateNow<T>(mutate: (draft: Draft) => T): Promise<T> {
+    this.assertWritable()
+    const draft = this.doc.draft(this.audit.head)
+    // Counters never go below a number already issued, whatever rolled the live data back.
+    if (this.numbers) draft.caseCounters = this.numbers.raise(draft.caseCounters)
+    const result = mutate(draft)
+    await this.numbers?.note(draft.caseCounters) // durable before the save is acknowledged
+    const audit = await this.doc.commit(draft)
+    if (audit === null) return result // nothing changed: nothing written
+    this.audit.staged(audit)
+    if (this.doc.journalBytes >= this.compactAtBytes) this.foldSoon()
+    return result
+  }
+
+  /**
+   * Queues a fold behind the saves waiting now, unless one is queued already: however many
+   * saves see the journal past its limit before the fold runs, it is folded once. The fold
+   * checks the size again when its turn comes (an earlier fold may have emptied the journal).
+   */
+  private foldSoon(): void {
+    if (this.foldQueued) return
+    this.foldQueued = true
+    void this.serial(async () => {
+      this.foldQueued = false
+      if (this.writable && this.doc.journalBytes >= this.compactAtBytes) await this.compactNow()
+    }).catch(() => undefined)
   }
 
   /**
