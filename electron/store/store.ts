@@ -13,6 +13,7 @@ import { BackupKeeper } from './backupKeeper'
 import { recoverFromBackup, type Recovery } from './recovery'
 import { storePolicy, type StorePolicy } from './policy'
 import { WritePath } from './writePath'
+import { removeStaleTemps } from './housekeeping'
 import { CaseNumberMark, NUMBERS_FILE_NAME } from './caseNumbers'
 
 export { interpret } from './snapshot'
@@ -79,6 +80,7 @@ export class Store extends WritePath {
     }
     const store = new Store(dir, now, options.compactAtBytes ?? COMPACT_AT_BYTES, policy, lock.release)
     try {
+      await removeStaleTemps(dir)
       await store.load()
     } catch (err) {
       await lock.release()
