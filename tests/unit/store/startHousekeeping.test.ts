@@ -1,6 +1,7 @@
 // Issue 15, point 16: what a start tidies and checks in the data folder.
-import { describe, expect, it } from 'vitest'
-import { mkdir, readdir, writeFile } from 'node:fs/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Store } from '../../../electron/store/store'
 import { useTempDirs } from '../../support/tempDir'
@@ -53,5 +54,79 @@ describe('temp files left by killed writes (issue 15, point 16)', () => {
     expect(await readdir(dir)).toContain('.complaint-desk.json.4242.tmp')
     await second.close()
     await first.close()
+  })
+})
+
+describe('the lock file (issue 15, point 16)', () => {
+  const tempDir = useTempDirs()
+  const children: ChildProcess[] = []
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL')
+  })
+
+  /** An unrelated live process (a `sleep`), started now. */
+  async function unrelatedProcess(): Promise<number> {
+    const child = spawn('sleep', ['30'], { stdio: 'ignore' })
+    children.push(child)
+    await new Promise((resolve, reject) => child.once('spawn', resolve).once('error', reject))
+    return child.pid!
+  }
+
+  /** A process's start time as /proc gives it (clock ticks since boot), or null without /proc. */
+  async function startTicks(pid: number): Promise<string | null> {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)
+    return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]
+  }
+
+  it('naming a live process that is not the app that wrote it is stale and taken over', async (ctx) => {
+    const dir = await tempDir()
+    const pid = await unrelatedProcess()
+    if ((await startTicks(pid)) === null) {
+      console.warn('skipped: no /proc to tell one process from another with the same pid')
+      ctx.skip()
+      return
+    }
+    // Written by an app (pid since reused) that started at another time than this process.
+    await writeFile(join(dir, 'complaint-desk.lock'), JSON.stringify({ pid, started: '1', instance: 'gone' }))
+    const store = await Store.open(dir, { now })
+    expect(store.state).toBe('ok')
+    await store.update((d) => void (d.caseCounters.x = 1))
+    await store.close()
+  })
+
+  it('an old lock holding only a pid, of a process started after the lock was written, is stale', async (ctx) => {
+    const dir = await tempDir()
+    const pid = await unrelatedProcess()
+    if ((await startTicks(pid)) === null) {
+      console.warn('skipped: no /proc to tell when a process started')
+      ctx.skip()
+      return
+    }
+    const lock = join(dir, 'complaint-desk.lock')
+    await writeFile(lock, String(pid))
+    const anHourAgo = new Date(Date.now() - 3600_000)
+    await utimes(lock, anHourAgo, anHourAgo)
+    const store = await Store.open(dir, { now })
+    expect(store.state).toBe('ok')
+    await store.close()
+  })
+
+  it('still keeps out a second instance: a lock naming a live process that did write it holds', async () => {
+    const dir = await tempDir()
+    const first = await Store.open(dir, { now })
+    const lock = JSON.parse(await readFile(join(dir, 'complaint-desk.lock'), 'utf8')) as { pid: number }
+    expect(lock.pid).toBe(process.pid)
+    const second = await Store.open(dir, { now })
+    expect(second.state).toBe('locked')
+    await second.close()
+    await first.close()
+    // Another process that really wrote its lock: its pid and its own start time.
+    const pid = await unrelatedProcess()
+    const started = await startTicks(pid)
+    await writeFile(join(dir, 'complaint-desk.lock'), started === null ? String(pid) : JSON.stringify({ pid, started }))
+    const third = await Store.open(dir, { now })
+    expect(third.state).toBe('locked')
+    expect(third.detail).toContain(String(pid))
+    await third.close()
   })
 })
