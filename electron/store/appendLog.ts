@@ -1,5 +1,6 @@
 import { open, readFile, stat, truncate, type FileHandle } from 'node:fs/promises'
 import { DiskFullError, isDiskFull } from './errors'
+import { FILE_MODE } from './durableFile'
 
 /**
  * A file of JSON lines that only grows. Each append is one write and one fsync: once it
@@ -23,7 +24,7 @@ export class AppendLog {
       () => 0,
     )
     if (validBytes !== undefined && validBytes < size) await truncate(file, validBytes)
-    const handle = await open(file, 'a')
+    const handle = await open(file, 'a', FILE_MODE)
     return new AppendLog(file, handle, validBytes ?? size)
   }
 

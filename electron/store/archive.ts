@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Case, CaseQuery } from '@shared/schemas/case'
 import { searchText, sortCases } from '@shared/rules/caseQuery'
 import { phoneDigits } from '@shared/values/phone'
-import { writeFileDurable } from './durableFile'
+import { DIR_MODE, writeFileDurable } from './durableFile'
 import { DamagedFileError } from './durableJsonAdapter'
 import { StoredCase } from './schema'
 import { describeIssue } from './zodIssue'
@@ -232,7 +232,7 @@ export class Archive {
   /** Adds (or replaces) finished cases in their month files; a copy left in another month is removed. */
   async put(cases: readonly Case[]): Promise<void> {
     if (cases.length === 0) return
-    await mkdir(this.dir, { recursive: true })
+    await mkdir(this.dir, { recursive: true, mode: DIR_MODE })
     const byMonth = new Map<string, Case[]>()
     for (const c of cases) {
       const month = (finishedAt(c) ?? c.createdAt).slice(0, 7)
@@ -281,7 +281,7 @@ export class Archive {
     const all = [...cases.values()]
     const rows = all.map((c) => toRow(c, month))
     const bytes = Buffer.from(all.map((c) => `${textLine(c)}\n`).join(''), 'utf8')
-    await mkdir(this.dir, { recursive: true })
+    await mkdir(this.dir, { recursive: true, mode: DIR_MODE })
     await writeFileDurable(join(this.dir, textFile(month)), bytes)
     await writeFileDurable(join(this.dir, indexFile(month)), JSON.stringify(rows))
     return { rows, bytes, lineStarts: lineStartsOf(bytes) }
@@ -308,7 +308,7 @@ function parseMonth(file: string, text: string): Case[] {
  * where the file system allows (they are never written in place, so a link is a snapshot).
  */
 export async function linkArchive(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true })
+  await mkdir(to, { recursive: true, mode: DIR_MODE })
   for (const name of await readdir(from).catch(() => [] as string[])) {
     const target = join(to, name)
     await rm(target, { force: true })

@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { writeFileDurable } from './durableFile'
+import { DIR_MODE, writeFileDurable } from './durableFile'
 import { ARCHIVE_DIR, linkArchive } from './archive'
 import { interpret } from './snapshot'
 import { BackupUnusableError } from './errors'
@@ -106,7 +106,7 @@ export async function takeBackup(
   now: Date,
   cases: number | null,
 ): Promise<BackupInfo> {
-  await mkdir(folderOf(dir), { recursive: true })
+  await mkdir(folderOf(dir), { recursive: true, mode: DIR_MODE })
   const name = `complaint-desk.${label}.${backupStamp(now)}.json`
   const text = await readFile(liveFile)
   await writeFileDurable(backupPath(dir, name), text)

@@ -1,6 +1,10 @@
 import { open, rename, unlink } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
 
+/** Data files are the user's alone (issue 15, point 16); folders are DIR_MODE. */
+export const FILE_MODE = 0o600
+export const DIR_MODE = 0o700
+
 /**
  * Writes `text` so that once the promise resolves the content survives a crash or power
  * cut: temp file in the same directory, fsync, atomic rename, fsync of the directory
@@ -9,7 +13,7 @@ import { dirname, basename, join } from 'node:path'
  */
 export async function writeFileDurable(file: string, text: string | Buffer): Promise<void> {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`)
-  const handle = await open(tmp, 'w')
+  const handle = await open(tmp, 'w', FILE_MODE)
   try {
     try {
       await handle.writeFile(text, 'utf8')

@@ -1,5 +1,6 @@
-import { readdir, unlink } from 'node:fs/promises'
+import { chmod, lstat, readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
+import { DIR_MODE, FILE_MODE } from './durableFile'
 
 /** durableFile.ts names its temp files `.<file>.<pid>.tmp`, beside the file they replace. */
 const TEMP = /^\.(.+)\.(\d+)\.tmp$/
@@ -29,4 +30,26 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
     }
   }
   return removed
+}
+
+/**
+ * Data files are the user's alone (issue 15, point 16): the store creates files 0600 and
+ * folders 0700, and a data folder found open to others (made by an older version, or opened
+ * by hand) is closed at start, everything in it included. A folder already closed keeps
+ * everyone else out of all it holds, so a start then costs one stat. Nothing on Windows,
+ * where the user's profile folder is what keeps others out.
+ */
+export async function closeToOthers(dir: string): Promise<void> {
+  if (process.platform === 'win32') return
+  if (((await lstat(dir)).mode & 0o077) === 0) return
+  await closeAll(dir)
+}
+
+async function closeAll(path: string): Promise<void> {
+  const info = await lstat(path).catch(() => null)
+  if (!info || info.isSymbolicLink()) return // never followed out of the data folder
+  if (info.isDirectory()) {
+    for (const name of await readdir(path).catch(() => [] as string[])) await closeAll(join(path, name))
+    if ((info.mode & 0o077) !== 0) await chmod(path, info.mode & DIR_MODE)
+  } else if ((info.mode & 0o077) !== 0) await chmod(path, info.mode & FILE_MODE)
 }

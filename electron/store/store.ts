@@ -2,7 +2,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Case } from '@shared/schemas/case'
 import { acquireLock } from './lockFile'
-import { writeFileDurable } from './durableFile'
+import { DIR_MODE, writeFileDurable } from './durableFile'
 import { DamagedLogError } from './appendLog'
 import { readJournal } from './journal'
 import type { Archive } from './archive'
@@ -13,7 +13,7 @@ import { BackupKeeper } from './backupKeeper'
 import { recoverFromBackup, type Recovery } from './recovery'
 import { storePolicy, type StorePolicy } from './policy'
 import { WritePath } from './writePath'
-import { removeStaleTemps } from './housekeeping'
+import { closeToOthers, removeStaleTemps } from './housekeeping'
 import { CaseNumberMark, NUMBERS_FILE_NAME } from './caseNumbers'
 
 export { interpret } from './snapshot'
@@ -70,7 +70,7 @@ export class Store extends WritePath {
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
     const now = options.now ?? (() => new Date())
     const policy = options.policy ?? storePolicy()
-    await mkdir(dir, { recursive: true })
+    await mkdir(dir, { recursive: true, mode: DIR_MODE })
     const lock = await acquireLock(join(dir, 'complaint-desk.lock'))
     if ('heldBy' in lock) {
       const store = new Store(dir, now, 0, policy, async () => undefined)
@@ -81,6 +81,7 @@ export class Store extends WritePath {
     const store = new Store(dir, now, options.compactAtBytes ?? COMPACT_AT_BYTES, policy, lock.release)
     try {
       await removeStaleTemps(dir)
+      await closeToOthers(dir)
       await store.load()
     } catch (err) {
       await lock.release()

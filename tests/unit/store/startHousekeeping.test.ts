@@ -1,9 +1,12 @@
 // Issue 15, point 16: what a start tidies and checks in the data folder.
 import { afterEach, describe, expect, it } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { chmod, lstat, mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { emptyWorkflow } from '@shared/schemas/workflow'
 import { Store } from '../../../electron/store/store'
+import { appendAudit } from '../../../electron/services/context'
+import { makeCase } from '../../support/factories'
 import { useTempDirs } from '../../support/tempDir'
 
 const now = () => new Date('2026-11-22T02:00:00Z')
@@ -128,5 +131,70 @@ describe('the lock file (issue 15, point 16)', () => {
     expect(third.state).toBe('locked')
     expect(third.detail).toContain(String(pid))
     await third.close()
+  })
+})
+
+describe('who may read the data files (issue 15, point 16)', () => {
+  const tempDir = useTempDirs()
+  const posix = process.platform !== 'win32'
+
+  /** Every file and folder under `dir` (itself included) with its permission bits. */
+  async function modes(dir: string): Promise<Map<string, number>> {
+    const found = new Map<string, number>([['.', (await stat(dir)).mode & 0o777]])
+    for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+      const path = join(entry.parentPath, entry.name)
+      found.set(relative(dir, path), (await lstat(path)).mode & 0o777)
+    }
+    return found
+  }
+
+  /** A store with a journal, an archived month, a backup with its archive, and a lock. */
+  async function fullStore(dir: string) {
+    const store = await Store.open(dir, { now })
+    const closedAt = '2026-09-01T08:00:00.000Z'
+    await store.update((d) => {
+      d.cases.push(makeCase({ status: 'closed', workflow: { ...emptyWorkflow(), closedAt } }))
+      appendAudit(d, { at: now().toISOString(), by: null, action: 'test.seeded', target: '1' })
+    })
+    await store.compact()
+    await store.backup('manual', now())
+    await store.update((d) => void d.cases.push(makeCase()))
+    return store
+  }
+
+  function expectPrivate(found: Map<string, number>) {
+    const open = [...found].filter(([, mode]) => (mode & 0o077) !== 0).map(([p, m]) => `${p} ${m.toString(8)}`)
+    expect(open).toEqual([])
+  }
+
+  it.runIf(posix)('are created for the user alone: files 0600, folders 0700', async () => {
+    const dir = join(await tempDir(), 'data')
+    const store = await fullStore(dir)
+    const found = await modes(dir)
+    for (const name of [
+      'complaint-desk.json',
+      'complaint-desk.journal',
+      'complaint-desk.audit.jsonl',
+      'complaint-desk.lock',
+    ])
+      expect(found.get(name)?.toString(8)).toBe('600')
+    expect([...found.keys()].some((p) => p.startsWith('archive/cases-'))).toBe(true)
+    expect([...found.keys()].some((p) => /^backups\/.*\.archive\/cases-/.test(p))).toBe(true)
+    expect(found.get('.')?.toString(8)).toBe('700')
+    expectPrivate(found)
+    await store.close()
+  })
+
+  it.runIf(posix)('made by an older version (0644 files, 0755 folders) are closed at start', async () => {
+    const dir = join(await tempDir(), 'data')
+    const store = await fullStore(dir)
+    await store.close()
+    for (const [path] of await modes(dir)) {
+      const full = join(dir, path)
+      await chmod(full, (await stat(full)).isDirectory() ? 0o755 : 0o644)
+    }
+    const reopened = await Store.open(dir, { now })
+    expectPrivate(await modes(dir))
+    await reopened.close()
   })
 })
