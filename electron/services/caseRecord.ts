@@ -28,13 +28,15 @@ export function toSummary(ctx: ServiceContext, c: Case): CaseSummary {
 
 /** A finished, archived case in the list: nothing about it is due or overdue any more. */
 export function archivedSummary(ctx: ServiceContext, r: ArchiveRow): CaseSummary {
-  const { month: _m, phone, branchCode, ...rest } = r
+  const { month: _m, phone, branchCode, ownerId: _o, ownerName, ownerDepartmentId, ...rest } = r
   const own = ctx.store.data.branch?.code ?? ''
   return {
     ...rest,
     fromBranch: branchCode && branchCode !== own ? branchCode : null,
     phoneMasked: maskPhone(phone),
     departmentName: departmentName(ctx.store.data, r.departmentId),
+    ownerName: ownerName ?? null,
+    ownerDepartmentName: ownerDepartmentId ? departmentName(ctx.store.data, ownerDepartmentId) || null : null,
     flags: {
       escalated: false,
       overdue: [],

@@ -78,6 +78,8 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
       urgent: result.urgent,
     }
     if (result.urgent) workflow.escalation = { notified: [], takenOverBy: null }
+    // The clerk who logs a complaint owns it until it is handed on (cases:assign).
+    workflow.owner = by
     const record: Case = {
       ...rest,
       phone: normalizePhone(rest.phone),
@@ -170,9 +172,11 @@ type ListQuery = Required<Pick<CaseQuery, 'sort' | 'dir'>> & CaseQuery
  */
 export async function matchingCases(
   ctx: ServiceContext,
-  query: ListQuery & { offset?: number },
+  asked: ListQuery & { offset?: number },
 ): Promise<{ total: number; take: (count: number) => (Case | ArchiveRow)[] }> {
   const { store } = ctx
+  // 我的 is the caller's own cases (and keeps each caller's order apart below).
+  const query = { ...asked, me: ctx.session?.staff.id ?? '' }
   const archive = await store.archived()
   // Scrolling asks for page after page of one query: the order is kept until the data changes
   // (any save makes a new live list; any archiving a new row list).

@@ -33,6 +33,10 @@ export interface ArchiveRow {
   receivedAt: string
   situations: Case['situations']
   urgent: boolean
+  /** 负责人 and the department handed to (rows written before owners existed lack them: 未分配). */
+  ownerId?: string | null
+  ownerName?: string | null
+  ownerDepartmentId?: string | null
   /** The month file (YYYY-MM of closing or voiding) that holds the case. */
   month: string
 }
@@ -78,6 +82,9 @@ export function toRow(c: Case, month: string): ArchiveRow {
     receivedAt: c.receivedAt,
     situations: c.situations,
     urgent: c.workflow.urgent,
+    ownerId: c.workflow.owner?.id ?? null,
+    ownerName: c.workflow.owner?.name ?? null,
+    ownerDepartmentId: c.workflow.ownerDepartmentId,
     month,
   }
 }

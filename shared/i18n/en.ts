@@ -255,6 +255,8 @@ export const en: Messages = {
     'customerUpdate.visit': 'Customer informed of progress (visit)',
     'customerUpdate.message': 'Customer informed of progress (text/WeChat)',
     'customerUpdate.other': 'Customer informed of progress (other)',
+    'owner.assigned': 'Owner changed',
+    'owner.handedOff': 'Handed off to another department',
   },
   settings: {
     backupKeep: 'Daily backups to keep',
@@ -378,6 +380,7 @@ export const en: Messages = {
     edit_reopen_first: 'The case is closed: reopen it before correcting its details.',
     edit_nothing_changed: 'Nothing was changed.',
     edit_makes_urgent: 'This correction makes the case urgent: reopen it first and escalate it to a manager.',
+    assign_unchanged: 'The owner is already that.',
     follow_up_early:
       'The follow-up window opens at {{from}}. If the customer got in touch first, give the reason for an early follow-up.',
   },
@@ -689,6 +692,7 @@ export const en: Messages = {
     dateTime: 'Enter a valid date and time',
     future: 'Received time cannot be in the future',
     notFuture: 'The time cannot be in the future',
+    chooseOwner: 'Choose an owner or a department',
     choose: 'Choose one',
     tooLong: 'At most {{n}} characters',
     rangeTooLong: 'A date range can span at most 2 years',
@@ -730,5 +734,22 @@ export const en: Messages = {
   },
   corrections: {
     colon: ': ',
+  },
+  owner: {
+    owner: 'Owner',
+    department: 'Owning department',
+    none: 'Unassigned',
+    inDepartment: '{{department}} (to be picked up)',
+    assign: 'Hand over',
+    assignTitle: 'Hand over to a person or department',
+    staff: 'New owner',
+    staffHint: 'Leave empty to hand to a department; someone there picks it up',
+    toDepartment: 'To department',
+    keepDepartment: 'No department',
+    note: 'Handover note',
+    noteHint: 'e.g. after-sales to inspect on site; customer expects a call tomorrow morning',
+    takeIt: 'I take it',
+    view: 'View',
+    views: { mine: 'Mine', unassigned: 'Unassigned', all: 'All' },
   },
 }

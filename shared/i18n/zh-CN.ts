@@ -236,6 +236,8 @@ export const zhCN = {
     'customerUpdate.visit': '已告知客户进展（上门/到店）',
     'customerUpdate.message': '已告知客户进展（短信/微信）',
     'customerUpdate.other': '已告知客户进展（其他方式）',
+    'owner.assigned': '转交负责人',
+    'owner.handedOff': '转交其他部门',
   },
   settings: {
     backupKeep: '保留每日自动备份（份）',
@@ -355,6 +357,7 @@ export const zhCN = {
     edit_reopen_first: '投诉已结案，须先重新打开才能更正登记信息。',
     edit_nothing_changed: '没有修改任何内容。',
     edit_makes_urgent: '这项更正会使投诉成为紧急事件，请先重新打开投诉并上报主管。',
+    assign_unchanged: '负责人没有变化。',
     follow_up_early: '回访时间未到（{{from}} 起）。如客户已主动反馈，请填写提前回访的原因。',
   },
   wf: {
@@ -658,6 +661,7 @@ export const zhCN = {
     dateTime: '请输入有效的日期和时间',
     future: '受理时间不能晚于现在',
     notFuture: '时间不能晚于现在',
+    chooseOwner: '请选择负责人或部门',
     choose: '请选择一项',
     tooLong: '最多 {{n}} 个字',
     rangeTooLong: '日期范围最长 2 年',
@@ -697,6 +701,23 @@ export const zhCN = {
   },
   corrections: {
     colon: '：',
+  },
+  owner: {
+    owner: '负责人',
+    department: '负责部门',
+    none: '未分配',
+    inDepartment: '{{department}}（待认领）',
+    assign: '转交',
+    assignTitle: '转交负责人或部门',
+    staff: '新负责人',
+    staffHint: '只转交部门时可不选，由该部门同事认领',
+    toDepartment: '转交部门',
+    keepDepartment: '不转部门',
+    note: '转交说明',
+    noteHint: '如：需售后上门检测，已与客户约好明天上午',
+    takeIt: '由我负责',
+    view: '查看',
+    views: { mine: '我的', unassigned: '未分配', all: '全部' },
   },
 }
 export type Messages = typeof zhCN

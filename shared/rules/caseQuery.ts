@@ -2,7 +2,11 @@ import type { Case, CaseQuery } from '../schemas/case'
 import { phoneDigits } from '../values/phone'
 import { localDayEnd, localDayStart } from '../values/localTime'
 
-type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> & Omit<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'>
+type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> &
+  Omit<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'> & {
+    /** Who asks (staff id): the 我的 view is their cases. */
+    me?: string
+  }
 
 /** What the list filters and sorts on: a case, or an archived case's index row. */
 export type Listable = Pick<
@@ -30,11 +34,19 @@ export function searchText(c: Listable): string {
   return TEXT_FIELDS.map((f) => c[f].toLowerCase()).join('\n')
 }
 
-/** What the filters need of a case or an archived case's row. */
+/**
+ * What the filters need of a case or an archived case's row. The owner is the case's
+ * (workflow.owner) or the row's (ownerId; rows archived before owners existed have none).
+ */
 export type Filterable = Pick<
   Case,
   'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName'
->
+> & { workflow?: Pick<Case['workflow'], 'owner'>; ownerId?: string | null }
+
+/** The id of the case's 负责人, or null (未分配). */
+export function ownerIdOf(c: Filterable): string | null {
+  return c.workflow ? (c.workflow.owner?.id ?? null) : (c.ownerId ?? null)
+}
 
 /**
  * Finds the cases whose text holds a (lower-cased) needle, or whose phone holds `digits`
@@ -68,7 +80,8 @@ export function filterCases<T extends Filterable>(
   search: TextSearch<T> = ownText as unknown as TextSearch<T>,
 ): readonly T[] {
   // No filter at all (the list as it opens): the cases themselves, not a copy of a long history.
-  if (!q.status && !q.category && !q.departmentId && !q.from && !q.to && !q.q?.trim()) return cases
+  const view = q.view ?? 'all'
+  if (!q.status && !q.category && !q.departmentId && !q.from && !q.to && !q.q?.trim() && view === 'all') return cases
   // receivedAt is an ISO instant; from/to are local calendar days, both inclusive: the
   // bounds become ISO instants once, and ISO strings compare in time order.
   const from = q.from ? new Date(localDayStart(q.from)).toISOString() : null
@@ -79,6 +92,7 @@ export function filterCases<T extends Filterable>(
       (!q.status || c.status === q.status) &&
       (!q.category || c.category === q.category) &&
       (!q.departmentId || c.departmentId === q.departmentId) &&
+      (view === 'all' || ownerIdOf(c) === (view === 'mine' ? (q.me ?? '') : null)) &&
       (from === null || c.receivedAt >= from) &&
       (to === null || c.receivedAt < to) &&
       (matches === null || matches(c)),

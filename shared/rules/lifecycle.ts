@@ -41,6 +41,7 @@ export const CASE_ACTIONS = [
   'editCase',
   'addNote',
   'recordCustomerUpdate',
+  'assign',
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
@@ -165,6 +166,7 @@ export function refusalFor(c: LifecycleCase, action: CaseAction): Refusal | null
       return c.status === 'closed' ? no('edit_reopen_first') : null
     case 'addNote':
     case 'recordCustomerUpdate':
+    case 'assign':
     case 'tickStep':
     case 'addCommitment':
     case 'keepCommitment':

@@ -124,17 +124,23 @@ export const CaseSummary = z.object({
   receivedAt: z.string(),
   situations: z.array(z.enum(SITUATIONS)),
   urgent: z.boolean(),
+  /** 负责人 (null: 未分配) and the department it was handed to; absent on handover sheets signed before owners existed. */
+  ownerName: z.string().nullable().optional(),
+  ownerDepartmentName: z.string().nullable().optional(),
   flags: z.lazy(() => CaseFlags),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
 export const SORT_FIELDS = ['receivedAt', 'number', 'status', 'category', 'customerName'] as const
+/** List views: 我的 (the caller owns it), 未分配 (nobody does), 全部. */
+export const CASE_VIEWS = ['mine', 'unassigned', 'all'] as const
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: v.invalid })
 
 export const CaseQuery = z.object({
   status: z.enum(CASE_STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
   departmentId: Id.optional(),
+  view: z.enum(CASE_VIEWS).optional(),
   from: DAY.optional(),
   to: DAY.optional(),
   q: z

@@ -135,6 +135,10 @@ export const Workflow = z.object({
   // Cases stored before these existed read with none.
   notes: z.array(Note).default([]),
   customerUpdates: z.array(CustomerUpdate).default([]),
+  /** 负责人: who handles the case now (the clerk who logged it, until handed on); none = 未分配. */
+  owner: StaffRef.nullable().default(null),
+  /** The department the case was handed to, when it was (its people pick it up from 未分配). */
+  ownerDepartmentId: z.string().nullable().default(null),
 })
 export type Workflow = z.infer<typeof Workflow>
 
@@ -158,6 +162,8 @@ export const emptyWorkflow = (): Workflow => ({
   offers: [],
   notes: [],
   customerUpdates: [],
+  owner: null,
+  ownerDepartmentId: null,
 })
 
 // ---- channel inputs ----
@@ -227,3 +233,13 @@ export const CustomerUpdateInput = z.object({
   method: z.enum(CONTACT_METHODS, { message: v.choose }),
   said: requiredText(500),
 })
+
+/** Hands the case to another active member of staff, or to another department, with a note. */
+export const AssignInput = z
+  .object({
+    ...CaseRef,
+    staffId: z.string().max(64, { message: v.choose }).default(''),
+    departmentId: z.string().max(64, { message: v.choose }).default(''),
+    note: requiredText(200),
+  })
+  .refine((o) => o.staffId !== '' || o.departmentId !== '', { message: v.chooseOwner, path: ['staffId'] })

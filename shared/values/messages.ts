@@ -12,6 +12,7 @@ export const v = {
   dateTime: 'validation.dateTime',
   future: 'validation.future',
   notFuture: 'validation.notFuture',
+  chooseOwner: 'validation.chooseOwner',
   choose: 'validation.choose',
   rangeTooLong: 'validation.rangeTooLong',
   nothingToChange: 'validation.nothingToChange',

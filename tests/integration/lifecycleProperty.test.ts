@@ -53,6 +53,7 @@ const OTHERS: CaseAction[] = [
   'editCase',
   'addNote',
   'recordCustomerUpdate',
+  'assign',
 ]
 let corrections = 0
 /** A diligent clerk's next step: what the case needs first, then what moves it on. */
@@ -217,6 +218,13 @@ describe('the lifecycle as a property: random actions by clerk and manager', () 
                   })
                 case 'editCase':
                   return call('cases:edit', { id, changes: { product: `电饭煲 ${(corrections += 1)}` } })
+                case 'assign':
+                  // Back and forth between the two: the clerk and the manager.
+                  return call('cases:assign', {
+                    id,
+                    staffId: c.workflow.owner?.id === clerkId ? managerId : clerkId,
+                    note: '换人跟进',
+                  })
                 case 'addNote':
                   return call('cases:addNote', { id, text: '仓库在核实批次' })
                 case 'recordCustomerUpdate':

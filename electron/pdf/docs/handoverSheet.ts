@@ -1,3 +1,4 @@
+import type { CaseSummary } from '@shared/schemas/case'
 import type { Handover } from '@shared/schemas/handover'
 import { signatureLines, when, type BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
@@ -15,7 +16,14 @@ const table = (header: string[], rows: string[][], widths: (string | number)[], 
         layout: 'lightHorizontalLines',
       }
 
-/** 交接班表: open cases, commitments due in the next shift, escalations, notes, both signatures. Phones masked. */
+/** An open case's 负责人: a name, the department it waits in, 未分配 — or — on sheets signed before owners existed. */
+export function ownerText(c: CaseSummary, t: T): string {
+  if (c.ownerName === undefined) return '—'
+  if (c.ownerName) return c.ownerName
+  return c.ownerDepartmentName ? t('owner.inDepartment', { department: c.ownerDepartmentName }) : t('owner.none')
+}
+
+/** 交接班表: open cases with their owners, commitments due in the next shift, escalations, notes, both signatures. Phones masked. */
 export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDefinition {
   const s = h.snapshot
   return {
@@ -50,6 +58,7 @@ export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDe
           t('fields.customerName'),
           t('fields.phone'),
           t('fields.category'),
+          t('owner.owner'),
         ],
         s.openCases.map((c) => [
           c.number,
@@ -58,8 +67,9 @@ export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDe
           c.customerName,
           c.phoneMasked,
           t(`options.category.${c.category}`),
+          ownerText(c, t),
         ]),
-        [95, 45, 50, 60, 70, '*'],
+        [95, 42, 48, 55, 68, 60, '*'],
         t('handover.noOpenCases'),
       ),
       { text: t('handover.notes'), style: 'h2' },

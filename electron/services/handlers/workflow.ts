@@ -1,5 +1,6 @@
 import type { workflowChannels } from '@shared/ipc/channels/workflow'
 import { addCommitment, keepCommitment, reagreeCommitment } from '../commitments'
+import { assignCase } from '../owners'
 import {
   addNote,
   applyTransition,
@@ -31,6 +32,7 @@ export const workflowHandlers: HandlersFor<typeof workflowChannels> = {
   'cases:requestReview': (input, ctx) => requestReview(ctx, input),
   'cases:addNote': (input, ctx) => addNote(ctx, input),
   'cases:recordCustomerUpdate': (input, ctx) => recordCustomerUpdate(ctx, input),
+  'cases:assign': (input, ctx) => assignCase(ctx, input),
   'commitments:add': (input, ctx) => addCommitment(ctx, input),
   'commitments:keep': (input, ctx) => keepCommitment(ctx, input),
   'commitments:reagree': (input, ctx) => reagreeCommitment(ctx, input),

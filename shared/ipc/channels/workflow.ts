@@ -2,6 +2,7 @@ import { CaseDetail } from '../../schemas/case'
 import {
   AddCommitmentInput,
   AddNoteInput,
+  AssignInput,
   CustomerUpdateInput,
   FollowUpInput,
   KeepCommitmentInput,
@@ -34,6 +35,8 @@ export const workflowChannels = channels({
   'cases:addNote': { input: AddNoteInput, output: CaseDetail, auth: 'session' },
   /** The customer was told of progress: when, how, what was said. */
   'cases:recordCustomerUpdate': { input: CustomerUpdateInput, output: CaseDetail, auth: 'session' },
+  /** A new 负责人, or a handoff to another department, with a note. */
+  'cases:assign': { input: AssignInput, output: CaseDetail, auth: 'session' },
   'commitments:add': { input: AddCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:keep': { input: KeepCommitmentInput, output: CaseDetail, auth: 'session' },
   'commitments:reagree': { input: ReagreeCommitmentInput, output: CaseDetail, auth: 'session' },
