@@ -7,7 +7,13 @@ import { setupNeeded } from './staff'
 export function appStatus(ctx: ServiceContext): AppStatus {
   const { store } = ctx
   return {
-    store: { state: store.state, dataFile: store.file, detail: store.detail, recovery: store.recovery },
+    store: {
+      state: store.state,
+      dataFile: store.file,
+      detail: store.detail,
+      recovery: store.recovery,
+      notices: store.notices,
+    },
     setupNeeded: store.state === 'ok' && setupNeeded(ctx),
     branch: store.data.branch,
     locale: ctx.sessions.localeOf(ctx.caller) ?? store.data.settings.locale,

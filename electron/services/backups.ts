@@ -1,12 +1,13 @@
 import type { BackupRow } from '@shared/schemas/backups'
-import { BackupUnusableError, type BackupInfo } from '../store'
+import { BackupIncompleteError, BackupUnusableError, type BackupInfo } from '../store'
 import { checkAudit } from './auditCheck'
 import { AppError } from './errors'
 import { actorOf, appendAudit, approverOf, requireSession, type ServiceContext } from './context'
 
 /** A backup as the list shows it: the store's description from its backup index (no backup is read). */
 function describe(b: BackupInfo): BackupRow {
-  return { name: b.name, label: b.label, takenAt: b.takenAt, size: b.size, usable: b.usable, cases: b.cases }
+  const { name, label, takenAt, size, usable, cases, liveCases, archivedCases, months } = b
+  return { name, label, takenAt, size, usable, cases, liveCases, archivedCases, months }
 }
 
 /** The backups on disk, newest first. */
@@ -55,6 +56,7 @@ export async function restoreBackup(ctx: ServiceContext, input: { name: string }
       }),
     )
   } catch (err) {
+    if (err instanceof BackupIncompleteError) throw new AppError('NOT_ALLOWED', {}, 'refusals.backup_incomplete')
     if (err instanceof BackupUnusableError) throw new AppError('NOT_ALLOWED', {}, 'refusals.backup_unusable')
     throw err
   }

@@ -310,6 +310,15 @@ function parseMonth(file: string, text: string): Case[] {
   return parsed.data
 }
 
+/** The months (YYYY-MM) a folder holds month files for; null when there is no such folder. */
+export async function archiveMonthsIn(folder: string): Promise<string[] | null> {
+  const names = await readdir(folder).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return null
+    throw err
+  })
+  return names === null ? null : names.flatMap((n) => CASES.exec(n)?.[1] ?? []).sort()
+}
+
 /**
  * Puts the month files of `from` (a backup's archive folder) in place of `to`'s, by hard link
  * where the file system allows (they are never written in place, so a link is a snapshot).

@@ -11,8 +11,13 @@ export const BackupIndexRow = z.object({
   size: z.number().int().min(0),
   /** Live and archived cases in it. */
   cases: z.number().int().min(0),
-  /** Whether a restore would accept it (read back and checked as a restore checks it). */
+  /** Whether a restore would accept it (read back and checked as a restore checks it, archive folder included). */
   usable: z.boolean(),
+  /** What it holds (rows written before these were recorded have them not). */
+  liveCases: z.number().int().min(0).optional(),
+  archivedCases: z.number().int().min(0).optional(),
+  /** The archive's months (YYYY-MM) in its archive folder. */
+  months: z.array(z.string()).optional(),
 })
 export type BackupIndexRow = z.infer<typeof BackupIndexRow>
 

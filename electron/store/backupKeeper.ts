@@ -1,7 +1,14 @@
+import { readFile, rm, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Draft, Snapshot } from './schema'
 import type { StorePolicy } from './policy'
+import { writeFileDurable } from './durableFile'
+import { ARCHIVE_DIR, linkArchive } from './archive'
 import {
   addToIndex,
+  archiveFolder,
+  readBackup,
+  type BackupContents,
   checkBackup,
   listBackups,
   pruneBackups,
@@ -21,12 +28,44 @@ export interface BackupHost {
   serial<T>(task: () => Promise<T>): Promise<T>
   /** Folds the journal into the live file, so a copy of it is the whole live data. */
   fold(): Promise<void>
-  /** Cases the live file holds plus those archived (what a backup taken now holds). */
-  heldCases(): number
+  /** Cases the live file holds and those archived (what a backup taken now holds). */
+  heldCases(): BackupContents
   /** Makes a checked backup's data and archive the current ones and folds. */
   putBack(data: Snapshot, name: string): Promise<void>
   update(mutate: (draft: Draft) => void): Promise<void>
+  /** update() from within a task already running in the queue. */
+  updateNow(mutate: (draft: Draft) => void): Promise<void>
   assertWritable(): void
+}
+
+/** Written (durably) while a restore replaces the data; found at start, the restore is undone. */
+export const RESTORE_MARKER = 'complaint-desk.restoring.json'
+
+/**
+ * At start: a restore that was interrupted (its marker is still there) is undone, so the data
+ * is never half the backup's and half the current one's: the 'pre-restore' backup it took
+ * first (complete: taken and fsynced before anything was replaced) is put back, its archive
+ * folder and live file, and the journal emptied (it held nothing but the restore's own
+ * entry). Each step can be repeated; the marker goes last. Returns the backup put back, or
+ * null when no restore was interrupted.
+ */
+export async function undoInterruptedRestore(files: {
+  dir: string
+  file: string
+  journalFile: string
+}): Promise<string | null> {
+  const { dir } = files
+  const marker = join(dir, RESTORE_MARKER)
+  const text = await readFile(marker, 'utf8').catch(() => null)
+  if (text === null) return null
+  const { preRestore } = JSON.parse(text) as { preRestore: string }
+  const live = await readBackup(dir, preRestore)
+  await rm(join(dir, ARCHIVE_DIR), { recursive: true, force: true })
+  await linkArchive(archiveFolder(dir, preRestore), join(dir, ARCHIVE_DIR))
+  await writeFileDurable(files.journalFile, '')
+  await writeFileDurable(files.file, live)
+  await unlink(marker)
+  return preRestore
 }
 
 /**
@@ -92,15 +131,23 @@ export class BackupKeeper {
   }
 
   /**
-   * Puts a backup back: it is read and checked whole first, the current data is backed up
-   * ('pre-restore'), then the backup's live data and archive replace the current ones. The
-   * audit trail is not rolled back: it keeps everything, including the restore.
+   * Puts a backup back: it is read and checked whole first (its archive folder included), the
+   * current data is backed up ('pre-restore'), then the backup's live data and archive replace
+   * the current ones and `afterwards` is saved, all in one turn of the queue (no save falls in
+   * between to be lost). A marker file brackets the replacing: a crash before it is gone is
+   * undone at the next start (undoInterruptedRestore). The audit trail is not rolled back: it
+   * keeps everything, including the restore.
    */
   async restore(name: string, now: Date, afterwards: (data: Draft) => void): Promise<void> {
     this.store.assertWritable()
     const data = await usableBackup(this.store.dir, name, now)
-    await this.backup('pre-restore', now)
-    await this.store.serial(() => this.store.putBack(data, name))
-    await this.store.update(afterwards)
+    const marker = join(this.store.dir, RESTORE_MARKER)
+    await this.store.serial(async () => {
+      const { name: preRestore } = await this.take('pre-restore', now)
+      await writeFileDurable(marker, JSON.stringify({ backup: name, preRestore }))
+      await this.store.putBack(data, name)
+      await this.store.updateNow(afterwards)
+      await unlink(marker)
+    })
   }
 }

@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, rm, stat, unlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DIR_MODE, writeFileDurable } from './durableFile'
-import { ARCHIVE_DIR, linkArchive } from './archive'
+import { DIR_MODE, fsyncDir, writeFileDurable } from './durableFile'
+import { ARCHIVE_DIR, archiveMonthsIn, linkArchive } from './archive'
 import { interpret } from './snapshot'
 import { BackupUnusableError } from './errors'
 import type { Snapshot } from './schema'
@@ -77,46 +77,103 @@ export async function readBackup(dir: string, name: string): Promise<string> {
   return readFile(backupPath(dir, name), 'utf8')
 }
 
-/** Reads a backup whole and checks it as a restore would; throws BackupUnusableError when it cannot be put back. */
+/** An incomplete backup: its archive folder (or a month in it) is missing. */
+export class BackupIncompleteError extends BackupUnusableError {}
+
+/**
+ * Reads a backup whole and checks it as a restore would, its archive folder included;
+ * throws BackupUnusableError (BackupIncompleteError: incomplete) when it cannot be put back.
+ */
 export async function usableBackup(dir: string, name: string, now: Date): Promise<Snapshot> {
   const found = interpret(await readBackup(dir, name), now)
-  if (found.kind === 'ok') return found.data
-  throw new BackupUnusableError(`backup ${name} cannot be used: ${found.kind === 'corrupt' ? found.reason : 'too new'}`)
+  if (found.kind !== 'ok')
+    throw new BackupUnusableError(
+      `backup ${name} cannot be used: ${found.kind === 'corrupt' ? found.reason : 'too new'}`,
+    )
+  const missing = await missingFromArchive(dir, name, found.data)
+  if (missing) throw new BackupIncompleteError(`backup ${name} is incomplete: ${missing}`)
+  return found.data
+}
+
+/** What a backup's archive folder lacks for its live file (null: nothing), from a listing only. */
+async function missingFromArchive(dir: string, name: string, data: Snapshot): Promise<string | null> {
+  const months = await archiveMonthsIn(archiveFolder(dir, name))
+  if (months === null) return data.archivedCases > 0 ? 'its archive folder is missing' : null
+  if (data.archivedCases > 0 && months.length === 0) return 'its archive folder is empty'
+  return null
 }
 
 /** A backup's index row, from reading it whole (for a file the index did not describe). */
 export async function checkBackup(dir: string, file: BackupFile, now: Date): Promise<BackupIndexRow> {
   const text = await readBackup(dir, file.name)
   const found = interpret(text, now)
-  const ok = found.kind === 'ok'
-  const cases = ok ? found.data.cases.length + (found.data.archivedCases ?? 0) : 0
-  return { ...file, size: Buffer.byteLength(text), cases, usable: ok }
+  if (found.kind !== 'ok') return { ...file, size: Buffer.byteLength(text), cases: 0, usable: false }
+  const { cases, archivedCases } = found.data
+  const usable = (await missingFromArchive(dir, file.name, found.data)) === null
+  const months = (await archiveMonthsIn(archiveFolder(dir, file.name))) ?? []
+  return {
+    ...file,
+    size: Buffer.byteLength(text),
+    cases: cases.length + archivedCases,
+    usable,
+    liveCases: cases.length,
+    archivedCases,
+    months,
+  }
 }
 
+/** What the live file given to takeBackup holds (null: a file the store could not read). */
+export interface BackupContents {
+  liveCases: number
+  archivedCases: number
+}
+
+const PARTIAL = '.partial'
+
 /**
- * Copies the live file into backups/ (fsynced) with hard links to the archive's month files
- * beside it, then adds its row to the index: the row is written last, so an indexed backup
- * is whole. `cases` is what the copied file holds (live and archived), known to the caller
- * because it has just written or checked that file.
+ * Takes a backup so that it is listed whole or not at all (issue 15 point 6): the archive's
+ * month files are hard-linked into a folder under a temp name, fsynced, renamed into place;
+ * then the live file's copy is written (temp, fsync, rename): its JSON, the name a backup is
+ * known by, comes last. Then its row goes into the index. A crash before the JSON leaves no
+ * backup, only leftovers that the next backup removes. `contents` is what the copied file
+ * holds, known to the caller because it has just written or checked that file.
  */
 export async function takeBackup(
   dir: string,
   liveFile: string,
   label: string,
   now: Date,
-  cases: number | null,
+  contents: BackupContents | null,
 ): Promise<BackupInfo> {
   await mkdir(folderOf(dir), { recursive: true, mode: DIR_MODE })
+  await removeLeftovers(dir)
   const name = `complaint-desk.${label}.${backupStamp(now)}.json`
   const text = await readFile(liveFile)
+  const archive = archiveFolder(dir, name)
+  const partial = `${archive}${PARTIAL}`
+  await rm(partial, { recursive: true, force: true })
+  await linkArchive(join(dir, ARCHIVE_DIR), partial)
+  await fsyncDir(partial)
+  await rm(archive, { recursive: true, force: true })
+  await rename(partial, archive)
   await writeFileDurable(backupPath(dir, name), text)
-  await linkArchive(join(dir, ARCHIVE_DIR), archiveFolder(dir, name))
   const info = { name, label, takenAt: now.toISOString(), size: text.length }
   // A copy of a file the store could not read is not described: it stays unchecked.
-  if (cases === null) return { ...info, cases: 0, usable: true, checked: false }
-  const row = { ...info, cases, usable: true }
+  if (contents === null) return { ...info, cases: 0, usable: true, checked: false }
+  const months = (await archiveMonthsIn(archive)) ?? []
+  const row = { ...info, cases: contents.liveCases + contents.archivedCases, usable: true, ...contents, months }
   await addToIndex(dir, row)
   return row
+}
+
+/** What an interrupted backup left: a temp archive folder, or an archive folder whose JSON never came. */
+async function removeLeftovers(dir: string): Promise<void> {
+  const names = await readdir(folderOf(dir)).catch(() => [] as string[])
+  const present = new Set(names)
+  for (const n of names) {
+    const orphan = n.endsWith('.archive') && !present.has(n.replace(/\.archive$/, '.json'))
+    if (n.endsWith(`.archive${PARTIAL}`) || orphan) await rm(join(folderOf(dir), n), { recursive: true, force: true })
+  }
 }
 
 export async function addToIndex(dir: string, row: BackupIndexRow): Promise<void> {

@@ -31,7 +31,7 @@ export async function writeFileDurable(file: string, text: string | Buffer): Pro
   await fsyncDir(dirname(file))
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+export async function fsyncDir(dir: string): Promise<void> {
   // Directory fsync is not supported on every platform (Windows): the rename is still atomic there.
   try {
     const handle = await open(dir, 'r')

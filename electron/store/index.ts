@@ -8,9 +8,11 @@ export {
   Store,
   StoreUnavailableError,
   type Recovery,
+  type StoreNotice,
   type StoreOptions,
   type StoreState,
 } from './store'
+export { BackupIncompleteError } from './backups'
 export { DiskFullError, isDiskFull } from './errors'
 export type { AuditEntry, DbData, Draft, PinHash, StaffRecord } from './schema'
 export { canonical, chainAfter, type AuditVerdict } from './auditChain'

@@ -9,7 +9,7 @@ import type { Archive } from './archive'
 import type { AuditVerdict } from './auditChain'
 import { CURRENT_SCHEMA_VERSION, type AuditEntry, type Draft, type JournalRecord, type Snapshot } from './schema'
 import { archiveFolder, takeBackup, type BackupInfo } from './backups'
-import { BackupKeeper } from './backupKeeper'
+import { BackupKeeper, undoInterruptedRestore } from './backupKeeper'
 import { recoverFromBackup, type Recovery } from './recovery'
 import { storePolicy, type StorePolicy } from './policy'
 import { WritePath } from './writePath'
@@ -22,6 +22,12 @@ export { AUDIT_FILE_NAME, DATA_FILE_NAME, JOURNAL_FILE_NAME } from './writePath'
 export type { Recovery } from './recovery'
 /** The journal is folded into the live file once it holds this much. */
 const COMPACT_AT_BYTES = 1_000_000
+
+/** Something the user is told about the data: a key under store.notices (i18n) and its values. */
+export interface StoreNotice {
+  key: string
+  params?: Record<string, string | number>
+}
 
 export interface StoreOptions {
   now?: () => Date
@@ -40,6 +46,8 @@ export interface StoreOptions {
 export class Store extends WritePath {
   private readonly backups: BackupKeeper
   recovery: Recovery | null = null
+  /** What the user is told about the data beside its state (a restore undone at start, …): i18n keys under store.notices. */
+  readonly notices: StoreNotice[] = []
 
   private constructor(
     dir: string,
@@ -57,12 +65,13 @@ export class Store extends WritePath {
       writable: () => this.writable,
       serial: (task) => this.serial(task),
       fold: () => this.compactNow(),
-      heldCases: () => this.doc.data.cases.length + this.archive.size,
+      heldCases: () => ({ liveCases: this.doc.data.cases.length, archivedCases: this.archive.size }),
       putBack: async (data, name) => {
         await this.putBack(data, name)
         await this.compactNow()
       },
       update: (mutate) => this.update(mutate),
+      updateNow: (mutate) => this.updateNow(mutate),
       assertWritable: () => this.assertWritable(),
     })
   }
@@ -93,6 +102,8 @@ export class Store extends WritePath {
 
   private async load(): Promise<void> {
     this.numbers = await CaseNumberMark.open(join(this.dir, NUMBERS_FILE_NAME))
+    const undone = await undoInterruptedRestore(this)
+    if (undone) this.notices.push({ key: 'restoreUndone', params: { backup: undone } })
     const found = await this.doc.read()
     if (found === null) {
       // A new installation: the empty store is on disk before anything else.
@@ -130,8 +141,8 @@ export class Store extends WritePath {
       return this.openLogs([], 0)
     }
     if (found.fromVersion < CURRENT_SCHEMA_VERSION) {
-      const cases = found.data.cases.length + (found.data.archivedCases ?? 0)
-      await takeBackup(this.dir, this.file, `v${found.fromVersion}`, this.now(), cases)
+      const contents = { liveCases: found.data.cases.length, archivedCases: found.data.archivedCases ?? 0 }
+      await takeBackup(this.dir, this.file, `v${found.fromVersion}`, this.now(), contents)
       // The trail leaves the data file; the data file is rewritten after it, so a crash in
       // between repeats the move from the untouched old file. A trail already in the log is
       // never rewritten (the old file's copy stays in its backup).

@@ -92,6 +92,11 @@ export function App() {
           })}
         </Notice>
       )}
+      {status.store.notices.map((n) => (
+        <Notice key={n.key} kind="warning">
+          {t(`store.notices.${n.key}`, n.params)}
+        </Notice>
+      ))}
       {!status.audit.ok && (
         <Notice kind="error">
           {status.audit.expected !== undefined

@@ -339,6 +339,7 @@ export const en: Messages = {
     approvals_throttled: 'Too many wrong approval PINs: ask for a manager approval again in {{minutes}} min.',
     desktop_only: 'This works in the desktop app only.',
     handover_same_person: 'The incoming clerk must be someone else.',
+    backup_incomplete: 'This backup is incomplete (its archive files are missing) and cannot be restored. Choose another backup.',
     backup_unusable: 'This backup is damaged or unreadable and cannot be restored.',
     illegal: 'Not possible while the case is “$t(options.status.{{status}})”.',
     already_voided: 'This case is voided and cannot be changed.',
@@ -633,6 +634,7 @@ export const en: Messages = {
     restoreWarning:
       'The current data is first saved as a "before restore" backup, then the data goes back to {{at}}; later changes are not in this backup. Everyone signs in again afterwards.',
     create: 'Back up now',
+    contents: '{{live}} live · {{archived}} archived ({{months}} months)',
     unusable: 'Damaged',
     labels: { daily: 'Daily', manual: 'Manual', 'pre-restore': 'Before restore', migration: 'Before upgrade' },
   },
@@ -726,6 +728,10 @@ export const en: Messages = {
     auditBroken:
       'Audit trail check failed: entry {{at}} of {{entries}} was changed or deleted outside the app. Tell a manager now and keep the data file for inspection.',
     title: 'The data file cannot be used',
+    notices: {
+      restoreUndone:
+        'The last restore of a backup was interrupted and has been undone: the data is as it was before it (backup {{backup}}). To restore, do it again under Settings → Backups.',
+    },
     corrupt:
       'The data file is damaged and cannot be read. To protect your data the app will not overwrite it or save anything. Ask an administrator to restore a backup. File: {{file}}',
     too_new:

@@ -320,6 +320,7 @@ export const zhCN = {
     approvals_throttled: '审批 PIN 码输错次数过多，请在 {{minutes}} 分钟后再请求主管审批。',
     handover_same_person: '接班人不能是交班人本人。',
     backup_unusable: '该备份已损坏或无法读取，不能用于恢复。',
+    backup_incomplete: '该备份不完整（缺少归档文件），不能用于恢复。请选择其他备份。',
     illegal: '投诉当前为“$t(options.status.{{status}})”，不能进行此操作。',
     already_voided: '该投诉已作废，不能再修改。',
     needs_oral_report: '一类投诉须先记录口头报告。',
@@ -603,6 +604,7 @@ export const zhCN = {
       '当前数据会先另存为“恢复前”备份，然后恢复到 {{at}} 的状态；之后的修改不在此备份中。恢复后所有人需重新登录。',
     create: '立即备份',
     unusable: '已损坏',
+    contents: '在用 {{live}} 件 · 归档 {{archived}} 件（{{months}} 个月）',
     labels: { daily: '每日自动', manual: '手动', 'pre-restore': '恢复前', migration: '升级前' },
   },
   handover: {
@@ -694,6 +696,10 @@ export const zhCN = {
     auditBroken:
       '审计记录校验失败：第 {{at}} 条（共 {{entries}} 条）记录在应用之外被修改或删除。请立即报告主管，并保留数据文件备查。',
     title: '无法使用数据文件',
+    notices: {
+      restoreUndone:
+        '上次恢复备份时应用被中断，恢复已撤销：数据保持恢复前的状态（备份 {{backup}}）。如仍需恢复，请在 设置 → 备份 中重新操作。',
+    },
     corrupt:
       '数据文件已损坏，无法读取。为防止数据丢失，应用不会覆盖它，也不会保存任何修改。请联系管理员从备份恢复。文件：{{file}}',
     too_new: '数据文件由更新版本的客诉台创建，当前版本只能读取、不能写入。请升级应用。文件：{{file}}',

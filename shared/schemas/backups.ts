@@ -9,6 +9,10 @@ export const BackupRow = z.object({
   size: z.number().int(),
   usable: z.boolean(),
   cases: z.number().int(),
+  /** What it holds: live and archived cases, the archive's months (absent for backups listed before this was recorded). */
+  liveCases: z.number().int().optional(),
+  archivedCases: z.number().int().optional(),
+  months: z.array(z.string()).optional(),
 })
 export type BackupRow = z.infer<typeof BackupRow>
 

@@ -5,8 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import { cp } from 'node:fs/promises'
 import { build } from 'vite'
 import { Store } from '../../electron/store/store'
+import { usableBackup } from '../../electron/store/backups'
 import { useTempDirs } from '../support/tempDir'
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 25)
@@ -14,9 +16,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url))
 const outDir = join(root, 'node_modules/.cache/crash-writer')
 
 /** Runs the writer from `start` until it has acknowledged something, then kills it at a random moment. */
-function runAndKill(dir: string, start: number): Promise<number[]> {
+function runAndKill(dir: string, args: string[]): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(outDir, 'writer.mjs'), dir, String(start)], {
+    const child = spawn(process.execPath, [join(outDir, 'writer.mjs'), dir, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const acked: number[] = []
@@ -38,6 +40,35 @@ function runAndKill(dir: string, start: number): Promise<number[]> {
       else resolve(acked)
     })
   })
+}
+
+/** Runs the writer to its end (a seed) or until it kills itself at a step; its output and how it stopped. */
+function runWriter(args: string[]): Promise<{ out: string[]; killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(outDir, 'writer.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`writer failed: ${stderr}`))
+      else resolve({ out: stdout.split('\n').filter(Boolean), killed: signal === 'SIGKILL' })
+    })
+  })
+}
+
+/** Every case id in the store, live and archived (each once). */
+async function caseIds(store: Store): Promise<Set<string>> {
+  const archive = await store.archived()
+  const ids = [...store.data.cases.map((c) => c.id), ...archive.list().map((r) => r.id)]
+  expect(new Set(ids).size).toBe(ids.length)
+  return new Set(ids)
+}
+
+/** No backup is offered that a restore would refuse: each one listed usable is read whole and checked. */
+async function noHalfBackupOffered(dir: string, store: Store): Promise<void> {
+  for (const b of await store.listBackups()) if (b.usable) await usableBackup(dir, b.name, new Date())
 }
 
 describe('crash test: SIGKILL in the middle of writes', () => {
@@ -63,7 +94,7 @@ describe('crash test: SIGKILL in the middle of writes', () => {
     let folds = 0
     for (let k = 0; k < KILLS; k++) {
       // Each run numbers its cases apart: a save done but not yet acknowledged is never repeated.
-      for (const n of await runAndKill(dir, (k + 1) * 1_000_000)) acknowledged.add(`w-${n}`)
+      for (const n of await runAndKill(dir, [String((k + 1) * 1_000_000)])) acknowledged.add(`w-${n}`)
       const store = await Store.open(dir)
       expect(store.state).toBe('ok')
       expect(store.recovery).toBeNull()
@@ -81,4 +112,66 @@ describe('crash test: SIGKILL in the middle of writes', () => {
     expect(acknowledged.size).toBeGreaterThan(KILLS) // the kills did land mid-run, after real work
     expect(folds).toBeGreaterThan(0) // and archiving happened along the way
   }, 600_000)
+
+  /** A data folder with 360 acknowledged saves (some archived) and a 'manual' backup taken after the first 300. */
+  async function seeded(): Promise<{ dir: string; acknowledged: string[]; backup: string }> {
+    const dir = await tempDir()
+    const { out } = await runWriter([dir, 'seed', '5000000'])
+    const acknowledged = out.filter((l) => l.startsWith('ack ')).map((l) => `w-${l.slice(4)}`)
+    const backup = out.find((l) => l.startsWith('seeded '))!.slice(7)
+    expect(acknowledged).toHaveLength(360)
+    return { dir, acknowledged, backup }
+  }
+
+  it('a backup killed at each of its steps in turn: no half backup is offered, nothing acknowledged is lost', async () => {
+    const seed = await seeded()
+    let steps = 0
+    for (let k = 1; ; k++) {
+      const dir = await tempDir()
+      await cp(seed.dir, dir, { recursive: true })
+      const { out, killed } = await runWriter([dir, 'backup', String(k)])
+      const store = await Store.open(dir)
+      expect(store.state).toBe('ok')
+      const ids = await caseIds(store)
+      expect(seed.acknowledged.filter((id) => !ids.has(id))).toEqual([])
+      await noHalfBackupOffered(dir, store)
+      await store.close()
+      if (!killed) {
+        steps = Number(out.at(-1)!.split(' ')[1])
+        break
+      }
+    }
+    expect(steps).toBeGreaterThan(5) // it was killed at every one of them
+  }, 600_000)
+
+  it('a restore killed at each of its steps in turn is undone at the next start: nothing acknowledged is lost', async () => {
+    const seed = await seeded()
+    let steps = 0
+    for (let k = 1; ; k++) {
+      const dir = await tempDir()
+      await cp(seed.dir, dir, { recursive: true })
+      const { out, killed } = await runWriter([dir, 'restore', String(k), seed.backup])
+      const store = await Store.open(dir)
+      expect(store.state).toBe('ok')
+      const ids = await caseIds(store)
+      if (killed) {
+        // Not acknowledged: the data is as before the restore, every save there.
+        expect(seed.acknowledged.filter((id) => !ids.has(id))).toEqual([])
+      } else {
+        // Done: the backup's 300 cases, and the 60 later ones are in the pre-restore backup.
+        expect(seed.acknowledged.slice(0, 300).filter((id) => !ids.has(id))).toEqual([])
+        expect(ids.has(seed.acknowledged.at(-1)!)).toBe(false)
+        const pre = (await store.listBackups()).find((b) => b.label === 'pre-restore')!
+        expect(pre).toMatchObject({ usable: true, cases: 360 })
+      }
+      expect((await store.verifyAudit()).ok).toBe(true)
+      await noHalfBackupOffered(dir, store)
+      await store.close()
+      if (!killed) {
+        steps = Number(out.at(-1)!.split(' ')[1])
+        break
+      }
+    }
+    expect(steps).toBeGreaterThan(5)
+  }, 900_000)
 })

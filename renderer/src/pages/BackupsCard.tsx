@@ -45,7 +45,18 @@ export function BackupsCard({
               <tr key={b.name}>
                 <td className="mono">{formatDateTime(b.takenAt)}</td>
                 <td>{label(b.label)}</td>
-                <td>{b.usable ? b.cases : <span className="badge badge-overdue">{t('backups.unusable')}</span>}</td>
+                <td>
+                  {b.usable ? b.cases : <span className="badge badge-overdue">{t('backups.unusable')}</span>}
+                  {b.usable && b.liveCases !== undefined && (
+                    <div className="muted">
+                      {t('backups.contents', {
+                        live: b.liveCases,
+                        archived: b.archivedCases ?? 0,
+                        months: b.months?.length ?? 0,
+                      })}
+                    </div>
+                  )}
+                </td>
                 <td className="mono">{Math.max(1, Math.round(b.size / 1024))} KB</td>
                 <td>
                   {b.usable && (

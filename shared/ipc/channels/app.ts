@@ -9,6 +9,10 @@ export const StoreState = z.object({
   detail: z.string().optional(),
   /** Set when a damaged file was found at start and a backup was put back. */
   recovery: Recovery.nullable(),
+  /** What else the user is told about the data: keys under store.notices (i18n) with their values. */
+  notices: z.array(
+    z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+  ),
 })
 
 export const AppStatus = z.object({

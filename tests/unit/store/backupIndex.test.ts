@@ -83,6 +83,9 @@ describe('backups listed from backups/index.json', () => {
       size: (await readFile(join(dir, 'backups', orphan))).length,
       cases: 2,
       usable: true,
+      liveCases: 2,
+      archivedCases: 0,
+      months: [],
     })
     await reopened.close()
   })
