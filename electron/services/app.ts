@@ -13,6 +13,7 @@ export function appStatus(ctx: ServiceContext): AppStatus {
       detail: store.detail,
       recovery: store.recovery,
       notices: store.notices,
+      archiveProblems: store.archiveProblems,
     },
     setupNeeded: store.state === 'ok' && setupNeeded(ctx),
     branch: store.data.branch,

@@ -9,7 +9,7 @@ import { AppError } from './errors'
 import type { AppContext, ServiceContext } from './context'
 import { handlers as defaultHandlers, type Handlers } from './handlers'
 import { approveAsManager } from './auth'
-import { isDiskFull, StoreUnavailableError } from '../store'
+import { ArchiveMonthDamagedError, isDiskFull, StoreUnavailableError } from '../store'
 
 /** A call as a host receives it: a channel name and a payload not yet trusted, from `caller`. */
 export type Dispatch = (channel: string, rawInput: unknown, caller: string) => Promise<Result<unknown>>
@@ -80,6 +80,10 @@ export function createDispatch(app: AppContext, options: DispatchOptions = {}): 
           message: text(err.messageKey),
           issues: err.issues?.map((i) => ({ path: i.path, message: text(i.message) })),
         })
+      }
+      // A case in a damaged archive month: which month, and that a backup brings it back (issue 15 point 7).
+      if (err instanceof ArchiveMonthDamagedError) {
+        return fail({ code: 'NOT_FOUND', message: t('store.archiveMonthDamaged', { month: err.month }) })
       }
       if (err instanceof StoreUnavailableError) {
         return fail({

@@ -11,6 +11,21 @@ import { describeIssue } from './zodIssue'
 
 export const ARCHIVE_DIR = 'archive'
 const CASES = /^cases-(\d{4}-\d{2})\.json$/
+
+/** A month file that cannot be read as cases (issue 15 point 7): its cases cannot be opened until it is restored. */
+export class ArchiveMonthDamagedError extends DamagedFileError {
+  override name = 'ArchiveMonthDamagedError'
+  constructor(
+    readonly month: string,
+    file: string,
+    reason: string,
+  ) {
+    super(file, reason)
+  }
+}
+
+/** What is wrong with an archive month: its file does not parse, or the live file records cases there that are gone. */
+export type MonthProblem = 'damaged' | 'missing'
 const casesFile = (month: string) => `cases-${month}.json`
 const indexFile = (month: string) => `index-${month}.json`
 const textFile = (month: string) => `text-${month}.txt`
@@ -116,6 +131,10 @@ export class Archive {
   /** Month files still holding a copy of a case that went back into the live file. */
   private detached = new Map<string, string>()
   private ordinals = 0
+  /** Months found damaged or missing (at load, or when a month file is read), by month. */
+  readonly problems = new Map<string, MonthProblem>()
+  /** Cases per month the live file recorded at its last fold. */
+  private recorded: Record<string, number> = {}
 
   private constructor(readonly dir: string) {}
 
@@ -123,15 +142,59 @@ export class Archive {
     return new Archive(join(dataDir, ARCHIVE_DIR))
   }
 
-  static async load(dataDir: string): Promise<Archive> {
+  /**
+   * Reads every month's index (not its cases). `recorded` is how many cases each month held at
+   * the live file's last fold: a month recorded but gone, or holding fewer than recorded, is a
+   * problem, and so is a month whose index and cases file are both damaged. The other months
+   * load as usual; the problems are reported (Store.archiveProblems), never silently dropped.
+   */
+  static async load(dataDir: string, recorded: Record<string, number> = {}): Promise<Archive> {
     const archive = new Archive(join(dataDir, ARCHIVE_DIR))
+    archive.recorded = recorded
     const months = (await readdir(archive.dir).catch(() => [] as string[]))
       .flatMap((n) => CASES.exec(n)?.[1] ?? [])
       .sort()
-    const loaded = await Promise.all(months.map((m) => archive.readMonthIndex(m)))
-    months.forEach((month, i) => archive.setMonth(month, loaded[i]))
+    const loaded = await Promise.all(
+      months.map((m) =>
+        archive.readMonthIndex(m).catch((err: unknown) => {
+          if (!(err instanceof ArchiveMonthDamagedError)) throw err
+          return null
+        }),
+      ),
+    )
+    months.forEach((month, i) => {
+      const text = loaded[i]
+      if (text) archive.setMonth(month, text)
+    })
+    archive.compareWithRecord()
     archive.sorted('receivedAt', 'desc') // what the first list needs, while nobody waits yet
     return archive
+  }
+
+  /** Cases per month as the rows say now (each case counted in its current month). */
+  private counts(): Map<string, number> {
+    const counts = new Map<string, number>()
+    for (const row of this.rows.values()) counts.set(row.month, (counts.get(row.month) ?? 0) + 1)
+    return counts
+  }
+
+  /** Months the live file records cases in that are not there (a move between months is not a loss). */
+  private compareWithRecord(): void {
+    const counts = this.counts()
+    const total = [...counts.values()].reduce((a, b) => a + b, 0)
+    const recordedTotal = Object.values(this.recorded).reduce((a, b) => a + b, 0)
+    for (const [month, n] of Object.entries(this.recorded)) {
+      if (n === 0 || this.problems.has(month)) continue
+      const found = counts.get(month) ?? 0
+      if (found === 0 || (found < n && total < recordedTotal)) this.problems.set(month, 'missing')
+    }
+  }
+
+  /** Cases per month to record at a fold: a month with a problem keeps what was recorded, so it stays reported. */
+  monthCounts(): Record<string, number> {
+    const counts = Object.fromEntries(this.counts())
+    for (const month of this.problems.keys()) counts[month] = Math.max(counts[month] ?? 0, this.recorded[month] ?? 0)
+    return counts
   }
 
   /** A month's rows and text from its index files, or rebuilt from its cases when they do not fit. */
@@ -220,7 +283,15 @@ export class Archive {
       if (err.code === 'ENOENT') return '[]'
       throw err
     })
-    const cases = new Map(parseMonth(file, text).map((c) => [c.id, c]))
+    let parsed: Case[]
+    try {
+      parsed = parseMonth(file, text)
+    } catch (err) {
+      if (!(err instanceof DamagedFileError)) throw err
+      this.problems.set(month, 'damaged')
+      throw new ArchiveMonthDamagedError(month, file, err.reason)
+    }
+    const cases = new Map(parsed.map((c) => [c.id, c]))
     this.cache.set(month, cases)
     if (this.cache.size > 4) this.cache.delete(this.cache.keys().next().value!)
     return cases
@@ -228,7 +299,14 @@ export class Archive {
 
   /** A month's cases that are current there (not since brought back live, nor moved to a later month). */
   async currentCases(month: string): Promise<Case[]> {
-    return [...(await this.month(month)).values()].filter((c) => this.rows.get(c.id)?.month === month)
+    let cases: Map<string, Case>
+    try {
+      cases = await this.month(month)
+    } catch (err) {
+      if (err instanceof ArchiveMonthDamagedError) return [] // reported (problems); the other months go on
+      throw err
+    }
+    return [...cases.values()].filter((c) => this.rows.get(c.id)?.month === month)
   }
 
   async read(id: string): Promise<Case | null> {
@@ -236,13 +314,21 @@ export class Archive {
     return row ? ((await this.month(row.month)).get(id) ?? null) : null
   }
 
-  /** Adds (or replaces) finished cases in their month files; a copy left in another month is removed. */
-  async put(cases: readonly Case[]): Promise<void> {
-    if (cases.length === 0) return
+  /**
+   * Adds (or replaces) finished cases in their month files; a copy left in another month is
+   * removed. A damaged month file is never written over: cases for it stay where they are
+   * (in the live file). Returns the cases put.
+   */
+  async put(cases: readonly Case[]): Promise<Case[]> {
+    const writable = (month: string) => this.problems.get(month) !== 'damaged'
+    const monthOf = (c: Case) => (finishedAt(c) ?? c.createdAt).slice(0, 7)
+    const oldMonthOf = (c: Case) => this.rows.get(c.id)?.month ?? this.detached.get(c.id)
+    const put = cases.filter((c) => writable(monthOf(c)) && writable(oldMonthOf(c) ?? monthOf(c)))
+    if (put.length === 0) return put
     await mkdir(this.dir, { recursive: true, mode: DIR_MODE })
     const byMonth = new Map<string, Case[]>()
-    for (const c of cases) {
-      const month = (finishedAt(c) ?? c.createdAt).slice(0, 7)
+    for (const c of put) {
+      const month = monthOf(c)
       byMonth.set(month, [...(byMonth.get(month) ?? []), c])
     }
     const stale = new Map<string, string[]>()
@@ -261,6 +347,7 @@ export class Archive {
       for (const id of ids) current.delete(id)
       await this.writeMonth(month, current)
     }
+    return put
   }
 
   /** Forgets a case that went back into the live file (its copy stays on disk until it is archived again). */

@@ -13,6 +13,8 @@ export interface ArchiveHost {
   update(mutate: (draft: Draft) => void): Promise<void>
   /** Runs a write in turn with every other one; it throws when the store cannot be written. */
   write<T>(task: () => Promise<T>): Promise<T>
+  /** Cases per archive month the live file recorded at its last fold (none in older files). */
+  recordedMonths(): Record<string, number> | undefined
 }
 
 /**
@@ -38,7 +40,7 @@ export class ArchiveHandOff {
   reload(): Promise<Archive> {
     this.loaded = null
     this.loading = this.gate
-      .then(() => Archive.load(this.dataDir))
+      .then(() => Archive.load(this.dataDir, this.store.recordedMonths()))
       .then((archive) => {
         for (const c of this.store.liveCases()) archive.forget(c.id)
         this.loaded = archive
@@ -62,6 +64,16 @@ export class ArchiveHandOff {
   now(): Promise<Archive> {
     this.start()
     return this.loading
+  }
+
+  /** Archive months found damaged or missing (none until the index is read), oldest first. */
+  get problems(): string[] {
+    return [...(this.loaded?.problems.keys() ?? [])].sort()
+  }
+
+  /** Cases per month, to record at a fold (what was read, if the index is not read yet). */
+  monthCounts(): Record<string, number> | undefined {
+    return this.loaded?.monthCounts() ?? this.store.recordedMonths()
   }
 
   /** Archived cases, as far as known (0 until the index is read). */
@@ -102,10 +114,8 @@ export class ArchiveHandOff {
 
   /** Moves the live cases the policy says belong in the archive there (a fold); returns them. */
   async takeFinished(live: readonly Case[]): Promise<Case[]> {
-    const old = this.store.forArchive(live)
     const archive = await this.now()
-    await archive.put(old)
-    return old
+    return archive.put(this.store.forArchive(live))
   }
 
   /** A case by id, live or archived. */
@@ -131,8 +141,7 @@ export class ArchiveHandOff {
    */
   async addCases(cases: readonly Case[], audit: (draft: Draft) => void): Promise<void> {
     const old = this.store.forArchive(cases)
-    const oldIds = new Set(old.map((c) => c.id))
-    await this.store.write(async () => (await this.now()).put(old))
+    const oldIds = new Set((await this.store.write(async () => (await this.now()).put(old))).map((c) => c.id))
     await this.store.update((d) => {
       d.cases.push(...cases.filter((c) => !oldIds.has(c.id)).map((c) => structuredClone(c)))
       audit(d)

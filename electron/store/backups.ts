@@ -100,6 +100,8 @@ async function missingFromArchive(dir: string, name: string, data: Snapshot): Pr
   const months = await archiveMonthsIn(archiveFolder(dir, name))
   if (months === null) return data.archivedCases > 0 ? 'its archive folder is missing' : null
   if (data.archivedCases > 0 && months.length === 0) return 'its archive folder is empty'
+  const gone = Object.entries(data.archiveMonths ?? {}).filter(([m, n]) => n > 0 && !months.includes(m))
+  if (gone.length > 0) return `its archive lacks ${gone.map(([m]) => m).join(', ')}`
   return null
 }
 

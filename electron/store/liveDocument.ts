@@ -14,7 +14,7 @@ import {
 } from './schema'
 
 /** What the document records besides the data, kept as it is until a fold writes it anew. */
-export type Marks = Pick<Snapshot, 'auditHead'>
+export type Marks = Pick<Snapshot, 'auditHead' | 'archiveMonths'>
 
 function coreOf(data: DbData): Core {
   const { cases: _c, handovers: _h, ...core } = data
@@ -101,8 +101,8 @@ export class LiveDocument {
 
   /** Makes `data` the document (read from disk, a backup being put back, or migrated). */
   set(data: Snapshot): void {
-    const { journalSeq, archivedCases, auditHead, ...rest } = data
-    this.marks = { auditHead }
+    const { journalSeq, archivedCases, auditHead, archiveMonths, ...rest } = data
+    this.marks = { auditHead, archiveMonths }
     this.replace({ ...rest, cases: rest.cases.map(freeze), handovers: rest.handovers ?? [] }, journalSeq, archivedCases)
   }
 

@@ -103,6 +103,8 @@ export const Snapshot = DbData.extend({
    * shorter at start, or not ending on this hash, was cut outside the app. Absent in older files.
    */
   auditHead: z.object({ seq: z.number().int().min(0), hash: z.string() }).optional(),
+  /** Cases per archive month at that time (issue 15 point 7): a month gone or short is reported at start. */
+  archiveMonths: z.record(z.string(), z.number().int().min(0)).optional(),
 })
 export type Snapshot = z.infer<typeof Snapshot>
 

@@ -166,6 +166,11 @@ export class Store extends WritePath {
     await this.numbers?.note(this.doc.data.caseCounters)
   }
 
+  /** Archive months found damaged or missing, by month (YYYY-MM): a restore from a backup brings them back. */
+  get archiveProblems(): string[] {
+    return this.archive.problems
+  }
+
   /** The archive, once its index is read. */
   archived(): Promise<Archive> {
     return this.archive.archived()

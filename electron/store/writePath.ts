@@ -50,6 +50,7 @@ export class WritePath {
       liveCases: () => this.doc.data.cases,
       forArchive: (cases) => cases.filter((c) => policy.belongsInArchive(c, now())),
       update: (mutate) => this.update(mutate),
+      recordedMonths: () => this.doc.recorded.archiveMonths,
       write: (task) =>
         this.serial(async () => {
           this.assertWritable()
@@ -130,7 +131,10 @@ export class WritePath {
     await this.audit.flush()
     const moved = await this.archive.takeFinished(this.doc.data.cases)
     if (moved.length > 0) this.doc.remove(new Set<Case>(moved))
-    await this.doc.fold(this.archive.size, { auditHead: this.audit.recordedHead })
+    await this.doc.fold(this.archive.size, {
+      auditHead: this.audit.recordedHead,
+      archiveMonths: this.archive.monthCounts(),
+    })
   }
 
   /** Folds the journal in now, if it holds anything (at close, and when tests need it). */

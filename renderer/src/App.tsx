@@ -92,6 +92,11 @@ export function App() {
           })}
         </Notice>
       )}
+      {status.store.archiveProblems.length > 0 && (
+        <Notice kind="warning">
+          {t('store.archiveProblems', { months: status.store.archiveProblems.join(', ') })}
+        </Notice>
+      )}
       {status.store.notices.map((n) => (
         <Notice key={n.key} kind="warning">
           {t(`store.notices.${n.key}`, n.params)}

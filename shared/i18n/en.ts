@@ -728,6 +728,10 @@ export const en: Messages = {
     auditBroken:
       'Audit trail check failed: entry {{at}} of {{entries}} was changed or deleted outside the app. Tell a manager now and keep the data file for inspection.',
     title: 'The data file cannot be used',
+    archiveProblems:
+      'Archive problem: the archive files of {{months}} are damaged or missing. Cases of those months cannot be opened for now; everything else works. An administrator can restore a backup holding those months under Settings → Backups.',
+    archiveMonthDamaged:
+      'The archive file of {{month}}, which holds this case, is damaged or missing, so the case cannot be opened for now. An administrator can restore a backup holding that month under Settings → Backups.',
     notices: {
       restoreUndone:
         'The last restore of a backup was interrupted and has been undone: the data is as it was before it (backup {{backup}}). To restore, do it again under Settings → Backups.',

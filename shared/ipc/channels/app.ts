@@ -10,6 +10,8 @@ export const StoreState = z.object({
   /** Set when a damaged file was found at start and a backup was put back. */
   recovery: Recovery.nullable(),
   /** What else the user is told about the data: keys under store.notices (i18n) with their values. */
+  /** Archive months (YYYY-MM) found damaged or missing: their cases cannot be opened until a backup is restored. */
+  archiveProblems: z.array(z.string()),
   notices: z.array(
     z.object({ key: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
   ),
