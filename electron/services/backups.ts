@@ -64,3 +64,28 @@ export async function restoreBackup(ctx: ServiceContext, input: { name: string }
   ctx.sessions.endAll()
   return null
 }
+
+/**
+ * Manager only. What the start recovered (a backup put back) or set aside (unreadable saves)
+ * is shown to everyone until a manager says it has been read; that is audited, with what it
+ * said. The files set aside stay where they are.
+ */
+export async function acknowledgeRecovery(ctx: ServiceContext): Promise<null> {
+  const approver = approverOf(ctx)
+  const { recovery, unreadSaves } = ctx.store
+  const told = [
+    ...(recovery ? [`backup ${recovery.backup}`] : []),
+    ...unreadSaves.map((u) => `${u.saves} unread saves in ${u.file}`),
+  ]
+  await ctx.store.update((d) =>
+    appendAudit(d, {
+      at: ctx.now().toISOString(),
+      by: actorOf(ctx),
+      action: 'recovery.acknowledged',
+      target: told.join('; ') || 'none',
+      approvedBy: approver,
+    }),
+  )
+  await ctx.store.acknowledgeRecovery()
+  return null
+}

@@ -79,10 +79,24 @@ export class AppendLog {
 
 export interface LogContent<T> {
   records: T[]
-  /** Bytes up to the end of the last whole line. */
+  /** Bytes up to the end of the last whole line that could be read. */
   validBytes: number
   /** A torn (unacknowledged) last line was found and left out. */
   torn: boolean
+  /** Where the log stops being readable (null: it can be read to its end, a torn last line aside). */
+  damage: LogDamage | null
+}
+
+/** The first whole line of a log that cannot be read, and everything after it. */
+export interface LogDamage {
+  /** Its line number (1-based). */
+  line: number
+  /** Its bytes: from its first byte to the end of the file. */
+  fromByte: number
+  toByte: number
+  /** Whole lines from it to the end (a torn last line, never acknowledged, not counted). */
+  saves: number
+  reason: string
 }
 
 export class DamagedLogError extends Error {
@@ -94,8 +108,16 @@ export class DamagedLogError extends Error {
   }
 }
 
-/** Reads every whole line. A bad line before the last one is damage, not a torn write. */
-export async function readLog<T>(file: string): Promise<LogContent<T>> {
+/**
+ * Reads every whole line up to the first that cannot be read: one that is not JSON (before
+ * the last line: a torn last line is left out), or that `parse` refuses (its reason). What
+ * comes from there on is `damage`, never taken for a torn write nor read past. Each record
+ * is what `parse` made of its line (the JSON as it is by default).
+ */
+export async function readLog<T>(
+  file: string,
+  parse: (value: unknown) => { value: T } | { reason: string } = (value) => ({ value: value as T }),
+): Promise<LogContent<T>> {
   const buffer = await readFile(file).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return Buffer.alloc(0)
     throw err
@@ -106,16 +128,29 @@ export async function readLog<T>(file: string): Promise<LogContent<T>> {
   while (start < buffer.length) {
     const end = buffer.indexOf(0x0a, start)
     line += 1
-    if (end === -1) return { records, validBytes: start, torn: true }
+    if (end === -1) return { records, validBytes: start, torn: true, damage: null }
+    let read: { value: T } | { reason: string }
     try {
-      records.push(JSON.parse(buffer.toString('utf8', start, end)) as T)
-    } catch {
-      if (end === buffer.length - 1) return { records, validBytes: start, torn: true }
-      throw new DamagedLogError(file, line)
+      read = parse(JSON.parse(buffer.toString('utf8', start, end)))
+    } catch (err) {
+      if (end === buffer.length - 1) return { records, validBytes: start, torn: true, damage: null }
+      read = { reason: `not JSON (${(err as Error).message})` }
     }
+    if ('reason' in read) {
+      const { reason } = read
+      const damage = { line, fromByte: start, toByte: buffer.length, saves: wholeLines(buffer, start), reason }
+      return { records, validBytes: start, torn: false, damage }
+    }
+    records.push(read.value)
     start = end + 1
   }
-  return { records, validBytes: start, torn: false }
+  return { records, validBytes: start, torn: false, damage: null }
+}
+
+function wholeLines(buffer: Buffer, from: number): number {
+  let lines = 0
+  for (let at = buffer.indexOf(0x0a, from); at !== -1; at = buffer.indexOf(0x0a, at + 1)) lines += 1
+  return lines
 }
 
 /**

@@ -3,8 +3,9 @@ import { join } from 'node:path'
 import type { Case } from '@shared/schemas/case'
 import { acquireLock } from './lockFile'
 import { DIR_MODE, writeFileDurable } from './durableFile'
-import { DamagedLogError } from './appendLog'
-import { readJournal } from './journal'
+import type { LogDamage } from './appendLog'
+import { readJournal, setJournalTailAside } from './journal'
+import { addToNotice, clearNotice, readNotice, type Notice, type UnreadSaves } from './notice'
 import type { Archive } from './archive'
 import type { AuditVerdict } from './auditChain'
 import { CURRENT_SCHEMA_VERSION, type AuditEntry, type Draft, type JournalRecord, type Snapshot } from './schema'
@@ -46,6 +47,8 @@ export interface StoreOptions {
 export class Store extends WritePath {
   private readonly backups: BackupKeeper
   recovery: Recovery | null = null
+  /** What a start did that the user is told of until a manager acknowledges it (notice.ts). */
+  private notice: Notice = { unreadSaves: [] }
   /** What the user is told about the data beside its state (a restore undone at start, …): i18n keys under store.notices. */
   readonly notices: StoreNotice[] = []
 
@@ -104,6 +107,7 @@ export class Store extends WritePath {
     this.numbers = await CaseNumberMark.open(join(this.dir, NUMBERS_FILE_NAME))
     const undone = await undoInterruptedRestore(this)
     if (undone) this.notices.push({ key: 'restoreUndone', params: { backup: undone } })
+    this.notice = await readNotice(this.dir)
     const found = await this.doc.read()
     if (found === null) {
       // A new installation: the empty store is on disk before anything else.
@@ -117,16 +121,14 @@ export class Store extends WritePath {
     }
     let journal: JournalRecord[] = []
     let journalBytes = 0
-    let damage: string | null = found.kind === 'corrupt' ? found.reason : null
+    const damage: string | null = found.kind === 'corrupt' ? found.reason : null
     if (found.kind === 'ok') {
-      try {
-        const log = await readJournal(this.journalFile)
-        journal = log.records.filter((r) => r.n > found.data.journalSeq)
-        journalBytes = log.validBytes
-      } catch (err) {
-        if (!(err instanceof DamagedLogError)) throw err
-        damage = err.message
-      }
+      const log = await readJournal(this.journalFile)
+      journal = log.records.filter((r) => r.n > found.data.journalSeq)
+      journalBytes = log.validBytes
+      // Damage in the journal: the live file and every record before it are kept; the rest is
+      // set aside and the user told, before the journal is cut back to what could be read.
+      if (log.damage) await this.setUnreadAside(log.damage)
     }
     if (damage !== null || found.kind !== 'ok') {
       this.recovery = await recoverFromBackup(this, this.now(), damage ?? 'damaged', (data, name) =>
@@ -151,6 +153,27 @@ export class Store extends WritePath {
     }
     await this.openLogs(journal, journalBytes)
     if (journal.length > 0 || found.fromVersion < CURRENT_SCHEMA_VERSION) await this.compactNow()
+  }
+
+  /** Sets the journal's unreadable part aside and adds it to the notice (issue 15, point 5). */
+  private async setUnreadAside(damage: LogDamage): Promise<void> {
+    const now = this.now()
+    const file = await setJournalTailAside(this.journalFile, damage, now)
+    const { line, saves, fromByte, toByte, reason } = damage
+    const unread = { file, line, saves, fromByte, toByte, reason, at: now.toISOString() }
+    this.notice = await addToNotice(this.dir, this.notice, unread)
+  }
+
+  /** Saves found unreadable in the journal at start and set aside, until a manager acknowledges them. */
+  get unreadSaves(): readonly UnreadSaves[] {
+    return this.notice.unreadSaves
+  }
+
+  /** A manager has read what the start recovered and set aside: the notice is no longer shown. */
+  acknowledgeRecovery(): Promise<void> {
+    return this.serial(async () => {
+      this.notice = await clearNotice(this.dir)
+    })
   }
 
   /** Opens the audit log and the journal, replaying `journal` (records newer than the live file). */

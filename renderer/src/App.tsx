@@ -92,6 +92,21 @@ export function App() {
           })}
         </Notice>
       )}
+      {status.store.unreadSaves.map((u) => (
+        <Notice key={u.file} kind="warning">
+          {t('store.unreadSaves', {
+            line: u.line,
+            saves: u.saves,
+            from: u.fromByte,
+            to: u.toByte,
+            reason: u.reason,
+            file: u.file,
+          })}
+        </Notice>
+      ))}
+      {(status.store.recovery || status.store.unreadSaves.length > 0) && (
+        <p className="hint">{t('store.acknowledgeHint')}</p>
+      )}
       {status.store.archiveProblems.length > 0 && (
         <Notice kind="warning">
           {t('store.archiveProblems', { months: status.store.archiveProblems.join(', ') })}

@@ -637,6 +637,10 @@ export const en: Messages = {
     contents: '{{live}} live · {{archived}} archived ({{months}} months)',
     unusable: 'Damaged',
     labels: { daily: 'Daily', manual: 'Manual', 'pre-restore': 'Before restore', migration: 'Before upgrade' },
+    recoveryTitle: 'Recovery at start',
+    acknowledge: 'Acknowledge',
+    acknowledgeHint:
+      'Once acknowledged, the notice of what the start recovered or set aside is no longer shown to everyone; the files set aside stay where they are.',
   },
   handover: {
     title: 'Shift handover',
@@ -723,6 +727,9 @@ export const en: Messages = {
   store: {
     recovered:
       'At start the data file was damaged ({{reason}}). It was kept as {{damaged}} and the backup of {{at}} was restored. Changes made after that time are missing: check and re-enter them.',
+    unreadSaves:
+      'At start the journal was found damaged: {{saves}} saves from line {{line}} on could not be read (bytes {{from}}–{{to}}; {{reason}}) and were set aside unchanged as {{file}}. The data file and every save before them were kept; check what those saves held and enter it again.',
+    acknowledgeHint: 'This is shown until a manager acknowledges it under Settings → Backups.',
     auditShort:
       'Audit trail incomplete: it should hold {{expected}} entries but {{entries}} were found; from entry {{at}} on, entries were deleted or replaced outside the app. Tell a manager now and keep the data file for inspection.',
     auditBroken:

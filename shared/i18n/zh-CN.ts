@@ -606,6 +606,9 @@ export const zhCN = {
     unusable: '已损坏',
     contents: '在用 {{live}} 件 · 归档 {{archived}} 件（{{months}} 个月）',
     labels: { daily: '每日自动', manual: '手动', 'pre-restore': '恢复前', migration: '升级前' },
+    recoveryTitle: '启动时的数据恢复',
+    acknowledge: '确认已知悉',
+    acknowledgeHint: '确认后，启动时恢复或另存数据的提示不再向所有人显示；另存的文件保留不动。',
   },
   handover: {
     title: '交接班',
@@ -691,6 +694,9 @@ export const zhCN = {
   store: {
     recovered:
       '启动时发现数据文件损坏（{{reason}}），已将其原样另存为 {{damaged}}，并从 {{at}} 的备份恢复。该时间之后的修改没有恢复，请核对后重新登记。',
+    unreadSaves:
+      '启动时发现日志损坏：从第 {{line}} 行起的 {{saves}} 次保存无法读取（第 {{from}}–{{to}} 字节；{{reason}}），已原样另存为 {{file}}。数据文件和此前的保存都已保留；这些保存的内容请核对后重新登记。',
+    acknowledgeHint: '主管在 设置 → 备份与恢复 中确认已知悉后，此提示不再显示。',
     auditShort:
       '审计记录不完整：应有 {{expected}} 条，只找到 {{entries}} 条，从第 {{at}} 条起的记录在应用之外被删除或替换。请立即报告主管，并保留数据文件备查。',
     auditBroken:

@@ -23,8 +23,23 @@ export const Recovery = z.object({
   backupTakenAt: z.string(),
 })
 
+/** Saves the journal held that could not be read at start: set aside, kept byte for byte (issue 15, point 5). */
+export const UnreadSaves = z.object({
+  /** Where they were set aside. */
+  file: z.string(),
+  /** The first unreadable line of the journal, and the whole lines (saves) from it on. */
+  line: z.number().int(),
+  saves: z.number().int(),
+  fromByte: z.number().int(),
+  toByte: z.number().int(),
+  reason: z.string(),
+  at: z.string(),
+})
+
 export const BackupName = z
   .string()
   .regex(/^complaint-desk\.[a-z0-9-]+\.[0-9TZ-]+\.json$/, { message: 'validation.invalid' })
 export const CreateBackupInput = z.object({ approval: ManagerApproval })
 export const RestoreBackupInput = z.object({ name: BackupName, approval: ManagerApproval })
+/** A manager has read what the start recovered or set aside: the notice is no longer shown. */
+export const AcknowledgeRecoveryInput = z.object({ approval: ManagerApproval })

@@ -22,6 +22,7 @@ const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> =
   'departments:add': () => ['departments:add', { name: '生鲜部' }],
   'backups:create': () => ['backups:create', {}],
   'backups:restore': (d) => ['backups:restore', { name: d.backupName }],
+  'backups:acknowledgeRecovery': () => ['backups:acknowledgeRecovery', {}],
   'settings:update': (d) => ['settings:update', { workflow: { ...d.settings, authorityLimitFen: 500_00 } }],
   'cases:lowerClass': (d) => ['cases:lowerClass', { id: d.urgent.id, reason: '误判' }],
   'cases:takeOver': (d) => ['cases:takeOver', { id: d.urgent.id }],

@@ -1,5 +1,5 @@
 import type { dataChannels } from '@shared/ipc/channels/data'
-import { backupList, createBackup, restoreBackup } from '../backups'
+import { acknowledgeRecovery, backupList, createBackup, restoreBackup } from '../backups'
 import { exportBundle, importBundle } from '../bundle'
 import type { HandlersFor } from './types'
 
@@ -7,6 +7,7 @@ export const dataHandlers: HandlersFor<typeof dataChannels> = {
   'backups:list': (_input, ctx) => backupList(ctx),
   'backups:create': (_input, ctx) => createBackup(ctx),
   'backups:restore': (input, ctx) => restoreBackup(ctx, input),
+  'backups:acknowledgeRecovery': (_input, ctx) => acknowledgeRecovery(ctx),
   'data:exportBundle': (_input, ctx) => exportBundle(ctx),
   'data:importBundle': (input, ctx) => importBundle(ctx, input),
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import { CreateBackupInput, RestoreBackupInput } from '@shared/schemas/backups'
+import { AcknowledgeRecoveryInput, CreateBackupInput, RestoreBackupInput } from '@shared/schemas/backups'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
@@ -22,11 +22,35 @@ export function BackupsCard({
   const { t } = useTranslation()
   const api = useApi()
   const backups = useLoad(() => api['backups:list'](), [])
+  // What the start recovered or set aside stays on screen until a manager acknowledges it here.
+  const status = useLoad(() => api['app:status'](), [])
+  const toAcknowledge =
+    status.state === 'ready' && (status.data.store.recovery !== null || status.data.store.unreadSaves.length > 0)
   const label = (l: string) => (KNOWN_LABELS.includes(l) ? t(`backups.labels.${l}`) : t('backups.labels.migration'))
   return (
     <section className="card" aria-labelledby="backups-title">
       <h2 id="backups-title">{t('backups.title')}</h2>
       <p className="hint">{t('backups.hint')}</p>
+      {toAcknowledge && (
+        <>
+          <p className="hint">{t('backups.acknowledgeHint')}</p>
+          <MiniForm
+            id="acknowledge-recovery"
+            title={t('backups.recoveryTitle')}
+            schema={AcknowledgeRecoveryInput}
+            defaults={{} as never}
+            fields={[]}
+            submitLabel={t('backups.acknowledge')}
+            managers={managers}
+            defaultApprover={approver}
+            onSubmit={(v) => api['backups:acknowledgeRecovery'](v)}
+            onDone={() => {
+              status.reload()
+              onRestored()
+            }}
+          />
+        </>
+      )}
       {backups.state === 'error' && <Notice kind="error">{backups.error.message}</Notice>}
       {backups.state === 'ready' && backups.data.length === 0 && <p className="muted">{t('backups.none')}</p>}
       {backups.state === 'ready' && backups.data.length > 0 && (

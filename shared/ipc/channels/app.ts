@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Recovery } from '../../schemas/backups'
+import { Recovery, UnreadSaves } from '../../schemas/backups'
 import { Branch, Locale, Session } from '../../schemas/staff'
 import { channels, None } from './spec'
 
@@ -9,6 +9,8 @@ export const StoreState = z.object({
   detail: z.string().optional(),
   /** Set when a damaged file was found at start and a backup was put back. */
   recovery: Recovery.nullable(),
+  /** Saves found unreadable in the journal at start and set aside; shown until a manager acknowledges them. */
+  unreadSaves: z.array(UnreadSaves),
   /** What else the user is told about the data: keys under store.notices (i18n) with their values. */
   /** Archive months (YYYY-MM) found damaged or missing: their cases cannot be opened until a backup is restored. */
   archiveProblems: z.array(z.string()),

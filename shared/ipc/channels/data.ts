@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BackupRow, CreateBackupInput, RestoreBackupInput } from '../../schemas/backups'
+import { AcknowledgeRecoveryInput, BackupRow, CreateBackupInput, RestoreBackupInput } from '../../schemas/backups'
 import { ExportBundleInput, ImportBundleInput, ImportResult } from '../../schemas/bundle'
 import { GeneratedFile } from '../../schemas/files'
 import { channels, None } from './spec'
@@ -8,6 +8,7 @@ export const dataChannels = channels({
   'backups:list': { input: None, output: z.array(BackupRow), auth: 'session' },
   'backups:create': { input: CreateBackupInput, output: BackupRow, auth: 'manager' },
   'backups:restore': { input: RestoreBackupInput, output: z.null(), auth: 'manager' },
+  'backups:acknowledgeRecovery': { input: AcknowledgeRecoveryInput, output: z.null(), auth: 'manager' },
   'data:exportBundle': { input: ExportBundleInput, output: GeneratedFile, auth: 'manager' },
   'data:importBundle': { input: ImportBundleInput, output: ImportResult, auth: 'manager' },
 })

@@ -72,7 +72,7 @@ describe('the journal', () => {
     await again.close()
   })
 
-  it('a journal damaged before its last line is damage: it is moved aside and a backup restored', async () => {
+  it('a journal damaged before its last line: the records before the damage are kept, the rest set aside (issue 15, point 5)', async () => {
     const dir = await tempDir()
     const store = await Store.open(dir, { now })
     await store.update((d) => void d.cases.push(makeCase({ customerName: '备份里' })))
@@ -85,9 +85,13 @@ describe('the journal', () => {
     journal[0] = journal[0].replace('"n":', '"n":xx')
     await writeFile(join(crashed, JOURNAL_FILE_NAME), journal.join('\n'))
     const reopened = await Store.open(crashed, { now })
-    expect(reopened.recovery?.reason).toMatch(/line 1 is damaged/)
+    // No backup is put back: the live file stays, and the damaged line and all after it are set aside.
+    expect(reopened.recovery).toBeNull()
+    expect(reopened.unreadSaves).toMatchObject([{ line: 1, saves: 2 }])
     expect(reopened.data.cases.map((c) => c.customerName)).toEqual(['备份里'])
-    expect((await readdir(crashed)).some((f) => f.startsWith('complaint-desk.journal.damaged.'))).toBe(true)
+    expect((await readdir(crashed)).some((f) => f.startsWith('complaint-desk.journal.unreadable-from-line-1.'))).toBe(
+      true,
+    )
     await reopened.close()
   })
 
