@@ -1,5 +1,5 @@
 import type { BackupRow } from '@shared/schemas/backups'
-import { BackupIncompleteError, BackupUnusableError, type BackupInfo } from '../store'
+import { BackupIncompleteError, BackupUnusableError, StoreUnavailableError, type BackupInfo } from '../store'
 import { checkAudit } from './auditCheck'
 import { AppError } from './errors'
 import { actorOf, appendAudit, approverOf, requireSession, type ServiceContext } from './context'
@@ -19,17 +19,20 @@ export async function backupList(ctx: ServiceContext): Promise<BackupRow[]> {
 export async function createBackup(ctx: ServiceContext): Promise<BackupRow> {
   const approver = approverOf(ctx)
   const now = ctx.now()
-  // The audit entry goes in first, so the backup itself records who made it.
-  await ctx.store.update((d) =>
-    appendAudit(d, {
-      at: now.toISOString(),
-      by: actorOf(ctx),
-      action: 'backup.created',
-      target: 'manual',
-      approvedBy: approver,
-    }),
-  )
-  const name = await ctx.store.backup('manual', now)
+  const entry = { at: now.toISOString(), by: actorOf(ctx), target: 'manual', approvedBy: approver }
+  // The trail says what happened (issue 15 point 14): created once the backup is whole, or failed and why.
+  let name: string
+  try {
+    name = await ctx.store.backup('manual', now)
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) throw err
+    const reason = err instanceof Error ? err.message : String(err)
+    await ctx.store.update((d) =>
+      appendAudit(d, { ...entry, action: 'backup.failed', changes: [{ field: 'reason', before: '', after: reason }] }),
+    )
+    throw new AppError('NOT_ALLOWED', { reason }, 'refusals.backup_failed')
+  }
+  await ctx.store.update((d) => appendAudit(d, { ...entry, action: 'backup.created' }))
   const info = (await ctx.store.listBackups()).find((b) => b.name === name)
   if (!info) throw new AppError('INTERNAL')
   return describe(info)

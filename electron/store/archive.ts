@@ -210,7 +210,12 @@ export class Archive {
     } catch {
       /* missing or damaged: rebuilt below */
     }
-    return this.writeIndex(month, await this.month(month))
+    const cases = await this.month(month)
+    // Rebuilt in memory when it cannot be written (a read-only folder): it is rebuilt again next time.
+    return this.writeIndex(month, cases).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EROFS' && err.code !== 'EACCES' && err.code !== 'EPERM') throw err
+      return this.indexOf(month, cases)
+    })
   }
 
   private setMonth(month: string, text: MonthText): void {
@@ -370,11 +375,16 @@ export class Archive {
     this.setMonth(month, await this.writeIndex(month, cases))
   }
 
+  /** A month's rows and text, from its cases. */
+  private indexOf(month: string, cases: Map<string, Case>): MonthText {
+    const all = [...cases.values()]
+    const bytes = Buffer.from(all.map((c) => `${textLine(c)}\n`).join(''), 'utf8')
+    return { rows: all.map((c) => toRow(c, month)), bytes, lineStarts: lineStartsOf(bytes) }
+  }
+
   /** Writes a month's index and text files from its cases. */
   private async writeIndex(month: string, cases: Map<string, Case>): Promise<MonthText> {
-    const all = [...cases.values()]
-    const rows = all.map((c) => toRow(c, month))
-    const bytes = Buffer.from(all.map((c) => `${textLine(c)}\n`).join(''), 'utf8')
+    const { rows, bytes } = this.indexOf(month, cases)
     await mkdir(this.dir, { recursive: true, mode: DIR_MODE })
     await writeFileDurable(join(this.dir, textFile(month)), bytes)
     await writeFileDurable(join(this.dir, indexFile(month)), JSON.stringify(rows))

@@ -42,7 +42,9 @@ export async function readBackupIndex(folder: string): Promise<Map<string, Backu
   try {
     await db.read()
   } catch (err) {
-    if (!(err instanceof DamagedFileError)) throw err
+    // Damaged, or no folder to read it from (a file named backups): described as empty.
+    const code = (err as NodeJS.ErrnoException).code
+    if (!(err instanceof DamagedFileError) && code !== 'ENOTDIR' && code !== 'EACCES') throw err
   }
   return new Map(db.data.backups.map((row) => [row.name, row]))
 }

@@ -83,7 +83,17 @@ export class Store extends WritePath {
     const now = options.now ?? (() => new Date())
     const policy = options.policy ?? storePolicy()
     await mkdir(dir, { recursive: true, mode: DIR_MODE })
-    const lock = await acquireLock(join(dir, 'complaint-desk.lock'))
+    const lock = await acquireLock(join(dir, 'complaint-desk.lock')).catch((err: NodeJS.ErrnoException) => {
+      // A folder that cannot be written (read-only disk, no permission): opened read-only below.
+      if (err.code === 'EROFS' || err.code === 'EACCES' || err.code === 'EPERM') return { readOnly: err }
+      throw err
+    })
+    if ('readOnly' in lock) {
+      const store = new Store(dir, now, 0, policy, async () => undefined)
+      await store.loadReadOnly(lock.readOnly)
+      store.archive.open()
+      return store
+    }
     if ('heldBy' in lock) {
       const store = new Store(dir, now, 0, policy, async () => undefined)
       store.state = 'locked'
@@ -176,6 +186,26 @@ export class Store extends WritePath {
     })
   }
 
+  /**
+   * A data folder that cannot be written (issue 15 point 14): the data is read as a start reads
+   * it (live file, journal replayed in memory, the archive), nothing is written, and every save
+   * is refused (state 'read_only', with the reason in `detail`).
+   */
+  private async loadReadOnly(why: NodeJS.ErrnoException): Promise<void> {
+    this.state = 'read_only'
+    this.detail = why.code
+    this.numbers = await CaseNumberMark.open(join(this.dir, NUMBERS_FILE_NAME), false)
+    const found = await this.doc.read()
+    if (found?.kind === 'corrupt') {
+      this.state = 'corrupt'
+      this.detail = found.reason
+    }
+    if (found?.kind !== 'ok') return
+    const journal = await readJournal(this.journalFile).catch(() => null)
+    for (const record of journal?.records ?? []) if (record.n > found.data.journalSeq) this.doc.replay(record)
+    void this.archive.reload()
+  }
+
   /** Opens the audit log and the journal, replaying `journal` (records newer than the live file). */
   private async openLogs(journal: JournalRecord[], journalBytes: number): Promise<void> {
     await this.audit.open(this.doc.recorded.auditHead ?? null)
@@ -244,9 +274,18 @@ export class Store extends WritePath {
     return this.backups.list()
   }
 
-  /** Takes the daily backup when the policy says it is due; keeps the newest `keep` (policy.keep by default). */
-  dailyBackup(now: Date, keep?: number): Promise<string | null> {
-    return this.backups.daily(now, keep)
+  /**
+   * Takes the daily backup when the policy says it is due; keeps the newest `keep` (policy.keep
+   * by default). A backup that cannot be taken (backups/ unwritable, a file in its place) does
+   * not stop the start: the user is told (notice backupFailed, with the reason).
+   */
+  async dailyBackup(now: Date, keep?: number): Promise<string | null> {
+    try {
+      return await this.backups.daily(now, keep)
+    } catch (err) {
+      this.notices.push({ key: 'backupFailed', params: { reason: err instanceof Error ? err.message : String(err) } })
+      return null
+    }
   }
 
   /** Puts a backup back, checked whole first, after a 'pre-restore' backup of the current data. */

@@ -339,7 +339,10 @@ export const en: Messages = {
     approvals_throttled: 'Too many wrong approval PINs: ask for a manager approval again in {{minutes}} min.',
     desktop_only: 'This works in the desktop app only.',
     handover_same_person: 'The incoming clerk must be someone else.',
-    backup_incomplete: 'This backup is incomplete (its archive files are missing) and cannot be restored. Choose another backup.',
+    backup_incomplete:
+      'This backup is incomplete (its archive files are missing) and cannot be restored. Choose another backup.',
+    backup_failed:
+      'The backup failed: {{reason}}. Check the backups folder in the data folder (can it be written, is the disk full?) and try again.',
     backup_unusable: 'This backup is damaged or unreadable and cannot be restored.',
     illegal: 'Not possible while the case is “$t(options.status.{{status}})”.',
     already_voided: 'This case is voided and cannot be changed.',
@@ -740,6 +743,8 @@ export const en: Messages = {
     archiveMonthDamaged:
       'The archive file of {{month}}, which holds this case, is damaged or missing, so the case cannot be opened for now. An administrator can restore a backup holding that month under Settings → Backups.',
     notices: {
+      backupFailed:
+        "Today's automatic backup did not complete: {{reason}}. Saving works as usual, but an administrator should check the backups folder in the data folder (can it be written, is the disk full?).",
       restoreUndone:
         'The last restore of a backup was interrupted and has been undone: the data is as it was before it (backup {{backup}}). To restore, do it again under Settings → Backups.',
     },
@@ -747,6 +752,8 @@ export const en: Messages = {
       'The data file is damaged and cannot be read. To protect your data the app will not overwrite it or save anything. Ask an administrator to restore a backup. File: {{file}}',
     too_new:
       'The data file was written by a newer Complaint Desk; this version can read but not write it. Please upgrade. File: {{file}}',
+    read_only:
+      'The data folder cannot be written (read-only or no permission), so the app opened it read-only: you can look, but nothing can be saved. Ask an administrator to check the folder, then restart. File: {{file}}',
     locked: 'Another Complaint Desk window is using the same data folder. Close it and retry. File: {{file}}',
   },
   corrections: {

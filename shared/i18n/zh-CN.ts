@@ -320,6 +320,7 @@ export const zhCN = {
     approvals_throttled: '审批 PIN 码输错次数过多，请在 {{minutes}} 分钟后再请求主管审批。',
     handover_same_person: '接班人不能是交班人本人。',
     backup_unusable: '该备份已损坏或无法读取，不能用于恢复。',
+    backup_failed: '备份失败：{{reason}}。请检查数据文件夹中的 backups 文件夹（是否可写入、磁盘是否已满）后重试。',
     backup_incomplete: '该备份不完整（缺少归档文件），不能用于恢复。请选择其他备份。',
     illegal: '投诉当前为“$t(options.status.{{status}})”，不能进行此操作。',
     already_voided: '该投诉已作废，不能再修改。',
@@ -707,6 +708,8 @@ export const zhCN = {
     archiveMonthDamaged:
       '该投诉所在的 {{month}} 归档文件已损坏或缺失，暂时无法打开。请管理员在 设置 → 备份 中恢复一个包含该月份的备份。',
     notices: {
+      backupFailed:
+        '今天的自动备份没有完成：{{reason}}。数据照常保存，但请管理员检查数据文件夹中的 backups 文件夹（是否可写入、磁盘是否已满）。',
       restoreUndone:
         '上次恢复备份时应用被中断，恢复已撤销：数据保持恢复前的状态（备份 {{backup}}）。如仍需恢复，请在 设置 → 备份 中重新操作。',
     },
@@ -714,6 +717,8 @@ export const zhCN = {
       '数据文件已损坏，无法读取。为防止数据丢失，应用不会覆盖它，也不会保存任何修改。请联系管理员从备份恢复。文件：{{file}}',
     too_new: '数据文件由更新版本的客诉台创建，当前版本只能读取、不能写入。请升级应用。文件：{{file}}',
     locked: '另一个客诉台窗口正在使用同一数据目录，请关闭它后重试。文件：{{file}}',
+    read_only:
+      '数据文件夹不能写入（只读或没有权限），应用以只读方式打开：可以查看，但不能保存任何修改。请联系管理员检查该文件夹后重新启动。文件：{{file}}',
   },
   corrections: {
     colon: '：',

@@ -4,7 +4,7 @@ import { Branch, Locale, Session } from '../../schemas/staff'
 import { channels, None } from './spec'
 
 export const StoreState = z.object({
-  state: z.enum(['ok', 'corrupt', 'too_new', 'locked']),
+  state: z.enum(['ok', 'corrupt', 'too_new', 'locked', 'read_only']),
   dataFile: z.string(),
   detail: z.string().optional(),
   /** Set when a damaged file was found at start and a backup was put back. */
