@@ -235,11 +235,13 @@ export const CustomerUpdateInput = z.object({
 })
 
 /** Hands the case to another active member of staff, or to another department, with a note. */
-export const AssignInput = z
-  .object({
-    ...CaseRef,
-    staffId: z.string().max(64, { message: v.choose }).default(''),
-    departmentId: z.string().max(64, { message: v.choose }).default(''),
-    note: requiredText(200),
-  })
-  .refine((o) => o.staffId !== '' || o.departmentId !== '', { message: v.chooseOwner, path: ['staffId'] })
+const assignShape = {
+  staffId: z.string().max(64, { message: v.choose }).default(''),
+  departmentId: z.string().max(64, { message: v.choose }).default(''),
+  note: requiredText(200),
+}
+const someoneChosen = (o: { staffId: string; departmentId: string }) => o.staffId !== '' || o.departmentId !== ''
+const chooseOwner = { message: v.chooseOwner, path: ['staffId'] }
+/** The 转交 form (the case is the page's). */
+export const AssignForm = z.object(assignShape).refine(someoneChosen, chooseOwner)
+export const AssignInput = z.object({ ...CaseRef, ...assignShape }).refine(someoneChosen, chooseOwner)

@@ -1,4 +1,4 @@
-import type { CaseSummary } from '@shared/schemas/case'
+import { ownerText } from '@shared/i18n/owner'
 import type { Handover } from '@shared/schemas/handover'
 import { signatureLines, when, type BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
@@ -15,13 +15,6 @@ const table = (header: string[], rows: string[][], widths: (string | number)[], 
         },
         layout: 'lightHorizontalLines',
       }
-
-/** An open case's 负责人: a name, the department it waits in, 未分配 — or — on sheets signed before owners existed. */
-export function ownerText(c: CaseSummary, t: T): string {
-  if (c.ownerName === undefined) return '—'
-  if (c.ownerName) return c.ownerName
-  return c.ownerDepartmentName ? t('owner.inDepartment', { department: c.ownerDepartmentName }) : t('owner.none')
-}
 
 /** 交接班表: open cases with their owners, commitments due in the next shift, escalations, notes, both signatures. Phones masked. */
 export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDefinition {
@@ -67,7 +60,7 @@ export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDe
           c.customerName,
           c.phoneMasked,
           t(`options.category.${c.category}`),
-          ownerText(c, t),
+          ownerText(t, c),
         ]),
         [95, 42, 48, 55, 68, 60, '*'],
         t('handover.noOpenCases'),

@@ -10,6 +10,10 @@ import { EscalationCard } from '../case/EscalationCard'
 import { LastrPanel } from '../case/LastrPanel'
 import { LoopPanel } from '../case/LoopPanel'
 import { PdfButton } from '../case/PdfButton'
+import { CorrectionsPanel } from '../case/CorrectionsPanel'
+import { NotesPanel } from '../case/NotesPanel'
+import { OwnerPanel } from '../case/OwnerPanel'
+import { TimelineChanges } from '../case/TimelineChanges'
 import type { CasePanelProps } from '../case/caseActions'
 import { formatFen } from '@shared/values/money'
 import { useApi } from '../apiContext'
@@ -80,6 +84,7 @@ export function CaseDetailPage({
         <Notice kind="error">{load.error.code === 'NOT_FOUND' ? t('detail.notFound') : load.error.message}</Notice>
       )}
       {current && panel && current.flags.escalated && <EscalationCard c={current} {...panel} />}
+      {current && panel && <OwnerPanel c={current} {...panel} />}
       {current && (
         <div className="detail-layout">
           <div>
@@ -88,9 +93,11 @@ export function CaseDetailPage({
             {panel && <CompensationPanel c={current} {...panel} />}
             {panel && <LastrPanel c={current} {...panel} />}
             <CaseFields c={current} />
+            {panel && <CorrectionsPanel c={current} {...panel} />}
           </div>
           <div>
             {panel && <CommitmentsPanel c={current} {...panel} />}
+            {panel && <NotesPanel c={current} {...panel} />}
             <Timeline c={current} />
           </div>
         </div>
@@ -154,6 +161,7 @@ function Timeline({ c }: { c: CaseDetail }) {
             <span className="who">{entry.by.name}</span>
             <span>{t(`timeline.${entry.action}`, { defaultValue: entry.action })}</span>
             {entry.detail && <p className="muted">{entry.detail}</p>}
+            {entry.changes && <TimelineChanges changes={entry.changes} />}
           </li>
         ))}
       </ol>

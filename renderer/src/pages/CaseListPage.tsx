@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
-import { SORT_FIELDS, type CaseQuery } from '@shared/schemas/case'
+import { CASE_VIEWS, SORT_FIELDS, type CaseQuery } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { DepartmentOptions, EnumOptions } from '../components/Options'
@@ -10,6 +10,7 @@ import { ExportButtons } from './ExportButtons'
 import { CaseTable } from './CaseTable'
 
 type Sort = (typeof SORT_FIELDS)[number]
+type View = (typeof CASE_VIEWS)[number]
 const EMPTY_FILTERS = { status: '', category: '', departmentId: '', from: '', to: '', q: '' }
 type Filters = typeof EMPTY_FILTERS
 
@@ -24,10 +25,12 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
   const api = useApi()
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS)
   const [sort, setSort] = useState<{ field: Sort; dir: 'asc' | 'desc' }>({ field: 'receivedAt', dir: 'desc' })
+  // 我的 / 未分配 / 全部: whose cases (the department is the filter below).
+  const [view, setView] = useState<View>('all')
   const departments = useLoad(() => api['departments:list'](), [])
-  const query = toQuery(filters, sort.field, sort.dir)
+  const query = { ...toQuery(filters, sort.field, sort.dir), ...(view === 'all' ? {} : { view }) }
   const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)], true)
-  const filtered = Object.values(filters).some((v) => v !== '')
+  const filtered = Object.values(filters).some((v) => v !== '') || view !== 'all'
   const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
     setFilters((f) => ({ ...f, [key]: e.target.value }))
   const sortBy = (field: Sort) =>
@@ -53,6 +56,20 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
           {t('actions.newCase')} <kbd>F2</kbd>
         </button>
       </header>
+      <div className="view-switch" role="radiogroup" aria-label={t('owner.view')}>
+        {(['mine', 'unassigned', 'all'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="radio"
+            aria-checked={view === v}
+            className={view === v ? 'active' : undefined}
+            onClick={() => setView(v)}
+          >
+            {t(`owner.views.${v}`)}
+          </button>
+        ))}
+      </div>
       <div className="card filters" role="search">
         <label className="filter-search">
           <span className="sr-only">{t('list.search')}</span>

@@ -5,11 +5,12 @@ import type { CaseList, CaseQuery, CaseSummary, SORT_FIELDS } from '@shared/sche
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
+import { ownerText } from '@shared/i18n/owner'
 
 const PAGE = 200
 /** Every row is this tall (styles.css keeps it so): fixed sizes keep scrolling cheap at any length. */
 const ROW_HEIGHT = 42
-const COLUMN_WIDTHS = ['13rem', '6.5rem', '6.5rem', '8rem', '7rem', '8.5rem', '7.5rem', '9.5rem', 'auto']
+const COLUMN_WIDTHS = ['13rem', '6.5rem', '6.5rem', '8rem', '7rem', '8.5rem', '7.5rem', '9rem', '9.5rem', 'auto']
 /** How many rows beyond the view a page is fetched ahead. */
 const AHEAD = 80
 
@@ -101,6 +102,7 @@ export function CaseTable({
               {header('customerName', t('fields.customerName'))}
               {header(null, t('fields.phone'))}
               {header(null, t('fields.department'))}
+              {header(null, t('owner.owner'))}
               {header('receivedAt', t('fields.receivedAt'))}
               {header(null, t('list.alerts'))}
             </tr>
@@ -113,7 +115,7 @@ export function CaseTable({
                 <CaseRow key={c.id} c={c} onOpen={onOpen} index={v.index} />
               ) : (
                 <tr key={`loading-${v.index}`} data-index={v.index} aria-rowindex={v.index + 2} className="loading-row">
-                  <td colSpan={9} className="muted">
+                  <td colSpan={COLUMN_WIDTHS.length} className="muted">
                     {t('app.loading')}
                   </td>
                 </tr>
@@ -162,6 +164,9 @@ const CaseRow = memo(function CaseRow({
       <td>{c.customerName}</td>
       <td className="mono">{c.phoneMasked}</td>
       <td>{c.departmentName}</td>
+      <td className={c.ownerName ? undefined : 'muted'} title={ownerText(t, c)}>
+        {ownerText(t, c)}
+      </td>
       <td className="mono">{formatDateTime(c.receivedAt)}</td>
       <td>
         {c.flags.overdue

@@ -9,6 +9,7 @@ import { Notice } from '../components/Notice'
 import { Field } from '../components/Field'
 import { PdfButton } from '../case/PdfButton'
 import { useLoad } from '../hooks/useLoad'
+import { ownerText } from '@shared/i18n/owner'
 import { formatDateTime } from '../format'
 
 /** 交接班: what the next shift takes over, notes, and the incoming clerk's sign-off with their PIN. */
@@ -110,7 +111,9 @@ export function HandoverPage({ signedIn, onOpen }: { signedIn: StaffPublic; onOp
                   <li key={c.id}>
                     {link(c.id, c.number)} <span className="badge">{t(`options.status.${c.status}`)}</span>{' '}
                     <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>{' '}
-                    {c.customerName} {c.phoneMasked} · {t(`options.category.${c.category}`)}
+                    {c.customerName} {c.phoneMasked} · {t(`options.category.${c.category}`)} · {t('owner.owner')}
+                    {t('corrections.colon')}
+                    <strong>{ownerText(t, c)}</strong>
                   </li>
                 ))}
               </ul>
