@@ -98,6 +98,14 @@ test('journey (c): a phone typo corrected — the edit in the timeline with befo
   await shot(page, '74-list-unassigned')
   await views.getByRole('radio', { name: '全部' }).click()
   await expect(rows).toHaveCount(3)
+
+  // The handover screen names each open case's owner.
+  await page.getByRole('navigation').getByRole('button', { name: '交接班' }).click()
+  const open = page.getByRole('region', { name: /未结案投诉/ })
+  await expect(open.getByRole('listitem').filter({ hasText: '139****2222' }).first()).toContainText('负责人：')
+  await expect(open).toContainText('负责人：售后服务（待认领）')
+  await expect(open).toContainText('负责人：陈主管')
+  await shot(page, '76-handover-owners')
 })
 
 test('journey (d): a back-dated repeat customer — received 40 and 35 days ago, both entered today — is Class 2', async ({
