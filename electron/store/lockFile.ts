@@ -29,8 +29,15 @@ export async function acquireLock(path: string): Promise<{ release: () => Promis
         instance: randomBytes(8).toString('hex'),
         at: new Date().toISOString(),
       }
-      await handle.writeFile(JSON.stringify(holder))
-      await handle.sync()
+      try {
+        await handle.writeFile(JSON.stringify(holder))
+        await handle.sync()
+      } catch (writing) {
+        // A lock that could not be written whole (a full disk) is not left to hold the folder.
+        await handle.close().catch(() => undefined)
+        await unlink(path).catch(() => undefined)
+        throw writing
+      }
       await handle.close()
       return { release: () => unlink(path).catch(() => undefined) }
     } catch (err) {

@@ -1,6 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileDurable } from './durableFile'
+import type { Recovery } from './recovery'
 
 export const NOTICE_FILE_NAME = 'complaint-desk.notice.json'
 
@@ -24,10 +25,12 @@ export interface UnreadSaves {
  * (`complaint-desk.notice.json`) so it is said at every start until a manager acknowledges it.
  */
 export interface Notice {
+  /** The backup a start put back in place of a damaged live file (the last such recovery). */
+  recovery: Recovery | null
   unreadSaves: UnreadSaves[]
 }
 
-const empty = (): Notice => ({ unreadSaves: [] })
+const empty = (): Notice => ({ recovery: null, unreadSaves: [] })
 
 /** The notice on disk; none when there is no file (or one that cannot be read: it is rewritten at the next change). */
 export async function readNotice(dir: string): Promise<Notice> {
@@ -35,17 +38,27 @@ export async function readNotice(dir: string): Promise<Notice> {
   if (text === null) return empty()
   try {
     const found = JSON.parse(text) as Partial<Notice> | null
-    return { unreadSaves: Array.isArray(found?.unreadSaves) ? found.unreadSaves : [] }
+    return {
+      recovery: found?.recovery ?? null,
+      unreadSaves: Array.isArray(found?.unreadSaves) ? found.unreadSaves : [],
+    }
   } catch {
     return empty()
   }
 }
 
-/** Adds to the notice on disk (durably, before anything it tells of is done); returns the new notice. */
-export async function addToNotice(dir: string, notice: Notice, unread: UnreadSaves): Promise<Notice> {
-  const next = { unreadSaves: [...notice.unreadSaves.filter((u) => u.file !== unread.file), unread] }
-  await writeFileDurable(join(dir, NOTICE_FILE_NAME), JSON.stringify(next))
-  return next
+/** Adds unread saves to the notice on disk (durably, before the journal is cut back); returns the new notice. */
+export function addToNotice(dir: string, notice: Notice, unread: UnreadSaves): Promise<Notice> {
+  return saveNotice(dir, {
+    ...notice,
+    unreadSaves: [...notice.unreadSaves.filter((u) => u.file !== unread.file), unread],
+  })
+}
+
+/** Writes the notice, durably; returns it. */
+export async function saveNotice(dir: string, notice: Notice): Promise<Notice> {
+  await writeFileDurable(join(dir, NOTICE_FILE_NAME), JSON.stringify(notice))
+  return notice
 }
 
 /** A manager has read it: the notice goes (what it told of stays where it was set aside). */

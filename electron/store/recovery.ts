@@ -1,7 +1,8 @@
-import { rename, stat } from 'node:fs/promises'
+import { readFile, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { ARCHIVE_DIR } from './archive'
-import { backupFiles, backupStamp, usableBackup } from './backups'
+import { ARCHIVE_DIR, linkArchive } from './archive'
+import { archiveFolder, backupFiles, backupStamp, readBackup, usableBackup } from './backups'
+import { fsyncDir, writeFileDurable } from './durableFile'
 import type { Snapshot } from './schema'
 
 /** What happened when a damaged file was found at start and a backup put back. */
@@ -10,6 +11,24 @@ export interface Recovery {
   damagedFile: string
   backup: string
   backupTakenAt: string
+}
+
+/** A recovery under way: written before its first step, removed after its last (issue 15, point 2). */
+export const RECOVERY_FILE_NAME = 'complaint-desk.recovery.json'
+
+/** What a recovery is to do, decided once: every repeat of it does the same, to the same names. */
+export interface RecoveryPlan {
+  reason: string
+  /** Names everything set aside (the time the recovery started). */
+  stamp: string
+  backup: string
+  backupTakenAt: string
+}
+
+interface Files {
+  dir: string
+  file: string
+  journalFile: string
 }
 
 /**
@@ -30,34 +49,83 @@ export async function newestUsableBackup(
   return null
 }
 
-/**
- * Moves a damaged live file aside (never overwritten), with its journal and the archive as
- * they were, so nothing is lost before a backup is put back. Returns the damaged file's new name.
- */
-export async function moveDamagedAside(dir: string, file: string, journalFile: string, now: Date): Promise<string> {
-  const stamp = backupStamp(now)
-  const damagedFile = join(dir, `complaint-desk.damaged.${stamp}.json`)
-  await rename(file, damagedFile)
-  if ((await stat(journalFile).catch(() => null))?.size)
-    await rename(journalFile, join(dir, `complaint-desk.journal.damaged.${stamp}`))
-  await rename(join(dir, ARCHIVE_DIR), join(dir, `archive.damaged.${stamp}`)).catch(() => undefined)
-  return damagedFile
+/** A recovery a start did not finish (its plan), or null. */
+export async function unfinishedRecovery(dir: string): Promise<RecoveryPlan | null> {
+  const text = await readFile(join(dir, RECOVERY_FILE_NAME), 'utf8').catch(() => null)
+  if (text === null) return null
+  try {
+    const plan = JSON.parse(text) as Partial<RecoveryPlan> | null
+    if (typeof plan?.stamp === 'string' && typeof plan.backup === 'string') return plan as RecoveryPlan
+  } catch {
+    /* never written half (temp file, rename): someone else's edit; the start decides afresh */
+  }
+  return null
 }
 
 /**
- * At start, a damaged live file or journal is moved aside (never overwritten), with the
- * archive as it was, and the newest usable backup put back (`putBack`: its data and archive
- * become the current ones). Null, and nothing moved, when no backup can be used.
+ * Plans a recovery from the newest usable backup and writes the plan, durably, before any
+ * file is touched. Null, and nothing written, when no backup can be used.
  */
-export async function recoverFromBackup(
-  files: { dir: string; file: string; journalFile: string },
-  now: Date,
-  reason: string,
-  putBack: (data: Snapshot, name: string) => Promise<void>,
-): Promise<Recovery | null> {
-  const backup = await newestUsableBackup(files.dir, now)
+export async function planRecovery(dir: string, now: Date, reason: string): Promise<RecoveryPlan | null> {
+  const backup = await newestUsableBackup(dir, now)
   if (!backup) return null
-  const damagedFile = await moveDamagedAside(files.dir, files.file, files.journalFile, now)
-  await putBack(backup.data, backup.name)
-  return { reason, damagedFile, backup: backup.name, backupTakenAt: backup.takenAt }
+  const plan = { reason, stamp: backupStamp(now), backup: backup.name, backupTakenAt: backup.takenAt }
+  await writeFileDurable(join(dir, RECOVERY_FILE_NAME), JSON.stringify(plan))
+  return plan
+}
+
+/**
+ * Carries out a planned recovery. Each step can be stopped anywhere (a kill, a full disk) and
+ * the next start, finding the plan, runs them all again: a step already done is skipped or
+ * done again to the same result, and nothing is ever lost on the way.
+ * 1. The damaged live file is copied aside as it is (`complaint-desk.damaged.<time>.json`);
+ *    it stays in place until step 4 replaces it.
+ * 2. The journal (its saves belong to the damaged file) is copied aside, then emptied.
+ * 3. The archive folder is moved aside whole (once), and the backup's linked in its place.
+ * 4. The backup's live file replaces the damaged one (temp file, fsync, rename).
+ * The caller writes the notice, then removes the plan (finishRecovery).
+ */
+export async function runRecovery(files: Files, plan: RecoveryPlan): Promise<Recovery> {
+  const { dir, file, journalFile } = files
+  const damagedFile = join(dir, `complaint-desk.damaged.${plan.stamp}.json`)
+  await copyAside(file, damagedFile)
+  if ((await stat(journalFile).catch(() => null))?.size) {
+    await copyAside(journalFile, join(dir, `complaint-desk.journal.damaged.${plan.stamp}`))
+    await writeFileDurable(journalFile, '')
+  }
+  const archive = join(dir, ARCHIVE_DIR)
+  const archiveAside = join(dir, `archive.damaged.${plan.stamp}`)
+  if ((await exists(archive)) && !(await exists(archiveAside))) {
+    await rename(archive, archiveAside)
+    await fsyncDir(dir)
+  }
+  await linkArchive(archiveFolder(dir, plan.backup), archive)
+  await fsyncDir(archive)
+  await writeFileDurable(file, await readBackup(dir, plan.backup))
+  return { reason: plan.reason, damagedFile, backup: plan.backup, backupTakenAt: plan.backupTakenAt }
+}
+
+/** The recovery is done and its notice written: the plan goes. */
+export async function finishRecovery(dir: string): Promise<void> {
+  await unlink(join(dir, RECOVERY_FILE_NAME)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw err
+  })
+  await fsyncDir(dir)
+}
+
+/** Copies `from` to `to` whole (temp file, fsync, rename), unless `to` is there already: then it was copied whole before. */
+async function copyAside(from: string, to: string): Promise<void> {
+  if (await exists(to)) return
+  const bytes = await readFile(from).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null
+    throw err
+  })
+  if (bytes !== null) await writeFileDurable(to, bytes)
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
 }

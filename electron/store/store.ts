@@ -5,13 +5,20 @@ import { acquireLock } from './lockFile'
 import { DIR_MODE, writeFileDurable } from './durableFile'
 import type { LogDamage } from './appendLog'
 import { readJournal, setJournalTailAside } from './journal'
-import { addToNotice, clearNotice, readNotice, type Notice, type UnreadSaves } from './notice'
+import { addToNotice, clearNotice, readNotice, saveNotice, type Notice, type UnreadSaves } from './notice'
 import type { Archive } from './archive'
 import type { AuditVerdict } from './auditChain'
 import { CURRENT_SCHEMA_VERSION, type AuditEntry, type Draft, type JournalRecord, type Snapshot } from './schema'
 import { archiveFolder, takeBackup, type BackupInfo } from './backups'
 import { BackupKeeper, undoInterruptedRestore } from './backupKeeper'
-import { recoverFromBackup, type Recovery } from './recovery'
+import {
+  finishRecovery,
+  planRecovery,
+  runRecovery,
+  unfinishedRecovery,
+  type Recovery,
+  type RecoveryPlan,
+} from './recovery'
 import { storePolicy, type StorePolicy } from './policy'
 import { WritePath } from './writePath'
 import { closeToOthers, removeStaleTemps } from './housekeeping'
@@ -46,9 +53,8 @@ export interface StoreOptions {
  */
 export class Store extends WritePath {
   private readonly backups: BackupKeeper
-  recovery: Recovery | null = null
   /** What a start did that the user is told of until a manager acknowledges it (notice.ts). */
-  private notice: Notice = { unreadSaves: [] }
+  private notice: Notice = { recovery: null, unreadSaves: [] }
   /** What the user is told about the data beside its state (a restore undone at start, …): i18n keys under store.notices. */
   readonly notices: StoreNotice[] = []
 
@@ -118,6 +124,14 @@ export class Store extends WritePath {
     const undone = await undoInterruptedRestore(this)
     if (undone) this.notices.push({ key: 'restoreUndone', params: { backup: undone } })
     this.notice = await readNotice(this.dir)
+    // A recovery a start began and did not finish is finished first, whatever the live file holds by now.
+    const plan = await unfinishedRecovery(this.dir)
+    if (plan) return (await this.recover(plan)) ? this.loadData(true) : undefined
+    return this.loadData(false)
+  }
+
+  /** Reads the live file and the journal (after a recovery: the backup put back, the journal empty). */
+  private async loadData(recovered: boolean): Promise<void> {
     const found = await this.doc.read()
     if (found === null) {
       // A new installation: the empty store is on disk before anything else.
@@ -141,16 +155,15 @@ export class Store extends WritePath {
       if (log.damage) await this.setUnreadAside(log.damage)
     }
     if (damage !== null || found.kind !== 'ok') {
-      this.recovery = await recoverFromBackup(this, this.now(), damage ?? 'damaged', (data, name) =>
-        this.putBack(data, name),
-      )
-      if (!this.recovery) {
+      // A damaged live file: the newest usable backup is put back (recovery.ts), unless this is
+      // what a recovery just put back (then it is not tried again and again).
+      const plan = recovered ? null : await planRecovery(this.dir, this.now(), damage ?? 'damaged')
+      if (!plan) {
         this.state = 'corrupt'
         this.detail = damage ?? undefined
         return
       }
-      await this.doc.write(this.archive.size)
-      return this.openLogs([], 0)
+      return (await this.recover(plan)) ? this.loadData(true) : undefined
     }
     if (found.fromVersion < CURRENT_SCHEMA_VERSION) {
       const contents = { liveCases: found.data.cases.length, archivedCases: found.data.archivedCases ?? 0 }
@@ -163,6 +176,30 @@ export class Store extends WritePath {
     }
     await this.openLogs(journal, journalBytes)
     if (journal.length > 0 || found.fromVersion < CURRENT_SCHEMA_VERSION) await this.compactNow()
+  }
+
+  /**
+   * Runs a planned recovery to its end (issue 15, point 2): the files are put in place, the
+   * notice written, then the plan removed; stopped anywhere, the next start runs it again.
+   * False when it could not finish now (a full disk, say): nothing is read or written then,
+   * and the plan stays for the next start.
+   */
+  private async recover(plan: RecoveryPlan): Promise<boolean> {
+    try {
+      const recovery = await runRecovery(this, plan)
+      this.notice = await saveNotice(this.dir, { ...this.notice, recovery })
+      await finishRecovery(this.dir)
+      return true
+    } catch (err) {
+      this.state = 'corrupt'
+      this.detail = `${plan.reason}; recovery from ${plan.backup} not finished: ${(err as Error).message}`
+      return false
+    }
+  }
+
+  /** The backup a start put back in place of a damaged live file, said until a manager acknowledges it. */
+  get recovery(): Recovery | null {
+    return this.notice.recovery
   }
 
   /** Sets the journal's unreadable part aside and adds it to the notice (issue 15, point 5). */

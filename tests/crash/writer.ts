@@ -5,6 +5,7 @@
 //   writer.mjs DIR seed START        saves 300 cases, a 'manual' backup, 60 more; prints "seeded <backup>"
 //   writer.mjs DIR backup K          takes a backup, killed at its K-th file-changing call
 //   writer.mjs DIR restore K NAME    restores backup NAME, killed at its K-th file-changing call
+//   writer.mjs DIR recover K         opens the store (which recovers a damaged live file), killed at its K-th file-changing call
 import { Store } from '../../electron/store/store'
 import { appendAudit } from '../../electron/services/context'
 import { generateCases } from '../../bench/data'
@@ -50,6 +51,13 @@ async function main(): Promise<void> {
       await store.restore(rest[1], new Date(), (d) =>
         appendAudit(d, { at: new Date().toISOString(), by, action: 'backup.restored', target: rest[1] }),
       )
+    process.stdout.write(`done ${counted()}\n`)
+    process.exit(0)
+  }
+  if (mode === 'recover') {
+    await installSteps()
+    arm(Number(rest[0]))
+    await open()
     process.stdout.write(`done ${counted()}\n`)
     process.exit(0)
   }

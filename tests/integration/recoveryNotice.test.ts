@@ -57,4 +57,31 @@ describe('the notice of what a start recovered (issue 15, points 2 and 5)', () =
     expect(unwrap(await again.call('app:status')).store.unreadSaves).toEqual([])
     await again.close()
   })
+
+  it('a backup put back at start: said at every start until a manager acknowledges it', async () => {
+    const dir = await tempDir()
+    const { services, managerId } = await setUpBranch(dir)
+    const backup = { name: await services.ctx.store.backup('manual', new Date()) }
+    await services.close()
+    await writeFile(join(dir, 'complaint-desk.json'), '{"schemaVersion": 3, "cut": ')
+
+    const first = await openTestServices(dir)
+    expect(unwrap(await first.call('app:status')).store.recovery).toMatchObject({ backup: backup.name })
+    await first.close()
+    const second = await openTestServices(dir)
+    const status = unwrap(await second.call('app:status'))
+    expect(status.store.recovery).toMatchObject({ backup: backup.name })
+    expect(status.branch?.code).toBe('SH01')
+    unwrap(await second.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
+    unwrap(await second.call('backups:acknowledgeRecovery', { approval: { managerId, pin: MANAGER_PIN } }))
+    expect(unwrap(await second.call('app:status')).store.recovery).toBeNull()
+    expect((await second.ctx.store.readAudit()).at(-1)).toMatchObject({
+      action: 'recovery.acknowledged',
+      target: `backup ${backup.name}`,
+    })
+    await second.close()
+    const third = await openTestServices(dir)
+    expect(unwrap(await third.call('app:status')).store.recovery).toBeNull()
+    await third.close()
+  })
 })
