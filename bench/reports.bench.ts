@@ -10,7 +10,7 @@ import type { Case, CaseDetail } from '@shared/schemas/case'
 import { renderPdf } from '../electron/pdf/render'
 import { buildClass2Report } from '../electron/pdf/docs/class2Report'
 import { buildWeeklyReport } from '../electron/pdf/docs/weeklyReport'
-import { makeCase } from '../tests/support/factories'
+import { makeCase, NO_FLAGS } from '../tests/support/factories'
 import { timed as time } from './timing'
 
 const t = createI18n('zh-CN').t as never
@@ -51,13 +51,7 @@ it('reports benchmark', async () => {
     ...data[0],
     caseClass: 2,
     departmentName: '收银',
-    flags: {
-      escalated: false,
-      overdue: [],
-      commitmentsDueSoon: 0,
-      commitmentsOverdue: 0,
-      deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
-    },
+    flags: NO_FLAGS,
   }
   detail.timeline = Array.from({ length: 20 }, (_, i) => ({
     at: detail.receivedAt,

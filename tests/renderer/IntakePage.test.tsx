@@ -4,20 +4,14 @@ import userEvent from '@testing-library/user-event'
 import type { Result } from '@shared/ipc/result'
 import type { CaseDetail } from '@shared/schemas/case'
 import { IntakePage } from '../../renderer/src/pages/IntakePage'
-import { makeCase } from '../support/factories'
+import { makeCase, NO_FLAGS } from '../support/factories'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
 /** What main answers for a saved complaint: the whole case, as the contract says. */
 const saved: CaseDetail = {
   ...makeCase({ id: 'c1', number: 'KS-20261122-0001' }),
   departmentName: '收银',
-  flags: {
-    escalated: false,
-    overdue: [],
-    commitmentsDueSoon: 0,
-    commitmentsOverdue: 0,
-    deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
-  },
+  flags: NO_FLAGS,
 }
 
 function setUp(createAnswer?: Result<CaseDetail>) {

@@ -10,7 +10,7 @@ import { NotesPanel } from '../../renderer/src/case/NotesPanel'
 import { OwnerPanel } from '../../renderer/src/case/OwnerPanel'
 import { TimelineChanges } from '../../renderer/src/case/TimelineChanges'
 import type { CasePanelProps } from '../../renderer/src/case/caseActions'
-import { makeCase } from '../support/factories'
+import { makeCase, NO_FLAGS } from '../support/factories'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
 const DEPARTMENTS = [
@@ -25,13 +25,7 @@ function detail(c: Partial<Omit<CaseDetail, 'workflow'>> & { workflow?: Partial<
     ...c,
     workflow: { ...base.workflow, owner: { id: 's1', name: '李娜' }, ...c.workflow },
     departmentName: '前台/服务台',
-    flags: {
-      escalated: false,
-      overdue: [],
-      commitmentsDueSoon: 0,
-      commitmentsOverdue: 0,
-      deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
-    },
+    flags: NO_FLAGS,
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Case, CaseDraft } from '@shared/schemas/case'
+import type { Case, CaseDraft, CaseFlags } from '@shared/schemas/case'
 import { toLocalDateTime } from '@shared/values/localTime'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 
@@ -47,4 +47,13 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     workflow: emptyWorkflow(),
     ...overrides,
   }
+}
+
+/** The flags of a case with nothing due and nothing overdue. */
+export const NO_FLAGS: CaseFlags = {
+  escalated: false,
+  overdue: [],
+  commitmentsDueSoon: 0,
+  commitmentsOverdue: 0,
+  deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
 }

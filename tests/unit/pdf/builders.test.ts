@@ -9,7 +9,7 @@ import { FONT_FILES } from '../../../electron/pdf/render'
 import { buildOralReportLog } from '../../../electron/pdf/docs/oralReportLog'
 import { buildHandoverSheet } from '../../../electron/pdf/docs/handoverSheet'
 import { buildWeeklyReport } from '../../../electron/pdf/docs/weeklyReport'
-import { makeCase } from '../../support/factories'
+import { makeCase, NO_FLAGS } from '../../support/factories'
 
 const t = createI18n('zh-CN').t as unknown as T
 const branch = { name: '静安寺店', code: 'SH01', serviceContact: '021-62345678' }
@@ -19,13 +19,7 @@ function detail(o: Partial<CaseDetail> = {}): CaseDetail {
   return {
     ...makeCase({ customerName: '欧阳龑', phone: '13812345678', caseClass: 2 }),
     departmentName: '收银',
-    flags: {
-      escalated: false,
-      overdue: [],
-      commitmentsDueSoon: 0,
-      commitmentsOverdue: 0,
-      deadlines: { resolveBy: null, firstResponseBy: null, reportBy: null, followUpFrom: null, followUpBy: null },
-    },
+    flags: NO_FLAGS,
     ...o,
   }
 }
