@@ -12,6 +12,7 @@ export function appStatus(ctx: ServiceContext): AppStatus {
       dataFile: store.file,
       detail: store.detail,
       recovery: store.recovery,
+      missing: store.missing,
       unreadSaves: [...store.unreadSaves],
       notices: store.notices,
       archiveProblems: store.archiveProblems,

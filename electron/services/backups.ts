@@ -92,3 +92,30 @@ export async function acknowledgeRecovery(ctx: ServiceContext): Promise<null> {
   await ctx.store.acknowledgeRecovery()
   return null
 }
+
+/**
+ * Data missing (issue 15, point 3): the live file is gone but earlier data is there, so nobody
+ * can sign in and first-run set-up is refused. Anyone at the desk may have the newest usable
+ * backup put back, through the same recovery as a damaged file (what was found is set aside,
+ * never removed); it is audited, and the notice says which backup until a manager acknowledges it.
+ */
+export async function restoreMissing(ctx: ServiceContext): Promise<null> {
+  if (ctx.store.state !== 'missing') throw new AppError('NOT_ALLOWED')
+  let recovery
+  try {
+    recovery = await ctx.store.restoreMissing()
+  } catch (err) {
+    if (err instanceof BackupUnusableError) throw new AppError('NOT_ALLOWED', {}, 'refusals.backup_unusable')
+    throw err
+  }
+  await ctx.store.update((d) =>
+    appendAudit(d, {
+      at: ctx.now().toISOString(),
+      by: null,
+      action: 'data.restoredMissing',
+      target: recovery.backup,
+    }),
+  )
+  void checkAudit(ctx)
+  return null
+}

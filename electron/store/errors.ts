@@ -1,4 +1,4 @@
-export type StoreState = 'ok' | 'corrupt' | 'too_new' | 'locked' | 'read_only'
+export type StoreState = 'ok' | 'corrupt' | 'too_new' | 'locked' | 'read_only' | 'missing'
 
 /** The store cannot be written: its data is damaged, from a newer version, or in another instance's hands. */
 export class StoreUnavailableError extends Error {

@@ -1,14 +1,15 @@
-import { readFile, rename, stat, unlink } from 'node:fs/promises'
+import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ARCHIVE_DIR, linkArchive } from './archive'
-import { archiveFolder, backupFiles, backupStamp, readBackup, usableBackup } from './backups'
+import { archiveFolder, BACKUP_DIR, backupFiles, backupStamp, readBackup, usableBackup } from './backups'
 import { fsyncDir, writeFileDurable } from './durableFile'
 import type { Snapshot } from './schema'
 
-/** What happened when a damaged file was found at start and a backup put back. */
+/** What happened when a damaged file was found at start (or none, beside earlier data) and a backup put back. */
 export interface Recovery {
   reason: string
-  damagedFile: string
+  /** The damaged live file, copied aside as it was; null when there was no live file (issue 15, point 3). */
+  damagedFile: string | null
   backup: string
   backupTakenAt: string
 }
@@ -23,6 +24,8 @@ export interface RecoveryPlan {
   stamp: string
   backup: string
   backupTakenAt: string
+  /** 'missing': there is no live file, only earlier data beside where it should be. */
+  live?: 'damaged' | 'missing'
 }
 
 interface Files {
@@ -66,10 +69,15 @@ export async function unfinishedRecovery(dir: string): Promise<RecoveryPlan | nu
  * Plans a recovery from the newest usable backup and writes the plan, durably, before any
  * file is touched. Null, and nothing written, when no backup can be used.
  */
-export async function planRecovery(dir: string, now: Date, reason: string): Promise<RecoveryPlan | null> {
+export async function planRecovery(
+  dir: string,
+  now: Date,
+  reason: string,
+  live: 'damaged' | 'missing' = 'damaged',
+): Promise<RecoveryPlan | null> {
   const backup = await newestUsableBackup(dir, now)
   if (!backup) return null
-  const plan = { reason, stamp: backupStamp(now), backup: backup.name, backupTakenAt: backup.takenAt }
+  const plan = { reason, stamp: backupStamp(now), backup: backup.name, backupTakenAt: backup.takenAt, live }
   await writeFileDurable(join(dir, RECOVERY_FILE_NAME), JSON.stringify(plan))
   return plan
 }
@@ -79,7 +87,8 @@ export async function planRecovery(dir: string, now: Date, reason: string): Prom
  * the next start, finding the plan, runs them all again: a step already done is skipped or
  * done again to the same result, and nothing is ever lost on the way.
  * 1. The damaged live file is copied aside as it is (`complaint-desk.damaged.<time>.json`);
- *    it stays in place until step 4 replaces it.
+ *    it stays in place until step 4 replaces it. (None when it is missing: then what is set
+ *    aside below is named `…without-live-file.<time>`.)
  * 2. The journal (its saves belong to the damaged file) is copied aside, then emptied.
  * 3. The archive folder is moved aside whole (once), and the backup's linked in its place.
  * 4. The backup's live file replaces the damaged one (temp file, fsync, rename).
@@ -87,14 +96,16 @@ export async function planRecovery(dir: string, now: Date, reason: string): Prom
  */
 export async function runRecovery(files: Files, plan: RecoveryPlan): Promise<Recovery> {
   const { dir, file, journalFile } = files
-  const damagedFile = join(dir, `complaint-desk.damaged.${plan.stamp}.json`)
-  await copyAside(file, damagedFile)
+  const missing = plan.live === 'missing'
+  const why = missing ? 'without-live-file' : 'damaged'
+  const damagedFile = missing ? null : join(dir, `complaint-desk.damaged.${plan.stamp}.json`)
+  if (damagedFile) await copyAside(file, damagedFile)
   if ((await stat(journalFile).catch(() => null))?.size) {
-    await copyAside(journalFile, join(dir, `complaint-desk.journal.damaged.${plan.stamp}`))
+    await copyAside(journalFile, join(dir, `complaint-desk.journal.${why}.${plan.stamp}`))
     await writeFileDurable(journalFile, '')
   }
   const archive = join(dir, ARCHIVE_DIR)
-  const archiveAside = join(dir, `archive.damaged.${plan.stamp}`)
+  const archiveAside = join(dir, `archive.${why}.${plan.stamp}`)
   if ((await exists(archive)) && !(await exists(archiveAside))) {
     await rename(archive, archiveAside)
     await fsyncDir(dir)
@@ -128,4 +139,49 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   )
+}
+
+/** One kind of earlier data found in a data folder that has no live file. */
+export interface FoundData {
+  /** The file or folder (`archive`, `backups`). */
+  name: string
+  files: number
+  bytes: number
+}
+
+/**
+ * What of earlier data a folder without a live file holds (issue 15, point 3): the journal,
+ * the audit log, the case-number mark (once a number was issued), a notice or a recovery plan,
+ * copies set aside, archived months, backups. The live file is always written first, so any
+ * of these means it existed: the data is missing, and this is no new installation.
+ */
+export async function earlierData(dir: string): Promise<FoundData[]> {
+  const found: FoundData[] = []
+  const add = (name: string, sizes: number[]) => {
+    if (sizes.length > 0) found.push({ name, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) })
+  }
+  const sizeOf = (path: string) =>
+    stat(path).then(
+      (s) => (s.isFile() ? s.size : null),
+      () => null,
+    )
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!/^complaint-desk\./.test(name) || ['complaint-desk.lock', 'complaint-desk.json'].includes(name)) continue
+    const size = await sizeOf(join(dir, name))
+    // An empty case-number mark is opened before the live file is read; one with numbers is data.
+    if (size === null || (name === 'complaint-desk.numbers.jsonl' && size === 0)) continue
+    add(name, [size])
+  }
+  const archive = join(dir, ARCHIVE_DIR)
+  const months = (await readdir(archive).catch(() => [] as string[])).filter((n) => /^cases-\d{4}-\d{2}\.json$/.test(n))
+  add(
+    ARCHIVE_DIR,
+    (await Promise.all(months.map((n) => sizeOf(join(archive, n))))).filter((s) => s !== null),
+  )
+  const backups = await backupFiles(dir)
+  add(
+    BACKUP_DIR,
+    (await Promise.all(backups.map((b) => sizeOf(join(dir, BACKUP_DIR, b.name))))).filter((s) => s !== null),
+  )
+  return found
 }

@@ -12,10 +12,13 @@ import { CURRENT_SCHEMA_VERSION, type AuditEntry, type Draft, type JournalRecord
 import { archiveFolder, takeBackup, type BackupInfo } from './backups'
 import { BackupKeeper, undoInterruptedRestore } from './backupKeeper'
 import {
+  earlierData,
   finishRecovery,
+  newestUsableBackup,
   planRecovery,
   runRecovery,
   unfinishedRecovery,
+  type FoundData,
   type Recovery,
   type RecoveryPlan,
 } from './recovery'
@@ -26,8 +29,15 @@ import { CaseNumberMark, NUMBERS_FILE_NAME } from './caseNumbers'
 
 export { interpret } from './snapshot'
 export { BackupUnusableError, StoreUnavailableError, type StoreState } from './errors'
+import { BackupUnusableError, StoreUnavailableError } from './errors'
 export { AUDIT_FILE_NAME, DATA_FILE_NAME, JOURNAL_FILE_NAME } from './writePath'
-export type { Recovery } from './recovery'
+export type { FoundData, Recovery } from './recovery'
+
+/** A live file missing beside earlier data (issue 15, point 3): what was found, and the backup a restore would put back. */
+export interface MissingData {
+  found: FoundData[]
+  backup: { name: string; takenAt: string } | null
+}
 /** The journal is folded into the live file once it holds this much. */
 const COMPACT_AT_BYTES = 1_000_000
 
@@ -57,6 +67,8 @@ export class Store extends WritePath {
   private notice: Notice = { recovery: null, unreadSaves: [] }
   /** What the user is told about the data beside its state (a restore undone at start, …): i18n keys under store.notices. */
   readonly notices: StoreNotice[] = []
+  /** Set in state 'missing': no live file, but earlier data beside where it should be. */
+  missing: MissingData | null = null
 
   private constructor(
     dir: string,
@@ -134,6 +146,15 @@ export class Store extends WritePath {
   private async loadData(recovered: boolean): Promise<void> {
     const found = await this.doc.read()
     if (found === null) {
+      // No live file. Beside earlier data that is data missing, never a new installation
+      // (issue 15, point 3): nothing is written, and the newest backup is offered.
+      const earlier = await earlierData(this.dir)
+      if (earlier.length > 0) {
+        const backup = await newestUsableBackup(this.dir, this.now())
+        this.state = 'missing'
+        this.missing = { found: earlier, backup: backup && { name: backup.name, takenAt: backup.takenAt } }
+        return
+      }
       // A new installation: the empty store is on disk before anything else.
       await this.doc.write(0)
       return this.openLogs([], 0)
@@ -195,6 +216,24 @@ export class Store extends WritePath {
       this.detail = `${plan.reason}; recovery from ${plan.backup} not finished: ${(err as Error).message}`
       return false
     }
+  }
+
+  /**
+   * Data missing (state 'missing'): puts the newest usable backup back through the recovery
+   * path (the journal and the archive found are set aside, never removed), then opens the data
+   * as a start does. Throws BackupUnusableError when no backup can be used (nothing written).
+   */
+  restoreMissing(): Promise<Recovery> {
+    return this.serial(async () => {
+      if (this.state !== 'missing') throw new StoreUnavailableError(this.state, this.file)
+      const plan = await planRecovery(this.dir, this.now(), 'missing', 'missing')
+      if (!plan) throw new BackupUnusableError('no usable backup to put back')
+      if (!(await this.recover(plan))) throw new StoreUnavailableError(this.state, this.file)
+      this.state = 'ok'
+      this.missing = null
+      await this.loadData(true)
+      return this.recovery!
+    })
   }
 
   /** The backup a start put back in place of a damaged live file, said until a manager acknowledges it. */

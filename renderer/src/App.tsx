@@ -14,6 +14,7 @@ import { ReportsPage } from './pages/ReportsPage'
 import { IntakePage } from './pages/IntakePage'
 import { SettingsPage } from './pages/SettingsPage'
 import { SetupPage } from './pages/SetupPage'
+import { MissingDataPage } from './pages/MissingDataPage'
 import { SignInPage } from './pages/SignInPage'
 
 export type View =
@@ -85,11 +86,16 @@ export function App() {
       )}
       {status.store.recovery && (
         <Notice kind="warning">
-          {t('store.recovered', {
-            reason: status.store.recovery.reason,
-            damaged: status.store.recovery.damagedFile,
-            at: formatDateTime(status.store.recovery.backupTakenAt),
-          })}
+          {status.store.recovery.damagedFile === null
+            ? t('store.recoveredMissing', {
+                backup: status.store.recovery.backup,
+                at: formatDateTime(status.store.recovery.backupTakenAt),
+              })
+            : t('store.recovered', {
+                reason: status.store.recovery.reason,
+                damaged: status.store.recovery.damagedFile,
+                at: formatDateTime(status.store.recovery.backupTakenAt),
+              })}
         </Notice>
       )}
       {status.store.unreadSaves.map((u) => (
@@ -139,6 +145,10 @@ export function App() {
     if (result.ok) await refresh()
   }
 
+  // No data file beside earlier data: never a first-run set-up; the newest backup is offered.
+  if (status.store.state === 'missing') {
+    return <MissingDataPage status={status} warning={storeWarning} onRestored={() => void refresh()} />
+  }
   // Nothing can be read from a damaged or busy data file: say so instead of offering a sign-in.
   if (status.store.state === 'corrupt' || status.store.state === 'locked') {
     return (

@@ -733,6 +733,16 @@ export const en: Messages = {
     unreadSaves:
       'At start the journal was found damaged: {{saves}} saves from line {{line}} on could not be read (bytes {{from}}–{{to}}; {{reason}}) and were set aside unchanged as {{file}}. The data file and every save before them were kept; check what those saves held and enter it again.',
     acknowledgeHint: 'This is shown until a manager acknowledges it under Settings → Backups.',
+    recoveredMissing:
+      'At start the data file was missing; the backup of {{at}} ({{backup}}) was restored, and the journal and archive found were set aside unchanged. Changes made after that time are missing: check and re-enter them.',
+    missing:
+      'The data file is missing, but this data folder holds earlier data: this is not a new installation. To lose nothing, the app creates no new data, saves nothing and offers no first-run set-up. File: {{file}}',
+    missingFound: 'Earlier data found:',
+    missingFoundItem: '{{name}} ({{files}} files, {{kb}} KB)',
+    missingRestore: 'Restore the newest backup ({{at}})',
+    missingRestoreHint:
+      'The journal and archive found are set aside unchanged, never deleted; a manager checks and acknowledges afterwards.',
+    missingNoBackup: 'No usable backup. Call your administrator; do not set the app up again in this folder.',
     auditShort:
       'Audit trail incomplete: it should hold {{expected}} entries but {{entries}} were found; from entry {{at}} on, entries were deleted or replaced outside the app. Tell a manager now and keep the data file for inspection.',
     auditBroken:

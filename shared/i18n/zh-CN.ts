@@ -698,6 +698,15 @@ export const zhCN = {
     unreadSaves:
       '启动时发现日志损坏：从第 {{line}} 行起的 {{saves}} 次保存无法读取（第 {{from}}–{{to}} 字节；{{reason}}），已原样另存为 {{file}}。数据文件和此前的保存都已保留；这些保存的内容请核对后重新登记。',
     acknowledgeHint: '主管在 设置 → 备份与恢复 中确认已知悉后，此提示不再显示。',
+    recoveredMissing:
+      '启动时找不到数据文件，已从 {{at}} 的备份（{{backup}}）恢复；原有的日志和归档已原样另存。该时间之后的修改没有恢复，请核对后重新登记。',
+    missing:
+      '找不到数据文件，但此数据目录中有以前的数据，这不是新安装。为防止数据丢失，应用不会新建数据，也不会保存任何修改，也不能进行首次设置。文件：{{file}}',
+    missingFound: '找到的以前的数据：',
+    missingFoundItem: '{{name}}（{{files}} 个文件，{{kb}} KB）',
+    missingRestore: '从最新的备份恢复（{{at}}）',
+    missingRestoreHint: '恢复时，找到的日志和归档会原样另存，不会删除；恢复后请主管核对并确认。',
+    missingNoBackup: '没有可用的备份。请联系管理员，不要在此目录中重新设置。',
     auditShort:
       '审计记录不完整：应有 {{expected}} 条，只找到 {{entries}} 条，从第 {{at}} 条起的记录在应用之外被删除或替换。请立即报告主管，并保留数据文件备查。',
     auditBroken:

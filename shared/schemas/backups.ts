@@ -18,7 +18,8 @@ export type BackupRow = z.infer<typeof BackupRow>
 
 export const Recovery = z.object({
   reason: z.string(),
-  damagedFile: z.string(),
+  /** The damaged live file as it was, set aside; null when there was no live file (data missing). */
+  damagedFile: z.string().nullable(),
   backup: z.string(),
   backupTakenAt: z.string(),
 })
@@ -41,5 +42,11 @@ export const BackupName = z
   .regex(/^complaint-desk\.[a-z0-9-]+\.[0-9TZ-]+\.json$/, { message: 'validation.invalid' })
 export const CreateBackupInput = z.object({ approval: ManagerApproval })
 export const RestoreBackupInput = z.object({ name: BackupName, approval: ManagerApproval })
+/** No live file but earlier data beside it (issue 15, point 3): what was found, and the backup a restore would put back. */
+export const MissingData = z.object({
+  found: z.array(z.object({ name: z.string(), files: z.number().int(), bytes: z.number().int() })),
+  backup: z.object({ name: z.string(), takenAt: z.string() }).nullable(),
+})
+
 /** A manager has read what the start recovered or set aside: the notice is no longer shown. */
 export const AcknowledgeRecoveryInput = z.object({ approval: ManagerApproval })

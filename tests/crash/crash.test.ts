@@ -198,7 +198,7 @@ describe('crash test: SIGKILL in the middle of writes', () => {
       const ids = await caseIds(store)
       expect(seed.acknowledged.slice(0, 300).filter((id) => !ids.has(id))).toEqual([])
       // The damaged file and its journal, byte for byte, once each.
-      expect(await readFile(store.recovery!.damagedFile)).toEqual(damagedLive)
+      expect(await readFile(store.recovery!.damagedFile!)).toEqual(damagedLive)
       const names = await readdir(dir)
       expect(names.filter((n) => n.startsWith('complaint-desk.damaged.'))).toHaveLength(1)
       const journalAside = names.filter((n) => n.startsWith('complaint-desk.journal.damaged.'))

@@ -1,14 +1,16 @@
 import { z } from 'zod'
-import { Recovery, UnreadSaves } from '../../schemas/backups'
+import { MissingData, Recovery, UnreadSaves } from '../../schemas/backups'
 import { Branch, Locale, Session } from '../../schemas/staff'
 import { channels, None } from './spec'
 
 export const StoreState = z.object({
-  state: z.enum(['ok', 'corrupt', 'too_new', 'locked', 'read_only']),
+  state: z.enum(['ok', 'corrupt', 'too_new', 'locked', 'read_only', 'missing']),
   dataFile: z.string(),
   detail: z.string().optional(),
   /** Set when a damaged file was found at start and a backup was put back. */
   recovery: Recovery.nullable(),
+  /** State 'missing': no live file, but earlier data (what was found) and the backup that can be put back. */
+  missing: MissingData.nullable(),
   /** Saves found unreadable in the journal at start and set aside; shown until a manager acknowledges them. */
   unreadSaves: z.array(UnreadSaves),
   /** What else the user is told about the data: keys under store.notices (i18n) with their values. */

@@ -9,6 +9,8 @@ export const dataChannels = channels({
   'backups:create': { input: CreateBackupInput, output: BackupRow, auth: 'manager' },
   'backups:restore': { input: RestoreBackupInput, output: z.null(), auth: 'manager' },
   'backups:acknowledgeRecovery': { input: AcknowledgeRecoveryInput, output: z.null(), auth: 'manager' },
+  /** Data missing (no live file beside earlier data): puts the newest backup back. Public: nobody can sign in then. */
+  'backups:restoreMissing': { input: None, output: z.null(), auth: 'public' },
   'data:exportBundle': { input: ExportBundleInput, output: GeneratedFile, auth: 'manager' },
   'data:importBundle': { input: ImportBundleInput, output: ImportResult, auth: 'manager' },
 })

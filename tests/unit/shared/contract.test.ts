@@ -25,6 +25,8 @@ describe('the IPC contract', () => {
       'auth:listStaff',
       'auth:signIn',
       'auth:signOut',
+      // Only in state 'missing' (no data file, so nobody can sign in): puts the newest backup back.
+      'backups:restoreMissing',
       'setup:init',
     ])
   })

@@ -85,7 +85,7 @@ describe('recovery at start', () => {
     expect(store.data.branch?.name).toBe('备份时的名字')
     expect(store.recovery).toMatchObject({ backup, backupTakenAt: '2026-11-20T10:00:00.000Z' })
     // The damaged file is kept, byte for byte, beside the restored one.
-    expect(await readFile(store.recovery!.damagedFile, 'utf8')).toBe(damaged)
+    expect(await readFile(store.recovery!.damagedFile!, 'utf8')).toBe(damaged)
     expect((await readdir(dir)).filter((f) => f.startsWith('complaint-desk.damaged.'))).toHaveLength(1)
     await store.update((d) => void (d.caseCounters.after = 1))
     await store.close()

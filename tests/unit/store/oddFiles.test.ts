@@ -68,7 +68,7 @@ describe('odd live files do not migrate (issue 15, point 4)', () => {
     expect(store.state).toBe('ok')
     expect(store.recovery).toMatchObject({ backup, reason: expect.stringMatching(/schemaVersion/) })
     expect(store.data.branch?.name).toBe('备份时的名字')
-    expect(await readFile(store.recovery!.damagedFile, 'utf8')).toBe('{}')
+    expect(await readFile(store.recovery!.damagedFile!, 'utf8')).toBe('{}')
     await store.close()
   })
 
