@@ -27,6 +27,8 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined)
 async function seed(n: number): Promise<{ dir: string; template: Case }> {
   const dir = await mkdtemp(join(tmpdir(), `cd-bench-${n}-`))
   const cases = generateCases(n, NOW)
+  // The live file first: an audit log with no live file beside it is data missing (issue 15, point 3).
+  await (await Store.open(dir, { now: () => NOW })).close()
   await writeFile(
     join(dir, AUDIT_FILE_NAME),
     auditFor(cases)
