@@ -9,8 +9,10 @@ const progress = (page: Page) => page.getByRole('region', { name: /处理进度/
 const regionShot = (page: Page, name: string) => progress(page).screenshot({ path: `test-results/screens/${name}.png` })
 
 async function caseNumber(page: Page): Promise<string> {
-  const title = await page.getByRole('heading', { name: /投诉详情/, level: 1 }).textContent()
-  return /KS-\d{8}-\d{4}/.exec(title ?? '')![0]
+  const heading = page.getByRole('heading', { name: /投诉详情/, level: 1 })
+  // The number is shown once the saved case has loaded.
+  await expect(heading).toHaveText(/KS-\d{8}-\d{4}/)
+  return /KS-\d{8}-\d{4}/.exec((await heading.textContent()) ?? '')![0]
 }
 
 async function resolve(page: Page, resolution: string): Promise<void> {
