@@ -1,3 +1,4 @@
+import { format } from 'date-fns'
 import { createI18n } from '@shared/i18n'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { GeneratedFile } from '@shared/schemas/files'
@@ -29,6 +30,18 @@ function context(ctx: ServiceContext): { branch: BranchInfo; t: T } {
   return { branch, t: createI18n(data.settings.locale).t as unknown as T }
 }
 
+/**
+ * The retention note as the branch set it. The note first shipped as the default promised
+ * "保存 3 年，到期由主管审核后归档", which the app does not carry out: a branch still on that
+ * default prints only its confidentiality part (docs/domain.md §9a: no printout promises a
+ * policy the app does not carry out).
+ */
+export const LEGACY_RETENTION_NOTE =
+  '客户联系方式仅用于处理本次投诉和回访；投诉记录保存 3 年，到期由主管审核后归档，不得外传。'
+export function printedRetentionNote(note: string): string {
+  return note.trim() === LEGACY_RETENTION_NOTE ? '客户联系方式仅用于处理本次投诉和回访，不得外传。' : note.trim()
+}
+
 const pdfFile = (fileName: string, bytes: Buffer): GeneratedFile => ({ fileName, base64: bytes.toString('base64') })
 
 /** 受理回执 for the customer (phone masked). */
@@ -38,7 +51,9 @@ export async function caseReceipt(ctx: ServiceContext, id: string): Promise<Gene
   const { branch, t } = context(ctx)
   return pdfFile(
     `${c.number}-受理回执.pdf`,
-    await renderPdf(buildCaseReceipt(c, branch, ctx.store.data.settings.workflow.retentionNote, t)),
+    await renderPdf(
+      buildCaseReceipt(c, branch, printedRetentionNote(ctx.store.data.settings.workflow.retentionNote), t),
+    ),
   )
 }
 
@@ -75,7 +90,7 @@ export async function handoverSheet(ctx: ServiceContext, id: string): Promise<Ge
   const h = getHandover(ctx, id)
   const { branch, t } = context(ctx)
   return pdfFile(
-    `交接班表-${h.at.slice(0, 16).replace(/[:T]/g, '')}.pdf`,
+    `交接班表-${format(new Date(h.at), 'yyyy-MM-dd-HHmm')}.pdf`, // local time, as on the sheet
     await renderPdf(buildHandoverSheet(h, branch, t)),
   )
 }

@@ -26,18 +26,26 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
     async function pdf(dir: string, file: { fileName: string; base64: string }) {
       const path = join(dir, 'out.pdf')
       await writeFile(path, Buffer.from(file.base64, 'base64'))
+      // PDF_OUT=<folder> keeps a copy of every printout to look at (pdftoppm -png).
+      if (process.env.PDF_OUT)
+        await writeFile(join(process.env.PDF_OUT, file.fileName), Buffer.from(file.base64, 'base64'))
       const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [path]))![1])
       return { text: run('pdftotext', ['-layout', path, '-']), fonts: run('pdffonts', [path]), pages, path }
     }
 
     it('the case receipt: Chinese text round-trips, the CJK font is embedded as a subset, the phone is masked', async () => {
       const dir = await tempDir()
-      const { services, clerkId, departments } = await setUpBranch(dir)
+      const { services, clerkId, departments, managerId } = await setUpBranch(dir)
       unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
       const c = unwrap(
         await services.call(
           'cases:create',
-          validDraft({ departmentId: departments[0].id, customerName: '欧阳龑', phone: '13812345678' }),
+          validDraft({
+            departmentId: departments[0].id,
+            customerName: '欧阳龑',
+            phone: '13812345678',
+            description: '客户情绪激动，说不处理就找电视台曝光。',
+          }),
         ),
       )
       unwrap(
@@ -50,6 +58,14 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       )
       const out = await pdf(dir, unwrap(await services.call('reports:caseReceipt', { id: c.id })))
       expect(out.text).toContain('客户投诉受理回执')
+      // The customer's copy: the clerk's own account stays inside (it may say 找电视台曝光).
+      expect(out.text).not.toContain('找电视台曝光')
+      expect(out.text).not.toContain('还没有承诺')
+      expect(out.text).toContain('您反映的问题')
+      expect(out.text).toMatch(/我们将在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前答复您/)
+      expect(out.text).toContain('（经办人填写）') // no service phone set yet: a line to fill in, never "—"
+      expect(out.text).toContain('店长')
+      expect(out.text).not.toContain('保存 3 年')
       expect(out.text).toContain(c.number)
       expect(out.text).toContain('欧阳龑')
       expect(out.text).toContain('138****5678')
@@ -57,6 +73,22 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       expect(out.text).toContain('明天下午五点前回电')
       expect(out.fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/)
       expect(out.pages).toBe(1)
+
+      // With the branch's service phone set, and a case with no commitment yet: the phone, and what happens next.
+      const settings = unwrap(await services.call('settings:get'))
+      unwrap(await services.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
+      unwrap(
+        await services.call('settings:update', {
+          workflow: { ...settings, serviceContact: '021-62345678' },
+          approval: { managerId, pin: MANAGER_PIN },
+        }),
+      )
+      const c2 = unwrap(await services.call('cases:create', validDraft({ departmentId: departments[0].id })))
+      const second = await pdf(dir, unwrap(await services.call('reports:caseReceipt', { id: c2.id })))
+      expect(second.text).toContain('021-62345678')
+      expect(second.text).toContain('接下来')
+      expect(second.text).toMatch(/拨打服务电话\s*021-62345678/)
+      expect(second.pages).toBe(1)
       await services.close()
     })
 

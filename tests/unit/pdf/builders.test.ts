@@ -46,7 +46,14 @@ describe('document builders (data in, pdfmake definition out)', () => {
       keptAt: null,
       reagreed: [],
     })
+    c.description = '客户说不处理就找电视台曝光'
+    c.workflow.notes = [{ id: 'n', text: '此人难缠', at: '', by: staff }]
     const all = texts(buildCaseReceipt(c, branch, '记录保存 3 年', t).content).join('\n')
+    expect(all).not.toContain('找电视台曝光')
+    expect(all).not.toContain('此人难缠')
+    expect(all).toContain('您反映的问题')
+    expect(all).toContain('我们将在 ')
+    expect(all).toContain('拨打服务电话 021-62345678')
     expect(all).toContain('客户投诉受理回执')
     expect(all).toContain(c.number)
     expect(all).toContain('138****5678')
@@ -88,6 +95,20 @@ describe('document builders (data in, pdfmake definition out)', () => {
     const last = doc.content.at(-1) as { unbreakable?: boolean }
     expect(last.unbreakable).toBe(true)
     expect(texts(last).join()).toContain('上级部门签收')
+  })
+
+  it('the receipt without commitments says what happens next; without a service phone, a line to fill in', () => {
+    const c = detail({
+      flags: { ...NO_FLAGS, deadlines: { ...NO_FLAGS.deadlines, resolveBy: '2026-11-23T09:00:00.000Z' } },
+    })
+    const all = texts(buildCaseReceipt(c, { ...branch, serviceContact: '' }, '', t).content).join('\n')
+    expect(all).not.toContain('还没有承诺')
+    expect(all).toContain('接下来')
+    expect(all).toContain('（经办人填写）')
+    expect(all).not.toMatch(/服务电话\n—/)
+    const last = buildCaseReceipt(c, branch, '', t).content.at(-1) as { unbreakable?: boolean }
+    expect(last.unbreakable).toBe(true)
+    expect(texts(last).join()).toContain('客户签名')
   })
 
   it('speaks English when the branch does', () => {
