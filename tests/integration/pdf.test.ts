@@ -137,7 +137,8 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
 
     it('the oral report log and the handover sheet: Chinese round-trips, phones masked', async () => {
       const dir = await tempDir()
-      const { services, clerkId, departments, managerId } = await setUpBranch(dir)
+      let ahead = 0 // the clock moves on before the handover, so one commitment is overdue at sign-off
+      const { services, clerkId, departments, managerId } = await setUpBranch(dir, () => new Date(Date.now() + ahead))
       unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
       const c = unwrap(
         await services.call(
@@ -173,9 +174,18 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
           id: c2.id,
           what: '今晚八点前回电',
           owner: '李娜',
-          dueAt: toLocalDateTime(new Date(Date.now() + 3600_000)),
+          dueAt: toLocalDateTime(new Date(Date.now() + 5 * 3600_000)),
         }),
       )
+      unwrap(
+        await services.call('commitments:add', {
+          id: c2.id,
+          what: '半小时内回电',
+          owner: '李娜',
+          dueAt: toLocalDateTime(new Date(Date.now() + 1800_000)),
+        }),
+      )
+      ahead = 2 * 3600_000
       const h = unwrap(
         await services.call('handover:submit', {
           hours: 8,
@@ -184,8 +194,15 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
         }),
       )
       const sheet = await pdf(dir, unwrap(await services.call('reports:handoverSheet', { id: h.id })))
-      for (const text of ['交接班表', '今晚八点前回电', '注意回电', '交班人', '接班人', '139****1111'])
+      for (const text of ['交接班表', '今晚八点前回电', '注意回电', '交班人', '接班人', '139****1111', '交接签收'])
         expect(sheet.text, text).toContain(text)
+      // The sign-off: who handed over, who signed with their own PIN, and when (local time).
+      expect(sheet.text).toMatch(/交班人 李娜 交出，接班人 陈主管 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 凭本人 PIN 码签收/)
+      // Overdue at sign-off is flagged on its row; the one still to come is not.
+      expect(sheet.text).toMatch(/⚠ 已逾期.*半小时内回电/)
+      expect(sheet.text).toMatch(/待到期.*今晚八点前回电/)
+      const sheetFile = unwrap(await services.call('reports:handoverSheet', { id: h.id }))
+      expect(sheetFile.fileName).toMatch(/^交接班表-\d{4}-\d{2}-\d{2}-\d{4}\.pdf$/)
       expect(sheet.text).not.toContain('13900001111')
       expect(sheet.fonts).toContain('NotoSansSC')
       await services.close()

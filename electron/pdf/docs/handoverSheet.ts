@@ -3,7 +3,7 @@ import type { Handover } from '@shared/schemas/handover'
 import { signatureLines, when, type BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
 
-const table = (header: string[], rows: string[][], widths: (string | number)[], empty: string): Content =>
+const table = (header: string[], rows: Content[][], widths: (string | number)[], empty: string): Content =>
   rows.length === 0
     ? { text: empty, style: 'label' }
     : {
@@ -19,6 +19,11 @@ const table = (header: string[], rows: string[][], widths: (string | number)[], 
 /** 交接班表: open cases with their owners, commitments due in the next shift, escalations, notes, both signatures. Phones masked. */
 export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDefinition {
   const s = h.snapshot
+  const signedAt = new Date(h.at).getTime()
+  /** Open and past its due time when the incoming clerk signed: flagged, never just listed by time. */
+  const overdueAtSignOff = (m: (typeof s.commitmentsDue)[number]['commitment']) =>
+    m.status === 'open' && new Date(m.dueAt).getTime() < signedAt
+  const overdueCount = s.commitmentsDue.filter((x) => overdueAtSignOff(x.commitment)).length
   return {
     info: { title: `${t('handover.sheetTitle')} ${when(h.at)}`, author: branch.name },
     styles: STYLES,
@@ -36,10 +41,22 @@ export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDe
         t('home.noEscalations'),
       ),
       { text: t('handover.commitmentsDue', { hours: s.windowHours }), style: 'h2' },
+      overdueCount
+        ? { text: `${t('pdf.handover.overdue')}：${overdueCount}`, bold: true, color: '#b3261e', margin: [0, 0, 0, 4] }
+        : '',
       table(
-        [t('wf.due'), t('fields.number'), t('wf.what'), t('wf.owner'), t('fields.phone')],
-        s.commitmentsDue.map(({ case: c, commitment: m }) => [when(m.dueAt), c.number, m.what, m.owner, c.phoneMasked]),
-        [80, 95, '*', 50, 75],
+        [t('fields.status'), t('wf.due'), t('fields.number'), t('wf.what'), t('wf.owner'), t('fields.phone')],
+        s.commitmentsDue.map(({ case: c, commitment: m }) => [
+          overdueAtSignOff(m)
+            ? { text: t('pdf.handover.overdue'), bold: true, color: '#b3261e' }
+            : t('pdf.handover.due'),
+          when(m.dueAt),
+          c.number,
+          m.what,
+          m.owner,
+          c.phoneMasked,
+        ]),
+        [52, 80, 95, '*', 42, 68],
         t('handover.noCommitments'),
       ),
       { text: t('handover.openCases', { count: s.openCases.length }), style: 'h2' },
@@ -70,6 +87,14 @@ export function buildHandoverSheet(h: Handover, branch: BranchInfo, t: T): DocDe
       {
         unbreakable: true,
         stack: [
+          { text: t('pdf.handover.signOff'), style: 'h2' },
+          {
+            text: t('pdf.handover.signOffLine', {
+              outgoing: h.outgoing.name,
+              incoming: h.incoming.name,
+              time: when(h.at),
+            }),
+          },
           signatureLines(
             [`${t('handover.outgoing')}（${h.outgoing.name}）`, `${t('handover.incoming')}（${h.incoming.name}）`],
             t,

@@ -171,7 +171,10 @@ describe('period and shift documents', () => {
       notes: '冷柜已报修',
       snapshot: {
         openCases: [summary],
-        commitmentsDue: [{ case: summary, commitment: m }],
+        commitmentsDue: [
+          { case: summary, commitment: { ...m, id: 'late', what: '上午回电', dueAt: '2026-11-22T09:00:00.000Z' } },
+          { case: summary, commitment: m },
+        ],
         escalations: [summary],
         windowHours: 8,
       },
@@ -186,8 +189,13 @@ describe('period and shift documents', () => {
       '冷柜已报修',
       '交班人（李娜）',
       '接班人（陈主管）',
+      '交接签收',
+      '⚠ 已逾期',
     ])
       expect(all, text).toContain(text)
+    expect(all).toMatch(/⚠ 已逾期\n#b3261e\n2026-11-22 \d\d:00\nKS-[\d-]+\n上午回电/) // the late one is flagged, on its row
+    expect(all).toMatch(/待到期\n2026-11-22 \d\d:00\nKS-[\d-]+\n今晚回电/)
+    expect(all).toContain('交班人 李娜 交出，接班人 陈主管 于')
   })
 
   it('the weekly report has both tables, vector charts and the repeats', () => {
