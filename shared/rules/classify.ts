@@ -5,6 +5,7 @@ import {
   type Class2Rule,
   type CustomerType,
   type KeywordRule,
+  type Mood,
   type ResolvedAtDesk,
   type Situation,
 } from '../values/options'
@@ -17,6 +18,8 @@ import { phoneDigits } from '../values/phone'
 export interface ClassifyInput {
   category: Category
   customerType: CustomerType
+  /** The customer's mood (情绪); 激动 `angry` with a claim beyond the loss is an intense complaint. */
+  mood?: Mood
   phone: string
   amountFen: number | null
   /** Total the customer claims (赔偿); what exceeds the amount involved is goodwill sought. */
@@ -59,6 +62,7 @@ export function classify(
   const text = `${input.description}\n${input.demandNote}`
   const keyword = (rule: KeywordRule) => {
     const list = settings.keywords[rule]
+    if (!list) return undefined
     return findKeyword(text, [...list.zh, ...list.en])?.keyword
   }
   const class2 = new Map<Class2Rule, Reason['evidence']>()
@@ -104,9 +108,21 @@ export function classify(
   if (sameCategory >= settings.categoryPatternCount)
     class2.set('category_pattern', { count: sameCategory, days: settings.categoryPatternDays })
 
+  // Bribes, fraud, abuse, and any quarrel or scuffle between staff and customer.
   const misconduct = keyword('staff_misconduct')
   if (misconduct) class2.set('staff_misconduct', { keyword: misconduct })
   if (input.resolvedAtDesk === 'no') class2.set('unresolved', {})
+
+  // Remarks on politics, ethnicity or race, religion, gender or region.
+  const sensitive = keyword('sensitive_remarks')
+  if (sensitive) class2.set('sensitive_remarks', { keyword: sensitive })
+
+  // An intense complaint or a high demand: an agitated customer asking for more than the
+  // loss, or shouting at the desk.
+  const excess = input.claimFen === null ? 0 : input.claimFen - Math.max(0, input.amountFen ?? 0)
+  const shouting = keyword('intense_complaint')
+  if (input.mood === 'angry' && excess > 0) class2.set('intense_complaint', { amount: formatFen(excess) })
+  else if (shouting) class2.set('intense_complaint', { keyword: shouting })
 
   const reasons: Reason[] = [
     ...CLASS2_RULES.filter((r) => class2.has(r)).map((rule) => ({

@@ -189,6 +189,7 @@ export const EditCaseInput = z.object({ id: Id, changes: CaseEdit })
 export const ClassifyPreviewInput = z.object({
   category: z.enum(CATEGORIES).catch('other'),
   customerType: z.enum(CUSTOMER_TYPES).catch('regular'),
+  mood: z.enum(MOODS).optional().catch(undefined),
   phone: z.string().max(40).catch(''),
   amount: z.string().max(20).catch(''),
   claimAmount: z.string().max(20).catch(''),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { CATEGORIES, CUSTOMER_STYLES, KEYWORD_RULES } from '../values/options'
+import { CATEGORIES, CUSTOMER_STYLES, KEYWORD_RULES, LATER_KEYWORD_RULES } from '../values/options'
+import { LATER_KEYWORDS } from '../values/laterKeywords'
 import { LASTR_STEPS } from './workflow'
 import { CompensationPolicy } from './compensation'
 import { optionalText, requiredText } from './common'
@@ -11,7 +12,8 @@ const keywordList = z
       .string()
       .trim()
       .min(1, { message: v.required })
-      .max(30, { message: v.tooLong(30) }),
+      // Long enough for a co-occurrence with its alternatives ("工商/税务+检查/来店", rules/keywords.ts).
+      .max(120, { message: v.tooLong(120) }),
   )
   .max(200, { message: v.invalid })
 const fen = z
@@ -61,8 +63,16 @@ export const WorkflowSettings = z.object({
   repeatCustomerDays: whole(1, 365),
   categoryPatternDays: whole(1, 90),
   categoryPatternCount: whole(2, 100),
+  // A rule added later is missing from settings saved before it: it gets the shipped list.
   keywords: z.object(
-    Object.fromEntries(KEYWORD_RULES.map((r) => [r, z.object({ zh: keywordList, en: keywordList })])) as {
+    Object.fromEntries(
+      KEYWORD_RULES.map((r) => {
+        const lists = z.object({ zh: keywordList, en: keywordList })
+        const later = (LATER_KEYWORD_RULES as readonly string[]).includes(r)
+        const shipped = LATER_KEYWORDS[r as (typeof LATER_KEYWORD_RULES)[number]]
+        return [r, later ? lists.default(() => ({ zh: [...shipped.zh], en: [...shipped.en] })) : lists]
+      }),
+    ) as {
       [K in (typeof KEYWORD_RULES)[number]]: z.ZodObject<{ zh: typeof keywordList; en: typeof keywordList }>
     },
   ),

@@ -32,6 +32,8 @@ export const SITUATIONS = [
   'media_present',
   'violence_threat',
   'large_loss',
+  'security_incident',
+  'regulator_visit',
 ] as const
 export const FAULTS = ['ours', 'customer', 'unclear'] as const
 export const RESOLVED_AT_DESK = ['pending', 'yes', 'no'] as const
@@ -68,6 +70,8 @@ export const CLASS2_RULES = [
   'category_pattern',
   'staff_misconduct',
   'unresolved',
+  'sensitive_remarks',
+  'intense_complaint',
 ] as const
 export const URGENT_RULES = SITUATIONS
 export type Class2Rule = (typeof CLASS2_RULES)[number]
@@ -82,7 +86,18 @@ export const KEYWORD_RULES = [
   'crowd_incident',
   'media_present',
   'violence_threat',
+  'security_incident',
+  'regulator_visit',
+  'sensitive_remarks',
+  'intense_complaint',
 ] as const
+/** Keyword rules added after branches had saved settings: a file saved before them gets the shipped list. */
+export const LATER_KEYWORD_RULES = [
+  'security_incident',
+  'regulator_visit',
+  'sensitive_remarks',
+  'intense_complaint',
+] as const satisfies readonly (typeof KEYWORD_RULES)[number][]
 export type KeywordRule = (typeof KEYWORD_RULES)[number]
 
 /** Compensation forms (docs/domain.md §7). Restoring the loss puts the customer back where they were; goodwill goes beyond. */

@@ -26,6 +26,7 @@ export function useLiveClassification(form: UseFormReturn<CaseDraft>): Preview |
       void api['cases:classify']({
         category: v.category,
         customerType: v.customerType,
+        mood: v.mood,
         phone: v.phone,
         amount: v.amount,
         claimAmount: v.claimAmount,

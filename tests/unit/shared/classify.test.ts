@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest'
 import fixture from '../../fixtures/classification-cases.json'
 import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
-import type { Category, CustomerType, Situation } from '@shared/values/options'
+import {
+  CLASS2_RULES,
+  SITUATIONS,
+  type Category,
+  type CustomerType,
+  type Mood,
+  type Situation,
+} from '@shared/values/options'
+import { WorkflowSettings } from '@shared/schemas/settings'
 import { createI18n } from '@shared/i18n'
 
 // The fixture speaks zh-CN labels; map them onto the schema's ids.
@@ -27,6 +35,7 @@ const CUSTOMER: Record<string, CustomerType> = {
   'VIP-媒体记者': 'vip_journalist',
   常投诉客户: 'frequent',
 }
+const MOOD: Record<string, Mood> = { 平静: 'calm', 不满: 'upset', 激动: 'angry' }
 const PHONE = '13812341234'
 const yuan = (y: number | undefined) => (y === undefined ? null : Math.round(y * 100))
 
@@ -51,6 +60,7 @@ function toInput(c: FixtureCase): { input: ClassifyInput; history: HistoryItem[]
   const input: ClassifyInput = {
     category: CATEGORY[c.category],
     customerType: CUSTOMER[c.customerType],
+    mood: MOOD[c.mood],
     phone: PHONE,
     amountFen,
     claimFen: c.goodwillYuan ? (amountFen ?? 0) + yuan(c.goodwillYuan)! : null,
@@ -66,6 +76,7 @@ function toInput(c: FixtureCase): { input: ClassifyInput; history: HistoryItem[]
   }))
   expect(input.category, `unknown category ${c.category}`).toBeDefined()
   expect(input.customerType, `unknown customer type ${c.customerType}`).toBeDefined()
+  expect(input.mood, `unknown mood ${c.mood}`).toBeDefined()
   return { input, history }
 }
 
@@ -217,24 +228,194 @@ describe('classification rules one by one', () => {
   it('has a reason text for every rule in both languages', () => {
     for (const lang of ['zh-CN', 'en'] as const) {
       const { exists } = createI18n(lang)
-      for (const rule of [
-        'safety_health',
-        'vip_customer',
-        'external_threat',
-        'over_authority',
-        'repeat_customer',
-        'category_pattern',
-        'staff_misconduct',
-        'unresolved',
-        'injury_or_harm',
-        'fire_or_hazard',
-        'crowd_incident',
-        'media_present',
-        'violence_threat',
-        'large_loss',
-      ]) {
+      for (const rule of [...CLASS2_RULES, ...SITUATIONS]) {
         expect(exists(`rules.${rule}`), `${lang} rules.${rule}`).toBe(true)
       }
+      for (const situation of SITUATIONS) {
+        expect(exists(`options.situations.${situation}`), `${lang} options.situations.${situation}`).toBe(true)
+      }
     }
+  })
+})
+
+describe('the situations the material names (docs/domain.md §4a)', () => {
+  const base: ClassifyInput = {
+    category: 'other',
+    customerType: 'regular',
+    phone: '',
+    amountFen: null,
+    claimFen: null,
+    description: '',
+    demandNote: '',
+    situations: [],
+    resolvedAtDesk: 'pending',
+  }
+  const run = (description: string, o: Partial<ClassifyInput> = {}) =>
+    classify({ ...base, description, ...o }, [], DEFAULT_WORKFLOW_SETTINGS, now)
+  const rules = (description: string, o: Partial<ClassifyInput> = {}) =>
+    run(description, o)
+      .reasons.map((r) => r.rule)
+      .sort()
+  const fires = (rule: string, sentences: string[], o: Partial<ClassifyInput> = {}) => {
+    for (const d of sentences) expect(rules(d, o), d).toContain(rule)
+  }
+  const silent = (rule: string, sentences: string[], o: Partial<ClassifyInput> = {}) => {
+    for (const d of sentences) expect(rules(d, o), d).not.toContain(rule)
+  }
+
+  it('crowd incident: occupying, protesting, blocking, banners, a crowd → urgent, Class 2', () => {
+    expect(run('业主占领售楼处商讨示威事宜')).toMatchObject({ caseClass: 2, urgent: true })
+    fires('crowd_incident', [
+      '业主占领售楼处商讨示威事宜',
+      '几十个业主在门口拉横幅',
+      '一群会员把收银台围住了',
+      '顾客们堵门不让其他人进',
+      '十几个人在大厅静坐要求退款',
+      '储户聚集在营业厅门口',
+      'About thirty members staged a protest in the lobby.',
+    ])
+    silent('crowd_incident', [
+      '等了十多分钟，前面才两个人。',
+      '门口的促销横幅挂歪了',
+      '没有人聚集，只有他一个人来问',
+      'The fitting room was occupied for ages.',
+    ])
+    expect(run('门口拉横幅的人很多').detectedSituations).toEqual(['crowd_incident'])
+  })
+
+  it('security incident: data leaked, card skimmed, money taken without consent → urgent, Class 2', () => {
+    expect(run('个人信息被泄露了，银行卡被盗刷')).toMatchObject({
+      caseClass: 2,
+      urgent: true,
+      detectedSituations: ['security_incident'],
+    })
+    fires('security_incident', [
+      '个人信息被泄露了，银行卡被盗刷',
+      '我的信用卡在你们店刷完以后被人盗刷了三笔',
+      '有人冒用我的身份办了会员卡',
+      '卡里的钱莫名其妙少了两千',
+      '未经我同意就扣款了',
+      '没经过我同意私自开通了自动续费',
+      '我的手机号被卖给了推销公司',
+      'My card details were leaked after I paid here.',
+      'There are unauthorised charges on my account.',
+      'Money was taken from my card without my consent.',
+    ])
+    silent('security_incident', [
+      '信息并未泄露，只是想确认一下',
+      '卡没有被盗刷，是我自己记错了',
+      '收银员多扣了我10元',
+      '手机号登记错了',
+      'The roof leaked onto the shelves.',
+      'Nothing was stolen from my account.',
+    ])
+  })
+
+  it('regulator visit: an agency and an inspection near each other → urgent; one of them alone is not', () => {
+    expect(run('工商来店检查')).toMatchObject({ caseClass: 2, urgent: true })
+    fires('regulator_visit', [
+      '工商来店检查',
+      '市场监管局的人今天来店里检查了冷柜',
+      '因为顾客投诉，税务局上门调查发票问题',
+      '城管来了，说门口占道经营要查处',
+      '卫生监督所今天突击抽查后厨',
+      'A health department inspector came this morning.',
+    ])
+    silent('regulator_visit', [
+      '工商局没有来检查',
+      '顾客说要打电话给工商',
+      '店员检查了商品，没有问题',
+      '税务发票开错了',
+      '工商银行的卡刷不了。\n后来店员检查了机器。',
+    ])
+  })
+
+  it('staff–customer dispute → Class 2 staff_misconduct; with physical contact also urgent violence', () => {
+    expect(run('销售代表与客户发生争执')).toMatchObject({ caseClass: 2, urgent: false })
+    fires('staff_misconduct', [
+      '销售代表与客户发生争执',
+      '店员骂他是穷鬼',
+      '收银员和顾客吵起来了',
+      '保安和顾客在门口推搡起来',
+      'The clerk swore at me and we argued.',
+    ])
+    silent('staff_misconduct', ['店员没有骂人，只是声音大了点', '预约时间冲突了，想改一天', '双方没有争执'])
+    fires('violence_threat', [
+      '保安和顾客在门口推搡起来',
+      '店员动手推了顾客一把',
+      '顾客扬言要砸了柜台',
+      '他威胁说要找人来打店员',
+      'The guard shoved the customer.',
+    ])
+    silent('violence_threat', [
+      '销售代表与客户发生争执',
+      '顾客威胁说要去消协投诉',
+      '家具只能自己动手安装',
+      '双方没有推搡',
+    ])
+  })
+
+  it('sensitive remarks: politics, ethnicity or race, religion, gender, region → Class 2', () => {
+    expect(run('店员说了涉及宗教和种族的不当言论')).toMatchObject({ caseClass: 2, urgent: false })
+    fires('sensitive_remarks', [
+      '店员说了涉及宗教和种族的不当言论',
+      '导购说外地人就是素质差',
+      '店员嘲笑顾客的民族服饰',
+      '顾客认为店员有性别歧视',
+      '收银员在柜台议论政治话题',
+      'The clerk made a racist remark.',
+    ])
+    silent('sensitive_remarks', ['买了一条民族风连衣裙，洗了就掉色', '黑人牙膏买一送一没有兑现', '店员没有歧视的意思'])
+  })
+
+  it('expired or spoiled goods are product quality; only harm makes them a safety case', () => {
+    for (const d of [
+      '药店卖给我过期钙片',
+      '还在保质期内就坏了',
+      '面包临期了还在卖',
+      '牛奶变质了',
+      'The yoghurt had expired.',
+    ])
+      expect(run(d, { category: 'product_quality' }), d).toMatchObject({ caseClass: 1, urgent: false, reasons: [] })
+    expect(rules('牛奶过期了，孩子喝了以后腹泻')).toEqual(['injury_or_harm', 'safety_health'])
+    expect(rules('过期的面包吃了以后肠胃不适')).toEqual(['injury_or_harm', 'safety_health'])
+    expect(rules('吃了过期的饼干以后头晕恶心')).toEqual(['injury_or_harm', 'safety_health'])
+    expect(rules('牛奶过期了，还好没有喝，没有不适')).toEqual([])
+  })
+
+  it('intense complaint: agitated and claiming beyond the loss, or shouting → Class 2, with evidence', () => {
+    expect(run('保温杯漏水', { mood: 'angry', amountFen: 50_00, claimFen: 80_00 }).reasons).toEqual([
+      { rule: 'intense_complaint', kind: 'class2', evidence: { amount: '30.00' } },
+    ])
+    expect(rules('保温杯漏水', { mood: 'upset', amountFen: 50_00, claimFen: 80_00 })).toEqual([])
+    expect(rules('保温杯漏水', { mood: 'angry', amountFen: 50_00, claimFen: 50_00 })).toEqual([])
+    expect(rules('保温杯漏水', { mood: 'angry', amountFen: 50_00, claimFen: null })).toEqual([])
+    expect(rules('保温杯漏水', { amountFen: 50_00, claimFen: 80_00 })).toEqual([])
+    expect(run('顾客在大厅大吵大闹，要求马上退款').reasons).toEqual([
+      { rule: 'intense_complaint', kind: 'class2', evidence: { keyword: '大吵大闹' } },
+    ])
+    fires('intense_complaint', ['顾客不停地大喊', '他冲着店员咆哮', 'He kept shouting at the cashier.'])
+    silent('intense_complaint', ['顾客没有大喊大叫，很平静地说明了情况', 'He did not shout.'])
+  })
+})
+
+describe('keyword settings saved before the later rules existed', () => {
+  it('get the shipped lists for the new rules', () => {
+    const { security_incident, regulator_visit, sensitive_remarks, intense_complaint, ...older } =
+      DEFAULT_WORKFLOW_SETTINGS.keywords
+    const parsed = WorkflowSettings.parse({ ...DEFAULT_WORKFLOW_SETTINGS, keywords: older })
+    expect(parsed.keywords.security_incident).toEqual(security_incident)
+    expect(parsed.keywords.regulator_visit).toEqual(regulator_visit)
+    expect(parsed.keywords.sensitive_remarks).toEqual(sensitive_remarks)
+    expect(parsed.keywords.intense_complaint).toEqual(intense_complaint)
+    expect(WorkflowSettings.parse(DEFAULT_WORKFLOW_SETTINGS)).toEqual(DEFAULT_WORKFLOW_SETTINGS)
+  })
+
+  it('keep a list the branch emptied', () => {
+    const emptied = {
+      ...DEFAULT_WORKFLOW_SETTINGS,
+      keywords: { ...DEFAULT_WORKFLOW_SETTINGS.keywords, sensitive_remarks: { zh: [], en: [] } },
+    }
+    expect(WorkflowSettings.parse(emptied).keywords.sensitive_remarks).toEqual({ zh: [], en: [] })
   })
 })
