@@ -304,7 +304,7 @@ export const en: Messages = {
     addContact: 'Add contact',
     keywords: 'Keywords (one per line)',
     keywordsHint:
-      'Found in the description or demand note, a keyword fires its rule; one right after a negation ("nobody was hurt") does not.',
+      'Found in the description or demand note, a keyword fires its rule; one right after a negation ("nobody was hurt") does not. "a/b": either; "a+b": both, near each other in one sentence ("inspector+came"); starting with "!": a keyword inside that phrase does not count.',
     title: 'Settings',
     staff: 'Staff',
     departments: 'Departments',
