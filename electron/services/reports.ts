@@ -1,4 +1,4 @@
-import { format } from 'date-fns'
+import { addDays, differenceInCalendarDays, format } from 'date-fns'
 import { createI18n } from '@shared/i18n'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { GeneratedFile } from '@shared/schemas/files'
@@ -110,11 +110,23 @@ export async function weeklyFigures(ctx: ServiceContext, range: { from: string; 
   )
 }
 
+/** The range of the same length just before `range` (local days): last week for a week. */
+export function previousRange(range: { from: string; to: string }): { from: string; to: string } {
+  const day = (s: string) => new Date(`${s}T00:00:00`)
+  const days = differenceInCalendarDays(day(range.to), day(range.from)) + 1
+  return {
+    from: format(addDays(day(range.from), -days), 'yyyy-MM-dd'),
+    to: format(addDays(day(range.from), -1), 'yyyy-MM-dd'),
+  }
+}
+
 export async function weeklyPdf(ctx: ServiceContext, range: { from: string; to: string }): Promise<GeneratedFile> {
   const figures = await weeklyFigures(ctx, range)
+  // The week before, by the same rule (weeklyReport), for 本周 / 上周 / 变化.
+  const previous = await weeklyFigures(ctx, previousRange(range))
   const { branch, t } = context(ctx)
   return pdfFile(
     `每周部门投诉追踪-${range.from}-${range.to}.pdf`,
-    await renderPdf(buildWeeklyReport(figures, branch, t)),
+    await renderPdf(buildWeeklyReport(figures, branch, t, previous)),
   )
 }

@@ -220,8 +220,45 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
           ),
         )
       }
+      // One the day before: the previous period of a one-day range (the same rule, over the range before).
+      unwrap(
+        await services.call(
+          'cases:create',
+          validDraft({
+            departmentId: departments[0].id,
+            phone: '13900000009',
+            receivedAt: toLocalDateTime(new Date(Date.now() - 86_400_000)),
+          }),
+        ),
+      )
+      const rated = unwrap(
+        await services.call('cases:create', validDraft({ departmentId: departments[0].id, phone: '13900000008' })),
+      )
+      unwrap(await services.call('cases:transition', { id: rated.id, action: 'resolve', resolution: '已退款' }))
+      unwrap(
+        await services.call('cases:recordOralReport', {
+          id: rated.id,
+          to: '陈主管',
+          at: toLocalDateTime(new Date()),
+          summary: '已退款',
+        }),
+      )
+      unwrap(
+        await services.call('cases:recordFollowUp', {
+          id: rated.id,
+          method: 'phone',
+          satisfaction: 4,
+          remarks: '',
+          earlyReason: '客户来电',
+        }),
+      )
       const today = toLocalDateTime(new Date()).slice(0, 10)
       const out = await pdf(dir, unwrap(await services.call('reports:weeklyPdf', { from: today, to: today })))
+      for (const text of ['本周', '上周', '变化', '部门负责人意见', '签字', '4.0/5'])
+        expect(out.text, text).toContain(text)
+      // 本周 / 上周 / 变化 for the first department: 3 this period, 1 the one before.
+      expect(out.text).toMatch(new RegExp(`${departments[0].name}\\s+3\\s+1\\s+\\+2`))
+      expect(out.text).toMatch(/合计\s+5\s+1\s+\+4/)
       for (const text of [
         '每周部门投诉追踪',
         '按部门',
@@ -230,7 +267,7 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
         departments[1].name,
         '配送/交付',
         '每日投诉数',
-        '共 4 件',
+        '共 5 件',
       ])
         expect(out.text, text).toContain(text)
       expect(run('pdfimages', ['-list', out.path]).trim().split('\n')).toHaveLength(2) // header lines only: no raster image

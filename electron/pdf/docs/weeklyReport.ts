@@ -4,23 +4,28 @@ import { dailyLine, stackedBars } from './charts'
 import type { BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
 
+/** A figure cell: numbers line up on the right. */
+const num = (text: string, extra: Record<string, unknown> = {}) => ({ text, alignment: 'right', ...extra })
+
 function figures(rows: WeeklyRow[], total: WeeklyRow, t: T, firstHeader: string): Content {
-  const cells = (r: WeeklyRow) => [
-    r.label,
-    String(r.total),
-    String(r.class1),
-    String(r.class2),
-    String(r.open),
-    String(r.overdue),
-    r.avgResolveHours === null ? '—' : String(r.avgResolveHours),
-    `¥${formatFen(r.compensationFen)}`,
-    r.satisfaction === null ? '—' : String(r.satisfaction),
+  const cells = (r: WeeklyRow, extra: Record<string, unknown> = {}) => [
+    { text: r.label, ...extra },
+    ...[
+      String(r.total),
+      String(r.class1),
+      String(r.class2),
+      String(r.open),
+      String(r.overdue),
+      r.avgResolveHours === null ? '—' : String(r.avgResolveHours),
+      `¥${formatFen(r.compensationFen)}`,
+      r.satisfaction === null ? '—' : `${r.satisfaction.toFixed(1)}/5`,
+    ].map((text) => num(text, extra)),
   ]
   return {
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: ['*', 30, 34, 34, 30, 34, 48, 58, 42],
+      widths: ['*', 30, 34, 34, 30, 34, 48, 58, 40],
       body: [
         [
           firstHeader,
@@ -32,9 +37,9 @@ function figures(rows: WeeklyRow[], total: WeeklyRow, t: T, firstHeader: string)
           t('weekly.avgHours'),
           t('weekly.cost'),
           t('weekly.satisfaction'),
-        ].map((text) => ({ text, style: 'th' })),
-        ...rows.map(cells),
-        cells({ ...total, label: t('weekly.sum') }).map((text) => ({ text, bold: true })),
+        ].map((text, i) => ({ text, style: 'th', alignment: i === 0 ? 'left' : 'right' })),
+        ...rows.map((r) => cells(r)),
+        cells({ ...total, label: t('weekly.sum') }, { bold: true }),
       ],
     },
     layout: 'lightHorizontalLines',
@@ -42,8 +47,77 @@ function figures(rows: WeeklyRow[], total: WeeklyRow, t: T, firstHeader: string)
   }
 }
 
-/** 每周部门投诉追踪: figures per department and category, with vector charts. */
-export function buildWeeklyReport(r: WeeklyReport, branch: BranchInfo, t: T): DocDefinition {
+/** This week against the previous one, per department (complaints received): 本周 / 上周 / 变化. */
+function comparison(r: WeeklyReport, previous: WeeklyReport, t: T): Content {
+  const keys = [...new Set([...r.byDepartment.map((d) => d.key), ...previous.byDepartment.map((d) => d.key)])]
+  const change = (now: number, before: number) =>
+    now === before ? '0' : now > before ? `+${now - before}` : `−${before - now}`
+  const line = (label: string, now: number, before: number, extra: Record<string, unknown> = {}) => [
+    { text: label, ...extra },
+    num(String(now), extra),
+    num(String(before), extra),
+    num(change(now, before), extra),
+  ]
+  const label = (key: string) =>
+    r.byDepartment.find((d) => d.key === key)?.label ?? previous.byDepartment.find((d) => d.key === key)?.label ?? key
+  const total = (rep: WeeklyReport, key: string) => rep.byDepartment.find((d) => d.key === key)?.total ?? 0
+  return {
+    unbreakable: true,
+    stack: [
+      { text: t('pdf.weekly.compare'), style: 'h2' },
+      {
+        text: t('pdf.weekly.previous', { from: previous.from, to: previous.to }),
+        style: 'small',
+        margin: [0, 0, 0, 4],
+      },
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['*', 60, 60, 60],
+          body: [
+            [t('fields.department'), t('pdf.weekly.thisWeek'), t('pdf.weekly.lastWeek'), t('pdf.weekly.change')].map(
+              (text, i) => ({ text, style: 'th', alignment: i === 0 ? 'left' : 'right' }),
+            ),
+            ...keys.map((k) => line(label(k), total(r, k), total(previous, k))),
+            line(t('weekly.sum'), r.total.total, previous.total.total, { bold: true }),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        fontSize: 9,
+      },
+    ],
+  }
+}
+
+/** 部门负责人意见 with lines to write on, the signature and the date. */
+function commentAndSignOff(t: T): Content {
+  return {
+    unbreakable: true,
+    stack: [
+      { text: t('pdf.weekly.comment'), style: 'h2' },
+      { table: { widths: ['*'], heights: [90], body: [['']] } },
+      {
+        margin: [0, 20, 0, 0],
+        columns: [
+          { text: `${t('pdf.weekly.sign')}：________________________` },
+          { text: `${t('pdf.date')}：________________` },
+        ],
+      },
+    ],
+  }
+}
+
+/**
+ * 每周部门投诉追踪: figures per department and category, with vector charts; compared with
+ * `previous` (the same figures over the week before) when given; a comment and sign-off area.
+ */
+export function buildWeeklyReport(
+  r: WeeklyReport,
+  branch: BranchInfo,
+  t: T,
+  previous: WeeklyReport | null = null,
+): DocDefinition {
   const legend: [string, string] = [t('options.caseClass.1'), t('options.caseClass.2')]
   return {
     info: { title: `${t('weekly.title')} ${r.from} — ${r.to}`, author: branch.name },
@@ -67,6 +141,7 @@ export function buildWeeklyReport(r: WeeklyReport, branch: BranchInfo, t: T): Do
             margin: [0, 8, 0, 0],
           }
         : '',
+      previous ? comparison(r, previous, t) : '',
       { text: t('weekly.byCategory'), style: 'h2', pageBreak: r.byDepartment.length > 8 ? 'before' : undefined },
       r.byCategory.length
         ? figures(r.byCategory, r.total, t, t('fields.category'))
@@ -100,6 +175,7 @@ export function buildWeeklyReport(r: WeeklyReport, branch: BranchInfo, t: T): Do
             ],
           }
         : { text: t('weekly.noRepeats'), style: 'label' },
+      commentAndSignOff(t),
     ],
   }
 }

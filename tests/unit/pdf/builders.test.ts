@@ -221,8 +221,28 @@ describe('period and shift documents', () => {
       patterns: [{ category: 'cashier_error' as const, count: 3 }],
       perDay: [{ day: '2026-11-16', count: 3 }],
     }
-    const doc = buildWeeklyReport(r, branch, t)
+    const previous = {
+      ...r,
+      from: '2026-11-09',
+      to: '2026-11-15',
+      byDepartment: [{ ...row, total: 5 }],
+      total: { ...row, total: 5 },
+    }
+    const doc = buildWeeklyReport(r, branch, t, previous)
     const all = texts(doc.content).join('\n')
+    for (const text of [
+      '本周',
+      '上周',
+      '变化',
+      '上周：2026-11-09 — 2026-11-15',
+      '−2',
+      '4.0/5',
+      '部门负责人意见',
+      '签字',
+    ])
+      expect(all, text).toContain(text)
+    expect(JSON.stringify(doc.content)).toContain('{"text":"¥10.00","alignment":"right"}') // figures line up on the right
+    expect(texts(buildWeeklyReport(r, branch, t).content).join('\n')).not.toContain('上周：')
     for (const text of [
       '每周部门投诉追踪',
       '按部门',
