@@ -223,7 +223,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
         '联名',
         '十多位/十多名/十多个人/十几个人/十几位/二十多位/二十多名/二十多人/几十人/几十个人/几十位/几十名/数十人/数十名/上百人/上百名',
       ],
-      en: ['crowd', 'mob', 'protest', 'sit-in', 'group of customers', 'dozens of', 'blockad'],
+      en: ['crowd', 'mob', 'protesters', 'staged a protest', 'sit-in', 'group of customers', 'dozens of', 'blockad'],
     },
     media_present: {
       zh: ['拍摄', '直播', '记者在场', '摄像机'],

@@ -7,8 +7,9 @@
 // - parts joined by "+", each with its alternatives: "工商/税务+检查/来店". Every part must
 //   occur, un-negated, in the same sentence and near each other (any order): a co-occurrence,
 //   for situations no single word names ("工商" alone is no inspection);
-// - "!" and a phrase: an exception. A keyword found inside it does not count ("!民族风":
-//   a 民族风 dress is no remark on ethnicity).
+// - "!" and phrases ("/"): exceptions. A keyword found inside one does not count ("!民族风":
+//   a 民族风 dress is no remark on ethnicity; "!找工商/叫工商": a customer who means to call the
+//   regulator is no inspection yet).
 const CLAUSE_BREAK = /[。；;！!？?\n,，]/
 const SENTENCE_BREAK = /[。；;！!？?\n]/
 const ZH_NEGATOR = /没有|没|未|无|不|并非|别/g
@@ -143,8 +144,11 @@ export function findKeyword(text: string, keywords: readonly string[]): KeywordH
   for (const raw of keywords) {
     const entry = raw.trim()
     if (!entry.startsWith('!') || entry.length < 2) continue
-    const word = entry.slice(1).trim()
-    for (const start of occurrences(text, word)) exceptions.push({ word, start, end: start + word.length })
+    for (const alternative of entry.slice(1).split('/')) {
+      const word = alternative.trim()
+      if (word === '') continue
+      for (const start of occurrences(text, word)) exceptions.push({ word, start, end: start + word.length })
+    }
   }
   for (const raw of keywords) {
     const entry = raw.trim()

@@ -39,12 +39,13 @@ export const LATER_KEYWORDS: Record<(typeof LATER_KEYWORD_RULES)[number], Lists>
       'without my permission',
       'fraudulent charge',
       'personal data/personal information/personal details/card details/my details/my data+leak/sold/exposed/shared',
-      'card/account/password/money+stolen/hacked/taken/emptied/drained',
+      'card/account/password+stolen/hacked/emptied/drained',
     ],
   },
   // An inspector of the market regulator, tax, city management or health arriving: both parts.
   regulator_visit: {
     zh: [
+      '!找工商/叫工商/打给工商/告到工商/投诉到工商/举报到工商/找市场监管/叫市场监管/打给市场监管/投诉到市场监管/举报到市场监管/找税务/叫城管/找城管/举报到税务',
       '工商/市场监管/市监局/质监/税务/城管/卫生局/卫健委/卫生监督/食药监/药监/消防/监管部门/执法人员+检查/来店/上门/调查/抽查/核查/执法/查处/约谈/过来/来了/到店/暗访',
     ],
     en: [

@@ -279,6 +279,7 @@ describe('the situations the material names (docs/domain.md §4a)', () => {
       '门口的促销横幅挂歪了',
       '没有人聚集，只有他一个人来问',
       'The fitting room was occupied for ages.',
+      'The customer protested the extra charge.',
     ])
     expect(run('门口拉横幅的人很多').detectedSituations).toEqual(['crowd_incident'])
   })
@@ -308,6 +309,7 @@ describe('the situations the material names (docs/domain.md §4a)', () => {
       '手机号登记错了',
       'The roof leaked onto the shelves.',
       'Nothing was stolen from my account.',
+      'My money was taken twice at the till.',
     ])
   })
 
@@ -324,6 +326,8 @@ describe('the situations the material names (docs/domain.md §4a)', () => {
     silent('regulator_visit', [
       '工商局没有来检查',
       '顾客说要打电话给工商',
+      '顾客说再不退款就找工商来检查',
+      '他扬言要叫城管来查处你们',
       '店员检查了商品，没有问题',
       '税务发票开错了',
       '工商银行的卡刷不了。\n后来店员检查了机器。',

@@ -44,6 +44,10 @@ describe('findKeyword', () => {
     expect(hit('买了一条民族风连衣裙', list)).toBeNull()
     expect(hit('民族风连衣裙的店员嘲笑顾客的民族', list)).toBe('民族')
     expect(hit('家具只能自己动手装', ['动手', '!自己动手'])).toBeNull()
+    const regulator = ['!找工商/叫工商', '工商+检查']
+    expect(hit('说要找工商来检查', regulator)).toBeNull()
+    expect(hit('说要叫工商来检查', regulator)).toBeNull()
+    expect(hit('工商来检查了', regulator)).toBe('工商+检查')
   })
 
   it('skips blank entries and lone separators', () => {
