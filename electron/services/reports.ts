@@ -68,7 +68,8 @@ export async function class2Report(ctx: ServiceContext, id: string): Promise<Gen
   const updated = await recordWrittenReportGenerated(ctx, id)
   const { branch, t } = context(ctx)
   const generatedAt = updated.workflow.writtenReport!.generatedAt
-  const bytes = await renderPdf(buildClass2Report(updated, branch, generatedAt, t))
+  const fullPhone = ctx.store.data.settings.workflow.reportFullPhone === true
+  const bytes = await renderPdf(buildClass2Report(updated, branch, generatedAt, t, fullPhone))
   return { ...pdfFile(`${reportNumber(updated, generatedAt)}-二类投诉书面报告.pdf`, bytes), case: updated }
 }
 

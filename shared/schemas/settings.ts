@@ -92,6 +92,8 @@ export const WorkflowSettings = z.object({
   retentionNote: optionalText(500),
   /** The branch's service phone printed on case receipts. */
   serviceContact: optionalText(60),
+  /** Print the customer's full phone on the Class 2 written report (absent or false: masked). */
+  reportFullPhone: z.boolean({ message: v.invalid }).optional(),
   /** How many daily automatic backups to keep. */
   backupKeep: whole(1, 365),
 })

@@ -103,6 +103,9 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
         ),
       )
       unwrap(await services.call('cases:takeOver', { id: c.id, approval: { managerId, pin: MANAGER_PIN } }))
+      for (const step of ['listen', 'attend', 'satisfy'] as const)
+        unwrap(await services.call('cases:tickStep', { id: c.id, step }))
+      unwrap(await services.call('cases:addNote', { id: c.id, text: '此人难缠' }))
       unwrap(await services.call('cases:transition', { id: c.id, action: 'resolve', resolution: '退款并承担医药费' }))
       const made = unwrap(await services.call('reports:writtenReport', { id: c.id }))
       expect(made.case.workflow.writtenReport?.generatedBy.name).toBe('李娜')
@@ -121,9 +124,21 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       ]) {
         expect(out.text, heading).toContain(heading)
       }
-      expect(out.text).toContain('13812341234') // the written report carries the full phone
+      // Masked unless the branch's setting says to print the full phone.
+      expect(out.text).toContain('138****1234')
+      expect(out.text).not.toContain('13812341234')
+      // 处理经过 as milestones, not the raw log: no LASTR ticks repeated, satisfaction in words.
+      expect(out.text).toContain('受理登记')
+      expect(out.text).toMatch(/主管接手：\s*陈主管/)
+      expect(out.text).toMatch(/已解决：\s*退款并承担医药费/)
+      expect(out.text).not.toContain('✓')
+      expect(out.text).not.toContain('此人难缠') // internal notes stay inside
+      // 经办人 apart from 被投诉员工.
+      expect(out.text).toMatch(/经办人\s+李娜/)
+      expect(out.text).toMatch(/被投诉员工\s+—/)
       expect(out.text).toContain('关键词“记者”')
       expect(out.fonts).toContain('NotoSansSC-Bold')
+
       const reported = unwrap(
         await services.call('cases:submitWrittenReport', {
           id: c.id,
@@ -132,6 +147,32 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
         }),
       )
       expect(reported.status).toBe('reported')
+
+      // After the follow-up, made again: the follow-up in words, never a raw "4/5".
+      unwrap(
+        await services.call('cases:recordFollowUp', {
+          id: c.id,
+          method: 'phone',
+          satisfaction: 4,
+          remarks: '',
+          earlyReason: '客户来电',
+        }),
+      )
+      const again = await pdf(dir, unwrap(await services.call('reports:writtenReport', { id: c.id })))
+      expect(again.text).toContain('回访（电话）：客户满意')
+      expect(again.text).toMatch(/书面报告已提交：\s*区域运营部/)
+      expect(again.text).not.toContain('4/5')
+
+      // With the branch's setting on, the full phone.
+      const settings = unwrap(await services.call('settings:get'))
+      unwrap(
+        await services.call('settings:update', {
+          workflow: { ...settings, reportFullPhone: true },
+          approval: { managerId, pin: MANAGER_PIN },
+        }),
+      )
+      const full = await pdf(dir, unwrap(await services.call('reports:writtenReport', { id: c.id })))
+      expect(full.text).toContain('13812341234')
       await services.close()
     })
 

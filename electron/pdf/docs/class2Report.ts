@@ -1,7 +1,7 @@
 import type { CaseDetail } from '@shared/schemas/case'
 import { LASTR_STEPS } from '@shared/schemas/workflow'
 import { formatFen } from '@shared/values/money'
-import { changeLine } from '@shared/i18n/changes'
+import { describeChange } from '@shared/i18n/changes'
 import { caseFacts, commitmentsTable, signatureLines, when, yuan, type BranchInfo } from './common'
 import { fieldTable, STYLES, type Content, type DocDefinition, type T } from './types'
 
@@ -15,8 +15,70 @@ export function reportNumber(c: CaseDetail, generatedAt: string): string {
   return `${c.number}-R${generatedAt.slice(0, 10).replaceAll('-', '')}`
 }
 
-/** 二类投诉书面报告 for the superior department: every section of docs/domain.md §9.2. Full phone allowed. */
-export function buildClass2Report(c: CaseDetail, branch: BranchInfo, generatedAt: string, t: T): DocDefinition {
+/** Timeline actions that are milestones of the handling; the rest has its own section or stays inside. */
+const MILESTONES = new Set([
+  'created',
+  'status.in_progress',
+  'escalation.notified',
+  'escalation.takenOver',
+  'class.raised',
+  'class.raised_sent_back',
+  'class.lowered',
+  'edited',
+  'edited.raised',
+  'edited.raised_sent_back',
+  'edited.lower_proposed',
+  'status.resolved',
+  'status.reopened',
+  'report.oral',
+  'report.written_generated',
+  'report.written_submitted',
+  'followUp.recorded',
+  'status.closed',
+  'status.voided',
+])
+
+/**
+ * 处理经过 as milestones: 受理, 开始处理, 紧急上报/接手, class changes, corrections (the changed
+ * fields, one line), 解决, reports, 回访 (satisfaction in words), 结案 — never LASTR ticks,
+ * notes or commitments (they have their own sections), never a raw "4/5".
+ */
+export function milestones(c: CaseDetail, t: T): [string, string, string][] {
+  return c.timeline
+    .filter((e) => MILESTONES.has(e.action))
+    .map((e) => {
+      const label = t(`timeline.${e.action}`)
+      let text: string
+      if (e.action === 'followUp.recorded') {
+        const score = /^(\d)\/5/.exec(e.detail ?? '')?.[1]
+        const level = score ? t(`wf.satisfactionLevels.${score}`) : ''
+        const method = c.workflow.followUp ? t(`wf.methods.${c.workflow.followUp.method}`) : ''
+        text =
+          method && level ? t('pdf.class2.followUpLine', { method, level }) : [label, level].filter(Boolean).join('：')
+      } else if (e.action.startsWith('edited')) {
+        const fields = [...new Set((e.changes ?? []).map((ch) => describeChange(t, ch).label))].join('、')
+        text =
+          e.action === 'edited' && fields
+            ? t('pdf.class2.corrected', { fields })
+            : [label, fields].filter(Boolean).join('：')
+      } else {
+        text = [label, e.detail].filter(Boolean).join('：')
+      }
+      return [when(e.at), e.by.name, text]
+    })
+}
+
+/**
+ * 二类投诉书面报告 for the superior department: every section of docs/domain.md §9.2. The phone
+ * is masked unless the branch's setting (workflow.reportFullPhone) says to print it in full.
+ */
+export function buildClass2Report(
+  c: CaseDetail,
+  branch: BranchInfo,
+  generatedAt: string,
+  t: T,
+  fullPhone = false,
+): DocDefinition {
   const w = c.workflow
   const section = (n: number, key: string) => ({ text: `${n}. ${t(`pdf.class2.${key}`)}`, style: 'h2' })
   const evidence = (r: (typeof w.reasons)[number]) =>
@@ -33,7 +95,9 @@ export function buildClass2Report(c: CaseDetail, branch: BranchInfo, generatedAt
     w.voided?.approvedBy.name,
     ...w.offers.map((o) => o.approvedBy?.name),
   ]
-  const staffInvolved = [
+  // 经办人: who handled the case. Apart from 被投诉员工 (the employee complained about), so a
+  // staff-misconduct report does not read as if the handlers were accused.
+  const handledBy = [
     ...new Set(
       [c.createdBy.name, ...c.timeline.map((e) => e.by.name), ...approvers].filter((n): n is string => Boolean(n)),
     ),
@@ -48,7 +112,7 @@ export function buildClass2Report(c: CaseDetail, branch: BranchInfo, generatedAt
         style: 'subtitle',
       },
       section(1, 'facts'),
-      fieldTable(caseFacts(c, t, true)),
+      fieldTable(caseFacts(c, t, fullPhone)),
       { text: c.description, margin: [0, 6, 0, 0] },
       section(2, 'reasons'),
       w.reasons.length === 0
@@ -70,20 +134,7 @@ export function buildClass2Report(c: CaseDetail, branch: BranchInfo, generatedAt
           }
         : '',
       section(3, 'timeline'),
-      table(
-        [t('pdf.time'), t('pdf.who'), t('pdf.action')],
-        c.timeline.map((e) => [
-          when(e.at),
-          e.by.name,
-          [
-            t(`timeline.${e.action}`),
-            [e.detail, ...(e.changes ?? []).map((ch) => changeLine(t, ch))].filter(Boolean).join('；'),
-          ]
-            .filter(Boolean)
-            .join('：'),
-        ]),
-        [85, 60, '*'],
-      ),
+      table([t('pdf.time'), t('pdf.who'), t('pdf.action')], milestones(c, t), [85, 60, '*']),
       section(4, 'lastr'),
       table(
         [t('pdf.step'), t('pdf.doneAt'), t('pdf.who')],
@@ -135,7 +186,11 @@ export function buildClass2Report(c: CaseDetail, branch: BranchInfo, generatedAt
         unbreakable: true,
         stack: [
           section(8, 'staff'),
-          { text: staffInvolved.join('、') },
+          fieldTable([
+            [t('pdf.class2.handledBy'), handledBy.join('、')],
+            // No intake field records the employee complained about yet: a line to fill in by hand.
+            [t('pdf.class2.complainedAbout'), '—'],
+          ]),
           signatureLines([t('pdf.class2.reporter'), t('pdf.class2.manager'), t('pdf.class2.receiver')], t),
         ],
       },

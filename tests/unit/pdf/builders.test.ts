@@ -63,7 +63,7 @@ describe('document builders (data in, pdfmake definition out)', () => {
     expect(all).toContain('记录保存 3 年')
   })
 
-  it('the Class 2 report has every section of docs/domain.md §9.2 and the full phone', () => {
+  it('the Class 2 report has every section of docs/domain.md §9.2, the phone masked by default', () => {
     const c = detail()
     c.workflow.reasons = [{ rule: 'external_threat', kind: 'class2', evidence: { keyword: '记者' } }]
     const doc = buildClass2Report(c, branch, '2026-11-22T03:00:00.000Z', t)
@@ -84,10 +84,36 @@ describe('document builders (data in, pdfmake definition out)', () => {
     ]) {
       expect(all, section).toContain(section)
     }
-    expect(all).toContain('13812345678')
+    expect(all).toContain('138****5678') // masked unless the branch says otherwise
+    expect(all).not.toContain('13812345678')
+    expect(texts(buildClass2Report(c, branch, '2026-11-22T03:00:00.000Z', t, true).content).join()).toContain(
+      '13812345678',
+    )
+    expect(all).toContain('经办人')
+    expect(all).toContain('被投诉员工')
     expect(all).toContain('关键词“记者”')
     expect(all).toContain(reportNumber(c, '2026-11-22T03:00:00.000Z'))
     expect(reportNumber(c, '2026-11-22T03:00:00.000Z')).toBe(`${c.number}-R20261122`)
+  })
+
+  it('the Class 2 report prints milestones, not the raw log', () => {
+    const c = detail()
+    const at = '2026-11-22T03:00:00.000Z'
+    c.workflow.followUp = { method: 'phone', satisfaction: 4, remarks: '', at, by: staff }
+    c.timeline = [
+      { at, by: staff, action: 'created' },
+      { at, by: staff, action: 'step.listen' },
+      { at, by: staff, action: 'step.attend' },
+      { at, by: staff, action: 'note.added', detail: '此人难缠' },
+      { at, by: staff, action: 'edited', changes: [{ field: 'product', before: 'a', after: 'b' }] },
+      { at, by: staff, action: 'status.resolved', detail: '已退款' },
+      { at, by: staff, action: 'followUp.recorded', detail: '4/5' },
+      { at, by: staff, action: 'status.closed' },
+    ]
+    const all = texts(buildClass2Report(c, branch, at, t).content).join('\n')
+    for (const text of ['受理登记', '更正登记信息：涉及商品/服务', '已解决：已退款', '回访（电话）：客户满意', '结案'])
+      expect(all, text).toContain(text)
+    for (const text of ['聆听 ✓', '关心 ✓', '此人难缠', '4/5']) expect(all, text).not.toContain(text)
   })
 
   it('keeps the last section with the signature lines (no signature page on its own)', () => {
