@@ -263,6 +263,7 @@ export const en: Messages = {
   settings: {
     backupKeep: 'Daily backups to keep',
     serviceContact: 'Service phone on receipts',
+    reportFullPhone: 'Print the customer’s full phone on Class 2 written reports (masked by default)',
     privacy: 'Privacy',
     retentionNote: 'Retention and confidentiality note',
     resetPin: 'Reset PIN',

@@ -244,6 +244,7 @@ export const zhCN = {
   settings: {
     backupKeep: '保留每日自动备份（份）',
     serviceContact: '回执上的服务电话',
+    reportFullPhone: '二类投诉书面报告打印客户完整电话（默认隐去中间四位）',
     privacy: '隐私',
     retentionNote: '保存期限与保密说明',
     resetPin: '重置 PIN 码',

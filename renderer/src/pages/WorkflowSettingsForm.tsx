@@ -39,6 +39,7 @@ interface FormShape {
   retentionNote: string
   backupKeep: number
   serviceContact: string
+  reportFullPhone: boolean
   approval: { managerId: string; pin: string }
 }
 
@@ -95,6 +96,7 @@ export function WorkflowSettingsForm({
       retentionNote: settings.retentionNote,
       backupKeep: settings.backupKeep,
       serviceContact: settings.serviceContact,
+      reportFullPhone: settings.reportFullPhone === true,
       approval: { managerId: approver, pin: '' },
     },
   })
@@ -122,6 +124,7 @@ export function WorkflowSettingsForm({
       retentionNote: v.retentionNote,
       backupKeep: v.backupKeep,
       serviceContact: v.serviceContact.trim(),
+      reportFullPhone: v.reportFullPhone,
       compensation: {
         goodwillCapPercent: v.comp.capPercent,
         goodwillCapMinFen: parseYuanToFen(v.comp.capMin)!,
@@ -316,6 +319,9 @@ export function WorkflowSettingsForm({
         <label className="field">
           {t('settings.retentionNote')}
           <textarea rows={2} maxLength={500} {...register('retentionNote')} />
+        </label>
+        <label>
+          <input type="checkbox" {...register('reportFullPhone')} /> {t('settings.reportFullPhone')}
         </label>
       </fieldset>
       <ApprovalFields idPrefix="policy" managers={managers} register={form.register} errors={form.formState.errors} />
