@@ -62,6 +62,7 @@ export const en: Messages = {
     description: 'Description',
     demand: 'Demand',
     demandNote: 'Demand details',
+    staffComplainedAbout: 'Employee complained about',
     situations: 'Urgent situations',
     fault: 'Fault',
     resolvedAtDesk: 'Resolved at the desk',
@@ -72,6 +73,7 @@ export const en: Messages = {
     branch: 'Branch',
   },
   hints: {
+    staffComplainedAbout: 'When the customer complains about an employee (name or staff no.); otherwise leave blank',
     claimAmount: 'What the customer claims in all; above the amount involved counts as goodwill',
     branchCode: 'Used on case numbers and reports, e.g. SH01',
     customerName: 'Write 匿名 (anonymous) if the customer declines',

@@ -56,6 +56,7 @@ export const zhCN = {
     description: '投诉内容',
     demand: '客户诉求',
     demandNote: '诉求说明',
+    staffComplainedAbout: '被投诉员工',
     situations: '紧急情况',
     fault: '责任方',
     resolvedAtDesk: '现场是否解决',
@@ -66,6 +67,7 @@ export const zhCN = {
     branch: '网点',
   },
   hints: {
+    staffComplainedAbout: '客户投诉某位员工时填写（姓名或工号），否则留空',
     claimAmount: '客户要求的赔偿总额；超出涉及金额的部分计为补偿',
     branchCode: '用于投诉编号和报表，如 SH01',
     customerName: '客户不愿透露可填“匿名”',

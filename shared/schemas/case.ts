@@ -27,6 +27,7 @@ export const LIMITS = {
   receiptNo: 40,
   description: 5000,
   demandNote: 200,
+  staffComplainedAbout: 60,
 } as const
 
 /** The intake form (受理登记, docs/domain.md §2): what the clerk types, validated the same in form and main. */
@@ -62,6 +63,8 @@ export const CaseDraft = z.object({
   description: requiredText(LIMITS.description),
   demand: enumOf(DEMANDS),
   demandNote: optionalText(LIMITS.demandNote),
+  /** 被投诉员工: the employee the customer complains about, when there is one (absent on cases logged before it existed). */
+  staffComplainedAbout: optionalText(LIMITS.staffComplainedAbout).optional(),
   situations: z.array(enumOf(SITUATIONS), { message: v.invalid }).max(SITUATIONS.length, { message: v.invalid }),
   fault: enumOf(FAULTS),
   resolvedAtDesk: enumOf(RESOLVED_AT_DESK),
@@ -179,7 +182,8 @@ export type CaseFlags = z.infer<typeof CaseFlags>
  * A correction (更正) of a saved case: any intake fields, each validated as on the intake
  * form, at least one. Fields outside the form are not accepted.
  */
-export const CaseEdit = CaseDraft.partial()
+export const CaseEdit = CaseDraft.omit({ staffComplainedAbout: true })
+  .partial()
   .strict()
   .refine((o) => Object.values(o).some((x) => x !== undefined), { message: v.nothingToChange })
 export type CaseEdit = z.infer<typeof CaseEdit>

@@ -99,7 +99,11 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       const c = unwrap(
         await services.call(
           'cases:create',
-          validDraft({ departmentId: departments[0].id, description: '吃了熟食后上吐下泻，说要找记者。' }),
+          validDraft({
+            departmentId: departments[0].id,
+            description: '吃了熟食后上吐下泻，说要找记者。',
+            staffComplainedAbout: '王五',
+          }),
         ),
       )
       unwrap(await services.call('cases:takeOver', { id: c.id, approval: { managerId, pin: MANAGER_PIN } }))
@@ -135,7 +139,8 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       expect(out.text).not.toContain('此人难缠') // internal notes stay inside
       // 经办人 apart from 被投诉员工.
       expect(out.text).toMatch(/经办人\s+李娜/)
-      expect(out.text).toMatch(/被投诉员工\s+—/)
+      expect(out.text).toMatch(/被投诉员工\s+王五/)
+      expect(out.text).not.toMatch(/经办人[^\n]*王五/)
       expect(out.text).toContain('关键词“记者”')
       expect(out.fonts).toContain('NotoSansSC-Bold')
 

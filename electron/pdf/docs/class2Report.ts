@@ -188,8 +188,7 @@ export function buildClass2Report(
           section(8, 'staff'),
           fieldTable([
             [t('pdf.class2.handledBy'), handledBy.join('、')],
-            // No intake field records the employee complained about yet: a line to fill in by hand.
-            [t('pdf.class2.complainedAbout'), '—'],
+            [t('pdf.class2.complainedAbout'), c.staffComplainedAbout ?? ''],
           ]),
           signatureLines([t('pdf.class2.reporter'), t('pdf.class2.manager'), t('pdf.class2.receiver')], t),
         ],

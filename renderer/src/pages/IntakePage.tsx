@@ -170,6 +170,7 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         <Field id="demandNote" label={t('fields.demandNote')} error={err('demandNote')} count={lengthOf('demandNote')}>
           <input {...control('demandNote')} />
         </Field>
+        {text('staffComplainedAbout', { hint: t('hints.staffComplainedAbout') })}
       </section>
       <section className="card grid" aria-label={t('intake.handling')}>
         <h2 className="grid-title">{t('intake.handling')}</h2>

@@ -23,6 +23,7 @@ export function intakeDefaults(now: Date): CaseDraft {
     description: '',
     demand: '' as CaseDraft['demand'],
     demandNote: '',
+    staffComplainedAbout: '',
     situations: [],
     fault: 'unclear',
     resolvedAtDesk: 'pending',

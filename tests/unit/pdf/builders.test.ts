@@ -91,6 +91,10 @@ describe('document builders (data in, pdfmake definition out)', () => {
     )
     expect(all).toContain('经办人')
     expect(all).toContain('被投诉员工')
+    const misconduct = texts(
+      buildClass2Report({ ...c, staffComplainedAbout: '王五' }, branch, '2026-11-22T03:00:00.000Z', t).content,
+    ).join('\n')
+    expect(misconduct).toMatch(/被投诉员工\nlabel\n王五/)
     expect(all).toContain('关键词“记者”')
     expect(all).toContain(reportNumber(c, '2026-11-22T03:00:00.000Z'))
     expect(reportNumber(c, '2026-11-22T03:00:00.000Z')).toBe(`${c.number}-R20261122`)
