@@ -284,7 +284,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
   playbook: DEFAULT_PLAYBOOK,
   serviceContact: '',
   backupKeep: 14,
-  retentionNote: '客户联系方式仅用于处理本次投诉和回访；投诉记录保存 3 年，到期由主管审核后归档，不得外传。',
+  retentionNote: '客户联系方式仅用于处理本次投诉和回访，不得外传。',
   compensation: {
     goodwillCapPercent: 50,
     goodwillCapMinFen: 50_00,
