@@ -1,6 +1,8 @@
+import { dirname } from 'node:path'
 import { Low } from 'lowdb'
 import type { Case } from '@shared/schemas/case'
 import { AppendLog } from './appendLog'
+import { JournalMark } from './journalMark'
 import { DamagedFileError, DurableJsonAdapter } from './durableJsonAdapter'
 import { interpret, type Interpreted } from './snapshot'
 import {
@@ -43,6 +45,7 @@ export class LiveDocument {
   private live: DbData
   private coreText = ''
   private journal: AppendLog | null = null
+  private mark: JournalMark | null = null
   private found: Interpreted | null = null
   private marks: Marks = {}
 
@@ -130,6 +133,14 @@ export class LiveDocument {
   /** Opens the journal for appending after its first `validBytes` (the rest is a torn line). */
   async openJournal(validBytes: number): Promise<void> {
     this.journal = await AppendLog.open(this.journalFile, validBytes)
+    // What the journal holds from now on is counted from here (the start compared the last mark first).
+    this.mark?.close()
+    this.mark = await JournalMark.open(dirname(this.journalFile), this.journalSeq)
+  }
+
+  /** A backup's data was put back: its numbering of saves starts the mark again. */
+  resetMark(): Promise<void> {
+    return this.mark?.reset(this.journalSeq) ?? Promise.resolve()
   }
 
   /** A copy of the live data for an update to change (cases are shared: they are frozen). */
@@ -163,6 +174,7 @@ export class LiveDocument {
     if (audit.length > 0) record.audit = audit
     if (Object.keys(record).length === 1) return null
     await this.journal!.append([JSON.stringify(record)])
+    this.mark?.note(record.n)
     cases.forEach(freeze)
     this.replace(after, record.n, undefined, coreText)
     return audit
@@ -193,5 +205,6 @@ export class LiveDocument {
 
   async close(): Promise<void> {
     await this.journal?.close()
+    this.mark?.close()
   }
 }

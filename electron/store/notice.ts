@@ -18,6 +18,8 @@ export interface UnreadSaves {
   reason: string
   /** When they were set aside. */
   at: string
+  /** Saves the journal acknowledged but no longer holds (by number): nothing may be left to set aside. */
+  missing?: { first: number; last: number }
 }
 
 /**

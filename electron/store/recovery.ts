@@ -1,4 +1,5 @@
 import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { JOURNAL_MARK_FILE_NAME, readJournalMark } from './journalMark'
 import { join } from 'node:path'
 import { ARCHIVE_DIR, linkArchive } from './archive'
 import { archiveFolder, BACKUP_DIR, backupFiles, backupStamp, readBackup, usableBackup } from './backups'
@@ -170,6 +171,8 @@ export async function earlierData(dir: string): Promise<FoundData[]> {
     const size = await sizeOf(join(dir, name))
     // An empty case-number mark is opened before the live file is read; one with numbers is data.
     if (size === null || (name === 'complaint-desk.numbers.jsonl' && size === 0)) continue
+    // A journal mark at 0 says no save was ever acknowledged; one past 0 is data.
+    if (name === JOURNAL_MARK_FILE_NAME && (await readJournalMark(dir)) === 0) continue
     add(name, [size])
   }
   const archive = join(dir, ARCHIVE_DIR)

@@ -5,6 +5,7 @@ import { acquireLock } from './lockFile'
 import { DIR_MODE, writeFileDurable } from './durableFile'
 import type { LogDamage } from './appendLog'
 import { readJournal, setJournalTailAside } from './journal'
+import { readJournalMark } from './journalMark'
 import { addToNotice, clearNotice, readNotice, saveNotice, type Notice, type UnreadSaves } from './notice'
 import type { Archive } from './archive'
 import type { AuditVerdict } from './auditChain'
@@ -174,6 +175,10 @@ export class Store extends WritePath {
       // Damage in the journal: the live file and every record before it are kept; the rest is
       // set aside and the user told, before the journal is cut back to what could be read.
       if (log.damage) await this.setUnreadAside(log.damage)
+      // Saves the journal acknowledged but no longer holds (removed, emptied or cut outside the app);
+      // after a recovery the recovery notice says what is missing from the backup's time instead.
+      else if (!recovered)
+        await this.noteMissingSaves(Math.max(found.data.journalSeq, ...log.records.map((r) => r.n)), log.validBytes)
     }
     if (damage !== null || found.kind !== 'ok') {
       // A damaged live file: the newest usable backup is put back (recovery.ts), unless this is
@@ -247,6 +252,28 @@ export class Store extends WritePath {
     const file = await setJournalTailAside(this.journalFile, damage, now)
     const { line, saves, fromByte, toByte, reason } = damage
     const unread = { file, line, saves, fromByte, toByte, reason, at: now.toISOString() }
+    this.notice = await addToNotice(this.dir, this.notice, unread)
+  }
+
+  /**
+   * The journal mark (journalMark.ts) names a save after `last`, the newest one the journal
+   * and the live file hold: saves `last`+1 … mark were acknowledged and are gone. What is left
+   * of the journal after its last whole line is set aside; the user is told which saves.
+   */
+  private async noteMissingSaves(last: number, validBytes: number): Promise<void> {
+    const marked = await readJournalMark(this.dir)
+    if (marked === null || marked <= last) return
+    const now = this.now()
+    const size = (await stat(this.journalFile).catch(() => null))?.size ?? 0
+    const damage = {
+      line: 0,
+      saves: marked - last,
+      fromByte: validBytes,
+      toByte: Math.max(validBytes, size),
+      reason: `journal ends at save ${last}, saves up to ${marked} were acknowledged`,
+    }
+    const file = size > validBytes ? await setJournalTailAside(this.journalFile, damage, now) : ''
+    const unread = { ...damage, file, at: now.toISOString(), missing: { first: last + 1, last: marked } }
     this.notice = await addToNotice(this.dir, this.notice, unread)
   }
 
@@ -372,6 +399,7 @@ export class Store extends WritePath {
   /** Makes a backup's data and archive the current ones (the journal is empty by now). */
   private async putBack(data: Snapshot, backupName: string): Promise<void> {
     this.doc.set(data)
+    await this.doc.resetMark()
     await this.archive.replaceWith(archiveFolder(this.dir, backupName))
   }
 

@@ -99,8 +99,10 @@ export function App() {
         </Notice>
       )}
       {status.store.unreadSaves.map((u) => (
-        <Notice key={u.file} kind="warning">
-          {t('store.unreadSaves', {
+        <Notice key={u.file || u.at} kind="warning">
+          {t(u.missing ? 'store.missingSaves' : 'store.unreadSaves', {
+            first: u.missing?.first,
+            last: u.missing?.last,
             line: u.line,
             saves: u.saves,
             from: u.fromByte,

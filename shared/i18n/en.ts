@@ -774,6 +774,8 @@ export const en: Messages = {
       'At start the data file was damaged ({{reason}}). It was kept as {{damaged}} and the backup of {{at}} was restored. Changes made after that time are missing: check and re-enter them.',
     unreadSaves:
       'At start the journal was found damaged: {{saves}} saves from line {{line}} on could not be read (bytes {{from}}–{{to}}; {{reason}}) and were set aside unchanged as {{file}}. The data file and every save before them were kept; check what those saves held and enter it again.',
+    missingSaves:
+      'At start the journal was found missing saves it had acknowledged: saves {{first}}–{{last}} are not in it (it was deleted, emptied or cut outside the app). The data file and every save before them were kept; check what those saves held and enter it again.',
     acknowledgeHint: 'This is shown until a manager acknowledges it under Settings → Backups.',
     recoveredMissing:
       'At start the data file was missing; the backup of {{at}} ({{backup}}) was restored, and the journal and archive found were set aside unchanged. Changes made after that time are missing: check and re-enter them.',

@@ -35,6 +35,8 @@ export const UnreadSaves = z.object({
   toByte: z.number().int(),
   reason: z.string(),
   at: z.string(),
+  /** Saves the journal acknowledged but no longer holds (removed, emptied or cut outside the app). */
+  missing: z.object({ first: z.number().int(), last: z.number().int() }).optional(),
 })
 
 export const BackupName = z

@@ -200,15 +200,13 @@ const MATRIX: Record<FileKind, Record<Damage, Row>> = {
     null: LIVE_DAMAGED,
   },
   journal: {
-    truncated: {
-      todo: 'a journal cut short by hand: its last record reads as a torn write (a crash before the save was acknowledged) and is dropped without a word',
-    },
-    garbage: { todo: 'a damaged last journal record: read as a torn write and dropped without a word' },
-    // The journal is the only copy of a save until the next fold, and an empty journal is what
-    // every fold leaves: a journal removed or emptied outside the app is not told from one with
-    // no saves yet. (Case numbers it issued are still never issued again: the number mark.)
-    deleted: { todo: 'a journal deleted outside the app: its saves since the last fold are gone without a word' },
-    empty: { todo: 'a journal emptied outside the app: its saves since the last fold are gone without a word' },
+    // The journal is a save's only copy until the next fold; the journal mark (journalMark.ts)
+    // says which save it acknowledged last, so saves removed, emptied or cut away outside the
+    // app are named in the notice, and what is left of a cut line is set aside.
+    truncated: { told: { unreadSaves: 1 }, lost: ['J1'] },
+    garbage: { told: { unreadSaves: 1 }, lost: ['J1'] },
+    deleted: { told: { unreadSaves: 1 }, lost: ['J1'] },
+    empty: { told: { unreadSaves: 1 }, lost: ['J1'] },
     // Set aside and named in the unread-saves notice (the record itself was overwritten).
     'wrong shape': { told: { unreadSaves: 1 }, lost: ['J1'] },
     null: { told: { unreadSaves: 1 }, lost: ['J1'] },
