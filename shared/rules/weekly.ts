@@ -9,6 +9,18 @@ import { OPEN_STATUSES } from './lifecycle'
 import { localDayEnd, localDayStart, withinLocalDays } from '../values/localTime'
 
 /** Last week's Monday to Sunday (the material asks for the report every Monday). */
+/** The figures of a weekly row, in the order the screen and the PDF show them (i18n keys under weekly.). */
+export const WEEKLY_COLUMNS = [
+  'total',
+  'class1',
+  'class2',
+  'open',
+  'overdue',
+  'avgHours',
+  'cost',
+  'satisfaction',
+] as const
+
 export function lastWeek(today: Date): { from: string; to: string } {
   const weekday = (today.getDay() + 6) % 7 // Monday = 0
   const monday = addDays(today, -weekday - 7)

@@ -3,6 +3,7 @@ import { formatFen } from '@shared/values/money'
 import { dailyLine, stackedBars } from './charts'
 import type { BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
+import { WEEKLY_COLUMNS } from '@shared/rules/weekly'
 
 /** A figure cell: numbers line up on the right. */
 const num = (text: string, extra: Record<string, unknown> = {}) => ({ text, alignment: 'right', ...extra })
@@ -27,17 +28,11 @@ function figures(rows: WeeklyRow[], total: WeeklyRow, t: T, firstHeader: string)
       dontBreakRows: true,
       widths: ['*', 30, 34, 34, 30, 34, 48, 58, 40],
       body: [
-        [
-          firstHeader,
-          t('weekly.total'),
-          t('weekly.class1'),
-          t('weekly.class2'),
-          t('weekly.open'),
-          t('weekly.overdue'),
-          t('weekly.avgHours'),
-          t('weekly.cost'),
-          t('weekly.satisfaction'),
-        ].map((text, i) => ({ text, style: 'th', alignment: i === 0 ? 'left' : 'right' })),
+        [firstHeader, ...WEEKLY_COLUMNS.map((k) => t(`weekly.${k}`))].map((text, i) => ({
+          text,
+          style: 'th',
+          alignment: i === 0 ? 'left' : 'right',
+        })),
         ...rows.map((r) => cells(r)),
         cells({ ...total, label: t('weekly.sum') }, { bold: true }),
       ],

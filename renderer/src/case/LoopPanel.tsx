@@ -12,6 +12,7 @@ import { PdfButton } from './PdfButton'
 import { ActionButton, BlockedAction } from './ActionControl'
 import { formatDateTime } from '../format'
 import { caseActions, finished, shown, type CasePanelProps } from './caseActions'
+import { OverdueBadges } from '../components/OverdueBadges'
 
 const Reason = z.object({ reason: requiredText(200) })
 const Resolution = z.object({ resolution: requiredText(500) })
@@ -42,13 +43,7 @@ export function LoopPanel({ c, act, managers, defaultApprover, settings, viewer 
     <section className="card" aria-labelledby="loop-title">
       <h2 id="loop-title">
         {t('wf.loopTitle')} <span className={`badge status-${c.status}`}>{t(`options.status.${c.status}`)}</span>
-        {c.flags.overdue
-          .filter((o) => o !== 'commitment')
-          .map((o) => (
-            <span key={o} className="badge badge-overdue">
-              {t(`wf.overdue.${o}`)}
-            </span>
-          ))}
+        <OverdueBadges flags={c.flags} />
       </h2>
       {!done && (
         <p className="muted small">

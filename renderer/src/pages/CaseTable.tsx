@@ -6,6 +6,7 @@ import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
 import { ownerText } from '@shared/i18n/owner'
+import { OverdueBadges } from '../components/OverdueBadges'
 
 const PAGE = 200
 /** Every row is this tall (styles.css keeps it so): fixed sizes keep scrolling cheap at any length. */
@@ -169,13 +170,7 @@ const CaseRow = memo(function CaseRow({
       </td>
       <td className="mono">{formatDateTime(c.receivedAt)}</td>
       <td>
-        {c.flags.overdue
-          .filter((o) => o !== 'commitment')
-          .map((o) => (
-            <span key={o} className="badge badge-overdue">
-              {t(`wf.overdue.${o}`)}
-            </span>
-          ))}
+        <OverdueBadges flags={c.flags} />
         {c.flags.commitmentsOverdue > 0 && (
           <span className="badge badge-overdue">
             {t('list.promisesOverdue', { count: c.flags.commitmentsOverdue })}

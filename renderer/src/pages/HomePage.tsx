@@ -5,6 +5,7 @@ import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
+import { OverdueBadges } from '../components/OverdueBadges'
 
 /** 首页: what needs attention now — escalations, broken and due promises, overdue cases. */
 export function HomePage({ onOpen }: { onOpen: (id: string) => void }) {
@@ -91,14 +92,7 @@ export function HomePage({ onOpen }: { onOpen: (id: string) => void }) {
             <ul className="home-list">
               {h.overdueCases.map((c) => (
                 <li key={c.id}>
-                  {caseLink(c)} {c.customerName}{' '}
-                  {c.flags.overdue
-                    .filter((o) => o !== 'commitment')
-                    .map((o) => (
-                      <span key={o} className="badge badge-overdue">
-                        {t(`wf.overdue.${o}`)}
-                      </span>
-                    ))}
+                  {caseLink(c)} {c.customerName} <OverdueBadges flags={c.flags} />
                 </li>
               ))}
             </ul>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { lastWeek } from '@shared/rules/weekly'
+import { lastWeek, WEEKLY_COLUMNS } from '@shared/rules/weekly'
 import { formatFen } from '@shared/values/money'
 import type { WeeklyRow } from '@shared/schemas/weekly'
 import { useApi } from '../apiContext'
@@ -20,17 +20,7 @@ export function WeeklySection() {
     <table className="cases weekly">
       <thead>
         <tr>
-          {[
-            first,
-            t('weekly.total'),
-            t('weekly.class1'),
-            t('weekly.class2'),
-            t('weekly.open'),
-            t('weekly.overdue'),
-            t('weekly.avgHours'),
-            t('weekly.cost'),
-            t('weekly.satisfaction'),
-          ].map((h) => (
+          {[first, ...WEEKLY_COLUMNS.map((k) => t(`weekly.${k}`))].map((h) => (
             <th key={h} scope="col">
               {h}
             </th>
