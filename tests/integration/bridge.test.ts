@@ -1,12 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdir, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
-import { join } from 'node:path'
 import { createHttpApi, TAB_HEADER } from '@shared/ipc/httpClient'
 import { startBridge, type Bridge } from '../../electron/bridge/server'
 import type { Services } from '../../electron/services'
-import { openTestServices } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
+import { bridgeOn } from '../support/bridge'
 
 const TAB = 'tab-0123456789abcdef'
 
@@ -36,12 +34,7 @@ describe('the browser bridge', () => {
   let rendererDir: string
 
   beforeEach(async () => {
-    const dir = await tempDir()
-    rendererDir = join(dir, 'renderer')
-    await mkdir(rendererDir)
-    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>客诉台</title>')
-    services = await openTestServices(join(dir, 'data'))
-    bridge = await startBridge({ dispatch: services.dispatch, signedIn: services.signedIn, rendererDir })
+    ;({ services, bridge, rendererDir } = await bridgeOn(await tempDir()))
   })
   afterEach(async () => {
     await bridge.close()

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { mkdir, writeFile } from 'node:fs/promises'
 import { request } from 'node:http'
-import { join } from 'node:path'
 import { TAB_HEADER, TOKEN_HEADER } from '@shared/ipc/httpClient'
-import { startBridge, type Bridge } from '../../electron/bridge/server'
+import type { Bridge } from '../../electron/bridge/server'
 import type { Services } from '../../electron/services'
-import { clerkDesk, openTestServices } from '../support/services'
+import { clerkDesk } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
+import { bridgeOn } from '../support/bridge'
 
 const TAB = 'tab-limits-0123456789'
 
@@ -44,12 +43,7 @@ describe('the browser host under hostile requests', () => {
   let bridge: Bridge
 
   beforeEach(async () => {
-    const dir = await tempDir()
-    const rendererDir = join(dir, 'renderer')
-    await mkdir(rendererDir)
-    await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>客诉台</title>')
-    services = await openTestServices(join(dir, 'data'))
-    bridge = await startBridge({ dispatch: services.dispatch, signedIn: services.signedIn, rendererDir })
+    ;({ services, bridge } = await bridgeOn(await tempDir()))
   })
   afterEach(async () => {
     await bridge.close()
