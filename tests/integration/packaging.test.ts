@@ -2,17 +2,7 @@
 // a stand-in Electron folder replaces the download (`-c.electronDist`), and `--dir` stops before
 // the installers (those need downloads). Then checks what the installed app will find at run time.
 import { spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
@@ -30,8 +20,12 @@ const asar = createRequire(createRequire(import.meta.url).resolve('electron-buil
 }
 
 const work = mkdtempSync(join(tmpdir(), 'packaging-'))
-const project = join(work, 'project') // package.json, the yml, a fresh out/ and a link to node_modules
-const output = join(work, 'dist') // outside `project`, so nothing there can reach the repo's node_modules
+// electron-builder collects the production dependencies with `npm list` from the project folder:
+// a copy of the project with node_modules linked in makes npm list every package as extraneous
+// on a fresh `npm ci` (it then collects the wrong tree), so the build runs on the repository
+// itself, after a fresh `electron-vite build` of its out/.
+const project = root
+const output = join(work, 'dist') // outside the project, so nothing there can reach the repo's node_modules
 const resources = join(output, 'linux-unpacked', 'resources')
 const archive = join(resources, 'app.asar')
 const unpackedDir = join(resources, 'app.asar.unpacked')
@@ -48,12 +42,8 @@ function run(cmd: string, args: string[], cwd: string) {
 }
 
 beforeAll(() => {
-  mkdirSync(project)
-  for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml'])
-    copyFileSync(join(root, f), join(project, f))
-  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'junction')
-  // Built here rather than read from the shared out/, which may be stale or being rebuilt.
-  const viteMs = run('electron-vite', ['build', '--outDir', join(project, 'out'), '--logLevel', 'error'], root)
+  // Built now rather than trusting an out/ left by an earlier build, which may be stale.
+  const viteMs = run('electron-vite', ['build', '--logLevel', 'error'], root)
 
   const electron = join(work, 'electron-stand-in')
   mkdirSync(join(electron, 'resources'), { recursive: true })
