@@ -49,7 +49,10 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   ])
   const text = execFileSync('pdftotext', ['-layout', await sheet.path(), '-'], { encoding: 'utf8' })
   expect(text).toContain('周先生可能会再打电话来')
-  expect(text).toContain('今晚七点前确认送达时间并回电')
+  // The commitment's text wraps in its table cell: its first line, then the printed sign-off.
+  expect(text).toContain('今晚七点前确认送达')
+  expect(text).toContain(`接班人 ${MANAGER.name} 于`)
+  expect(text).toContain('凭本人 PIN 码签收')
   await expect(page.getByRole('region', { name: '历史交接记录' })).toContainText(`李娜 → ${MANAGER.name}`)
 
   // The day's oral report log prints from 报表 (none today: it says so).
