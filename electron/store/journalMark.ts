@@ -23,7 +23,8 @@ export class JournalMark {
   /** Sets the mark to `n` durably (at start, and when a backup's data is put back) and keeps it open. */
   static async open(dir: string, n: number): Promise<JournalMark> {
     const file = join(dir, JOURNAL_MARK_FILE_NAME)
-    await writeFileDurable(file, format(n))
+    // Most starts find the mark where the data is: no write (a durable one costs two fsyncs).
+    if ((await readJournalMark(dir)) !== n) await writeFileDurable(file, format(n))
     return new JournalMark(file, openSync(file, 'r+', 0o600))
   }
 
