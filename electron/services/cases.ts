@@ -51,7 +51,12 @@ export async function previewClassification(ctx: ServiceContext, input: Classify
   return classifyWith(
     (await ctx.store.archived()).list(),
     ctx.store.data,
-    { ...input, amountFen: fenOrNull(input.amount), claimFen: fenOrNull(input.claimAmount) },
+    {
+      ...input,
+      amountFen: fenOrNull(input.amount),
+      lossFen: fenOrNull(input.lossAmount),
+      claimFen: fenOrNull(input.claimAmount),
+    },
     parseLocalDateTime(input.receivedAt) ?? ctx.now(),
   )
 }
@@ -63,14 +68,15 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
   }
   const now = ctx.now()
   const by = { id: session.staff.id, name: session.staff.name }
-  const { amount, claimAmount, receivedAt, ...rest } = draft
+  const { amount, lossAmount, claimAmount, receivedAt, ...rest } = draft
   const archived = (await ctx.store.archived()).list()
   const created = await ctx.store.update((d) => {
     const { number, counters } = nextCaseNumber(d.caseCounters, now)
     d.caseCounters = counters
     const amountFen = parseYuanToFen(amount)
+    const lossFen = parseYuanToFen(lossAmount)
     const claimFen = parseYuanToFen(claimAmount)
-    const result = classifyWith(archived, d, { ...rest, amountFen, claimFen }, parseLocalDateTime(receivedAt)!)
+    const result = classifyWith(archived, d, { ...rest, amountFen, lossFen, claimFen }, parseLocalDateTime(receivedAt)!)
     const workflow = {
       ...emptyWorkflow(),
       proposedClass: result.caseClass,
@@ -88,6 +94,7 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
       branchCode: d.branch?.code ?? '',
       receivedAt: parseLocalDateTime(receivedAt)!.toISOString(),
       amountFen,
+      lossFen,
       claimFen,
       status: 'received',
       caseClass: result.caseClass,
@@ -118,13 +125,14 @@ export async function editCase(ctx: ServiceContext, input: { id: string; changes
   const data = ctx.store.data
   return changeCase(ctx, input.id, 'editCase', (c) => {
     const before = intakeValues(c)
-    const { amount, claimAmount, receivedAt, phone, departmentId, ...plain } = input.changes
+    const { amount, lossAmount, claimAmount, receivedAt, phone, departmentId, ...plain } = input.changes
     if (departmentId !== undefined && departmentId !== c.departmentId && !activeDepartment(data, departmentId))
       throw new AppError('VALIDATION', {}, 'errors.VALIDATION', [{ path: 'changes.departmentId', message: v.choose }])
     for (const [field, value] of Object.entries(plain)) if (value !== undefined) Object.assign(c, { [field]: value })
     if (departmentId !== undefined) c.departmentId = departmentId
     if (phone !== undefined) c.phone = normalizePhone(phone)
     if (amount !== undefined) c.amountFen = parseYuanToFen(amount)
+    if (lossAmount !== undefined) c.lossFen = parseYuanToFen(lossAmount)
     if (claimAmount !== undefined) c.claimFen = parseYuanToFen(claimAmount)
     if (receivedAt !== undefined) c.receivedAt = parseLocalDateTime(receivedAt)!.toISOString()
     const after = intakeValues(c)

@@ -3,6 +3,7 @@ import type { CaseDetail } from '@shared/schemas/case'
 import type { CompensationOption, CostTotals, OfferItem } from '@shared/schemas/compensation'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { assessOffer, proposeCompensation } from '@shared/rules/compensation'
+import { effectiveLoss } from '@shared/rules/amounts'
 import { setClass } from '@shared/rules/lifecycle'
 import { formatFen } from '@shared/values/money'
 import { withinLocalDays } from '@shared/values/localTime'
@@ -27,7 +28,15 @@ export async function proposeFor(ctx: ServiceContext, id: string): Promise<Compe
   const c = await findCase(ctx, id)
   const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
   return proposeCompensation(
-    { category: c.category, amountFen: c.amountFen, demand: c.demand, fault: c.fault, caseClass: c.caseClass },
+    {
+      category: c.category,
+      amountFen: c.amountFen,
+      lossFen: c.lossFen,
+      claimFen: c.claimFen,
+      demand: c.demand,
+      fault: c.fault,
+      caseClass: c.caseClass,
+    },
     compensation,
     authorityLimitFen,
   )
@@ -53,7 +62,7 @@ export async function makeOffer(
   const { compensation, authorityLimitFen } = ctx.store.data.settings.workflow
   const assessed = assessOffer(
     input.items,
-    { lossFen: c.amountFen ?? 0, fault: c.fault },
+    { lossFen: effectiveLoss(c).fen, fault: c.fault },
     compensation,
     authorityLimitFen,
   )

@@ -35,7 +35,7 @@ export function describeChange(t: T, change: FieldChange): { label: string; befo
         .split(',')
         .map((s) => t(`options.situations.${s}`, { defaultValue: s }))
         .join('、')
-    if (change.field === 'amount' || change.field === 'claimAmount') return `¥${text}`
+    if (change.field === 'amount' || change.field === 'lossAmount' || change.field === 'claimAmount') return `¥${text}`
     if (change.field === 'receivedAt') return text.replace('T', ' ')
     return text
   }

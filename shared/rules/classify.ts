@@ -12,6 +12,7 @@ import {
 import type { WorkflowSettings } from '../schemas/settings'
 import type { Classification, Reason } from '../schemas/workflow'
 import { findKeyword } from './keywords'
+import { amountAtStake, goodwillSought } from './amounts'
 import { formatFen } from '../values/money'
 import { phoneDigits } from '../values/phone'
 
@@ -21,8 +22,11 @@ export interface ClassifyInput {
   /** The customer's mood (情绪); 激动 `angry` with a claim beyond the loss is an intense complaint. */
   mood?: Mood
   phone: string
+  /** 商品/服务金额 (what was paid). */
   amountFen: number | null
-  /** Total the customer claims (赔偿); what exceeds the amount involved is goodwill sought. */
+  /** 损失金额 (the actual loss); blank or absent: worked out by category (rules/amounts). */
+  lossFen?: number | null
+  /** Total the customer claims (索赔金额); what exceeds the loss is goodwill sought. */
   claimFen: number | null
   /** Goodwill already offered (compensation chooser); counts like goodwill sought. */
   goodwillOfferedFen?: number
@@ -76,8 +80,9 @@ export function classify(
       if (hit) urgent.set(situation, { keyword: hit })
     }
   }
-  if (!urgent.has('large_loss') && input.amountFen !== null && input.amountFen >= settings.largeLossFen) {
-    urgent.set('large_loss', { amount: formatFen(input.amountFen) })
+  const atStake = amountAtStake(input)
+  if (!urgent.has('large_loss') && atStake > 0 && atStake >= settings.largeLossFen) {
+    urgent.set('large_loss', { amount: formatFen(atStake) })
   }
 
   // Injury, illness, food or drug harm, fire and accidents are safety matters.
@@ -90,7 +95,8 @@ export function classify(
   const threat = keyword('external_threat')
   if (threat) class2.set('external_threat', { keyword: threat })
 
-  const goodwill = Math.max(Math.max(0, (input.claimFen ?? 0) - (input.amountFen ?? 0)), input.goodwillOfferedFen ?? 0)
+  const sought = goodwillSought(input)
+  const goodwill = Math.max(sought, input.goodwillOfferedFen ?? 0)
   if (goodwill > settings.authorityLimitFen) class2.set('over_authority', { amount: formatFen(goodwill) })
 
   const within = (days: number) => (h: HistoryItem) => {
@@ -119,9 +125,8 @@ export function classify(
 
   // An intense complaint or a high demand: an agitated customer asking for more than the
   // loss, or shouting at the desk.
-  const excess = input.claimFen === null ? 0 : input.claimFen - Math.max(0, input.amountFen ?? 0)
   const shouting = keyword('intense_complaint')
-  if (input.mood === 'angry' && excess > 0) class2.set('intense_complaint', { amount: formatFen(excess) })
+  if (input.mood === 'angry' && sought > 0) class2.set('intense_complaint', { amount: formatFen(sought) })
   else if (shouting) class2.set('intense_complaint', { keyword: shouting })
 
   const reasons: Reason[] = [

@@ -7,10 +7,9 @@ import {
   type GoodwillForm,
 } from '../values/options'
 import type { CompensationOption, CompensationPolicy, OfferItem } from '../schemas/compensation'
+import { effectiveLoss, type CaseAmounts } from './amounts'
 
-export interface ProposeInput {
-  category: Category
-  amountFen: number | null
+export interface ProposeInput extends CaseAmounts {
   demand: Demand
   fault: Fault
   caseClass: 1 | 2
@@ -80,24 +79,225 @@ function goodwillChoices(category: Category, policy: CompensationPolicy): Goodwi
   return [...new Set([...preferred, ...DEFAULT_GOODWILL])]
 }
 
-/** Restoring forms to offer, the customer's demand first (docs/domain.md §7). */
-function restoreForms(input: ProposeInput): CompensationForm[] {
-  if (input.category === 'cashier_error' || input.category === 'price_billing') return ['correct_error', 'full_refund']
-  switch (input.demand) {
+/** Restoring forms for a faulty item, the customer's demand first (docs/domain.md §7a 产品质量). */
+function restoreForms(demand: Demand): CompensationForm[] {
+  switch (demand) {
     case 'refund':
       return ['full_refund', 'exchange', 'repair']
-    case 'exchange':
-      return ['exchange', 'full_refund', 'repair']
     case 'repair':
       return ['repair', 'exchange', 'full_refund']
     default:
-      return input.category === 'delivery' || input.category === 'service_attitude'
-        ? ['full_refund', 'partial_refund']
-        : ['exchange', 'full_refund', 'repair']
+      return ['exchange', 'full_refund', 'repair']
   }
 }
 
-const apology = (note = ''): OfferItem => ({ form: 'apology', valueFen: 0, note })
+/**
+ * What an apology item says beyond sorry (OfferItem.note codes, shown through `comp.notes`):
+ * the reason explained, an improvement promised, the price's make-up, a written guide, the
+ * customer's well-being first.
+ */
+export const APOLOGY_NOTES = ['explanation', 'improvement', 'price_makeup', 'guide', 'wellbeing'] as const
+type ApologyNote = (typeof APOLOGY_NOTES)[number]
+const apology = (note: ApologyNote | '' = ''): OfferItem => ({ form: 'apology', valueFen: 0, note })
+
+interface Draft {
+  id: string
+  items: (OfferItem | null)[]
+  principle: CompensationOption['principle']
+  rationale: string
+}
+
+/** Everything a scenario template needs, worked out once. */
+interface Scene {
+  input: ProposeInput
+  price: number
+  loss: number
+  lossEntered: boolean
+  cap: number
+  smallest: number
+  limit: number
+  forms: GoodwillForm[]
+  gesture: (form: GoodwillForm, budget: number) => OfferItem | null
+}
+
+const restore = (form: CompensationForm, valueFen: number, note = ''): OfferItem => ({ form, valueFen, note })
+
+/** The customer is at fault: explain first, perhaps a gesture, a discount on paid service; never a refund. */
+function customerFault(s: Scene): Draft[] {
+  const drafts: Draft[] = [
+    { id: 'explain', items: [apology('explanation')], principle: 'fair', rationale: 'customer_fault_explain' },
+    {
+      id: 'gesture',
+      items: [apology('explanation'), s.gesture(s.forms[0], s.smallest)],
+      principle: 'caring',
+      rationale: 'customer_fault_gesture',
+    },
+  ]
+  const base = Math.max(s.loss, s.price)
+  if (base > 0 && (s.input.demand === 'repair' || s.input.demand === 'exchange'))
+    drafts.push({
+      id: 'discount',
+      items: [
+        apology('explanation'),
+        { form: 'discount', valueFen: Math.min(s.cap, Math.round(base * 0.2)), note: '' },
+      ],
+      principle: 'flexible',
+      rationale: 'paid_service_discount',
+    })
+  return drafts
+}
+
+/** No loss to restore: an apology with a small gesture, a choice of another, more for a Class 2 case. */
+function gestures(s: Scene, note: ApologyNote | '', rationale: string): Draft[] {
+  const drafts: Draft[] = [
+    {
+      id: 'apology_gesture',
+      items: [apology(note), s.gesture(s.forms[0], s.smallest)],
+      principle: 'caring',
+      rationale,
+    },
+    {
+      id: 'apology_alternative',
+      items: [apology(note), s.gesture(s.forms[1], s.smallest)],
+      principle: 'flexible',
+      rationale: 'no_loss_choice',
+    },
+  ]
+  if (s.input.caseClass === 2)
+    drafts.push({
+      id: 'apology_more',
+      items: [apology(note), s.gesture(s.forms[0], Math.min(s.cap, s.limit))],
+      principle: 'caring',
+      rationale: 'serious_gesture',
+    })
+  return drafts
+}
+
+/** The loss put right in the forms given (the first leads), with a gesture as the alternative. */
+function restoring(s: Scene, forms: CompensationForm[], value: number, note: ApologyNote | ''): Draft[] {
+  const [first, second] = forms
+  const verify = s.input.fault === 'unclear'
+  const drafts: Draft[] = [
+    {
+      id: `${first}_apology`,
+      items: [restore(first, value), apology(note)],
+      principle: first === 'correct_error' ? 'simple' : 'fair',
+      rationale: verify ? 'verify_then_restore' : first === 'correct_error' ? 'correct_on_the_spot' : 'restore_loss',
+    },
+    {
+      id: `${second ?? first}_gesture`,
+      items: [restore(second ?? first, value), apology(note), s.gesture(s.forms[0], Math.min(s.cap, s.smallest))],
+      principle: 'flexible',
+      rationale: 'choice_with_gesture',
+    },
+  ]
+  if (!verify && (s.input.fault === 'ours' || s.input.caseClass === 2) && s.cap > s.smallest)
+    drafts.push({
+      id: `${first}_goodwill`,
+      items: [restore(first, value), apology(note), s.gesture(s.forms[0], Math.min(s.cap, s.limit))],
+      principle: 'caring',
+      rationale: 'goodwill_within_cap',
+    })
+  return drafts
+}
+
+/** The category's template from the material (docs/domain.md §7a); a refund never leads where it says otherwise. */
+function scenario(s: Scene): Draft[] {
+  const { input, price, loss } = s
+  switch (input.category) {
+    case 'service_attitude':
+      // A refund leads only when what the customer lost is the price itself.
+      if (s.lossEntered && loss > 0 && loss === price) return restoring(s, ['full_refund'], loss, 'improvement')
+      const template = gestures(s, 'improvement', 'attitude_template')
+      // A loss beside the price (a wasted trip, a fee) is made good as the third choice.
+      if (loss > 0)
+        return [...template.slice(0, 2), ...restoring(s, ['partial_refund'], loss, 'improvement').slice(0, 1)]
+      return template
+    case 'price_billing': {
+      // A proven billing error is corrected in full; otherwise explain, negotiate, then a discount.
+      if (input.fault === 'ours' && loss > 0) return restoring(s, ['correct_error'], loss, '')
+      const discount = Math.min(s.cap, s.limit, Math.max(Math.round(price * 0.1), 100))
+      return [
+        { id: 'explain_price', items: [apology('price_makeup')], principle: 'fair', rationale: 'explain_price' },
+        {
+          id: 'negotiate_discount',
+          items: [apology('price_makeup'), { form: 'discount', valueFen: discount, note: '' }],
+          principle: 'flexible',
+          rationale: 'negotiate_discount',
+        },
+      ]
+    }
+    case 'usage_difficulty': {
+      const drafts: Draft[] = [
+        { id: 'guide', items: [apology('guide')], principle: 'simple', rationale: 'usage_guide' },
+        {
+          id: 'technician',
+          items: [apology('guide'), s.gesture('onsite_service', s.limit)],
+          principle: 'caring',
+          rationale: 'usage_technician',
+        },
+      ]
+      // An exchange only when the item itself is faulty (our fault, or the loss typed in).
+      if (input.fault === 'ours' && Math.max(price, loss) > 0)
+        drafts.push({
+          id: 'exchange_if_faulty',
+          items: [restore('exchange', Math.max(price, loss)), apology()],
+          principle: 'fair',
+          rationale: 'exchange_if_faulty',
+        })
+      return drafts
+    }
+    case 'cashier_error':
+      // Pay back the shortfall at once; never a "refund" of the bill.
+      return loss > 0
+        ? restoring(s, ['correct_error'], loss, '')
+        : [
+            {
+              id: 'verify_shortfall',
+              items: [restore('correct_error', 0), apology()],
+              principle: 'simple',
+              rationale: 'verify_shortfall',
+            },
+            ...gestures(s, '', 'no_loss_gesture').slice(0, 1),
+          ]
+    case 'safety_health': {
+      // Well-being first: documented medical costs, the product refunded, an apology; a manager handles it.
+      const medical = restore('medical_costs', Math.max(0, loss - price), 'documented')
+      return [
+        {
+          id: 'health_first',
+          items: [medical, price > 0 ? restore('full_refund', price) : null, apology('wellbeing')],
+          principle: 'caring',
+          rationale: 'health_first',
+        },
+        price > 0
+          ? {
+              id: 'health_exchange',
+              items: [medical, restore('exchange', price), apology('wellbeing')],
+              principle: 'flexible',
+              rationale: 'health_choice',
+            }
+          : {
+              id: 'health_gesture',
+              items: [medical, apology('wellbeing'), s.gesture(s.forms[0], s.smallest)],
+              principle: 'caring',
+              rationale: 'health_gesture',
+            },
+      ]
+    }
+    default:
+      if (loss === 0) return gestures(s, '', 'no_loss_gesture')
+      if (input.category === 'product_quality' || input.category === 'after_sales')
+        return restoring(s, restoreForms(input.demand), loss, '')
+      // Delivery, premises, other: the loss typed in, as the customer asked.
+      return restoring(
+        s,
+        input.demand === 'exchange' ? ['exchange', 'partial_refund'] : ['partial_refund', 'correct_error'],
+        loss,
+        '',
+      )
+  }
+}
 
 /**
  * Proposes 2–3 options, best first, each with its value, whether it is within the clerk's
@@ -108,88 +308,20 @@ export function proposeCompensation(
   policy: CompensationPolicy,
   authorityLimitFen: number,
 ): CompensationOption[] {
-  const loss = Math.max(0, input.amountFen ?? 0)
-  const cap = goodwillCap(loss, policy)
+  const { fen: loss, source } = effectiveLoss(input)
   const smallest = Math.min(...policy.coupons)
-  const forms = goodwillChoices(input.category, policy)
-  const gesture = (form: GoodwillForm, budget: number) => goodwillItem(form, budget, policy)
-  const drafts: {
-    id: string
-    items: (OfferItem | null)[]
-    principle: CompensationOption['principle']
-    rationale: string
-  }[] = []
-
-  if (input.fault === 'customer') {
-    // Never a refund first: explain, then perhaps a gesture, or a discount on paid service.
-    drafts.push({
-      id: 'explain',
-      items: [apology('explanation')],
-      principle: 'fair',
-      rationale: 'customer_fault_explain',
-    })
-    drafts.push({
-      id: 'gesture',
-      items: [apology('explanation'), gesture(forms[0], smallest)],
-      principle: 'caring',
-      rationale: 'customer_fault_gesture',
-    })
-    if (loss > 0 && (input.demand === 'repair' || input.demand === 'exchange')) {
-      drafts.push({
-        id: 'discount',
-        items: [
-          apology('explanation'),
-          { form: 'discount', valueFen: Math.min(cap, Math.round(loss * 0.2)), note: '' },
-        ],
-        principle: 'flexible',
-        rationale: 'paid_service_discount',
-      })
-    }
-  } else if (loss === 0) {
-    drafts.push({
-      id: 'apology_gesture',
-      items: [apology(), gesture(forms[0], smallest)],
-      principle: 'caring',
-      rationale: 'no_loss_gesture',
-    })
-    drafts.push({
-      id: 'apology_alternative',
-      items: [apology(), gesture(forms[1], smallest)],
-      principle: 'flexible',
-      rationale: 'no_loss_choice',
-    })
-    if (input.caseClass === 2)
-      drafts.push({
-        id: 'apology_more',
-        items: [apology(), gesture(forms[0], cap)],
-        principle: 'caring',
-        rationale: 'serious_gesture',
-      })
-  } else {
-    const [first, second] = restoreForms(input)
-    const restore = (form: CompensationForm): OfferItem => ({ form, valueFen: loss, note: '' })
-    const verify = input.fault === 'unclear'
-    drafts.push({
-      id: `${first}_apology`,
-      items: [restore(first), apology()],
-      principle: first === 'correct_error' ? 'simple' : 'fair',
-      rationale: verify ? 'verify_then_restore' : first === 'correct_error' ? 'correct_on_the_spot' : 'restore_loss',
-    })
-    drafts.push({
-      id: `${second}_gesture`,
-      items: [restore(second), apology(), gesture(forms[0], Math.min(cap, smallest))],
-      principle: 'flexible',
-      rationale: 'choice_with_gesture',
-    })
-    if (!verify && (input.fault === 'ours' || input.caseClass === 2) && cap > smallest) {
-      drafts.push({
-        id: `${first}_goodwill`,
-        items: [restore(first), apology(), gesture(forms[0], Math.min(cap, authorityLimitFen))],
-        principle: 'caring',
-        rationale: 'goodwill_within_cap',
-      })
-    }
+  const scene: Scene = {
+    input,
+    price: Math.max(0, input.amountFen ?? 0),
+    loss,
+    lossEntered: source === 'entered',
+    cap: goodwillCap(loss, policy),
+    smallest,
+    limit: authorityLimitFen,
+    forms: goodwillChoices(input.category, policy),
+    gesture: (form, budget) => goodwillItem(form, budget, policy),
   }
+  const drafts = input.fault === 'customer' ? customerFault(scene) : scenario(scene)
 
   const seen = new Set<string>()
   return drafts

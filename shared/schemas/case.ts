@@ -30,6 +30,11 @@ export const LIMITS = {
   staffComplainedAbout: 60,
 } as const
 
+const amountText = z
+  .string({ message: v.amount })
+  .trim()
+  .refine((s) => s === '' || AMOUNT_PATTERN.test(s), { message: v.amount })
+
 /** The intake form (受理登记, docs/domain.md §2): what the clerk types, validated the same in form and main. */
 export const CaseDraft = z.object({
   receivedAt: z
@@ -49,15 +54,12 @@ export const CaseDraft = z.object({
   mood: enumOf(MOODS),
   departmentId: z.string({ message: v.choose }).min(1, { message: v.choose }).max(64, { message: v.choose }),
   product: optionalText(LIMITS.product),
-  amount: z
-    .string({ message: v.amount })
-    .trim()
-    .refine((s) => s === '' || AMOUNT_PATTERN.test(s), { message: v.amount }),
-  /** What the customer claims in all (索赔金额); above the amount involved it is goodwill sought. */
-  claimAmount: z
-    .string({ message: v.amount })
-    .trim()
-    .refine((s) => s === '' || AMOUNT_PATTERN.test(s), { message: v.amount }),
+  /** 商品/服务金额: what the customer paid for the item or service in question (docs/domain.md §3a). */
+  amount: amountText,
+  /** 损失金额: the customer's actual loss (a short change: the shortfall); blank when none is known. */
+  lossAmount: amountText,
+  /** What the customer claims in all (索赔金额); above the loss it is goodwill sought. */
+  claimAmount: amountText,
   receiptNo: optionalText(LIMITS.receiptNo),
   category: enumOf(CATEGORIES),
   description: requiredText(LIMITS.description),
@@ -88,12 +90,14 @@ export const TimelineEntry = z.object({
 export type TimelineEntry = z.infer<typeof TimelineEntry>
 
 /** A stored case. Class is null until the classification rules exist (issue: workflow). */
-export const Case = CaseDraft.omit({ amount: true, claimAmount: true, receivedAt: true }).extend({
+export const Case = CaseDraft.omit({ amount: true, lossAmount: true, claimAmount: true, receivedAt: true }).extend({
   id: z.string(),
   number: z.string(),
   branchCode: z.string(),
   receivedAt: z.string(),
   amountFen: z.number().int().nullable(),
+  /** Absent on cases logged before 损失金额 existed (read as blank: docs/domain.md §3a). */
+  lossFen: z.number().int().nullable().optional(),
   claimFen: z.number().int().nullable(),
   status: z.enum(CASE_STATUSES),
   /** The class in force: the proposed one, or as raised/lowered (workflow.classChange). */
@@ -196,6 +200,7 @@ export const ClassifyPreviewInput = z.object({
   mood: z.enum(MOODS).optional().catch(undefined),
   phone: z.string().max(40).catch(''),
   amount: z.string().max(20).catch(''),
+  lossAmount: z.string().max(20).catch(''),
   claimAmount: z.string().max(20).catch(''),
   description: z.string().max(LIMITS.description).catch(''),
   demandNote: z.string().max(LIMITS.demandNote).catch(''),

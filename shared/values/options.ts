@@ -101,7 +101,14 @@ export const LATER_KEYWORD_RULES = [
 export type KeywordRule = (typeof KEYWORD_RULES)[number]
 
 /** Compensation forms (docs/domain.md §7). Restoring the loss puts the customer back where they were; goodwill goes beyond. */
-export const RESTORE_FORMS = ['correct_error', 'exchange', 'repair', 'full_refund', 'partial_refund'] as const
+export const RESTORE_FORMS = [
+  'correct_error',
+  'exchange',
+  'repair',
+  'full_refund',
+  'partial_refund',
+  'medical_costs',
+] as const
 export const GOODWILL_FORMS = [
   'discount',
   'coupon',

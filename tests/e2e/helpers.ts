@@ -76,6 +76,7 @@ export interface IntakeFill {
   phone?: string
   mood?: string
   amount?: string
+  loss?: string
   claim?: string
   fault?: string
 }
@@ -88,7 +89,8 @@ export async function fillIntake(page: Page, o: IntakeFill): Promise<void> {
   await page.getByRole('radio', { name: o.mood ?? '激动' }).check()
   await page.getByLabel(/^涉及部门/).selectOption({ label: o.department ?? '收银' })
   await page.getByLabel(/^投诉类别/).selectOption({ label: o.category })
-  if (o.amount) await page.getByLabel(/^涉及金额/).fill(o.amount)
+  if (o.amount) await page.getByLabel(/^商品\/服务金额/).fill(o.amount)
+  if (o.loss) await page.getByLabel(/^损失金额/).fill(o.loss)
   if (o.claim) await page.getByLabel(/^索赔金额/).fill(o.claim)
   await page.getByLabel(/^投诉内容/).fill(o.description)
   await page.getByLabel(/^客户诉求/).selectOption({ label: o.demand })

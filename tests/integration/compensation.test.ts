@@ -27,7 +27,13 @@ describe('compensation through the services', () => {
 
   it('proposes for the case: ¥10 short change → pay the difference and apologise', async () => {
     const { call, create } = await desk()
-    const c = await create({ category: 'cashier_error', amount: '10', demand: 'refund', fault: 'ours' })
+    const c = await create({
+      category: 'cashier_error',
+      amount: '8',
+      lossAmount: '10',
+      demand: 'refund',
+      fault: 'ours',
+    })
     const options = await call('compensation:propose', { id: c.id })
     expect(options[0]).toMatchObject({
       items: [{ form: 'correct_error', valueFen: 1000 }, { form: 'apology' }],
@@ -167,7 +173,7 @@ describe('compensation through the services', () => {
         note: '',
       })
     }
-    await run({ category: 'cashier_error', amount: '10', fault: 'ours' }, [
+    await run({ category: 'cashier_error', amount: '8', lossAmount: '10', fault: 'ours' }, [
       { form: 'correct_error', valueFen: 1000, note: '' },
       { form: 'coupon', valueFen: 2000, note: '' },
     ])
@@ -175,7 +181,7 @@ describe('compensation through the services', () => {
       { form: 'full_refund', valueFen: 30000, note: '' },
     ])
     clock.advance(8 * 24 * 3600_000)
-    await run({ category: 'cashier_error', amount: '5', fault: 'ours' }, [
+    await run({ category: 'cashier_error', amount: '5', lossAmount: '5', fault: 'ours' }, [
       { form: 'correct_error', valueFen: 500, note: '' },
     ])
     const week = await call('compensation:totals', { from: '2026-11-22', to: '2026-11-28' })

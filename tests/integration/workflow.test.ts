@@ -305,6 +305,7 @@ describe('the handling workflow through the services', () => {
         customerType: 'regular',
         phone: '139 1234 5678',
         amount: 'x',
+        lossAmount: '',
         claimAmount: '',
         description: '打人了',
         demandNote: '',

@@ -38,7 +38,7 @@ async function fillValid(user: ReturnType<typeof userEvent.setup>) {
   await waitFor(() => expect(screen.getByRole('option', { name: '收银' })).toBeInTheDocument())
   await user.selectOptions(screen.getByLabelText(/涉及部门/), 'd1')
   await user.selectOptions(screen.getByLabelText(/投诉类别/), 'cashier_error')
-  await user.type(screen.getByLabelText(/涉及金额/), '10')
+  await user.type(screen.getByLabelText(/商品\/服务金额/), '10')
   await user.type(screen.getByLabelText(/投诉内容/), '收银员少找了十元，顾客很生气。')
   await user.selectOptions(screen.getByLabelText(/客户诉求/), 'refund')
 }
@@ -55,7 +55,8 @@ describe('the intake form', () => {
       '客户性格',
       '涉及部门',
       '涉及商品/服务',
-      '涉及金额（¥）',
+      '商品/服务金额（¥）',
+      '损失金额（¥）',
       '小票/单号',
       '投诉类别',
       '投诉内容',
@@ -74,13 +75,13 @@ describe('the intake form', () => {
   it('shows zh-CN messages next to each invalid field and saves nothing', async () => {
     const { api, user } = setUp()
     await user.type(screen.getByLabelText(/联系电话/), '12345')
-    await user.type(screen.getByLabelText(/涉及金额/), '-3')
+    await user.type(screen.getByLabelText(/商品\/服务金额/), '-3')
     await user.click(screen.getByRole('button', { name: '保存' }))
     expect(await screen.findByText(/项需要修改/)).toBeInTheDocument()
     expect(errorOf('客户姓名 *')).toBe('此项必填')
     expect(errorOf('投诉内容 *')).toBe('此项必填')
     expect(errorOf('联系电话')).toBe('请输入正确的手机号（11 位）或座机号（区号-号码）')
-    expect(errorOf('涉及金额（¥）')).toBe('请输入不小于 0 的金额，最多两位小数')
+    expect(errorOf('商品/服务金额（¥）')).toBe('请输入不小于 0 的金额，最多两位小数')
     expect(errorOf('投诉类别 *')).toBe('请选择一项')
     expect(within(screen.getByRole('group', { name: /情绪/ })).getByRole('alert')).toHaveTextContent('请选择一项')
     expect(api['cases:create']).not.toHaveBeenCalled()

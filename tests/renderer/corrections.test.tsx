@@ -64,7 +64,7 @@ describe('更正登记信息', () => {
     await userEvent.click(screen.getByRole('button', { name: '更正登记信息' }))
     const form = screen.getByRole('form', { name: /只保存改动的项目/ })
     expect(within(form).getByLabelText('联系电话')).toHaveValue('13911112223')
-    expect(within(form).getByLabelText('涉及金额（¥）')).toHaveValue('299.00')
+    expect(within(form).getByLabelText('商品/服务金额（¥）')).toHaveValue('299.00')
     await userEvent.clear(within(form).getByLabelText('联系电话'))
     await userEvent.type(within(form).getByLabelText('联系电话'), '13911112222')
     await userEvent.click(within(form).getByRole('button', { name: '保存更正' }))

@@ -14,6 +14,7 @@ export function validDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
     departmentId: 'dept-1',
     product: '电饭煲 MB-40',
     amount: '299.00',
+    lossAmount: '',
     claimAmount: '',
     receiptNo: 'XP-0001',
     category: 'product_quality',
@@ -30,7 +31,7 @@ export function validDraft(overrides: Partial<CaseDraft> = {}): CaseDraft {
 let seq = 0
 export function makeCase(overrides: Partial<Case> = {}): Case {
   seq += 1
-  const { amount: _amount, claimAmount: _claim, receivedAt: _receivedAt, ...draft } = validDraft()
+  const { amount: _amount, lossAmount: _loss, claimAmount: _claim, receivedAt: _receivedAt, ...draft } = validDraft()
   return {
     ...draft,
     id: `case-${seq}`,
@@ -38,6 +39,7 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     branchCode: 'SH01',
     receivedAt: new Date(2026, 10, 22, 10, 0).toISOString(),
     amountFen: 29900,
+    lossFen: null,
     claimFen: null,
     status: 'received',
     caseClass: 1,

@@ -1,7 +1,7 @@
 import type { CaseDetail } from '@shared/schemas/case'
 import { LASTR_STEPS } from '@shared/schemas/workflow'
-import { formatFen } from '@shared/values/money'
 import { describeChange } from '@shared/i18n/changes'
+import { offerText } from '@shared/i18n/offers'
 import { caseFacts, commitmentsTable, signatureLines, when, yuan, type BranchInfo } from './common'
 import { fieldTable, STYLES, type Content, type DocDefinition, type T } from './types'
 
@@ -151,9 +151,7 @@ export function buildClass2Report(
         : table(
             [t('comp.title'), t('pdf.restore'), t('pdf.goodwill'), t('fields.status'), t('settings.approval')],
             w.offers.map((o) => [
-              o.items
-                .map((i) => `${t(`comp.forms.${i.form}`)}${i.valueFen ? ` ¥${formatFen(i.valueFen)}` : ''}`)
-                .join(' + '),
+              offerText(t, o.items),
               yuan(o.restoreFen),
               yuan(o.goodwillFen),
               t(`comp.status.${o.status}`),

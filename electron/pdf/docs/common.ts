@@ -2,6 +2,8 @@ import { format } from 'date-fns'
 import type { CaseDetail } from '@shared/schemas/case'
 import { formatFen } from '@shared/values/money'
 import { maskPhone } from '@shared/values/phone'
+import { lossText } from '@shared/i18n/amounts'
+import { effectiveLoss } from '@shared/rules/amounts'
 import type { Content, T } from './types'
 
 export const when = (iso: string | null | undefined) => (iso ? format(new Date(iso), 'yyyy-MM-dd HH:mm') : '—')
@@ -26,6 +28,7 @@ export function caseFacts(c: CaseDetail, t: T, fullPhone: boolean): [string, str
     [t('fields.category'), t(`options.category.${c.category}`)],
     [t('fields.product'), c.product],
     [t('fields.amount'), yuan(c.amountFen)],
+    [t('fields.lossAmount'), lossText(t, effectiveLoss(c))],
     [t('fields.receiptNo'), c.receiptNo],
     [t('fields.demand'), [t(`options.demand.${c.demand}`), c.demandNote].filter(Boolean).join('：')],
   ]

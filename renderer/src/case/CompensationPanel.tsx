@@ -6,6 +6,9 @@ import type { CompensationOption, Offer, OfferItem } from '@shared/schemas/compe
 import { ExecuteOfferInput } from '@shared/schemas/compensation'
 import { AMOUNT_PATTERN, formatFen, parseYuanToFen } from '@shared/values/money'
 import { assessOffer } from '@shared/rules/compensation'
+import { effectiveLoss } from '@shared/rules/amounts'
+import { offerText } from '@shared/i18n/offers'
+import { lossText } from '@shared/i18n/amounts'
 import type { Result } from '@shared/ipc/result'
 import type { CaseDetail } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
@@ -46,6 +49,17 @@ export function CompensationPanel(props: CasePanelProps) {
         </button>
       )}
       {open && options && (
+        <p className="comp-amounts" aria-label={t('comp.amounts')}>
+          {[
+            c.amountFen === null ? null : t('amounts.price', { amount: formatFen(c.amountFen) }),
+            t('amounts.loss', { text: lossText(t, effectiveLoss(c)) }),
+            c.claimFen === null ? null : t('amounts.claim', { amount: formatFen(c.claimFen) }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      )}
+      {open && options && (
         <div className="option-cards" role="list">
           {options.map((o) => (
             <article
@@ -63,7 +77,12 @@ export function CompensationPanel(props: CasePanelProps) {
                 )}
               </header>
               <p className="option-items">{itemsText(t, o.items)}</p>
-              <p className="option-value">{t('comp.value', { value: formatFen(o.valueFen) })}</p>
+              <p className="option-value">
+                {t('comp.value', { value: formatFen(o.valueFen) })}
+                {c.claimFen !== null && (
+                  <span className="muted small"> · {t('amounts.vsClaim', { claim: formatFen(c.claimFen) })}</span>
+                )}
+              </p>
               <p className="muted small">{t(`comp.rationale.${o.rationale}`)}</p>
               <button type="button" onClick={() => setChosen({ items: o.items, source: 'proposed', needs: o.needs })}>
                 {t('comp.offer')}
@@ -93,14 +112,7 @@ export function CompensationPanel(props: CasePanelProps) {
 }
 
 type TFn = ReturnType<typeof useTranslation>['t']
-function itemsText(t: TFn, items: OfferItem[]): string {
-  return items
-    .map(
-      (i) =>
-        `${t(`comp.forms.${i.form}`)}${i.note && i.note !== 'explanation' ? `（${i.form === 'points' ? t('comp.points', { points: i.note }) : i.note}）` : ''}${i.valueFen > 0 ? ` ¥${formatFen(i.valueFen)}` : ''}`,
-    )
-    .join(' + ')
-}
+const itemsText = (t: TFn, items: OfferItem[]): string => offerText(t, items)
 
 /** Offering needs a manager's PIN (and above the cap a reason) when the option is beyond the clerk. */
 function ConfirmOffer({
@@ -191,7 +203,7 @@ function CustomOffer(props: CasePanelProps & { onOffered: () => void }) {
     // The same rule main applies (shared/rules/compensation); main checks again on save.
     const { needs } = assessOffer(
       items,
-      { lossFen: props.c.amountFen ?? 0, fault: props.c.fault },
+      { lossFen: effectiveLoss(props.c).fen, fault: props.c.fault },
       compensation,
       authorityLimitFen,
     )

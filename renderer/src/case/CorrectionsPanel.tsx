@@ -179,6 +179,7 @@ function EditForm({
         {select('category', CATEGORIES)}
         {text('product')}
         {text('amount', { hint: t('hints.amount') })}
+        {text('lossAmount', { hint: t('hints.lossAmount') })}
         {text('claimAmount', { hint: t('hints.claimAmount') })}
         {text('receiptNo')}
         <Field

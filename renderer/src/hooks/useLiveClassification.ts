@@ -29,6 +29,7 @@ export function useLiveClassification(form: UseFormReturn<CaseDraft>): Preview |
         mood: v.mood,
         phone: v.phone,
         amount: v.amount,
+        lossAmount: v.lossAmount,
         claimAmount: v.claimAmount,
         description: v.description,
         demandNote: v.demandNote,

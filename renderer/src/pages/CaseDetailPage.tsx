@@ -16,6 +16,8 @@ import { OwnerPanel } from '../case/OwnerPanel'
 import { TimelineChanges } from '../case/TimelineChanges'
 import type { CasePanelProps } from '../case/caseActions'
 import { formatFen } from '@shared/values/money'
+import { lossText } from '@shared/i18n/amounts'
+import { effectiveLoss } from '@shared/rules/amounts'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { FieldRows } from '../components/FieldRows'
@@ -124,6 +126,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
     [t('fields.category'), t(`options.category.${c.category}`)],
     [t('fields.product'), c.product || none],
     [t('fields.amount'), c.amountFen === null ? t('detail.amountNone') : `¥${formatFen(c.amountFen)}`],
+    [t('fields.lossAmount'), lossText(t, effectiveLoss(c))],
     [t('fields.claimAmount'), c.claimFen === null ? t('detail.amountNone') : `¥${formatFen(c.claimFen)}`],
     [t('fields.receiptNo'), c.receiptNo || none],
     [t('fields.demand'), t(`options.demand.${c.demand}`)],

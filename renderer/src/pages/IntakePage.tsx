@@ -153,6 +153,7 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         {select('category', CATEGORIES, 'category')}
         {text('product')}
         {text('amount', { hint: t('hints.amount'), inputMode: 'decimal' })}
+        {text('lossAmount', { hint: t('hints.lossAmount'), inputMode: 'decimal' })}
         {text('claimAmount', { hint: t('hints.claimAmount'), inputMode: 'decimal' })}
         {text('receiptNo')}
         <Field

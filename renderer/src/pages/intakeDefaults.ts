@@ -17,6 +17,7 @@ export function intakeDefaults(now: Date): CaseDraft {
     departmentId: '',
     product: '',
     amount: '',
+    lossAmount: '',
     claimAmount: '',
     receiptNo: '',
     category: '' as CaseDraft['category'],

@@ -160,11 +160,32 @@ describe('classification rules one by one', () => {
   })
 
   it('fires over_authority only when goodwill sought or offered exceeds the limit', () => {
-    expect(rules({ amountFen: 5000, claimFen: 15000 })).toEqual([])
-    expect(run({ amountFen: 5000, claimFen: 15100 }).reasons).toEqual([
+    expect(rules({ amountFen: 5000, lossFen: 5000, claimFen: 15000 })).toEqual([])
+    expect(run({ amountFen: 5000, lossFen: 5000, claimFen: 15100 }).reasons).toEqual([
       { rule: 'over_authority', kind: 'class2', evidence: { amount: '101.00' } },
     ])
     expect(rules({ goodwillOfferedFen: 20000 })).toEqual(['over_authority'])
+  })
+
+  it('measures goodwill sought against the loss, not the price (docs/domain.md §3a)', () => {
+    // A rude clerk: the ¥299 dress is not lost, so asking for ¥299 back is goodwill beyond ¥100.
+    expect(rules({ category: 'service_attitude', amountFen: 299_00, claimFen: 299_00 })).toEqual(['over_authority'])
+    // A faulty dress: its price is the loss, so the same claim restores it.
+    expect(rules({ category: 'product_quality', amountFen: 299_00, claimFen: 299_00 })).toEqual([])
+    // A short change: the claimed shortfall is the loss (to be verified), never goodwill.
+    expect(rules({ category: 'cashier_error', amountFen: 8_00, claimFen: 10_00 })).toEqual([])
+  })
+
+  it('makes a large loss urgent on the price or the loss, whichever is larger', () => {
+    expect(run({ amountFen: 100_00, lossFen: 5000_00 })).toMatchObject({
+      urgent: true,
+      reasons: [{ rule: 'large_loss' }],
+    })
+    expect(run({ category: 'safety_health', amountFen: 38_50, claimFen: 6000_00 }).reasons).toContainEqual({
+      rule: 'large_loss',
+      kind: 'urgent',
+      evidence: { amount: '6000.00' },
+    })
   })
 
   it('makes a large loss urgent at the threshold, not below', () => {
@@ -388,11 +409,11 @@ describe('the situations the material names (docs/domain.md §4a)', () => {
   })
 
   it('intense complaint: agitated and claiming beyond the loss, or shouting → Class 2, with evidence', () => {
-    expect(run('保温杯漏水', { mood: 'angry', amountFen: 50_00, claimFen: 80_00 }).reasons).toEqual([
+    expect(run('保温杯漏水', { mood: 'angry', amountFen: 50_00, lossFen: 50_00, claimFen: 80_00 }).reasons).toEqual([
       { rule: 'intense_complaint', kind: 'class2', evidence: { amount: '30.00' } },
     ])
-    expect(rules('保温杯漏水', { mood: 'upset', amountFen: 50_00, claimFen: 80_00 })).toEqual([])
-    expect(rules('保温杯漏水', { mood: 'angry', amountFen: 50_00, claimFen: 50_00 })).toEqual([])
+    expect(rules('保温杯漏水', { mood: 'upset', amountFen: 50_00, lossFen: 50_00, claimFen: 80_00 })).toEqual([])
+    expect(rules('保温杯漏水', { mood: 'angry', amountFen: 50_00, lossFen: 50_00, claimFen: 50_00 })).toEqual([])
     expect(rules('保温杯漏水', { mood: 'angry', amountFen: 50_00, claimFen: null })).toEqual([])
     expect(rules('保温杯漏水', { amountFen: 50_00, claimFen: 80_00 })).toEqual([])
     expect(run('顾客在大厅大吵大闹，要求马上退款').reasons).toEqual([

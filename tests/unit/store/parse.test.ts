@@ -6,6 +6,7 @@ import { emptyWorkflow } from '@shared/schemas/workflow'
 import { DATA_FILE_NAME, JOURNAL_FILE_NAME, Store } from '../../../electron/store/store'
 import { interpret } from '../../../electron/store/snapshot'
 import { makeCase } from '../../support/factories'
+import { effectiveLoss } from '@shared/rules/amounts'
 import { useTempDirs } from '../../support/tempDir'
 
 const NOW = new Date('2026-11-22T02:00:00Z')
@@ -52,6 +53,18 @@ describe('data read from disk is parsed, never cast', () => {
     await storeWith(dir, [makeCase()])
     const found = interpret(await editLive(dir, (d) => edit(d.cases[0])), NOW)
     expect(found).toEqual({ kind: 'corrupt', reason: expect.stringMatching(where) })
+  })
+
+  it('a case saved before 损失金额 existed opens, and the chooser reads its loss as blank (docs/domain.md §3a)', async () => {
+    const dir = await tempDir()
+    await storeWith(dir, [makeCase({ category: 'service_attitude', amountFen: 299_00 })])
+    await editLive(dir, (d) => delete d.cases[0].lossFen)
+    const store = await Store.open(dir, { now })
+    expect(store.state).toBe('ok')
+    const [old] = store.data.cases
+    expect(old).not.toHaveProperty('lossFen')
+    expect(effectiveLoss(old)).toEqual({ fen: 0, source: 'none' })
+    await store.close()
   })
 
   it('a current-version file reads no audit trail of its own (a stray one is dropped, not taken for damage)', async () => {
