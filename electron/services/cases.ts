@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Case, CaseDetail, CaseDraft, CaseEdit, CaseList, CaseQuery } from '@shared/schemas/case'
 import { changedFields, intakeValues, lowerProposed } from '@shared/rules/corrections'
 import { setClass } from '@shared/rules/lifecycle'
+import { causeFits } from '@shared/rules/causes'
 import { nextCaseNumber } from '@shared/rules/caseNumber'
 import { filterCases, listOrder, mergeSorted } from '@shared/rules/caseQuery'
 import { caseFlags } from '@shared/rules/deadlines'
@@ -66,6 +67,8 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
   if (!ctx.store.data.departments.some((d) => d.id === draft.departmentId && d.active)) {
     throw new AppError('VALIDATION', {}, 'errors.VALIDATION', [{ path: 'departmentId', message: v.choose }])
   }
+  if (!causeFits(draft.category, draft.cause))
+    throw new AppError('VALIDATION', {}, 'errors.VALIDATION', [{ path: 'cause', message: v.choose }])
   const now = ctx.now()
   const by = { id: session.staff.id, name: session.staff.name }
   const { amount, lossAmount, claimAmount, receivedAt, ...rest } = draft
@@ -130,6 +133,12 @@ export async function editCase(ctx: ServiceContext, input: { id: string; changes
       throw new AppError('VALIDATION', {}, 'errors.VALIDATION', [{ path: 'changes.departmentId', message: v.choose }])
     for (const [field, value] of Object.entries(plain)) if (value !== undefined) Object.assign(c, { [field]: value })
     if (departmentId !== undefined) c.departmentId = departmentId
+    // A cause belongs to its category: a new category drops one that no longer fits, a wrong one is refused.
+    if (!causeFits(c.category, c.cause)) {
+      if (input.changes.cause !== undefined)
+        throw new AppError('VALIDATION', {}, 'errors.VALIDATION', [{ path: 'changes.cause', message: v.choose }])
+      c.cause = ''
+    }
     if (phone !== undefined) c.phone = normalizePhone(phone)
     if (amount !== undefined) c.amountFen = parseYuanToFen(amount)
     if (lossAmount !== undefined) c.lossFen = parseYuanToFen(lossAmount)

@@ -10,6 +10,7 @@ const OPTION_FIELDS = new Set([
   'customerStyle',
   'mood',
   'category',
+  'cause',
   'demand',
   'fault',
   'resolvedAtDesk',

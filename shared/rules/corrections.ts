@@ -19,6 +19,7 @@ export const EDIT_FIELDS = [
   'mood',
   'departmentId',
   'category',
+  'cause',
   'product',
   'amount',
   'lossAmount',
@@ -45,6 +46,7 @@ export function intakeValues(c: Case): CaseDraft {
     mood: c.mood,
     departmentId: c.departmentId,
     category: c.category,
+    cause: c.cause ?? '',
     product: c.product,
     amount: c.amountFen === null ? '' : formatFen(c.amountFen),
     lossAmount: c.lossFen === null || c.lossFen === undefined ? '' : formatFen(c.lossFen),
@@ -62,7 +64,7 @@ export function intakeValues(c: Case): CaseDraft {
 /** One field's value as text (ticked situations comma-separated, in their order). */
 export function fieldText(values: CaseDraft, field: EditField): string {
   const value = values[field]
-  return Array.isArray(value) ? [...value].sort().join(',') : value
+  return Array.isArray(value) ? [...value].sort().join(',') : (value ?? '')
 }
 
 /**

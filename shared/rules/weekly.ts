@@ -2,7 +2,8 @@ import { format, addDays } from 'date-fns'
 import type { Case } from '../schemas/case'
 import type { WeeklyReport, WeeklyRow } from '../schemas/weekly'
 import type { WorkflowSettings } from '../schemas/settings'
-import { CATEGORIES, type Category } from '../values/options'
+import { CATEGORIES, type Category, type Cause } from '../values/options'
+import { causesFor } from './causes'
 import { caseFlags } from './deadlines'
 import { maskPhone, phoneDigits } from '../values/phone'
 import { OPEN_STATUSES } from './lifecycle'
@@ -113,6 +114,22 @@ export function weeklyReport(
     patterns: byCategory
       .filter((r) => r.total >= settings.categoryPatternCount)
       .map((r) => ({ category: r.key, count: r.total })),
+    causes: causeCounts(cases),
     perDay,
   }
+}
+
+/** Cases per cause code, category by category in the material's order; `null`: not yet given one. */
+function causeCounts(cases: readonly Case[]): { category: Category; cause: Cause | null; count: number }[] {
+  const rows: { category: Category; cause: Cause | null; count: number }[] = []
+  for (const category of CATEGORIES) {
+    const causes = causesFor(category)
+    if (causes.length === 0) continue
+    const ofCategory = cases.filter((c) => c.category === category)
+    for (const cause of [...causes, null]) {
+      const count = ofCategory.filter((c) => (c.cause || null) === cause).length
+      if (count > 0) rows.push({ category, cause, count })
+    }
+  }
+  return rows
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   CASE_STATUSES,
   CATEGORIES,
+  CAUSES,
   CHANNELS,
   CUSTOMER_STYLES,
   CUSTOMER_TYPES,
@@ -62,6 +63,8 @@ export const CaseDraft = z.object({
   claimAmount: amountText,
   receiptNo: optionalText(LIMITS.receiptNo),
   category: enumOf(CATEGORIES),
+  /** 原因: a cause code of the category (rules/causes causeFits, checked in main); absent on older cases. */
+  cause: z.union([z.literal(''), enumOf(CAUSES)], { message: v.choose }).optional(),
   description: requiredText(LIMITS.description),
   demand: enumOf(DEMANDS),
   demandNote: optionalText(LIMITS.demandNote),

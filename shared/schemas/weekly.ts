@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CATEGORIES } from '../values/options'
+import { CATEGORIES, CAUSES } from '../values/options'
 import { DayRange } from './common'
 
 const Row = z.object({
@@ -27,6 +27,10 @@ export const WeeklyReport = z.object({
   /** Customers (by phone, masked) with 2+ complaints in the week, and categories seen 3+ times. */
   repeatCustomers: z.array(z.object({ phoneMasked: z.string(), name: z.string(), count: z.number().int() })),
   patterns: z.array(z.object({ category: z.enum(CATEGORIES), count: z.number().int() })),
+  /** Complaints per cause code (docs/domain.md §3a), the category's order; and those of such categories left without one. */
+  causes: z.array(
+    z.object({ category: z.enum(CATEGORIES), cause: z.enum(CAUSES).nullable(), count: z.number().int() }),
+  ),
   /** Complaints per day of the week (for the line chart). */
   perDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
 })

@@ -24,6 +24,25 @@ export const CATEGORIES = [
   'safety_health',
   'other',
 ] as const
+/**
+ * Cause codes (原因) from the material, per category (docs/domain.md §3a); counted in the
+ * weekly report. `other` is shared; categories not listed have none.
+ */
+export const CAUSES_BY_CATEGORY = {
+  cashier_error: ['short_change', 'goods_for_change', 'double_scan', 'slow_checkout', 'queue_jumping', 'other'],
+  service_attitude: [
+    'pushy_selling',
+    'ignoring_customer',
+    'stony_face',
+    'impolite',
+    'product_ignorance',
+    'abuse_quarrel',
+    'other',
+  ],
+  product_quality: ['expired', 'spoiled_damaged', 'not_as_described', 'batch_problem', 'other'],
+} as const satisfies Partial<Record<(typeof CATEGORIES)[number], readonly string[]>>
+export const CAUSES = [...new Set(Object.values(CAUSES_BY_CATEGORY).flat())] as unknown as readonly [Cause, ...Cause[]]
+export type Cause = (typeof CAUSES_BY_CATEGORY)[keyof typeof CAUSES_BY_CATEGORY][number]
 export const DEMANDS = ['apology', 'refund', 'exchange', 'repair', 'compensation', 'explanation', 'other'] as const
 export const SITUATIONS = [
   'injury_or_harm',

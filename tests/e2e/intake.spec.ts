@@ -40,6 +40,9 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   await page.getByLabel(/^商品\/服务金额/).fill('38.00')
   await page.getByLabel(/^损失金额/).fill('10.50')
   await page.getByLabel(/^投诉内容/).fill('结账时收银员少找了十元五角，顾客当场指出后收银员态度冷淡。')
+  // The description points to a cause code: one click takes it.
+  await page.getByRole('button', { name: /按描述建议：少找零/ }).click()
+  await expect(page.getByLabel(/^原因/)).toHaveValue('short_change')
   await page.getByLabel(/^客户诉求/).selectOption({ label: '退款' })
   await page.getByRole('radio', { name: '我方' }).check()
   await shot(page, '03-intake-filled')

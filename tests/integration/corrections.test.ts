@@ -96,6 +96,31 @@ describe('corrections with history (issue 12 #5)', () => {
     await d.services.close()
   })
 
+  it('a cause code must belong to the category: refused at intake and in a correction; a new category drops the old cause', async () => {
+    const d = await desk(await tempDir())
+    const before = await d.services.ctx.store.readAudit()
+    const wrong = await d.refused(
+      'cases:create',
+      validDraft({ departmentId: d.departments[0].id, category: 'service_attitude', cause: 'short_change' }),
+    )
+    expect(wrong.issues).toContainEqual({ path: 'cause', message: '请选择一项' })
+    expect(await d.services.ctx.store.readAudit()).toHaveLength(before.length)
+
+    const c = await d.create({ category: 'cashier_error', cause: 'short_change', description: '少找了十元' })
+    expect(c.cause).toBe('short_change')
+    const refusal = await d.refused('cases:edit', { id: c.id, changes: { cause: 'impolite' } })
+    expect(refusal.issues).toContainEqual({ path: 'changes.cause', message: '请选择一项' })
+    const moved = await d.call('cases:edit', { id: c.id, changes: { category: 'service_attitude' } })
+    expect(moved.cause).toBe('')
+    expect(moved.timeline.at(-1)?.changes).toEqual([
+      { field: 'category', before: 'cashier_error', after: 'service_attitude' },
+      { field: 'cause', before: 'short_change', after: '' },
+    ])
+    const given = await d.call('cases:edit', { id: c.id, changes: { cause: 'impolite' } })
+    expect(given.cause).toBe('impolite')
+    await d.services.close()
+  })
+
   it('a proposed lowering is not applied: it is shown and stays a manager action', async () => {
     const d = await desk(await tempDir())
     await d.create({ phone: '13900000004', receivedAt: d.at(3 * DAY) })

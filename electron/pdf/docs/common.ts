@@ -26,6 +26,7 @@ export function caseFacts(c: CaseDetail, t: T, fullPhone: boolean): [string, str
     [t('fields.customerType'), t(`options.customerType.${c.customerType}`)],
     [t('fields.department'), c.departmentName],
     [t('fields.category'), t(`options.category.${c.category}`)],
+    ...(c.cause ? [[t('fields.cause'), t(`options.cause.${c.cause}`)] as [string, string]] : []),
     [t('fields.product'), c.product],
     [t('fields.amount'), yuan(c.amountFen)],
     [t('fields.lossAmount'), lossText(t, effectiveLoss(c))],

@@ -103,6 +103,30 @@ function commentAndSignOff(t: T): Content {
   }
 }
 
+/** 投诉原因 (docs/domain.md §3a): the cause codes counted, category by category. */
+function causesTable(r: WeeklyReport, t: T): Content {
+  if (r.causes.length === 0) return { text: t('weekly.noCauses'), style: 'label' }
+  return {
+    table: {
+      headerRows: 1,
+      widths: [110, '*', 60],
+      body: [
+        [t('fields.category'), t('fields.cause'), t('weekly.count')].map((text, i) => ({
+          text,
+          style: 'th',
+          alignment: i === 2 ? 'right' : 'left',
+        })),
+        ...r.causes.map((c) => [
+          t(`options.category.${c.category}`),
+          c.cause ? t(`options.cause.${c.cause}`) : t('weekly.causeNone'),
+          { text: String(c.count), alignment: 'right' },
+        ]),
+      ],
+    },
+    layout: 'lightHorizontalLines',
+  }
+}
+
 /**
  * 每周部门投诉追踪: figures per department and category, with vector charts; compared with
  * `previous` (the same figures over the week before) when given; a comment and sign-off area.
@@ -157,6 +181,8 @@ export function buildWeeklyReport(
           { svg: dailyLine(r.perDay.map((d) => ({ label: d.day.slice(5), value: d.count }))) },
         ],
       },
+      { text: t('weekly.causes'), style: 'h2' },
+      causesTable(r, t),
       { text: t('weekly.repeats'), style: 'h2' },
       r.repeatCustomers.length || r.patterns.length
         ? {

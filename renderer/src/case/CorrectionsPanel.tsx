@@ -21,6 +21,7 @@ import { DepartmentOptions, EnumOptions } from '../components/Options'
 import { useLoad } from '../hooks/useLoad'
 import { BlockedAction } from './ActionControl'
 import { caseActions, type CasePanelProps } from './caseActions'
+import { CauseField } from './CauseField'
 
 /**
  * 更正登记信息: the intake fields of a saved case, corrected in place. Only the fields changed
@@ -177,6 +178,15 @@ function EditForm({
           </select>
         </Field>
         {select('category', CATEGORIES)}
+        <CauseField
+          id={id('cause')}
+          category={form.watch('category')}
+          description={form.watch('description') ?? ''}
+          value={form.watch('cause')}
+          error={err('cause')}
+          register={register('cause')}
+          onPick={(cause) => form.setValue('cause', cause, { shouldDirty: true })}
+        />
         {text('product')}
         {text('amount', { hint: t('hints.amount') })}
         {text('lossAmount', { hint: t('hints.lossAmount') })}

@@ -124,6 +124,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
     [t('fields.mood'), t(`options.mood.${c.mood}`)],
     [t('fields.department'), c.departmentName],
     [t('fields.category'), t(`options.category.${c.category}`)],
+    [t('fields.cause'), c.cause ? t(`options.cause.${c.cause}`) : none],
     [t('fields.product'), c.product || none],
     [t('fields.amount'), c.amountFen === null ? t('detail.amountNone') : `¥${formatFen(c.amountFen)}`],
     [t('fields.lossAmount'), lossText(t, effectiveLoss(c))],

@@ -23,6 +23,7 @@ import { useLoad } from '../hooks/useLoad'
 import { intakeDefaults } from './intakeDefaults'
 import { useLiveClassification } from '../hooks/useLiveClassification'
 import { ReasonList } from '../case/ReasonList'
+import { CauseField } from '../case/CauseField'
 
 type Name = keyof CaseDraft
 
@@ -151,6 +152,15 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
           </select>
         </Field>
         {select('category', CATEGORIES, 'category')}
+        <CauseField
+          id="cause"
+          category={watch('category')}
+          description={watch('description') ?? ''}
+          value={watch('cause')}
+          error={err('cause')}
+          register={register('cause')}
+          onPick={(cause) => form.setValue('cause', cause, { shouldDirty: true })}
+        />
         {text('product')}
         {text('amount', { hint: t('hints.amount'), inputMode: 'decimal' })}
         {text('lossAmount', { hint: t('hints.lossAmount'), inputMode: 'decimal' })}

@@ -78,6 +78,31 @@ export function WeeklySection() {
           </div>
           <h3>{t('weekly.byCategory')}</h3>
           {table(report.data.byCategory, t('fields.category'))}
+          <h3>{t('weekly.causes')}</h3>
+          {report.data.causes.length === 0 ? (
+            <p className="muted">{t('weekly.noCauses')}</p>
+          ) : (
+            <table className="cases weekly">
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.category')}</th>
+                  <th scope="col">{t('fields.cause')}</th>
+                  <th scope="col" className="num">
+                    {t('weekly.count')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.data.causes.map((c) => (
+                  <tr key={`${c.category}-${c.cause ?? ''}`}>
+                    <td>{t(`options.category.${c.category}`)}</td>
+                    <td>{c.cause ? t(`options.cause.${c.cause}`) : t('weekly.causeNone')}</td>
+                    <td className="num">{c.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
           <h3>{t('weekly.repeats')}</h3>
           {report.data.repeatCustomers.length + report.data.patterns.length === 0 ? (
             <p className="muted">{t('weekly.noRepeats')}</p>

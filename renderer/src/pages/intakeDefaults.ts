@@ -21,6 +21,7 @@ export function intakeDefaults(now: Date): CaseDraft {
     claimAmount: '',
     receiptNo: '',
     category: '' as CaseDraft['category'],
+    cause: '',
     description: '',
     demand: '' as CaseDraft['demand'],
     demandNote: '',

@@ -249,6 +249,10 @@ describe('period and shift documents', () => {
       total: row,
       repeatCustomers: [{ phoneMasked: '138****0001', name: '王秀英', count: 2 }],
       patterns: [{ category: 'cashier_error' as const, count: 3 }],
+      causes: [
+        { category: 'cashier_error' as const, cause: 'short_change' as const, count: 2 },
+        { category: 'cashier_error' as const, cause: null, count: 1 },
+      ],
       perDay: [{ day: '2026-11-16', count: 3 }],
     }
     const previous = {
@@ -281,6 +285,9 @@ describe('period and shift documents', () => {
       '¥10.00',
       '王秀英（138****0001）本周投诉 2 次',
       '“收银差错”本周 3 次',
+      '投诉原因',
+      '少找零',
+      '未填原因',
     ])
       expect(all, text).toContain(text)
     const svgs = JSON.stringify(doc.content).match(/<svg/g) ?? []

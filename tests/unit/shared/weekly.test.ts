@@ -101,6 +101,29 @@ describe('the weekly department report', () => {
     expect(r.byDepartment[0].overdue).toBe(1)
   })
 
+  it('counts cause codes per category in the material order, with those left without one (docs/domain.md §3a)', () => {
+    const week = { from: '2026-11-16', to: '2026-11-22' }
+    const cases = [
+      kase({ category: 'cashier_error', cause: 'double_scan', receivedAt: at(16) }),
+      kase({ category: 'cashier_error', cause: 'short_change', receivedAt: at(17) }),
+      kase({ category: 'cashier_error', cause: 'short_change', receivedAt: at(18) }),
+      kase({ category: 'cashier_error', cause: '', receivedAt: at(18) }),
+      kase({ category: 'service_attitude', cause: 'impolite', receivedAt: at(19) }),
+      kase({ category: 'product_quality', receivedAt: at(19) }), // logged before causes existed
+      kase({ category: 'delivery', receivedAt: at(20) }), // a category without causes
+      kase({ category: 'service_attitude', cause: 'impolite', receivedAt: at(20), status: 'voided' }),
+      kase({ category: 'cashier_error', cause: 'slow_checkout', receivedAt: at(23) }), // next week
+    ]
+    const r = weeklyReport(cases, week, depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, new Date(2026, 10, 23))
+    expect(r.causes).toEqual([
+      { category: 'product_quality', cause: null, count: 1 },
+      { category: 'service_attitude', cause: 'impolite', count: 1 },
+      { category: 'cashier_error', cause: 'short_change', count: 2 },
+      { category: 'cashier_error', cause: 'double_scan', count: 1 },
+      { category: 'cashier_error', cause: null, count: 1 },
+    ])
+  })
+
   it('lists categories seen 3 or more times as patterns, and handles an empty week', () => {
     const three = [16, 17, 18].map((d) =>
       kase({ category: 'delivery', receivedAt: at(d), departmentId: 'd2', phone: '' }),
