@@ -3,6 +3,7 @@ import {
   SITUATIONS,
   type Category,
   type Class2Rule,
+  type ConfirmableRule,
   type CustomerType,
   type KeywordRule,
   type Mood,
@@ -33,6 +34,8 @@ export interface ClassifyInput {
   description: string
   demandNote: string
   situations: readonly Situation[]
+  /** Class 2 rules the clerk confirmed when asked (rules/prompts). */
+  confirmedRules?: readonly ConfirmableRule[]
   resolvedAtDesk: ResolvedAtDesk
 }
 
@@ -128,6 +131,9 @@ export function classify(
   const shouting = keyword('intense_complaint')
   if (input.mood === 'angry' && sought > 0) class2.set('intense_complaint', { amount: formatFen(sought) })
   else if (shouting) class2.set('intense_complaint', { keyword: shouting })
+
+  // What the clerk confirmed when asked stands like a keyword found (a rule already fired keeps its own evidence).
+  for (const rule of input.confirmedRules ?? []) if (!class2.has(rule)) class2.set(rule, { confirmed: true })
 
   const reasons: Reason[] = [
     ...CLASS2_RULES.filter((r) => class2.has(r)).map((rule) => ({

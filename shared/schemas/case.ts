@@ -4,6 +4,7 @@ import {
   CATEGORIES,
   CAUSES,
   CHANNELS,
+  CONFIRMABLE_RULES,
   CUSTOMER_STYLES,
   CUSTOMER_TYPES,
   DEMANDS,
@@ -71,6 +72,11 @@ export const CaseDraft = z.object({
   /** 被投诉员工: the employee the customer complains about, when there is one (absent on cases logged before it existed). */
   staffComplainedAbout: optionalText(LIMITS.staffComplainedAbout).optional(),
   situations: z.array(enumOf(SITUATIONS), { message: v.invalid }).max(SITUATIONS.length, { message: v.invalid }),
+  /** Class 2 rules the clerk confirmed when the app asked (rules/prompts); absent on older cases. */
+  confirmedRules: z
+    .array(enumOf(CONFIRMABLE_RULES), { message: v.invalid })
+    .max(CONFIRMABLE_RULES.length, { message: v.invalid })
+    .optional(),
   fault: enumOf(FAULTS),
   resolvedAtDesk: enumOf(RESOLVED_AT_DESK),
 })
@@ -208,6 +214,7 @@ export const ClassifyPreviewInput = z.object({
   description: z.string().max(LIMITS.description).catch(''),
   demandNote: z.string().max(LIMITS.demandNote).catch(''),
   situations: z.array(z.enum(SITUATIONS)).max(SITUATIONS.length).catch([]),
+  confirmedRules: z.array(z.enum(CONFIRMABLE_RULES)).max(CONFIRMABLE_RULES.length).catch([]).optional(),
   resolvedAtDesk: z.enum(RESOLVED_AT_DESK).catch('pending'),
   /** 受理时间 as typed: history rules count back from it (blank or invalid: now). */
   receivedAt: z.string().max(20).catch(''),

@@ -18,6 +18,8 @@ export const ReasonSchema = z.object({
     days: z.number().optional(),
     amount: z.string().optional(),
     ticked: z.boolean().optional(),
+    /** The clerk confirmed it when asked (rules/prompts). */
+    confirmed: z.boolean().optional(),
   }),
 })
 /** Why a rule fired: the keyword found, a count, an amount… shown to the clerk. */

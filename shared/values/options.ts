@@ -94,6 +94,17 @@ export const CLASS2_RULES = [
 ] as const
 export const URGENT_RULES = SITUATIONS
 export type Class2Rule = (typeof CLASS2_RULES)[number]
+/**
+ * Class 2 rules the clerk may confirm by answering a question (rules/prompts): what the
+ * customer said that no keyword caught ("服务态度 + 激动：是否涉及辱骂？").
+ */
+export const CONFIRMABLE_RULES = [
+  'staff_misconduct',
+  'sensitive_remarks',
+  'intense_complaint',
+  'external_threat',
+] as const satisfies readonly Class2Rule[]
+export type ConfirmableRule = (typeof CONFIRMABLE_RULES)[number]
 export type RuleId = Class2Rule | Situation
 /** Rules whose text triggers come from the editable keyword list. */
 export const KEYWORD_RULES = [

@@ -84,3 +84,34 @@ test('food poisoning, ¥1,000 claimed: medical costs reimbursed and the product 
   }
   await shot(page, '41-chooser-food-poisoning')
 })
+
+test('服务态度 + 激动: the intake asks "是否涉及辱骂？", one click makes it Class 2, confirmed at the desk', async ({
+  page,
+}) => {
+  const host = await hosts.start()
+  await page.goto(host.url)
+  await completeSetup(page)
+  await addClerkAndSignIn(page, '李娜', '1357')
+
+  await fillIntake(page, {
+    name: '吴先生',
+    mood: '激动',
+    department: '前台/服务台',
+    category: '服务态度',
+    description: '客户说柜员嫌他问得多，说话很冲，他非常生气。',
+    demand: '道歉',
+  })
+  const preview = page.getByRole('region', { name: /系统建议/ })
+  const questions = preview.getByRole('group', { name: '请向客户确认' })
+  await expect(questions).toContainText('员工是否有辱骂、争执或推搡？')
+  await expect(preview).toContainText('一类投诉')
+  await shot(page, '42-intake-prompts')
+  await questions.getByRole('button', { name: '是', exact: true }).first().click()
+  await expect(preview).toContainText('二类投诉')
+  await expect(preview).toContainText('前台确认')
+  await expect(questions).not.toContainText('员工是否有辱骂')
+  await page.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
+  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('二类投诉')
+  await expect(page.getByText(/前台确认/).first()).toBeVisible()
+})

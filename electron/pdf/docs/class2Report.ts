@@ -2,6 +2,7 @@ import type { CaseDetail } from '@shared/schemas/case'
 import { LASTR_STEPS } from '@shared/schemas/workflow'
 import { describeChange } from '@shared/i18n/changes'
 import { offerText } from '@shared/i18n/offers'
+import { evidenceText } from '@shared/i18n/reasons'
 import { caseFacts, commitmentsTable, signatureLines, when, yuan, type BranchInfo } from './common'
 import { fieldTable, STYLES, type Content, type DocDefinition, type T } from './types'
 
@@ -81,14 +82,7 @@ export function buildClass2Report(
 ): DocDefinition {
   const w = c.workflow
   const section = (n: number, key: string) => ({ text: `${n}. ${t(`pdf.class2.${key}`)}`, style: 'h2' })
-  const evidence = (r: (typeof w.reasons)[number]) =>
-    [
-      r.evidence.keyword && t('evidence.keyword', { keyword: r.evidence.keyword }),
-      r.evidence.amount && `¥${r.evidence.amount}`,
-      r.evidence.ticked && t('evidence.ticked'),
-    ]
-      .filter(Boolean)
-      .join('，')
+  const evidence = (r: (typeof w.reasons)[number]) => evidenceText(t, r.evidence)
   const approvers = [
     w.escalation?.takenOverBy?.by.name,
     w.classChange?.approvedBy?.name,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Reason } from '@shared/schemas/workflow'
+import { evidenceText } from '@shared/i18n/reasons'
 
 /** Each rule that fired, in the user's language, with what triggered it. */
 export function ReasonList({ reasons }: { reasons: Reason[] }) {
@@ -9,15 +10,11 @@ export function ReasonList({ reasons }: { reasons: Reason[] }) {
     <ul className="reasons">
       {reasons.map((r) => {
         const e = r.evidence
-        const evidence = [
-          e.keyword && t('evidence.keyword', { keyword: e.keyword }),
-          e.ticked && t('evidence.ticked'),
-          e.amount && t('evidence.amount', { amount: e.amount }),
-        ].filter(Boolean)
+        const evidence = evidenceText(t, e)
         return (
           <li key={r.rule} className={`reason reason-${r.kind}`}>
             {t(`rules.${r.rule}`, { count: e.count, days: e.days })}
-            {evidence.length > 0 && <span className="muted">（{evidence.join('，')}）</span>}
+            {evidence && <span className="muted">（{evidence}）</span>}
           </li>
         )
       })}

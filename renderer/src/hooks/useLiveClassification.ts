@@ -34,6 +34,7 @@ export function useLiveClassification(form: UseFormReturn<CaseDraft>): Preview |
         description: v.description,
         demandNote: v.demandNote,
         situations: v.situations,
+        confirmedRules: v.confirmedRules,
         resolvedAtDesk: v.resolvedAtDesk,
         receivedAt: v.receivedAt,
       }).then((result) => {

@@ -24,6 +24,7 @@ import { intakeDefaults } from './intakeDefaults'
 import { useLiveClassification } from '../hooks/useLiveClassification'
 import { ReasonList } from '../case/ReasonList'
 import { CauseField } from '../case/CauseField'
+import { ConfirmPrompts } from '../case/ConfirmPrompts'
 
 type Name = keyof CaseDraft
 
@@ -214,6 +215,7 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
           </h2>
           {preview.urgent && <p className="urgent-line">{t('wf.urgentOnSave')}</p>}
           <ReasonList reasons={preview.reasons} />
+          <ConfirmPrompts form={form} reasons={preview.reasons} />
         </section>
       )}
       <div className="actions sticky-actions">
