@@ -929,7 +929,8 @@ export const en: Messages = {
       'The file of attachment “{{name}}” is not in the data folder (or is damaged). Ask an administrator to restore a backup.',
     pdfTitle: 'Evidence attached',
     pdfNone: 'None',
-    pdfColumns: { name: 'File', type: 'Type', size: 'Size', time: 'Added', hash: 'Checksum (first 12)' },
+    pdfColumns: { name: 'File', type: 'Type', size: 'Size', time: 'Added', hash: 'Checksum' },
+    pdfHashNote: 'Checksum: the first 12 hex digits of the file’s SHA-256, to match it with the stored file.',
     pdfVoided: 'Voided: {{reason}}',
   },
 }

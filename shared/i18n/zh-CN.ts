@@ -890,7 +890,8 @@ export const zhCN = {
     missing: '附件“{{name}}”的文件不在数据文件夹中（或已损坏）。请管理员从备份恢复。',
     pdfTitle: '证据附件',
     pdfNone: '无',
-    pdfColumns: { name: '文件名', type: '类型', size: '大小', time: '添加时间', hash: '校验码（前 12 位）' },
+    pdfColumns: { name: '文件名', type: '类型', size: '大小', time: '添加时间', hash: '校验码' },
+    pdfHashNote: '校验码：文件内容 SHA-256 的前 12 位，可与数据文件夹中的原文件核对。',
     pdfVoided: '已作废：{{reason}}',
   },
 }

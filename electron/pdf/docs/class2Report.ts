@@ -87,13 +87,13 @@ export function evidenceTable(c: CaseDetail, t: T, images: EvidenceImages = {}):
     ...['name', 'type', 'size', 'time', 'hash'].map(col),
   ]
   const rows = list.map((a) => {
-    const name: Content[] = [a.fileName]
+    const name: Content[] = [{ text: a.fileName, ...(a.voided ? { decoration: 'lineThrough', color: '#777777' } : {}) }]
     if (a.caption) name.push({ text: a.caption, style: 'small' })
     if (a.voided) name.push({ text: t('attachments.pdfVoided', { reason: a.voided.reason }), style: 'small' })
     const thumb = images[a.hash] && !a.voided ? { image: images[a.hash], fit: [56, 42] } : ''
     return [
       ...(withThumbs ? [thumb] : []),
-      { stack: name, ...(a.voided ? { decoration: 'lineThrough' } : {}) },
+      { stack: name },
       t(`attachments.types.${a.type}`),
       formatBytes(a.size),
       when(a.at),
@@ -101,13 +101,18 @@ export function evidenceTable(c: CaseDetail, t: T, images: EvidenceImages = {}):
     ]
   })
   return {
-    table: {
-      headerRows: 1,
-      dontBreakRows: true,
-      widths: [...(withThumbs ? [60] : []), '*', 50, 45, 70, 65],
-      body: [header, ...rows],
-    },
-    layout: 'lightHorizontalLines',
+    stack: [
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: [...(withThumbs ? [60] : []), '*', 52, 48, 82, 62],
+          body: [header, ...rows],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      { text: t('attachments.pdfHashNote'), style: 'small', margin: [0, 2, 0, 0] },
+    ],
   }
 }
 
