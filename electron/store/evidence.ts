@@ -24,8 +24,8 @@ export function evidenceFile(folder: string, hash: string): string {
 export class EvidenceDamagedError extends Error {}
 
 export class EvidenceFiles {
-  /** Writes of one hash under way in this process (two at once would share a temp name). */
-  private readonly writing = new Map<string, Promise<void>>()
+  /** Puts of one hash under way in this process (two at once would share a temp name): the later ones wait. */
+  private readonly writing = new Map<string, Promise<boolean>>()
 
   constructor(readonly folder: string) {}
 
@@ -37,20 +37,24 @@ export class EvidenceFiles {
       await pending
       return { hash, stored: false }
     }
-    const file = evidenceFile(this.folder, hash)
-    const existing = await stat(file).catch(() => null)
-    if (existing?.size === bytes.length && (await this.intact(hash))) return { hash, stored: false }
-    const write = (async () => {
-      await mkdir(this.folder, { recursive: true, mode: DIR_MODE })
-      await writeFileDurable(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
-    })()
-    this.writing.set(hash, write)
+    // Registered before the first await, so a second put of the same bytes finds it.
+    const put = this.write(hash, bytes)
+    this.writing.set(hash, put)
     try {
-      await write
+      return { hash, stored: await put }
     } finally {
       this.writing.delete(hash)
     }
-    return { hash, stored: true }
+  }
+
+  /** Writes the file unless it is there whole already; true when written. */
+  private async write(hash: string, bytes: Uint8Array): Promise<boolean> {
+    const file = evidenceFile(this.folder, hash)
+    const existing = await stat(file).catch(() => null)
+    if (existing?.size === bytes.length && (await this.intact(hash))) return false
+    await mkdir(this.folder, { recursive: true, mode: DIR_MODE })
+    await writeFileDurable(file, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    return true
   }
 
   /** The bytes stored under `hash`, checked against it; null when there is no such file. */
