@@ -9,7 +9,6 @@ import { MAX_ATTACHMENT_BYTES } from '@shared/values/attachments'
 import { AttachmentsPanel } from '../../renderer/src/case/AttachmentsPanel'
 import type { CasePanelProps } from '../../renderer/src/case/caseActions'
 import { makeCase } from '../support/factories'
-import { makePng } from '../support/images'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
 const by = { id: 's1', name: 'Li Na' }
@@ -61,14 +60,13 @@ function props(attachments: Attachment[]): CasePanelProps {
 
 describe('the evidence panel (issue 13)', () => {
   it('in English: a thumbnail for the photo, a PDF mark for the PDF, the voided one with its reason', async () => {
-    const png = makePng(10, 10)
-    const api = fakeApi({
-      'attachments:read': { ok: true, data: { type: 'png', mime: 'image/png', base64: png.toString('base64') } },
-    })
+    // A 1×1 PNG: the panel shows what main sends as a data: URL.
+    const base64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC'
+    const api = fakeApi({ 'attachments:read': { ok: true, data: { type: 'png', mime: 'image/png', base64 } } })
     renderWithApi(<AttachmentsPanel {...props([photo, invoice])} />, api, 'en')
     expect(screen.getByRole('heading', { name: 'Evidence' })).toBeTruthy()
     const img = await screen.findByAltText('Thumbnail of receipt.png')
-    expect(img.getAttribute('src')).toBe(`data:image/png;base64,${png.toString('base64')}`)
+    expect(img.getAttribute('src')).toBe(`data:image/png;base64,${base64}`)
     expect(api['attachments:read']).toHaveBeenCalledWith({ id: expect.any(String), attachmentId: 'a1' })
     expect(screen.getByRole('img', { name: 'PDF file' })).toBeTruthy()
     expect(screen.getByText(/Voided: wrong case \(Li Na,/)).toBeTruthy()
