@@ -4,11 +4,19 @@ import { extname, join, normalize, sep } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { Dispatch } from '../services/dispatch'
 import { TAB_HEADER, TAB_ID_PATTERN } from '@shared/ipc/httpClient'
+import { base64Length, MAX_ATTACHMENT_BYTES } from '@shared/values/attachments'
 import { checkApiRequest, CONTENT_SECURITY_POLICY, newToken } from './security'
 
 const MAX_BODY_BYTES = 1024 * 1024
-/** A branch's data bundle is uploaded whole: only its channel takes a large body. */
-const LARGE_BODIES: Record<string, number> = { 'data:importBundle': 280 * 1024 * 1024 }
+/**
+ * A branch's data bundle and an evidence file are uploaded whole: only their channels take a
+ * large body. An attachment's body holds the file in base64 (4/3 of its size) plus a little:
+ * a file over the limit still arrives and is refused in words by main's check.
+ */
+const LARGE_BODIES: Record<string, number> = {
+  'data:importBundle': 280 * 1024 * 1024,
+  'attachments:add': base64Length(MAX_ATTACHMENT_BYTES + 64 * 1024) + 64 * 1024,
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',

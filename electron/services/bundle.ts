@@ -1,7 +1,10 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { format } from 'date-fns'
 import type { Case } from '@shared/schemas/case'
-import { Bundle, BUNDLE_FORMAT, type ImportResult } from '@shared/schemas/bundle'
+import { Bundle, BUNDLE_FORMAT, BUNDLE_VERSION, type ImportResult } from '@shared/schemas/bundle'
+import { checkAttachment } from '@shared/values/attachments'
+import { createHash } from 'node:crypto'
+import { evidenceBytes } from './attachments'
 import { canonical } from '../store'
 import { actorOf, appendAudit, approverOf, type ServiceContext } from './context'
 import { AppError } from './errors'
@@ -19,18 +22,28 @@ export async function exportBundle(ctx: ServiceContext): Promise<GeneratedFile> 
   // Written month by month, so the whole history is never one string in memory.
   const parts: string[] = []
   let count = 0
+  const hashes = new Set<string>()
   for await (const cases of ctx.store.allCases()) {
-    for (const c of cases) parts.push(JSON.stringify(c))
+    for (const c of cases) {
+      parts.push(JSON.stringify(c))
+      for (const a of c.workflow.attachments) hashes.add(a.hash)
+    }
     count += cases.length
+  }
+  // The evidence files go with the cases, each once (a file missing here goes without: import says so).
+  const files: string[] = []
+  for (const hash of [...hashes].sort()) {
+    const bytes = await evidenceBytes(ctx, hash)
+    if (bytes) files.push(`${JSON.stringify(hash)}:${JSON.stringify(bytes.toString('base64'))}`)
   }
   const head = JSON.stringify({
     format: BUNDLE_FORMAT,
-    version: 1,
+    version: BUNDLE_VERSION,
     exportedAt: now.toISOString(),
     branch,
     departments: data.departments,
   })
-  const json = `${head.slice(0, -1)},"cases":[${parts.join(',')}]}`
+  const json = `${head.slice(0, -1)},"cases":[${parts.join(',')}],"evidence":{${files.join(',')}}}`
   await ctx.store.update((d) =>
     appendAudit(d, {
       at: now.toISOString(),
@@ -62,6 +75,25 @@ function readBundle(base64: string): Bundle {
     throw new AppError('VALIDATION', { where: issue.path.join('.') }, 'bundle.invalid')
   }
   return parsed.data
+}
+
+/**
+ * The evidence files the added cases name, from the bundle into the data folder before the
+ * cases are saved. Each must be there, match its hash and pass the content check; otherwise
+ * the bundle is refused and nothing is imported.
+ */
+async function storeEvidence(ctx: ServiceContext, bundle: Bundle, added: readonly Case[]): Promise<void> {
+  const wanted = new Set(added.flatMap((c) => c.workflow.attachments.map((a) => a.hash)))
+  const files: Buffer[] = []
+  for (const hash of wanted) {
+    const base64 = bundle.evidence?.[hash]
+    const bytes = base64 === undefined ? null : Buffer.from(base64, 'base64')
+    const fine =
+      bytes !== null && createHash('sha256').update(bytes).digest('hex') === hash && checkAttachment(bytes).ok
+    if (!fine) throw new AppError('VALIDATION', { where: `evidence.${hash.slice(0, 12)}` }, 'bundle.invalid')
+    files.push(bytes)
+  }
+  for (const bytes of files) await ctx.store.putEvidence(bytes)
 }
 
 /** Top-level fields in which two versions of a case differ. */
@@ -98,6 +130,7 @@ export async function importBundle(ctx: ServiceContext, input: { base64: string 
       else conflicts.push({ branchCode: c.branchCode, number: c.number, id: c.id, fields })
     }
   }
+  await storeEvidence(ctx, bundle, added)
   const known = new Set(ctx.store.data.departments.map((d) => d.id))
   const departments = bundle.departments
     .filter((d) => !known.has(d.id))

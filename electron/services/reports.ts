@@ -3,7 +3,9 @@ import { createI18n } from '@shared/i18n'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { GeneratedFile } from '@shared/schemas/files'
 import { buildCaseReceipt } from '../pdf/docs/caseReceipt'
-import { buildClass2Report, reportNumber } from '../pdf/docs/class2Report'
+import { buildClass2Report, reportNumber, type EvidenceImages } from '../pdf/docs/class2Report'
+import { ATTACHMENT_MIME } from '@shared/values/attachments'
+import { evidenceBytes } from './attachments'
 import { buildHandoverSheet } from '../pdf/docs/handoverSheet'
 import { buildOralReportLog } from '../pdf/docs/oralReportLog'
 import { buildWeeklyReport } from '../pdf/docs/weeklyReport'
@@ -69,8 +71,31 @@ export async function class2Report(ctx: ServiceContext, id: string): Promise<Gen
   const { branch, t } = context(ctx)
   const generatedAt = updated.workflow.writtenReport!.generatedAt
   const fullPhone = ctx.store.data.settings.workflow.reportFullPhone === true
-  const bytes = await renderPdf(buildClass2Report(updated, branch, generatedAt, t, fullPhone))
+  const build = (images: EvidenceImages) => buildClass2Report(updated, branch, generatedAt, t, fullPhone, images)
+  const images = await thumbnails(ctx, updated)
+  // An image pdfkit cannot draw (an unusual PNG variant) must not cost the report: it is listed without thumbnails then.
+  const bytes = await renderPdf(build(images)).catch((err: unknown) => {
+    if (Object.keys(images).length === 0) throw err
+    return renderPdf(build({}))
+  })
   return { ...pdfFile(`${reportNumber(updated, generatedAt)}-二类投诉书面报告.pdf`, bytes), case: updated }
+}
+
+/** The report draws JPEG and PNG thumbnails (pdfkit's formats), up to this many bytes of images in all. */
+const THUMBNAIL_BUDGET_BYTES = 24 * 1024 * 1024
+
+/** Data URLs of the case's live JPEG/PNG attachments, for the report's evidence list. */
+async function thumbnails(ctx: ServiceContext, c: CaseDetail): Promise<EvidenceImages> {
+  const images: Record<string, string> = {}
+  let budget = THUMBNAIL_BUDGET_BYTES
+  for (const a of c.workflow.attachments) {
+    if (a.voided || (a.type !== 'jpeg' && a.type !== 'png') || a.size > budget || images[a.hash]) continue
+    const bytes = await evidenceBytes(ctx, a.hash)
+    if (!bytes) continue
+    budget -= bytes.length
+    images[a.hash] = `data:${ATTACHMENT_MIME[a.type]};base64,${bytes.toString('base64')}`
+  }
+  return images
 }
 
 /** 口头报告记录 for local days `from`–`to` (inclusive), by the time of the oral report. */

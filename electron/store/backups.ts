@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { DIR_MODE, fsyncDir, writeFileDurable } from './durableFile'
 import { ARCHIVE_DIR, archiveMonthsIn, linkArchive } from './archive'
 import { interpret } from './snapshot'
+import { EVIDENCE_DIR, linkEvidence } from './evidence'
 import { BackupUnusableError } from './errors'
 import type { Snapshot } from './schema'
 import { readBackupIndex, updateBackupIndex, type BackupIndexRow } from './backupIndex'
@@ -66,6 +67,11 @@ export async function listBackups(dir: string): Promise<BackupInfo[]> {
 export function backupPath(dir: string, name: string): string {
   if (!NAME.test(name)) throw new RangeError(`not a backup name: ${name}`)
   return join(folderOf(dir), name)
+}
+
+/** The folder beside a backup that holds its evidence files (hard links; none before any was attached). */
+export function evidenceFolder(dir: string, name: string): string {
+  return backupPath(dir, name).replace(/\.json$/, '.evidence')
 }
 
 /** The folder beside a backup that holds its archive (hard links to the month files). */
@@ -158,6 +164,15 @@ export async function takeBackup(
   await fsyncDir(partial)
   await rm(archive, { recursive: true, force: true })
   await rename(partial, archive)
+  // The evidence files the cases name, linked the same way (they are never written in place).
+  const evidence = evidenceFolder(dir, name)
+  const evidencePartial = `${evidence}${PARTIAL}`
+  await rm(evidencePartial, { recursive: true, force: true })
+  if ((await linkEvidence(join(dir, EVIDENCE_DIR), evidencePartial)) > 0) {
+    await rm(evidence, { recursive: true, force: true })
+    await rename(evidencePartial, evidence)
+    await fsyncDir(folderOf(dir))
+  }
   await writeFileDurable(backupPath(dir, name), text)
   const info = { name, label, takenAt: now.toISOString(), size: text.length }
   // A copy of a file the store could not read is not described: it stays unchecked.
@@ -173,8 +188,10 @@ async function removeLeftovers(dir: string): Promise<void> {
   const names = await readdir(folderOf(dir)).catch(() => [] as string[])
   const present = new Set(names)
   for (const n of names) {
-    const orphan = n.endsWith('.archive') && !present.has(n.replace(/\.archive$/, '.json'))
-    if (n.endsWith(`.archive${PARTIAL}`) || orphan) await rm(join(folderOf(dir), n), { recursive: true, force: true })
+    const folder = /\.(archive|evidence)$/.exec(n)
+    const orphan = folder !== null && !present.has(n.replace(/\.(archive|evidence)$/, '.json'))
+    if (n.endsWith(`.archive${PARTIAL}`) || n.endsWith(`.evidence${PARTIAL}`) || orphan)
+      await rm(join(folderOf(dir), n), { recursive: true, force: true })
   }
 }
 
@@ -191,6 +208,7 @@ export async function pruneBackups(dir: string, label: string, keep: number): Pr
   await Promise.all(
     old.map(async (b) => {
       await rm(archiveFolder(dir, b.name), { recursive: true, force: true })
+      await rm(evidenceFolder(dir, b.name), { recursive: true, force: true })
       await unlink(backupPath(dir, b.name))
     }),
   )

@@ -10,6 +10,7 @@ const FOLDERS: readonly [folder: string, ours: (name: string) => boolean][] = [
   ['.', (name) => name.startsWith('complaint-desk.')],
   ['archive', (name) => /^(cases|index)-\d{4}-\d{2}\.json$|^text-\d{4}-\d{2}\.txt$/.test(name)],
   ['backups', (name) => name.startsWith('complaint-desk.') || name === 'index.json'],
+  ['evidence', (name) => /^[0-9a-f]{64}$/.test(name)],
 ]
 
 /**

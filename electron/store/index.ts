@@ -13,6 +13,7 @@ export {
   type StoreState,
 } from './store'
 export { BackupIncompleteError } from './backups'
+export { EvidenceDamagedError } from './evidence'
 export { DiskFullError, isDiskFull } from './errors'
 export type { AuditEntry, DbData, Draft, PinHash, StaffRecord } from './schema'
 export { canonical, chainAfter, type AuditVerdict } from './auditChain'

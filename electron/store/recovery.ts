@@ -2,7 +2,16 @@ import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { JOURNAL_MARK_FILE_NAME, readJournalMark } from './journalMark'
 import { join } from 'node:path'
 import { ARCHIVE_DIR, linkArchive } from './archive'
-import { archiveFolder, BACKUP_DIR, backupFiles, backupStamp, readBackup, usableBackup } from './backups'
+import { EVIDENCE_DIR, evidenceIn, linkEvidence } from './evidence'
+import {
+  archiveFolder,
+  evidenceFolder,
+  BACKUP_DIR,
+  backupFiles,
+  backupStamp,
+  readBackup,
+  usableBackup,
+} from './backups'
 import { fsyncDir, writeFileDurable } from './durableFile'
 import type { Snapshot } from './schema'
 
@@ -113,6 +122,8 @@ export async function runRecovery(files: Files, plan: RecoveryPlan): Promise<Rec
   }
   await linkArchive(archiveFolder(dir, plan.backup), archive)
   await fsyncDir(archive)
+  // Evidence is only ever added: what the backup holds and the folder lacks is linked back.
+  await linkEvidence(evidenceFolder(dir, plan.backup), join(dir, EVIDENCE_DIR))
   await writeFileDurable(file, await readBackup(dir, plan.backup))
   return { reason: plan.reason, damagedFile, backup: plan.backup, backupTakenAt: plan.backupTakenAt }
 }
@@ -180,6 +191,12 @@ export async function earlierData(dir: string): Promise<FoundData[]> {
   add(
     ARCHIVE_DIR,
     (await Promise.all(months.map((n) => sizeOf(join(archive, n))))).filter((s) => s !== null),
+  )
+  const evidence = join(dir, EVIDENCE_DIR)
+  const evidenceNames = (await evidenceIn(evidence)) ?? []
+  add(
+    EVIDENCE_DIR,
+    (await Promise.all(evidenceNames.map((n) => sizeOf(join(evidence, n))))).filter((s) => s !== null),
   )
   const backups = await backupFiles(dir)
   add(

@@ -10,7 +10,8 @@ import { addToNotice, clearNotice, readNotice, saveNotice, type Notice, type Unr
 import type { Archive } from './archive'
 import type { AuditVerdict } from './auditChain'
 import { CURRENT_SCHEMA_VERSION, type AuditEntry, type Draft, type JournalRecord, type Snapshot } from './schema'
-import { archiveFolder, takeBackup, type BackupInfo } from './backups'
+import { archiveFolder, evidenceFolder, takeBackup, type BackupInfo } from './backups'
+import { EVIDENCE_DIR, EvidenceFiles, linkEvidence } from './evidence'
 import { BackupKeeper, undoInterruptedRestore } from './backupKeeper'
 import {
   earlierData,
@@ -70,6 +71,8 @@ export class Store extends WritePath {
   readonly notices: StoreNotice[] = []
   /** Set in state 'missing': no live file, but earlier data beside where it should be. */
   missing: MissingData | null = null
+  /** The evidence files attached to cases, by content hash (evidence.ts). */
+  private readonly evidence: EvidenceFiles
 
   private constructor(
     dir: string,
@@ -79,6 +82,7 @@ export class Store extends WritePath {
     private readonly releaseLock: () => Promise<void>,
   ) {
     super(dir, now, compactAtBytes, policy)
+    this.evidence = new EvidenceFiles(join(dir, EVIDENCE_DIR))
     this.backups = new BackupKeeper({
       dir,
       file: this.file,
@@ -391,6 +395,20 @@ export class Store extends WritePath {
     }
   }
 
+  /**
+   * Stores an evidence file durably under its SHA-256 (the same content twice: once) before
+   * the case change that names it is saved. Refused like any save when the store cannot write.
+   */
+  async putEvidence(bytes: Uint8Array): Promise<{ hash: string; stored: boolean }> {
+    this.assertWritable()
+    return this.evidence.put(bytes)
+  }
+
+  /** An evidence file's bytes, checked against its hash (null: not in the data folder). */
+  readEvidence(hash: string): Promise<Buffer | null> {
+    return this.evidence.read(hash)
+  }
+
   /** Puts a backup back, checked whole first, after a 'pre-restore' backup of the current data. */
   restore(name: string, now: Date, afterwards: (data: Draft) => void): Promise<void> {
     return this.backups.restore(name, now, afterwards)
@@ -401,6 +419,8 @@ export class Store extends WritePath {
     this.doc.set(data)
     await this.doc.resetMark()
     await this.archive.replaceWith(archiveFolder(this.dir, backupName))
+    // Evidence is only ever added: files the backup holds and the folder lacks come back.
+    await linkEvidence(evidenceFolder(this.dir, backupName), join(this.dir, EVIDENCE_DIR))
   }
 
   async close(): Promise<void> {

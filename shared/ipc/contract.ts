@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
+import { attachmentChannels } from './channels/attachments'
 import { caseChannels } from './channels/cases'
 import { compensationChannels } from './channels/compensation'
 import { dataChannels } from './channels/data'
@@ -24,6 +25,7 @@ export const contract = {
   ...staffChannels,
   ...caseChannels,
   ...workflowChannels,
+  ...attachmentChannels,
   ...compensationChannels,
   ...reportChannels,
   ...settingsChannels,

@@ -42,6 +42,8 @@ export const CASE_ACTIONS = [
   'addNote',
   'recordCustomerUpdate',
   'assign',
+  'addAttachment',
+  'voidAttachment',
 ] as const
 export type CaseAction = (typeof CASE_ACTIONS)[number]
 
@@ -167,6 +169,8 @@ export function refusalFor(c: LifecycleCase, action: CaseAction): Refusal | null
     case 'addNote':
     case 'recordCustomerUpdate':
     case 'assign':
+    case 'addAttachment':
+    case 'voidAttachment':
     case 'tickStep':
     case 'addCommitment':
     case 'keepCommitment':

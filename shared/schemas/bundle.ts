@@ -1,9 +1,12 @@
 import { z } from 'zod'
 import { Case } from './case'
+import { EvidenceHash } from './attachments'
 import { ManagerApproval } from './common'
 import { Branch, Department } from './staff'
 
 export const BUNDLE_FORMAT = 'complaint-desk-bundle'
+/** 2: carries the evidence files (version 1 bundles, made before attachments, still import). */
+export const BUNDLE_VERSION = 2
 
 /** Instants as the app writes them (the list compares them as text). */
 const IsoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/)
@@ -14,11 +17,13 @@ const IsoInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}
  */
 export const Bundle = z.object({
   format: z.literal(BUNDLE_FORMAT),
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: IsoInstant,
   branch: Branch.extend({ code: z.string().min(1).max(20) }),
   departments: z.array(Department),
   cases: z.array(Case.extend({ receivedAt: IsoInstant })),
+  /** The evidence files the cases' attachments name, base64 by SHA-256 (version 2). */
+  evidence: z.record(EvidenceHash, z.string()).optional(),
 })
 export type Bundle = z.infer<typeof Bundle>
 

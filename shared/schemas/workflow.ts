@@ -4,6 +4,7 @@ import { Id, ManagerApproval, optionalText, requiredText, StaffRef } from './com
 import { v } from '../values/messages'
 import { parseLocalDateTime } from '../values/localTime'
 import { Offer } from './compensation'
+import { Attachment } from './attachments'
 
 export const LASTR_STEPS = ['listen', 'attend', 'satisfy', 'thank', 'report'] as const
 export type LastrStep = (typeof LASTR_STEPS)[number]
@@ -141,6 +142,8 @@ export const Workflow = z.object({
   owner: StaffRef.nullable().default(null),
   /** The department the case was handed to, when it was (its people pick it up from 未分配). */
   ownerDepartmentId: z.string().nullable().default(null),
+  /** 证据附件: photos and PDFs (the bytes are in the data folder under their hash); none on older cases. */
+  attachments: z.array(Attachment).default([]),
 })
 export type Workflow = z.infer<typeof Workflow>
 
@@ -166,6 +169,7 @@ export const emptyWorkflow = (): Workflow => ({
   customerUpdates: [],
   owner: null,
   ownerDepartmentId: null,
+  attachments: [],
 })
 
 // ---- channel inputs ----

@@ -16,6 +16,7 @@ export const v = {
   choose: 'validation.choose',
   rangeTooLong: 'validation.rangeTooLong',
   nothingToChange: 'validation.nothingToChange',
+  tooLarge: 'validation.tooLarge',
   tooLong: (max: number) => `validation.tooLong:${max}`,
 } as const
 

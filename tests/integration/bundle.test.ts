@@ -46,7 +46,7 @@ describe('data bundles: a branch exports, head office imports', () => {
     const bundle = JSON.parse(json)
     expect(bundle).toMatchObject({
       format: 'complaint-desk-bundle',
-      version: 1,
+      version: 2,
       branch: { code: 'SH02', name: '徐汇店' },
     })
     expect(bundle.cases.map((c: { customerName: string }) => c.customerName).sort()).toEqual(

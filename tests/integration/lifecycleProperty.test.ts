@@ -54,8 +54,15 @@ const OTHERS: CaseAction[] = [
   'addNote',
   'recordCustomerUpdate',
   'assign',
+  'addAttachment',
+  'voidAttachment',
 ]
 let corrections = 0
+/** A different tiny "PNG" each time (the content check reads the signature; the same file twice on a case is refused). */
+const pngBytes = (n: number) =>
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(String(n))]).toString(
+    'base64',
+  )
 /** A diligent clerk's next step: what the case needs first, then what moves it on. */
 function nextStep(c: CaseDetail): CaseAction {
   const w = c.workflow
@@ -227,6 +234,18 @@ describe('the lifecycle as a property: random actions by clerk and manager', () 
                   })
                 case 'addNote':
                   return call('cases:addNote', { id, text: '仓库在核实批次' })
+                case 'addAttachment':
+                  return call('attachments:add', {
+                    id,
+                    fileName: '小票.png',
+                    base64: pngBytes((corrections += 1)),
+                  })
+                case 'voidAttachment':
+                  return call('attachments:void', {
+                    id,
+                    attachmentId: c.workflow.attachments.find((a) => !a.voided)?.id ?? 'none',
+                    reason: '拍错了',
+                  })
                 case 'recordCustomerUpdate':
                   // Not in the future by the real clock (the test's clock runs ahead over many runs).
                   return call('cases:recordCustomerUpdate', {
@@ -249,9 +268,10 @@ describe('the lifecycle as a property: random actions by clerk and manager', () 
               expect(answer.error.message).toBe(zh.t(`refusals.${state.reason!.key}`, state.reason!.params))
             } else {
               // Offered but refused: only for a reason in the payload (a step already ticked, no such offer…).
-              const payloadRefusal = [...PAYLOAD_REFUSALS].some(
-                (k) => zh.t(`refusals.${k}`, { status: c.status }) === answer.error.message,
-              )
+              const payloadRefusal =
+                [...PAYLOAD_REFUSALS].some(
+                  (k) => zh.t(`refusals.${k}`, { status: c.status }) === answer.error.message,
+                ) || answer.error.message === zh.t('attachments.refused.noAttachment')
               expect(payloadRefusal, `${cmd.action} offered but refused: ${answer.error.message}`).toBe(true)
             }
           }

@@ -3,6 +3,7 @@ import { LASTR_STEPS } from '@shared/schemas/workflow'
 import { describeChange } from '@shared/i18n/changes'
 import { offerText } from '@shared/i18n/offers'
 import { evidenceText } from '@shared/i18n/reasons'
+import { formatBytes } from '@shared/values/attachments'
 import { caseFacts, commitmentsTable, signatureLines, when, yuan, type BranchInfo } from './common'
 import { fieldTable, STYLES, type Content, type DocDefinition, type T } from './types'
 
@@ -69,6 +70,53 @@ export function milestones(c: CaseDetail, t: T): [string, string, string][] {
     })
 }
 
+/** Thumbnails for the evidence list: data URLs (JPEG or PNG) by hash; what is not here is listed without one. */
+export type EvidenceImages = Readonly<Record<string, string>>
+
+/**
+ * 证据附件 as a table: file name (and caption), type, size, when added, the first 12 hex of
+ * its SHA-256 (so the file can be matched to the record), a small thumbnail for an image
+ * given in `images`. Voided ones stay listed, marked with the reason.
+ */
+export function evidenceTable(c: CaseDetail, t: T, images: EvidenceImages = {}): Content {
+  const list = c.workflow.attachments
+  if (list.length === 0) return { text: t('attachments.pdfNone'), style: 'label' }
+  const withThumbs = list.some((a) => images[a.hash] && !a.voided)
+  const col = (k: string) => ({ text: t(`attachments.pdfColumns.${k}`), style: 'th' })
+  const header = [
+    ...(withThumbs ? [{ text: '', style: 'th' }] : []),
+    ...['name', 'type', 'size', 'time', 'hash'].map(col),
+  ]
+  const rows = list.map((a) => {
+    const name: Content[] = [{ text: a.fileName, ...(a.voided ? { decoration: 'lineThrough', color: '#777777' } : {}) }]
+    if (a.caption) name.push({ text: a.caption, style: 'small' })
+    if (a.voided) name.push({ text: t('attachments.pdfVoided', { reason: a.voided.reason }), style: 'small' })
+    const thumb = images[a.hash] && !a.voided ? { image: images[a.hash], fit: [56, 42] } : ''
+    return [
+      ...(withThumbs ? [thumb] : []),
+      { stack: name },
+      t(`attachments.types.${a.type}`),
+      formatBytes(a.size),
+      when(a.at),
+      { text: a.hash.slice(0, 12), fontSize: 8 },
+    ]
+  })
+  return {
+    stack: [
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: [...(withThumbs ? [60] : []), '*', 52, 48, 82, 62],
+          body: [header, ...rows],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      { text: t('attachments.pdfHashNote'), style: 'small', margin: [0, 2, 0, 0] },
+    ],
+  }
+}
+
 /**
  * 二类投诉书面报告 for the superior department: every section of docs/domain.md §9.2. The phone
  * is masked unless the branch's setting (workflow.reportFullPhone) says to print it in full.
@@ -79,6 +127,7 @@ export function buildClass2Report(
   generatedAt: string,
   t: T,
   fullPhone = false,
+  images: EvidenceImages = {},
 ): DocDefinition {
   const w = c.workflow
   const section = (n: number, key: string) => ({ text: `${n}. ${t(`pdf.class2.${key}`)}`, style: 'h2' })
@@ -108,6 +157,8 @@ export function buildClass2Report(
       section(1, 'facts'),
       fieldTable(caseFacts(c, t, fullPhone)),
       { text: c.description, margin: [0, 6, 0, 0] },
+      { text: t('attachments.pdfTitle'), style: 'h2' },
+      evidenceTable(c, t, images),
       section(2, 'reasons'),
       w.reasons.length === 0
         ? { text: w.classChange ? `${t('wf.raise')}：${w.classChange.reason}` : t('wf.noReasons') }

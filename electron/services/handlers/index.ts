@@ -1,5 +1,6 @@
 import type { Contract } from '@shared/ipc/contract'
 import { appHandlers } from './app'
+import { attachmentHandlers } from './attachments'
 import { caseHandlers } from './cases'
 import { compensationHandlers } from './compensation'
 import { dataHandlers } from './data'
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...staffHandlers,
   ...caseHandlers,
   ...workflowHandlers,
+  ...attachmentHandlers,
   ...compensationHandlers,
   ...reportHandlers,
   ...settingsHandlers,

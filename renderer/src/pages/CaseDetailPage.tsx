@@ -12,6 +12,7 @@ import { LoopPanel } from '../case/LoopPanel'
 import { PdfButton } from '../case/PdfButton'
 import { CorrectionsPanel } from '../case/CorrectionsPanel'
 import { NotesPanel } from '../case/NotesPanel'
+import { AttachmentsPanel } from '../case/AttachmentsPanel'
 import { OwnerPanel } from '../case/OwnerPanel'
 import { TimelineChanges } from '../case/TimelineChanges'
 import type { CasePanelProps } from '../case/caseActions'
@@ -99,6 +100,7 @@ export function CaseDetailPage({
           </div>
           <div>
             {panel && <CommitmentsPanel c={current} {...panel} />}
+            {panel && <AttachmentsPanel c={current} {...panel} />}
             {panel && <NotesPanel c={current} {...panel} />}
             <Timeline c={current} />
           </div>
