@@ -15,7 +15,7 @@ export { describeIssue } from './zodIssue'
  * app once wrote (a field made required, a limit tightened) is a new schema version with a
  * migration (migrations/), or old files would be taken for damaged ones.
  */
-export const CURRENT_SCHEMA_VERSION = 3
+export const CURRENT_SCHEMA_VERSION = 4
 
 export const PinHash = z.object({
   algo: z.literal('scrypt'),

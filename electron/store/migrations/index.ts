@@ -7,10 +7,11 @@ import type { Migration } from './migration'
 import { collections } from './001-collections'
 import { workflow } from './002-workflow'
 import { splitStorage } from './003-split-storage'
+import { keywordLists } from './004-keyword-lists'
 
 export type { Migration } from './migration'
 
-export const MIGRATIONS: readonly Migration[] = [collections, workflow, splitStorage]
+export const MIGRATIONS: readonly Migration[] = [collections, workflow, splitStorage, keywordLists]
 
 /** A file that claims a version but does not have that version's shape: it is not migrated. */
 export class NotThatVersionError extends Error {

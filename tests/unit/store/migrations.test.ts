@@ -16,11 +16,11 @@ describe('the migrations are frozen in behaviour', () => {
   // The expected files were made once, when the steps were frozen (and matched what the
   // steps gave before, when they still called the live rules). Never regenerate them: a
   // different result means a migration changed, and upgrading an old file must not.
-  it.each([1, 2])('a fixed version %i file migrates to the same fixed result', async (version) => {
+  it.each([1, 2])('a fixed version %i file migrates to the same fixed version 3 result', async (version) => {
     const input = JSON.parse(await fixture(`v${version}.json`))
     const expected = JSON.parse(await fixture(`v${version}.expected.json`))
     expect(input.schemaVersion).toBe(version)
-    const result = JSON.parse(JSON.stringify(migrate(input, version, CURRENT_SCHEMA_VERSION, NOW)))
+    const result = JSON.parse(JSON.stringify(migrate(input, version, 3, NOW)))
     expect(result).toEqual(expected)
   })
 
@@ -30,7 +30,8 @@ describe('the migrations are frozen in behaviour', () => {
       const found = interpret(await fixture(`v${version}.json`), NOW)
       if (found.kind !== 'ok') throw new Error(`${found.kind}: ${'reason' in found ? found.reason : ''}`)
       expect(found.fromVersion).toBe(version)
-      const { audit, ...expected } = JSON.parse(await fixture(`v${version}.expected.json`))
+      const v3 = JSON.parse(await fixture(`v${version}.expected.json`))
+      const { audit, ...expected } = migrate(v3, 3, CURRENT_SCHEMA_VERSION, NOW) as { audit: unknown[] }
       // Read with today's schema: nothing the migration gave is lost (fields added since, with
       // defaults, may be filled in).
       expect(JSON.parse(JSON.stringify(found.data))).toMatchObject(expected)
@@ -68,8 +69,44 @@ describe('the migrations are frozen in behaviour', () => {
     })
   })
 
+  it("migration 4 gives a branch's saved keyword lists the shipped words they lack, drops the wrong ones, keeps its own", async () => {
+    const v3 = JSON.parse(await fixture('v2.expected.json'))
+    const saved = v3.settings.workflow.keywords
+    expect(saved.crowd_incident.zh).not.toContain('占领')
+    expect(saved.safety_health.zh).toContain('保质期')
+    saved.crowd_incident.zh.push('本店自定义词')
+    saved.staff_misconduct.zh = saved.staff_misconduct.zh.filter((w: string) => w !== '辱骂') // the branch removed one
+    const { settings } = migrate(v3, 3, 4, NOW) as { settings: typeof v3.settings }
+    const kw = settings.workflow.keywords
+    expect(kw.crowd_incident.zh).toEqual(expect.arrayContaining(['占领', '示威', '静坐', '本店自定义词']))
+    expect(kw.safety_health.zh).not.toContain('保质期')
+    expect(kw.safety_health.zh).not.toContain('变质')
+    expect(kw.safety_health.en).not.toContain('expired')
+    expect(kw.staff_misconduct.zh).toContain('骂')
+    expect(kw.staff_misconduct.zh).not.toContain('辱骂')
+    for (const rule of Object.keys(kw))
+      for (const lang of ['zh', 'en'])
+        expect(new Set(kw[rule][lang]).size, `${rule} ${lang}`).toBe(kw[rule][lang].length)
+    // Nothing else in the file changes.
+    expect({ ...migrate(v3, 3, 4, NOW), settings: null, appliedMigrations: null, schemaVersion: null }).toEqual({
+      ...v3,
+      settings: null,
+      appliedMigrations: null,
+      schemaVersion: null,
+    })
+  })
+
+  it('migration 4 leaves a file without saved keyword lists as it is (the shipped lists apply)', () => {
+    const bare = { schemaVersion: 3, settings: { locale: 'zh-CN' }, cases: [] }
+    expect(migrate(bare, 3, 4, NOW)).toEqual({
+      ...bare,
+      schemaVersion: 4,
+      appliedMigrations: [{ version: 4, at: NOW.toISOString() }],
+    })
+  })
+
   it('lists one step per version, in order, up to the current version', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3])
+    expect(MIGRATIONS.map((m) => m.version)).toEqual([1, 2, 3, 4])
     expect(MIGRATIONS).toHaveLength(CURRENT_SCHEMA_VERSION)
   })
 })

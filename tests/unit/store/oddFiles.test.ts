@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CURRENT_SCHEMA_VERSION } from '../../../electron/store/schema'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AUDIT_FILE_NAME, DATA_FILE_NAME, Store } from '../../../electron/store/store'
@@ -78,7 +79,7 @@ describe('odd live files do not migrate (issue 15, point 4)', () => {
     await writeFile(join(dir, DATA_FILE_NAME), text)
     const store = await Store.open(dir, { now })
     expect(store.state).toBe('ok')
-    expect(store.data.schemaVersion).toBe(3)
+    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     const backups = await backupFiles(dir)
     expect(backups).toEqual([expect.stringMatching(new RegExp(`^complaint-desk\\.v${version}\\.`))])
     expect(await readFile(join(dir, 'backups', backups[0]), 'utf8')).toBe(text)
@@ -97,7 +98,7 @@ describe('a migration never rewrites an existing audit log', () => {
     await writeFile(join(dir, DATA_FILE_NAME), await fixture('v2.json'))
     const store = await Store.open(dir, { now })
     expect(store.state).toBe('ok')
-    expect(store.data.schemaVersion).toBe(3)
+    expect(store.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     await store.close()
     expect(await readFile(join(dir, AUDIT_FILE_NAME), 'utf8')).toBe(log)
   })

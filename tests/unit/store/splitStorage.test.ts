@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CURRENT_SCHEMA_VERSION } from '../../../electron/store/schema'
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Case } from '@shared/schemas/case'
@@ -303,7 +304,7 @@ describe('migration from the single file (schema 2)', () => {
     const text = JSON.stringify(v2)
     await writeFile(join(dir, DATA_FILE_NAME), text)
     const migrated = await Store.open(dir, { now })
-    expect(migrated.data.schemaVersion).toBe(3)
+    expect(migrated.data.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(migrated.data.cases.map((c) => c.customerName)).toEqual(['在办'])
     expect((await migrated.archived()).list().map((r) => [r.customerName, r.month])).toEqual([['旧案', '2025-05']])
     expect((await readFile(join(dir, AUDIT_FILE_NAME), 'utf8')).trim().split('\n')).toHaveLength(1)
