@@ -1,0 +1,57 @@
+import type { ClientBase } from 'pg'
+import type { Case } from '@shared/schemas/case'
+
+/** One case as a branch pushes it: the database derives every other column from `doc`. */
+export interface CaseRow {
+  caseId: string
+  version: number
+  doc: Case
+  departmentName: string
+}
+
+/**
+ * Pushes a batch of one branch's cases in one statement (so one transaction): a multi-row
+ * upsert keyed by branch + case that takes a row only when its version is newer than the one
+ * head office holds. Pushing the same batch again, or an older one, changes nothing; a batch
+ * the database refuses (RLS, a constraint) changes nothing either. Returns how many rows were
+ * inserted or updated. A case may appear only once per batch (the worker coalesces).
+ */
+export async function pushCases(client: ClientBase, branchCode: string, rows: readonly CaseRow[]): Promise<number> {
+  if (rows.length === 0) return 0
+  const payload = JSON.stringify(
+    rows.map((r) => ({ b: branchCode, i: r.caseId, v: r.version, d: r.doc, n: r.departmentName })),
+  )
+  const result = await client.query(
+    `INSERT INTO ho.cases AS c (branch_code, case_id, version, doc, department_name)
+     SELECT x.b, x.i, x.v, x.d, x.n
+       FROM jsonb_to_recordset($1::jsonb) AS x(b text, i text, v bigint, d jsonb, n text)
+     ON CONFLICT (branch_code, case_id) DO UPDATE
+       SET version = EXCLUDED.version, doc = EXCLUDED.doc, department_name = EXCLUDED.department_name
+       WHERE c.version < EXCLUDED.version`,
+    [payload],
+  )
+  return result.rowCount ?? 0
+}
+
+/** Head office's 签收 of a Class 2 report, as a branch reads it back. */
+export interface ReportAck {
+  caseId: string
+  ackedAt: string
+  ackedBy: string
+  comment: string
+}
+
+/** The acks of this branch's reports signed after `since` (RLS shows a branch only its own). */
+export async function acksSince(client: ClientBase, since: string | null): Promise<ReportAck[]> {
+  const r = await client.query<{ case_id: string; acked_at: Date; acked_by: string; comment: string }>(
+    `SELECT case_id, acked_at, acked_by, comment FROM ho.report_acks
+      WHERE $1::timestamptz IS NULL OR acked_at > $1::timestamptz ORDER BY acked_at`,
+    [since],
+  )
+  return r.rows.map((row) => ({
+    caseId: row.case_id,
+    ackedAt: row.acked_at.toISOString(),
+    ackedBy: row.acked_by,
+    comment: row.comment,
+  }))
+}

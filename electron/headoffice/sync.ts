@@ -1,0 +1,190 @@
+import pg from 'pg'
+import type { Case } from '@shared/schemas/case'
+import type { OutboxPending } from '../store/index'
+import { clientConfig, type HeadOfficeConnection } from './config'
+import { pushCases, type CaseRow } from './push'
+
+/** What the desk shows: 已同步 / 待同步 N 条 / 离线 since … */
+export interface SyncStatus {
+  state: 'synced' | 'pending' | 'offline'
+  /** Changes waiting in the outbox. */
+  pending: number
+  /** When head office was first found unreachable (null while it is reachable). */
+  offlineSince: string | null
+  lastError: string | null
+  lastPushAt: string | null
+}
+
+/** The branch's side of the sync: the store (electron/store/index.ts) is one. */
+export interface SyncSource {
+  readonly data: Readonly<{ branch: { code: string } | null; departments: readonly { id: string; name: string }[] }>
+  outboxPending(max?: number): OutboxPending
+  outboxPushed(offset: number): Promise<void>
+  readCase(id: string): Promise<Case | null>
+}
+
+export interface SyncOptions {
+  source: SyncSource
+  /** Opens a connection as the branch's role (tests pass their own). */
+  connect: () => Promise<pg.Client>
+  /** Outbox entries per batch (each batch is one transaction). */
+  batchSize?: number
+  now?: () => Date
+  /** Retry after a failure: doubles from minMs up to maxMs. */
+  retry?: { minMs: number; maxMs: number }
+  /** Look for new changes this often when nothing woke the worker. */
+  pollMs?: number
+  onStatus?: (status: SyncStatus) => void
+}
+
+/** A connector for a head office connection from the settings. */
+export function connector(c: HeadOfficeConnection): () => Promise<pg.Client> {
+  return async () => {
+    const client = new pg.Client(clientConfig(c))
+    await client.connect()
+    return client
+  }
+}
+
+/**
+ * The push worker (docs/architecture.md, "Head office sync"), in main, never on the desk's
+ * path: it reads the outbox after the pushed mark, loads each case as it is now, pushes
+ * batches (one transaction each, idempotent by branch + case + version), then moves the mark
+ * durably. A crash between commit and mark replays the batch, which head office ignores.
+ * When the database is unreachable it retries with backoff, for as long as it takes.
+ */
+export class SyncWorker {
+  private client: pg.Client | null = null
+  private running = false
+  private timer: NodeJS.Timeout | null = null
+  private wakeUp: (() => void) | null = null
+  private loop: Promise<void> | null = null
+  private delay: number
+  private current: SyncStatus = { state: 'pending', pending: 0, offlineSince: null, lastError: null, lastPushAt: null }
+  private readonly batchSize: number
+  private readonly now: () => Date
+  private readonly retry: { minMs: number; maxMs: number }
+  private readonly pollMs: number
+
+  constructor(private readonly options: SyncOptions) {
+    this.batchSize = options.batchSize ?? 500
+    this.now = options.now ?? (() => new Date())
+    this.retry = options.retry ?? { minMs: 1_000, maxMs: 5 * 60_000 }
+    this.pollMs = options.pollMs ?? 5_000
+    this.delay = this.retry.minMs
+  }
+
+  status(): SyncStatus {
+    return { ...this.current }
+  }
+
+  /** Pushes everything pending now; throws when head office cannot be reached or refuses a batch. */
+  async pushPending(): Promise<number> {
+    const source = this.options.source
+    const branch = source.data.branch?.code
+    if (!branch) throw new Error('the branch has no code yet')
+    let pushed = 0
+    for (;;) {
+      const { entries } = source.outboxPending(this.batchSize)
+      if (entries.length === 0) break
+      // One row per case: the case as it is now, under the newest version the batch names for it
+      // (the document is at least that new: entries are written after the save they name).
+      const newest = new Map<string, number>()
+      for (const { entry } of entries) newest.set(entry.id, Math.max(newest.get(entry.id) ?? 0, entry.v))
+      const names = new Map(source.data.departments.map((d) => [d.id, d.name]))
+      const rows: CaseRow[] = []
+      for (const [id, version] of newest) {
+        const doc = await source.readCase(id)
+        // Gone (never the case) or another branch's case brought in by a bundle: nothing to push.
+        if (!doc || doc.branchCode !== branch) continue
+        rows.push({ caseId: id, version, doc, departmentName: names.get(doc.departmentId) ?? '' })
+      }
+      const client = await this.connected()
+      await pushCases(client, branch, rows)
+      await source.outboxPushed(entries[entries.length - 1].end)
+      pushed += rows.length
+      this.report(true, { lastPushAt: this.now().toISOString() })
+    }
+    return pushed
+  }
+
+  private async connected(): Promise<pg.Client> {
+    if (this.client) return this.client
+    const client = await this.options.connect()
+    // A connection lost between queries says so here; the next query fails and the loop retries.
+    client.on('error', () => this.drop(client))
+    this.client = client
+    return client
+  }
+
+  private drop(client: pg.Client | null = this.client): void {
+    if (!client) return
+    if (this.client === client) this.client = null
+    client.end().catch(() => undefined)
+  }
+
+  /** Updates the status: `reachable` says whether head office answered just now. */
+  private report(reachable: boolean, change: Partial<SyncStatus> = {}): void {
+    const pending = this.options.source.outboxPending().entries.length
+    const state = reachable ? (pending === 0 ? 'synced' : 'pending') : 'offline'
+    const offlineSince = reachable ? null : (this.current.offlineSince ?? this.now().toISOString())
+    this.current = {
+      ...this.current,
+      lastError: reachable ? null : this.current.lastError,
+      ...change,
+      pending,
+      state,
+      offlineSince,
+    }
+    this.options.onStatus?.(this.status())
+  }
+
+  /** Starts pushing in the background until stop(). */
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.loop = this.run()
+  }
+
+  /** A save was acknowledged: push soon rather than at the next poll (not while backing off). */
+  wake(): void {
+    if (this.current.state !== 'offline') this.wakeUp?.()
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let wait = this.pollMs
+      try {
+        await this.pushPending()
+        this.delay = this.retry.minMs
+        this.report(true)
+      } catch (err) {
+        this.drop()
+        wait = this.delay
+        this.delay = Math.min(this.delay * 2, this.retry.maxMs)
+        // Head office answered but refused the batch (a constraint, a permission): reachable, still
+        // pending, retried with backoff and shown with its reason. Anything else: offline.
+        this.report(refusedByServer(err), { lastError: (err as Error).message })
+      }
+      if (!this.running) break
+      await new Promise<void>((resolve) => {
+        this.wakeUp = resolve
+        this.timer = setTimeout(resolve, wait)
+      })
+      this.wakeUp = null
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    if (this.timer) clearTimeout(this.timer)
+    this.wakeUp?.()
+    await this.loop
+    this.drop()
+  }
+}
+
+/** A database error other than a lost connection or a server going down (SQLSTATE classes 08, 57, 53). */
+export function refusedByServer(err: unknown): boolean {
+  return err instanceof pg.DatabaseError && !/^(08|57|53)/.test(err.code ?? '')
+}
