@@ -18,17 +18,20 @@ export interface CaseRow {
  */
 export async function pushCases(client: ClientBase, branchCode: string, rows: readonly CaseRow[]): Promise<number> {
   if (rows.length === 0) return 0
-  const payload = JSON.stringify(
-    rows.map((r) => ({ b: branchCode, i: r.caseId, v: r.version, d: r.doc, n: r.departmentName })),
-  )
+  // One VALUES row per case, each document its own parameter (parsed once, as jsonb).
+  const params: unknown[] = []
+  const values = rows.map((r) => {
+    const n = params.push(branchCode, r.caseId, r.version, JSON.stringify(r.doc), r.departmentName)
+    return `($${n - 4}, $${n - 3}, $${n - 2}::bigint, $${n - 1}::jsonb, $${n})`
+  })
   const result = await client.query(
     `INSERT INTO ho.cases AS c (branch_code, case_id, version, doc, department_name)
-     SELECT x.b, x.i, x.v, x.d, x.n
-       FROM jsonb_to_recordset($1::jsonb) AS x(b text, i text, v bigint, d jsonb, n text)
+     VALUES ${values.join(', ')}
      ON CONFLICT (branch_code, case_id) DO UPDATE
-       SET version = EXCLUDED.version, doc = EXCLUDED.doc, department_name = EXCLUDED.department_name
+       SET version = EXCLUDED.version, doc = EXCLUDED.doc, department_name = EXCLUDED.department_name,
+           pushed_at = now()
        WHERE c.version < EXCLUDED.version`,
-    [payload],
+    params,
   )
   return result.rowCount ?? 0
 }

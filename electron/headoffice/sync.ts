@@ -17,8 +17,13 @@ export interface SyncStatus {
 
 /** The branch's side of the sync: the store (electron/store/index.ts) is one. */
 export interface SyncSource {
-  readonly data: Readonly<{ branch: { code: string } | null; departments: readonly { id: string; name: string }[] }>
+  readonly data: Readonly<{
+    branch: { code: string } | null
+    departments: readonly { id: string; name: string }[]
+    cases: readonly Case[]
+  }>
   outboxPending(max?: number): OutboxPending
+  outboxPendingCount(): number
   outboxPushed(offset: number): Promise<void>
   readCase(id: string): Promise<Case | null>
 }
@@ -92,9 +97,11 @@ export class SyncWorker {
       const newest = new Map<string, number>()
       for (const { entry } of entries) newest.set(entry.id, Math.max(newest.get(entry.id) ?? 0, entry.v))
       const names = new Map(source.data.departments.map((d) => [d.id, d.name]))
+      const live = new Map(source.data.cases.map((c) => [c.id, c]))
       const rows: CaseRow[] = []
       for (const [id, version] of newest) {
-        const doc = await source.readCase(id)
+        // Live cases from memory; an archived one from its month file.
+        const doc = live.get(id) ?? (await source.readCase(id))
         // Gone (never the case) or another branch's case brought in by a bundle: nothing to push.
         if (!doc || doc.branchCode !== branch) continue
         rows.push({ caseId: id, version, doc, departmentName: names.get(doc.departmentId) ?? '' })
@@ -125,7 +132,7 @@ export class SyncWorker {
 
   /** Updates the status: `reachable` says whether head office answered just now. */
   private report(reachable: boolean, change: Partial<SyncStatus> = {}): void {
-    const pending = this.options.source.outboxPending().entries.length
+    const pending = this.options.source.outboxPendingCount()
     const state = reachable ? (pending === 0 ? 'synced' : 'pending') : 'offline'
     const offlineSince = reachable ? null : (this.current.offlineSince ?? this.now().toISOString())
     this.current = {

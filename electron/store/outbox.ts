@@ -120,38 +120,49 @@ export class Outbox {
     this.dirty = false
   }
 
-  /** Entries not yet pushed, at most `max` of them (whole lines only). */
+  /** Entries not yet pushed, at most `max` of them (whole lines only), read in chunks. */
   pending(max = Infinity): OutboxPending {
     const from = this.mark.offset
     const entries: OutboxPending['entries'] = []
-    if (this.fd === null || from >= this.size) return { entries, from }
-    const length = this.size - from
-    const buffer = Buffer.alloc(length)
+    this.scan(from, (line, end) => {
+      const entry = parseEntry(line)
+      if (entry) entries.push({ entry, end })
+      return entries.length < max
+    })
+    return { entries, from }
+  }
+
+  /** How many entries wait (lines after the mark, not parsed). */
+  pendingCount(): number {
+    let n = 0
+    this.scan(this.mark.offset, () => (n++, true))
+    return n
+  }
+
+  /** Calls `each` with every whole line from byte `from` (and where it ends) until it returns false. */
+  private scan(from: number, each: (line: string, end: number) => boolean): void {
+    if (this.fd === null || from >= this.size) return
     const fd = openSync(this.file, 'r')
     try {
-      let read = 0
-      while (read < length) {
-        const n = readSync(fd, buffer, read, length - read, from + read)
+      let carry = Buffer.alloc(0)
+      let at = from // where `carry` starts in the file
+      const chunk = Buffer.alloc(256 * 1024)
+      while (at + carry.length < this.size) {
+        const n = readSync(fd, chunk, 0, Math.min(chunk.length, this.size - at - carry.length), at + carry.length)
         if (n === 0) break
-        read += n
+        const buffer = carry.length ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n)
+        let start = 0
+        for (let nl = buffer.indexOf(10, start); nl >= 0; nl = buffer.indexOf(10, start)) {
+          const line = buffer.toString('utf8', start, nl)
+          start = nl + 1
+          if (!each(line, at + start)) return
+        }
+        carry = Buffer.from(buffer.subarray(start))
+        at += start
       }
     } finally {
       closeSync(fd)
     }
-    let start = 0
-    while (entries.length < max) {
-      const nl = buffer.indexOf(10, start)
-      if (nl < 0) break
-      const entry = parseEntry(buffer.toString('utf8', start, nl))
-      start = nl + 1
-      if (entry) entries.push({ entry, end: from + start })
-    }
-    return { entries, from }
-  }
-
-  /** How many entries wait (counted from the bytes: each line is one entry). */
-  pendingCount(): number {
-    return this.pending().entries.length
   }
 
   /** Head office has everything up to byte `offset`: the mark moves there, durably. */

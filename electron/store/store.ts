@@ -436,6 +436,11 @@ export class Store extends WritePath {
     return this.outbox?.pending(max) ?? { entries: [], from: 0 }
   }
 
+  /** How many changes wait to be pushed to head office. */
+  outboxPendingCount(): number {
+    return this.outbox?.pendingCount() ?? 0
+  }
+
   /**
    * Head office committed everything up to byte `offset` of the outbox: the mark moves there
    * durably, and an outbox pushed to its end and grown past `emptyAtBytes` is emptied.

@@ -1,8 +1,8 @@
 -- 001: head office's schema (docs/architecture.md, "Head office sync").
 -- Cases are rows keyed by branch code + case id with a version; the case document is jsonb and
--- the columns head office filters on are derived from it by the database (a trigger), so a
--- branch sends only (branch_code, case_id, version, doc, department_name) and cannot send
--- columns that disagree with its document. Run by the schema owner (CREATEROLE, owner of the
+-- the columns head office filters on are generated from it by the database, so a branch sends
+-- only (branch_code, case_id, version, doc, department_name) and cannot send columns that
+-- disagree with its document. Run by the schema owner (CREATEROLE, owner of the
 -- database); at run time branches and head office connect as their own roles, never a superuser.
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
@@ -36,68 +36,69 @@ CREATE FUNCTION ho.my_branch() RETURNS text
   SET search_path = pg_catalog, ho
 AS $$ SELECT code FROM ho.branches WHERE role_name = current_user $$;
 
+-- An ISO 8601 instant with an explicit offset (as the app writes them) to timestamptz; null for
+-- anything else (then NOT NULL refuses it). With the offset in the text the result does not
+-- depend on the session's time zone, so the function is immutable and can feed a generated column.
+CREATE FUNCTION ho.iso_instant(text) RETURNS timestamptz
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  SET search_path = pg_catalog
+AS $$
+  SELECT CASE WHEN $1 ~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$'
+              THEN $1::timestamptz END
+$$;
+
 CREATE TABLE ho.cases (
   branch_code text NOT NULL REFERENCES ho.branches (code),
   case_id text NOT NULL CHECK (case_id ~ '^[A-Za-z0-9_-]{1,64}$'),
   version bigint NOT NULL CHECK (version > 0),
-  doc jsonb NOT NULL CHECK (jsonb_typeof(doc) = 'object' AND pg_column_size(doc) <= 1000000),
+  doc jsonb COMPRESSION lz4 NOT NULL CHECK (jsonb_typeof(doc) = 'object' AND pg_column_size(doc) <= 1000000),
   department_name text NOT NULL DEFAULT '' CHECK (length(department_name) <= 60),
-  -- Derived from doc by ho.cases_derive() (whatever the client put there):
-  case_no text NOT NULL CHECK (length(case_no) BETWEEN 1 AND 40),
-  class smallint NOT NULL CHECK (class IN (1, 2)),
-  status text NOT NULL CHECK (status IN ('received', 'in_progress', 'resolved', 'reported', 'followed_up', 'closed', 'voided')),
-  category text NOT NULL CHECK (category IN ('product_quality', 'service_attitude', 'price_billing', 'cashier_error',
-    'after_sales', 'delivery', 'usage_difficulty', 'premises', 'safety_health', 'other')),
-  department_id text NOT NULL CHECK (length(department_id) BETWEEN 1 AND 64),
-  received_at timestamptz NOT NULL,
-  closed_at timestamptz,
-  urgent boolean NOT NULL,
-  report_generated_at timestamptz,
-  search_text text NOT NULL,
   pushed_at timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (branch_code, case_id)
+  -- The columns head office filters on, computed by the database from doc (a client cannot set them):
+  case_no text GENERATED ALWAYS AS (doc->>'number') STORED NOT NULL CHECK (length(case_no) BETWEEN 1 AND 40),
+  class smallint GENERATED ALWAYS AS ((doc->>'caseClass')::smallint) STORED NOT NULL CHECK (class IN (1, 2)),
+  status text GENERATED ALWAYS AS (doc->>'status') STORED NOT NULL
+    CHECK (status IN ('received', 'in_progress', 'resolved', 'reported', 'followed_up', 'closed', 'voided')),
+  category text GENERATED ALWAYS AS (doc->>'category') STORED NOT NULL
+    CHECK (category IN ('product_quality', 'service_attitude', 'price_billing', 'cashier_error', 'after_sales',
+      'delivery', 'usage_difficulty', 'premises', 'safety_health', 'other')),
+  department_id text GENERATED ALWAYS AS (doc->>'departmentId') STORED NOT NULL
+    CHECK (length(department_id) BETWEEN 1 AND 64),
+  received_at timestamptz GENERATED ALWAYS AS (ho.iso_instant(doc->>'receivedAt')) STORED NOT NULL,
+  closed_at timestamptz GENERATED ALWAYS AS (ho.iso_instant(doc->'workflow'->>'closedAt')) STORED,
+  urgent boolean GENERATED ALWAYS AS ((doc->'workflow'->>'urgent')::boolean) STORED NOT NULL,
+  report_generated_at timestamptz GENERATED ALWAYS AS (ho.iso_instant(doc->'workflow'->'writtenReport'->>'generatedAt')) STORED,
+  search_text text GENERATED ALWAYS AS (
+    coalesce(doc->>'number', '') || ' ' || coalesce(doc->>'customerName', '') || ' ' || coalesce(doc->>'product', '')
+    || ' ' || coalesce(doc->>'receiptNo', '') || ' ' || coalesce(doc->>'staffComplainedAbout', '')
+    || ' ' || coalesce(doc->>'description', '') || ' ' || coalesce(doc->>'demandNote', '')
+  ) STORED NOT NULL,
+  PRIMARY KEY (branch_code, case_id),
+  -- The document is the row's: same case, same branch.
+  CONSTRAINT doc_matches_row CHECK (doc->>'id' = case_id AND doc->>'branchCode' = branch_code),
+  -- A closed case was closed after it was received.
+  CONSTRAINT closed_after_received CHECK (closed_at IS NULL OR closed_at >= received_at)
 );
 
-CREATE FUNCTION ho.cases_derive() RETURNS trigger
+-- An update must raise the version and keep the key; the WHEN clause is checked without calling
+-- the function, so an ordinary push pays nothing for it.
+CREATE FUNCTION ho.cases_refuse_update() RETURNS trigger
   LANGUAGE plpgsql
   SET search_path = pg_catalog, ho
 AS $$
-DECLARE
-  d jsonb := NEW.doc;
 BEGIN
-  IF TG_OP = 'UPDATE' AND (NEW.branch_code, NEW.case_id) IS DISTINCT FROM (OLD.branch_code, OLD.case_id) THEN
+  IF (NEW.branch_code, NEW.case_id) IS DISTINCT FROM (OLD.branch_code, OLD.case_id) THEN
     RAISE EXCEPTION 'a case keeps its branch and id' USING ERRCODE = 'check_violation';
   END IF;
-  IF TG_OP = 'UPDATE' AND NEW.version <= OLD.version THEN
-    RAISE EXCEPTION 'case % of branch %: version % does not follow %', NEW.case_id, NEW.branch_code, NEW.version, OLD.version
-      USING ERRCODE = 'check_violation';
-  END IF;
-  IF d->>'id' IS DISTINCT FROM NEW.case_id OR d->>'branchCode' IS DISTINCT FROM NEW.branch_code THEN
-    RAISE EXCEPTION 'case document % / % does not match its row % / %', d->>'branchCode', d->>'id', NEW.branch_code, NEW.case_id
-      USING ERRCODE = 'check_violation';
-  END IF;
-  IF jsonb_typeof(d->'caseClass') IS DISTINCT FROM 'number' OR jsonb_typeof(d->'workflow') IS DISTINCT FROM 'object'
-     OR jsonb_typeof(d->'workflow'->'urgent') IS DISTINCT FROM 'boolean' THEN
-    RAISE EXCEPTION 'case document %: caseClass, workflow.urgent missing', NEW.case_id USING ERRCODE = 'check_violation';
-  END IF;
-  NEW.case_no := d->>'number';
-  NEW.class := (d->>'caseClass')::smallint;
-  NEW.status := d->>'status';
-  NEW.category := d->>'category';
-  NEW.department_id := d->>'departmentId';
-  NEW.received_at := (d->>'receivedAt')::timestamptz;
-  NEW.closed_at := (d->'workflow'->>'closedAt')::timestamptz;
-  NEW.urgent := (d->'workflow'->>'urgent')::boolean;
-  NEW.report_generated_at := (d->'workflow'->'writtenReport'->>'generatedAt')::timestamptz;
-  NEW.search_text := concat_ws(' ', d->>'number', d->>'customerName', d->>'product', d->>'receiptNo',
-    d->>'staffComplainedAbout', d->>'description', d->>'demandNote');
-  NEW.pushed_at := now();
-  RETURN NEW;
+  RAISE EXCEPTION 'case % of branch %: version % does not follow %', NEW.case_id, NEW.branch_code, NEW.version, OLD.version
+    USING ERRCODE = 'check_violation';
 END
 $$;
 
-CREATE TRIGGER cases_derive BEFORE INSERT OR UPDATE ON ho.cases
-  FOR EACH ROW EXECUTE FUNCTION ho.cases_derive();
+CREATE TRIGGER cases_versions BEFORE UPDATE ON ho.cases
+  FOR EACH ROW
+  WHEN (NEW.version <= OLD.version OR NEW.branch_code <> OLD.branch_code OR NEW.case_id <> OLD.case_id)
+  EXECUTE FUNCTION ho.cases_refuse_update();
 
 CREATE INDEX cases_received ON ho.cases (received_at DESC);
 CREATE INDEX cases_branch_received ON ho.cases (branch_code, received_at DESC);

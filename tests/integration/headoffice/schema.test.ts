@@ -154,12 +154,27 @@ describe.skipIf(NO_POSTGRES)('head office schema (PostgreSQL)', () => {
     await expect(refused({ ...good, status: 'lost' })).rejects.toThrow(/check constraint/)
     await expect(refused({ ...good, category: 'whatever' })).rejects.toThrow(/check constraint/)
     await expect(refused({ ...good, receivedAt: null })).rejects.toThrow(/null value|not-null/)
-    await expect(refused({ ...good, receivedAt: '昨天下午' })).rejects.toThrow(/invalid input syntax|timestamp/)
+    await expect(refused({ ...good, receivedAt: '昨天下午' })).rejects.toThrow(/received_at/)
+    // A time without its offset would depend on the server's time zone: refused too.
+    await expect(refused({ ...good, receivedAt: '2026-11-22 10:00' })).rejects.toThrow(/received_at/)
+    await expect(
+      refused({ ...good, workflow: { ...good.workflow, closedAt: '2020-01-01T00:00:00.000Z' } }),
+    ).rejects.toThrow(/closed_after_received/)
     await expect(refused({ ...good, number: '' })).rejects.toThrow(/check constraint/)
-    await expect(refused({ ...good, id: 'other-id' })).rejects.toThrow(/does not match/)
+    await expect(refused({ ...good, id: 'other-id' })).rejects.toThrow(/doc_matches_row/)
     await expect(refused({ ...good, id: "x'; drop" }, 1, "x'; drop")).rejects.toThrow(/check constraint/)
-    await expect(refused({ ...good, workflow: undefined })).rejects.toThrow(/workflow/)
-    await expect(refused([good])).rejects.toThrow(/check constraint|does not match/)
+    await expect(refused({ ...good, workflow: undefined })).rejects.toThrow(/urgent/)
+    await expect(refused({ ...good, caseClass: '二类' })).rejects.toThrow(/invalid input syntax/)
+    // The derived columns are the database's: a client cannot set them.
+    await expect(
+      as(cluster(), sh, (c) =>
+        c.query(`INSERT INTO ho.cases (branch_code, case_id, version, doc, class) VALUES ('SH01', $1, 1, $2, 1)`, [
+          good.id,
+          JSON.stringify(good),
+        ]),
+      ),
+    ).rejects.toThrow(/non-DEFAULT value into column "class"/)
+    await expect(refused([good])).rejects.toThrow(/check constraint|doc_matches_row|null value/)
     // A branch code that breaks the format never becomes a branch.
     await expect(createBranch(cluster(), "x'y", '')).rejects.toThrow(/branch code/)
     await expect(createBranch(cluster(), 'SH01', '')).rejects.toThrow(/already exists|duplicate/)
