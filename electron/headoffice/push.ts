@@ -18,22 +18,26 @@ export interface CaseRow {
  */
 export async function pushCases(client: ClientBase, branchCode: string, rows: readonly CaseRow[]): Promise<number> {
   if (rows.length === 0) return 0
-  // One VALUES row per case, each document its own parameter (parsed once, as jsonb).
-  const params: unknown[] = []
-  const values = rows.map((r) => {
-    const n = params.push(branchCode, r.caseId, r.version, JSON.stringify(r.doc), r.departmentName)
+  return (await client.query(upsertStatement(branchCode, rows))).rowCount ?? 0
+}
+
+/** The upsert for pushCases: one VALUES row per case, each document its own parameter (parsed once, as jsonb). */
+export function upsertStatement(branchCode: string, rows: readonly CaseRow[]): { text: string; values: unknown[] } {
+  if (rows.length === 0) return { text: 'SELECT 0', values: [] }
+  const values: unknown[] = []
+  const tuples = rows.map((r) => {
+    const n = values.push(branchCode, r.caseId, r.version, JSON.stringify(r.doc), r.departmentName)
     return `($${n - 4}, $${n - 3}, $${n - 2}::bigint, $${n - 1}::jsonb, $${n})`
   })
-  const result = await client.query(
-    `INSERT INTO ho.cases AS c (branch_code, case_id, version, doc, department_name)
-     VALUES ${values.join(', ')}
+  return {
+    text: `INSERT INTO ho.cases AS c (branch_code, case_id, version, doc, department_name)
+     VALUES ${tuples.join(', ')}
      ON CONFLICT (branch_code, case_id) DO UPDATE
        SET version = EXCLUDED.version, doc = EXCLUDED.doc, department_name = EXCLUDED.department_name,
            pushed_at = now()
        WHERE c.version < EXCLUDED.version`,
-    params,
-  )
-  return result.rowCount ?? 0
+    values,
+  }
 }
 
 /** Head office's 签收 of a Class 2 report, as a branch reads it back. */

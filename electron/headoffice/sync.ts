@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Case } from '@shared/schemas/case'
 import type { OutboxPending } from '../store/index'
 import { clientConfig, type HeadOfficeConnection } from './config'
-import { pushCases, type CaseRow } from './push'
+import { upsertStatement, type CaseRow } from './push'
 
 /** What the desk shows: 已同步 / 待同步 N 条 / 离线 since … */
 export interface SyncStatus {
@@ -22,7 +22,7 @@ export interface SyncSource {
     departments: readonly { id: string; name: string }[]
     cases: readonly Case[]
   }>
-  outboxPending(max?: number): OutboxPending
+  outboxPending(max?: number, after?: number): OutboxPending
   outboxPendingCount(): number
   outboxPushed(offset: number): Promise<void>
   readCase(id: string): Promise<Case | null>
@@ -85,34 +85,50 @@ export class SyncWorker {
 
   /** Pushes everything pending now; throws when head office cannot be reached or refuses a batch. */
   async pushPending(): Promise<number> {
-    const source = this.options.source
-    const branch = source.data.branch?.code
+    const branch = this.options.source.data.branch?.code
     if (!branch) throw new Error('the branch has no code yet')
+    const client = await this.connected()
     let pushed = 0
-    for (;;) {
-      const { entries } = source.outboxPending(this.batchSize)
-      if (entries.length === 0) break
-      // One row per case: the case as it is now, under the newest version the batch names for it
-      // (the document is at least that new: entries are written after the save they name).
-      const newest = new Map<string, number>()
-      for (const { entry } of entries) newest.set(entry.id, Math.max(newest.get(entry.id) ?? 0, entry.v))
-      const names = new Map(source.data.departments.map((d) => [d.id, d.name]))
-      const live = new Map(source.data.cases.map((c) => [c.id, c]))
-      const rows: CaseRow[] = []
-      for (const [id, version] of newest) {
-        // Live cases from memory; an archived one from its month file.
-        const doc = live.get(id) ?? (await source.readCase(id))
-        // Gone (never the case) or another branch's case brought in by a bundle: nothing to push.
-        if (!doc || doc.branchCode !== branch) continue
-        rows.push({ caseId: id, version, doc, departmentName: names.get(doc.departmentId) ?? '' })
-      }
-      const client = await this.connected()
-      await pushCases(client, branch, rows)
-      await source.outboxPushed(entries[entries.length - 1].end)
-      pushed += rows.length
+    // While head office takes one batch, the next is read and serialised (the two overlap).
+    let batch = await this.nextBatch(branch, undefined)
+    while (batch) {
+      const sent = client.query(batch.statement)
+      sent.catch(() => undefined) // awaited below, after the next batch is ready
+      const following = await this.nextBatch(branch, batch.end)
+      await sent
+      await this.options.source.outboxPushed(batch.end)
+      pushed += batch.rows
       this.report(true, { lastPushAt: this.now().toISOString() })
+      batch = following
     }
     return pushed
+  }
+
+  /**
+   * The next batch after byte `after` of the outbox (after the pushed mark when undefined): one
+   * row per case, the case as it is now under the newest version the batch names for it (the
+   * document is at least that new: an entry is written after the save it names).
+   */
+  private async nextBatch(
+    branch: string,
+    after: number | undefined,
+  ): Promise<{ statement: { text: string; values: unknown[] }; end: number; rows: number } | null> {
+    const source = this.options.source
+    const { entries } = source.outboxPending(this.batchSize, after)
+    if (entries.length === 0) return null
+    const newest = new Map<string, number>()
+    for (const { entry } of entries) newest.set(entry.id, Math.max(newest.get(entry.id) ?? 0, entry.v))
+    const names = new Map(source.data.departments.map((d) => [d.id, d.name]))
+    const live = new Map(source.data.cases.map((c) => [c.id, c]))
+    const rows: CaseRow[] = []
+    for (const [id, version] of newest) {
+      // Live cases from memory; an archived one from its month file.
+      const doc = live.get(id) ?? (await source.readCase(id))
+      // Gone (never the case) or another branch's case brought in by a bundle: nothing to push.
+      if (!doc || doc.branchCode !== branch) continue
+      rows.push({ caseId: id, version, doc, departmentName: names.get(doc.departmentId) ?? '' })
+    }
+    return { statement: upsertStatement(branch, rows), end: entries[entries.length - 1].end, rows: rows.length }
   }
 
   private async connected(): Promise<pg.Client> {

@@ -120,9 +120,9 @@ export class Outbox {
     this.dirty = false
   }
 
-  /** Entries not yet pushed, at most `max` of them (whole lines only), read in chunks. */
-  pending(max = Infinity): OutboxPending {
-    const from = this.mark.offset
+  /** Entries not yet pushed (after byte `after`, if past the mark), at most `max` of them, read in chunks. */
+  pending(max = Infinity, after = 0): OutboxPending {
+    const from = Math.max(this.mark.offset, after)
     const entries: OutboxPending['entries'] = []
     this.scan(from, (line, end) => {
       const entry = parseEntry(line)

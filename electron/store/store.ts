@@ -431,9 +431,9 @@ export class Store extends WritePath {
     await linkEvidence(evidenceFolder(this.dir, backupName), join(this.dir, EVIDENCE_DIR))
   }
 
-  /** Changes not yet pushed to head office, oldest first (at most `max`). */
-  outboxPending(max?: number): OutboxPending {
-    return this.outbox?.pending(max) ?? { entries: [], from: 0 }
+  /** Changes not yet pushed to head office, oldest first (at most `max`; after byte `after`, if given). */
+  outboxPending(max?: number, after?: number): OutboxPending {
+    return this.outbox?.pending(max, after) ?? { entries: [], from: 0 }
   }
 
   /** How many changes wait to be pushed to head office. */
