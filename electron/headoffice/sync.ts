@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Case } from '@shared/schemas/case'
 import type { OutboxPending } from '../store/index'
 import { clientConfig, type HeadOfficeConnection } from './config'
-import { upsertStatement, type CaseRow } from './push'
+import { acksSince, upsertStatement, type CaseRow, type ReportAck } from './push'
 
 /** What the desk shows: 已同步 / 待同步 N 条 / 离线 since … */
 export interface SyncStatus {
@@ -40,6 +40,12 @@ export interface SyncOptions {
   /** Look for new changes this often when nothing woke the worker. */
   pollMs?: number
   onStatus?: (status: SyncStatus) => void
+  /**
+   * Head office's 签收 of this branch's Class 2 reports, pulled after each push (every ack the
+   * first time after a start, then those signed since); the services record them on the cases
+   * (recordHeadOfficeAcks, idempotent).
+   */
+  onAcks?: (acks: ReportAck[]) => Promise<unknown>
 }
 
 /** A connector for a head office connection from the settings. */
@@ -60,6 +66,8 @@ export function connector(c: HeadOfficeConnection): () => Promise<pg.Client> {
  */
 export class SyncWorker {
   private client: pg.Client | null = null
+  /** The newest ack pulled so far (null: none yet since the start). */
+  private acksUpTo: string | null = null
   private running = false
   private timer: NodeJS.Timeout | null = null
   private wakeUp: (() => void) | null = null
@@ -131,6 +139,20 @@ export class SyncWorker {
     return { statement: upsertStatement(branch, rows), end: entries[entries.length - 1].end, rows: rows.length }
   }
 
+  /** Pulls the acks signed since the last pull and hands them to onAcks. */
+  async pullAcks(): Promise<number> {
+    if (!this.options.onAcks) return 0
+    // Ten minutes of overlap: an ack stamped earlier but committed later is not missed (taking
+    // one twice changes nothing).
+    const since = this.acksUpTo && new Date(Date.parse(this.acksUpTo) - 10 * 60_000).toISOString()
+    const acks = await acksSince(await this.connected(), since)
+    if (acks.length > 0) {
+      await this.options.onAcks(acks)
+      this.acksUpTo = acks[acks.length - 1].ackedAt
+    }
+    return acks.length
+  }
+
   private async connected(): Promise<pg.Client> {
     if (this.client) return this.client
     const client = await this.options.connect()
@@ -179,6 +201,7 @@ export class SyncWorker {
       let wait = this.pollMs
       try {
         await this.pushPending()
+        await this.pullAcks()
         this.delay = this.retry.minMs
         this.report(true)
       } catch (err) {

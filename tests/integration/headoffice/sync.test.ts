@@ -13,7 +13,9 @@ import { Store } from '../../../electron/store/store'
 import { SyncWorker, type SyncStatus } from '../../../electron/headoffice/sync'
 import { generateCases } from '../../../bench/data'
 import { useTempDirs } from '../../support/tempDir'
-import { createBranch, NO_POSTGRES, usePostgres, type PgCluster } from '../../support/postgres'
+import { createBranch, createHeadOffice, NO_POSTGRES, usePostgres, type PgCluster } from '../../support/postgres'
+import { recordHeadOfficeAcks } from '../../../electron/services/headOffice'
+import type { AppContext } from '../../../electron/services/context'
 
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const outDir = join(root, 'node_modules/.cache/headoffice-pusher')
@@ -176,6 +178,88 @@ describe.skipIf(NO_POSTGRES)('branch sync to head office (PostgreSQL)', () => {
     expect(worker.status().offlineSince).toBeNull()
     await store.close()
   }, 60_000)
+
+  it('head office signs a Class 2 report (签收); the branch pulls it and shows it on the case, once', async () => {
+    const store = await branchStore(await tempDir(), 'SH04', 20)
+    const id = store.data.cases[3].id
+    const by = { id: 's1', name: '李娜' }
+    await store.update((d) => {
+      d.cases = d.cases.map((c) =>
+        c.id === id
+          ? {
+              ...c,
+              caseClass: 2,
+              workflow: {
+                ...c.workflow,
+                writtenReport: {
+                  generatedAt: new Date().toISOString(),
+                  generatedBy: by,
+                  submittedTo: '总部',
+                  submittedAt: null,
+                },
+              },
+            }
+          : c,
+      )
+    })
+    const ctx = { store, now: () => new Date() } as unknown as AppContext
+    const worker = new SyncWorker({
+      source: store,
+      connect: connectAs(cluster(), 'branch_sh04'),
+      onAcks: (acks) =>
+        recordHeadOfficeAcks(
+          ctx,
+          acks.map((a) => ({ caseId: a.caseId, at: a.ackedAt, by: a.ackedBy, comment: a.comment })),
+        ),
+    })
+    await worker.pushPending()
+    expect(await worker.pullAcks()).toBe(0)
+    await createHeadOffice(cluster(), 'ho_li')
+    const ho = await cluster().connect('ho_li')
+    const inbox = await ho.query(
+      "SELECT case_id FROM ho.cases WHERE class = 2 AND report_generated_at IS NOT NULL AND branch_code = 'SH04'",
+    )
+    expect(inbox.rows.map((r) => r.case_id)).toContain(id)
+    await ho.query(
+      "INSERT INTO ho.report_acks (branch_code, case_id, acked_by, comment) VALUES ('SH04', $1, '总部 李强', '已签收，请继续跟进回访')",
+      [id],
+    )
+    await ho.end()
+    expect(await worker.pullAcks()).toBe(1)
+    const signed = (await store.readCase(id))!
+    expect(signed.workflow.writtenReport?.headOfficeAck).toMatchObject({
+      by: '总部 李强',
+      comment: '已签收，请继续跟进回访',
+    })
+    expect(signed.timeline.at(-1)).toMatchObject({
+      action: 'report.head_office_signed',
+      detail: '已签收，请继续跟进回访',
+    })
+    const audit = store.auditEntries
+    // Pulled again (a restart pulls everything): nothing changes.
+    const again = new SyncWorker({
+      source: store,
+      connect: connectAs(cluster(), 'branch_sh04'),
+      onAcks: (acks) =>
+        recordHeadOfficeAcks(
+          ctx,
+          acks.map((a) => ({ caseId: a.caseId, at: a.ackedAt, by: a.ackedBy, comment: a.comment })),
+        ),
+    })
+    expect(await again.pullAcks()).toBe(1)
+    expect(store.auditEntries).toBe(audit)
+    expect((await store.readCase(id))!.timeline.filter((e) => e.action === 'report.head_office_signed')).toHaveLength(1)
+    // The ack is part of the case now, and goes back to head office with it.
+    await worker.pushPending()
+    const check = await cluster().connect('app')
+    const doc = (await check.query("SELECT doc FROM ho.cases WHERE branch_code = 'SH04' AND case_id = $1", [id]))
+      .rows[0].doc
+    expect(doc.workflow.writtenReport.headOfficeAck.by).toBe('总部 李强')
+    await check.end()
+    await worker.stop()
+    await again.stop()
+    await store.close()
+  })
 
   describe('SIGKILL of the branch during a push', () => {
     beforeAll(async () => {
