@@ -14,6 +14,7 @@ export default defineConfig({
         input: {
           main: entry('./electron/main.ts'),
           bridge: entry('./electron/bridge/cli.ts'),
+          headoffice: entry('./electron/headoffice/cli.ts'),
           pdfWorker: entry('./electron/pdf/worker.ts'),
         },
       },

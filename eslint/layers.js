@@ -30,6 +30,11 @@ export const LAYERS = {
     layers: [...SHARED, 'electron/services', 'electron/store/index.ts', 'electron/pdf'],
     packages: [...NODE, 'zod', 'date-fns', 'i18next'],
   },
+  // Head office on PostgreSQL: schema, migrations, the push worker; reaches the store only through its façade.
+  'electron/headoffice': {
+    layers: [...SHARED, 'electron/headoffice', 'electron/store/index.ts'],
+    packages: [...NODE, 'pg'],
+  },
   'electron/bridge': {
     layers: [...SHARED, 'electron/bridge', 'electron/services', 'electron/dataDir.ts'],
     packages: NODE,

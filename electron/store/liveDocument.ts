@@ -157,9 +157,10 @@ export class LiveDocument {
 
   /**
    * Makes a changed draft the live data once its journal line is on disk. Returns the
-   * audit entries it added, or null when nothing changed (and nothing was written).
+   * audit entries it added and the cases it changed, or null when nothing changed (and
+   * nothing was written).
    */
-  async commit(draft: Draft): Promise<AuditEntry[] | null> {
+  async commit(draft: Draft): Promise<{ audit: AuditEntry[]; cases: readonly Case[] } | null> {
     const before = this.live
     const { audit, auditHead: _h, ...after } = draft
     const known = new Set(before.cases)
@@ -177,7 +178,7 @@ export class LiveDocument {
     this.mark?.note(record.n)
     cases.forEach(freeze)
     this.replace(after, record.n, undefined, coreText)
-    return audit
+    return { audit, cases }
   }
 
   /** Takes cases out of the live data (they went to the archive; the fold writes that). */

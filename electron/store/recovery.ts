@@ -1,5 +1,6 @@
 import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { JOURNAL_MARK_FILE_NAME, readJournalMark } from './journalMark'
+import { OUTBOX_FILE_NAME } from './outbox'
 import { join } from 'node:path'
 import { ARCHIVE_DIR, linkArchive } from './archive'
 import { EVIDENCE_DIR, evidenceIn, linkEvidence } from './evidence'
@@ -181,7 +182,9 @@ export async function earlierData(dir: string): Promise<FoundData[]> {
     if (!/^complaint-desk\./.test(name) || ['complaint-desk.lock', 'complaint-desk.json'].includes(name)) continue
     const size = await sizeOf(join(dir, name))
     // An empty case-number mark is opened before the live file is read; one with numbers is data.
+    // So is an outbox for head office with nothing queued (outbox.ts).
     if (size === null || (name === 'complaint-desk.numbers.jsonl' && size === 0)) continue
+    if (name === OUTBOX_FILE_NAME && size === 0) continue
     // A journal mark at 0 says no save was ever acknowledged; one past 0 is data.
     if (name === JOURNAL_MARK_FILE_NAME && (await readJournalMark(dir)) === 0) continue
     add(name, [size])

@@ -28,6 +28,7 @@ import { storePolicy, type StorePolicy } from './policy'
 import { WritePath } from './writePath'
 import { closeToOthers, removeStaleTemps } from './housekeeping'
 import { CaseNumberMark, NUMBERS_FILE_NAME } from './caseNumbers'
+import { Outbox, type OutboxPending } from './outbox'
 
 export { interpret } from './snapshot'
 export { BackupUnusableError, StoreUnavailableError, type StoreState } from './errors'
@@ -322,6 +323,10 @@ export class Store extends WritePath {
     }
     void this.archive.reload()
     await this.doc.openJournal(journalBytes)
+    // The outbox may lag behind the journal after a crash (outbox.ts): every case a replayed
+    // save changed is queued again (pushing a case twice is harmless, missing one is not).
+    this.outbox = await Outbox.open(this.dir, this.now)
+    this.outbox.append(new Set(journal.flatMap((r) => (r.cases ?? []).map((c) => c.id))))
     // Numbers issued before the mark file existed (an older version) join the mark now.
     await this.numbers?.note(this.doc.data.caseCounters)
   }
@@ -417,15 +422,40 @@ export class Store extends WritePath {
   /** Makes a backup's data and archive the current ones (the journal is empty by now). */
   private async putBack(data: Snapshot, backupName: string): Promise<void> {
     this.doc.set(data)
+    // The cases put back are what the branch holds now: each goes to head office again, with a
+    // new version (head office may hold newer ones from before the restore).
+    this.outbox?.append(data.cases.map((c) => c.id))
     await this.doc.resetMark()
     await this.archive.replaceWith(archiveFolder(this.dir, backupName))
     // Evidence is only ever added: files the backup holds and the folder lacks come back.
     await linkEvidence(evidenceFolder(this.dir, backupName), join(this.dir, EVIDENCE_DIR))
   }
 
+  /** Changes not yet pushed to head office, oldest first (at most `max`; after byte `after`, if given). */
+  outboxPending(max?: number, after?: number): OutboxPending {
+    return this.outbox?.pending(max, after) ?? { entries: [], from: 0 }
+  }
+
+  /** How many changes wait to be pushed to head office. */
+  outboxPendingCount(): number {
+    return this.outbox?.pendingCount() ?? 0
+  }
+
+  /**
+   * Head office committed everything up to byte `offset` of the outbox: the mark moves there
+   * durably, and an outbox pushed to its end and grown past `emptyAtBytes` is emptied.
+   */
+  outboxPushed(offset: number, emptyAtBytes = 1_000_000): Promise<void> {
+    return this.serial(async () => {
+      await this.outbox?.pushed(offset)
+      await this.outbox?.emptyIfPushed(emptyAtBytes)
+    })
+  }
+
   async close(): Promise<void> {
     await this.compact().catch(() => undefined)
     await this.settled()
+    this.outbox?.close()
     await this.doc.close()
     await this.audit.close()
     await this.numbers?.close()

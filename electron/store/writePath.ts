@@ -4,6 +4,7 @@ import { AuditTrail } from './auditTrail'
 import { ArchiveHandOff } from './archiveHandOff'
 import { LiveDocument } from './liveDocument'
 import type { CaseNumberMark } from './caseNumbers'
+import type { Outbox } from './outbox'
 import type { DbData, Draft } from './schema'
 import type { StorePolicy } from './policy'
 import { StoreUnavailableError, type StoreState } from './errors'
@@ -28,6 +29,8 @@ export class WritePath {
   protected readonly archive: ArchiveHandOff
   /** The case-number high-water mark, outside what a restore rolls back (caseNumbers.ts); opened at load. */
   protected numbers: CaseNumberMark | null = null
+  /** Cases changed by acknowledged saves, for head office (outbox.ts); opened at load. */
+  protected outbox: Outbox | null = null
   state: StoreState = 'ok'
   detail: string | undefined
 
@@ -101,9 +104,11 @@ export class WritePath {
     if (this.numbers) draft.caseCounters = this.numbers.raise(draft.caseCounters)
     const result = mutate(draft)
     await this.numbers?.note(draft.caseCounters) // durable before the save is acknowledged
-    const audit = await this.doc.commit(draft)
-    if (audit === null) return result // nothing changed: nothing written
-    this.audit.staged(audit)
+    const committed = await this.doc.commit(draft)
+    if (committed === null) return result // nothing changed: nothing written
+    this.audit.staged(committed.audit)
+    // Acknowledged: the changed cases join the outbox (no fsync; the journal holds the save).
+    if (committed.cases.length > 0) this.outbox?.append(committed.cases.map((c) => c.id))
     if (this.doc.journalBytes >= this.compactAtBytes) this.foldSoon()
     return result
   }
@@ -128,6 +133,8 @@ export class WritePath {
    * and the journal emptied. Each step is durable before the next; a crash repeats it harmlessly.
    */
   protected async compactNow(): Promise<void> {
+    // The journal is about to be emptied: what it held for head office must be on disk first.
+    this.outbox?.sync()
     await this.audit.flush()
     const moved = await this.archive.takeFinished(this.doc.data.cases)
     if (moved.length > 0) this.doc.remove(new Set<Case>(moved))

@@ -261,6 +261,7 @@ export const en: Messages = {
     'report.oral': 'Oral report recorded',
     'report.written_generated': 'Written report generated',
     'report.written_submitted': 'Written report submitted',
+    'report.head_office_signed': 'Head office signed for the written report',
     'followUp.recorded': 'Follow-up recorded',
     'review.recorded': 'Review',
     'review.requested': 'Marked for review',

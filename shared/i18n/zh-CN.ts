@@ -243,6 +243,7 @@ export const zhCN = {
     'report.oral': '记录口头报告',
     'report.written_generated': '生成书面报告',
     'report.written_submitted': '书面报告已提交',
+    'report.head_office_signed': '总部已签收书面报告',
     'followUp.recorded': '记录回访',
     'review.recorded': '反省检讨',
     'review.requested': '标记需反省检讨',

@@ -76,6 +76,10 @@ export const CustomerUpdate = z.object({
 })
 export type CustomerUpdate = z.infer<typeof CustomerUpdate>
 
+/** Head office signed for (签收) a Class 2 written report: when, who, and what they said. */
+export const HeadOfficeAck = z.object({ at: z.string(), by: z.string(), comment: z.string() })
+export type HeadOfficeAck = z.infer<typeof HeadOfficeAck>
+
 export const Workflow = z.object({
   proposedClass: z.union([z.literal(1), z.literal(2)]),
   reasons: z.array(ReasonSchema),
@@ -109,6 +113,8 @@ export const Workflow = z.object({
       generatedBy: StaffRef,
       submittedTo: z.string().nullable(),
       submittedAt: z.string().nullable(),
+      /** Head office's 签收 of the report, pulled back by the sync (absent until it comes). */
+      headOfficeAck: HeadOfficeAck.nullable().optional(),
     })
     .nullable(),
   followUp: z

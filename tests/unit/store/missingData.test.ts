@@ -1,6 +1,7 @@
 // Issue 15, point 3: a missing live file beside signs of earlier data is data missing, never a
 // new installation: nothing is written or cut, and the newest backup can be put back.
 import { JOURNAL_MARK_FILE_NAME } from '../../../electron/store/journalMark'
+import { OUTBOX_FILE_NAME } from '../../../electron/store/outbox'
 import { describe, expect, it } from 'vitest'
 import { mkdir, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -79,9 +80,17 @@ describe('a missing live file (issue 15, point 3)', () => {
     ['the archive', 'archive'],
     ['the backups', 'backups'],
     ['the journal mark (saves acknowledged)', JOURNAL_MARK_FILE_NAME],
+    ['the outbox for head office', OUTBOX_FILE_NAME],
   ])('%s alone is a sign of earlier data', async (_label, kept) => {
     const { dir } = await withoutLiveFile()
-    const all = [JOURNAL_FILE_NAME, AUDIT_FILE_NAME, 'archive', 'backups', 'complaint-desk.numbers.jsonl']
+    const all = [
+      JOURNAL_FILE_NAME,
+      AUDIT_FILE_NAME,
+      'archive',
+      'backups',
+      'complaint-desk.numbers.jsonl',
+      OUTBOX_FILE_NAME,
+    ]
     for (const name of [...all, JOURNAL_MARK_FILE_NAME])
       if (name !== kept) await rm(join(dir, name), { recursive: true, force: true })
     const store = await Store.open(dir, { now })
