@@ -133,6 +133,7 @@ export async function weeklyFigures(ctx: ServiceContext, range: { from: string; 
     (c) => t(`options.category.${c}`),
     data.settings.workflow,
     ctx.now(),
+    data.suggestions,
   )
 }
 

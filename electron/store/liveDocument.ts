@@ -19,7 +19,7 @@ import {
 export type Marks = Pick<Snapshot, 'auditHead' | 'archiveMonths'>
 
 function coreOf(data: DbData): Core {
-  const { cases: _c, handovers: _h, ...core } = data
+  const { cases: _c, handovers: _h, suggestions: _s, ...core } = data
   return core
 }
 
@@ -106,7 +106,16 @@ export class LiveDocument {
   set(data: Snapshot): void {
     const { journalSeq, archivedCases, auditHead, archiveMonths, ...rest } = data
     this.marks = { auditHead, archiveMonths }
-    this.replace({ ...rest, cases: rest.cases.map(freeze), handovers: rest.handovers ?? [] }, journalSeq, archivedCases)
+    this.replace(
+      {
+        ...rest,
+        cases: rest.cases.map(freeze),
+        handovers: rest.handovers ?? [],
+        suggestions: (rest.suggestions ?? []).map(freeze),
+      },
+      journalSeq,
+      archivedCases,
+    )
   }
 
   private replace(
@@ -127,7 +136,17 @@ export class LiveDocument {
     for (const c of record.cases ?? []) cases.set(c.id, freeze(c))
     const handoverIds = new Set(live.handovers.map((h) => h.id))
     const handovers = [...live.handovers, ...(record.handovers ?? []).filter((h) => !handoverIds.has(h.id))]
-    this.replace({ ...(record.core ?? coreOf(live)), cases: [...cases.values()], handovers }, record.n)
+    const suggestions = new Map(live.suggestions.map((s) => [s.id, s]))
+    for (const s of record.suggestions ?? []) suggestions.set(s.id, freeze(s))
+    this.replace(
+      {
+        ...(record.core ?? coreOf(live)),
+        cases: [...cases.values()],
+        handovers,
+        suggestions: [...suggestions.values()],
+      },
+      record.n,
+    )
   }
 
   /** Opens the journal for appending after its first `validBytes` (the rest is a torn line). */
@@ -150,6 +169,7 @@ export class LiveDocument {
       ...structuredClone(coreOf(before)),
       cases: before.cases.slice(),
       handovers: before.handovers.slice(),
+      suggestions: before.suggestions.slice(),
       audit: [],
       auditHead,
     }
@@ -172,11 +192,15 @@ export class LiveDocument {
     if (cases.length > 0) record.cases = cases
     const handovers = after.handovers.slice(before.handovers.length)
     if (handovers.length > 0) record.handovers = handovers
+    const knownSuggestions = new Set(before.suggestions)
+    const suggestions = after.suggestions.filter((s) => !knownSuggestions.has(s))
+    if (suggestions.length > 0) record.suggestions = suggestions
     if (audit.length > 0) record.audit = audit
     if (Object.keys(record).length === 1) return null
     await this.journal!.append([JSON.stringify(record)])
     this.mark?.note(record.n)
     cases.forEach(freeze)
+    suggestions.forEach(freeze)
     this.replace(after, record.n, undefined, coreText)
     return { audit, cases }
   }

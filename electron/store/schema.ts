@@ -3,6 +3,7 @@ import { Case } from '@shared/schemas/case'
 import { Branch, Department, Locale } from '@shared/schemas/staff'
 import { WorkflowSettings } from '@shared/schemas/settings'
 import { Handover } from '@shared/schemas/handover'
+import { Suggestion } from '@shared/schemas/suggestion'
 import { ROLES } from '@shared/values/options'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 
@@ -75,6 +76,9 @@ export const StoredCase = Case.extend({
 })
 export type StoredCase = z.infer<typeof StoredCase>
 
+/** A suggestion as stored: read as written (the form's rules may change). */
+export const StoredSuggestion = Suggestion.extend({ customerName: z.string(), phone: z.string(), text: z.string() })
+
 export const DbData = z.object({
   schemaVersion: z.number().int(),
   appliedMigrations: z.array(z.object({ version: z.number().int(), at: z.string() })),
@@ -88,6 +92,8 @@ export const DbData = z.object({
   caseCounters: z.record(z.string(), z.number().int()),
   /** Signed-off shift handovers, oldest first (kept, never edited). */
   handovers: z.array(Handover),
+  /** Customers' suggestions and opinions (建议/意见), oldest first; absent in files written before them. */
+  suggestions: z.array(StoredSuggestion).default([]),
 })
 export type DbData = z.infer<typeof DbData>
 
@@ -109,7 +115,7 @@ export const Snapshot = DbData.extend({
 export type Snapshot = z.infer<typeof Snapshot>
 
 /** Everything but the cases and handovers (a journal record carries it whole when it changed). */
-export const Core = DbData.omit({ cases: true, handovers: true })
+export const Core = DbData.omit({ cases: true, handovers: true, suggestions: true })
 export type Core = z.infer<typeof Core>
 
 /** One acknowledged update in the journal: the whole new version of everything it changed. */
@@ -118,6 +124,8 @@ export const JournalRecord = z.object({
   core: Core.optional(),
   cases: z.array(StoredCase).optional(),
   handovers: z.array(Handover).optional(),
+  /** Suggestions added or changed, each whole. */
+  suggestions: z.array(StoredSuggestion).optional(),
   audit: z.array(AuditEntry).optional(),
 })
 export type JournalRecord = z.infer<typeof JournalRecord>
@@ -139,5 +147,6 @@ export function emptyData(): DbData {
     cases: [],
     caseCounters: {},
     handovers: [],
+    suggestions: [],
   }
 }

@@ -10,6 +10,7 @@ import { CaseDetailPage } from './pages/CaseDetailPage'
 import { CaseListPage } from './pages/CaseListPage'
 import { HomePage } from './pages/HomePage'
 import { HandoverPage } from './pages/HandoverPage'
+import { SuggestionsPage } from './pages/SuggestionsPage'
 import { ReportsPage } from './pages/ReportsPage'
 import { IntakePage } from './pages/IntakePage'
 import { SettingsPage } from './pages/SettingsPage'
@@ -25,6 +26,7 @@ export type View =
   | { name: 'new' }
   | { name: 'detail'; id: string; saved?: string }
   | { name: 'settings' }
+  | { name: 'suggestions' }
 
 export function App() {
   const { t, i18n } = useTranslation()
@@ -186,6 +188,7 @@ export function App() {
             <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
           )}
           {view.name === 'reports' && <ReportsPage />}
+          {view.name === 'suggestions' && <SuggestionsPage />}
           {view.name === 'list' && (
             <CaseListPage onOpen={(id) => setView({ name: 'detail', id })} onNew={() => setView({ name: 'new' })} />
           )}

@@ -9,6 +9,7 @@ import { reportChannels } from './channels/reports'
 import { settingsChannels } from './channels/settings'
 import type { ChannelSpec } from './channels/spec'
 import { staffChannels } from './channels/staff'
+import { suggestionChannels } from './channels/suggestions'
 import { workflowChannels } from './channels/workflow'
 import type { Result } from './result'
 
@@ -26,6 +27,7 @@ export const contract = {
   ...caseChannels,
   ...workflowChannels,
   ...attachmentChannels,
+  ...suggestionChannels,
   ...compensationChannels,
   ...reportChannels,
   ...settingsChannels,

@@ -64,6 +64,7 @@ export function weeklyReport(
   categoryLabel: (c: Category) => string,
   settings: WorkflowSettings,
   now: Date,
+  suggestions: readonly { receivedAt: string; voided: unknown }[] = [],
 ): WeeklyReport {
   const cases = all.filter((c) => c.status !== 'voided' && withinLocalDays(c.receivedAt, range.from, range.to))
   const byDepartment = departments
@@ -115,6 +116,7 @@ export function weeklyReport(
       .filter((r) => r.total >= settings.categoryPatternCount)
       .map((r) => ({ category: r.key, count: r.total })),
     causes: causeCounts(cases),
+    suggestions: suggestions.filter((s) => !s.voided && withinLocalDays(s.receivedAt, range.from, range.to)).length,
     perDay,
   }
 }

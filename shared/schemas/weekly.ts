@@ -31,6 +31,8 @@ export const WeeklyReport = z.object({
   causes: z.array(
     z.object({ category: z.enum(CATEGORIES), cause: z.enum(CAUSES).nullable(), count: z.number().int() }),
   ),
+  /** Suggestions and opinions received in the range (建议/意见): shown apart, never in the complaint counts. */
+  suggestions: z.number().int(),
   /** Complaints per day of the week (for the line chart). */
   perDay: z.array(z.object({ day: z.string(), count: z.number().int() })),
 })

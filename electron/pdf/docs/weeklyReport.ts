@@ -144,7 +144,7 @@ export function buildWeeklyReport(
     content: [
       { text: t('weekly.title'), style: 'title' },
       {
-        text: `${branch.name}（${branch.code}） · ${r.from} — ${r.to} · ${t('weekly.totalLine', { count: r.total.total })}`,
+        text: `${branch.name}（${branch.code}） · ${r.from} — ${r.to} · ${t('weekly.totalLine', { count: r.total.total })}${r.suggestions > 0 ? ` · ${t('weekly.suggestionsLine', { count: r.suggestions })}` : ''}`,
         style: 'subtitle',
       },
       { text: t('weekly.byDepartment'), style: 'h2' },

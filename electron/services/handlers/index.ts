@@ -8,6 +8,7 @@ import { fileHandlers } from './files'
 import { reportHandlers } from './reports'
 import { settingsHandlers } from './settings'
 import { staffHandlers } from './staff'
+import { suggestionHandlers } from './suggestions'
 import type { HandlersFor } from './types'
 import { workflowHandlers } from './workflow'
 
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...caseHandlers,
   ...workflowHandlers,
   ...attachmentHandlers,
+  ...suggestionHandlers,
   ...compensationHandlers,
   ...reportHandlers,
   ...settingsHandlers,

@@ -15,7 +15,7 @@ export function TopBar({
 }) {
   const { t } = useTranslation()
   const staff = status.session!.staff
-  const tab = (name: 'home' | 'list' | 'new' | 'handover' | 'reports' | 'settings', label: string) => (
+  const tab = (name: 'home' | 'list' | 'new' | 'handover' | 'suggestions' | 'reports' | 'settings', label: string) => (
     <button
       type="button"
       className={`nav-item${view.name === name ? ' active' : ''}`}
@@ -36,6 +36,7 @@ export function TopBar({
         {tab('list', t('nav.cases'))}
         {tab('new', `${t('nav.newCase')} (F2)`)}
         {tab('handover', t('nav.handover'))}
+        {tab('suggestions', t('nav.suggestions'))}
         {tab('reports', t('nav.reports'))}
         {tab('settings', t('nav.settings'))}
       </nav>

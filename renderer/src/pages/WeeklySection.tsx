@@ -57,10 +57,18 @@ export function WeeklySection() {
         </p>
       )}
       {report.state === 'error' && <Notice kind="error">{report.error.message}</Notice>}
-      {report.state === 'ready' && report.data.total.total === 0 && <p className="empty">{t('weekly.none')}</p>}
+      {report.state === 'ready' && report.data.total.total === 0 && (
+        <p className="empty">
+          {t('weekly.none')}
+          {report.data.suggestions > 0 && ` ${t('weekly.suggestionsLine', { count: report.data.suggestions })}`}
+        </p>
+      )}
       {report.state === 'ready' && report.data.total.total > 0 && (
         <>
-          <p className="muted">{t('weekly.totalLine', { count: report.data.total.total })}</p>
+          <p className="muted">
+            {t('weekly.totalLine', { count: report.data.total.total })}
+            {report.data.suggestions > 0 && ` · ${t('weekly.suggestionsLine', { count: report.data.suggestions })}`}
+          </p>
           <h3>{t('weekly.byDepartment')}</h3>
           {table(report.data.byDepartment, t('fields.department'))}
           <div className="chart" role="img" aria-label={t('weekly.byDepartment')}>

@@ -254,6 +254,7 @@ describe('period and shift documents', () => {
         { category: 'cashier_error' as const, cause: null, count: 1 },
       ],
       perDay: [{ day: '2026-11-16', count: 3 }],
+      suggestions: 2,
     }
     const previous = {
       ...r,
@@ -286,6 +287,7 @@ describe('period and shift documents', () => {
       '王秀英（138****0001）本周投诉 2 次',
       '“收银差错”本周 3 次',
       '投诉原因',
+      '另收到建议/意见 2 条（不计入投诉）',
       '少找零',
       '未填原因',
     ])
