@@ -67,6 +67,15 @@ export function useHosts(): { start: (dataDir?: string) => Promise<Host> } {
   }
 }
 
+/** A new branch with the clerk 李娜 (PIN 1357) signed in: where most journeys start. */
+export async function signedInClerk(page: Page, hosts: ReturnType<typeof useHosts>): Promise<Host> {
+  const host = await hosts.start()
+  await page.goto(host.url)
+  await completeSetup(page)
+  await addClerkAndSignIn(page, '李娜', '1357')
+  return host
+}
+
 export interface IntakeFill {
   name: string
   category: string

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { addClerkAndSignIn, completeSetup, fillIntake, shot, useHosts } from './helpers'
+import { fillIntake, shot, signedInClerk, useHosts } from './helpers'
 
 // The chooser follows the material's scenario templates (docs/domain.md §7a), read as the clerk sees them.
 const hosts = useHosts()
@@ -15,10 +15,7 @@ async function proposals(page: Page) {
 test('the ¥299 dress and the rude clerk: apology, improvement and a small gift or coupon — no refund', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
 
   await fillIntake(page, {
     name: '孙女士',
@@ -50,10 +47,7 @@ test('the ¥299 dress and the rude clerk: apology, improvement and a small gift 
 test('food poisoning, ¥1,000 claimed: medical costs reimbursed and the product refunded come first', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
 
   await fillIntake(page, {
     name: '周先生',
@@ -88,10 +82,7 @@ test('food poisoning, ¥1,000 claimed: medical costs reimbursed and the product 
 test('服务态度 + 激动: the intake asks "是否涉及辱骂？", one click makes it Class 2, confirmed at the desk', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
 
   await fillIntake(page, {
     name: '吴先生',

@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test'
-import { addClerkAndSignIn, completeSetup, shot, useHosts } from './helpers'
+import { shot, signedInClerk, useHosts } from './helpers'
 
 const hosts = useHosts()
 
 test('a customer’s suggestion is recorded and thanked for, answered, and never shows as a complaint', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
 
   await page.getByRole('button', { name: '建议/意见' }).click()
   await expect(page.getByText('还没有登记建议或意见。')).toBeVisible()
