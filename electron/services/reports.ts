@@ -44,6 +44,12 @@ export function printedRetentionNote(note: string): string {
   return note.trim() === LEGACY_RETENTION_NOTE ? '客户联系方式仅用于处理本次投诉和回访，不得外传。' : note.trim()
 }
 
+/** The note printed on the receipt: the branch's note, and the retention period when one is set (what the app carries out). */
+function receiptNote(w: { retentionNote: string; retentionMonths?: number | null }, t: T): string {
+  const months = w.retentionMonths ? t('pdf.receipt.retentionLine', { months: w.retentionMonths }) : ''
+  return [printedRetentionNote(w.retentionNote), months].filter(Boolean).join(' ')
+}
+
 const pdfFile = (fileName: string, bytes: Buffer): GeneratedFile => ({ fileName, base64: bytes.toString('base64') })
 
 /** 受理回执 for the customer (phone masked). */
@@ -53,9 +59,7 @@ export async function caseReceipt(ctx: ServiceContext, id: string): Promise<Gene
   const { branch, t } = context(ctx)
   return pdfFile(
     `${c.number}-受理回执.pdf`,
-    await renderPdf(
-      buildCaseReceipt(c, branch, printedRetentionNote(ctx.store.data.settings.workflow.retentionNote), t),
-    ),
+    await renderPdf(buildCaseReceipt(c, branch, receiptNote(ctx.store.data.settings.workflow, t), t)),
   )
 }
 

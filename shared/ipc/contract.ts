@@ -6,6 +6,7 @@ import { compensationChannels } from './channels/compensation'
 import { dataChannels } from './channels/data'
 import { fileChannels } from './channels/files'
 import { reportChannels } from './channels/reports'
+import { retentionChannels } from './channels/retention'
 import { settingsChannels } from './channels/settings'
 import type { ChannelSpec } from './channels/spec'
 import { staffChannels } from './channels/staff'
@@ -32,6 +33,7 @@ export const contract = {
   ...reportChannels,
   ...settingsChannels,
   ...dataChannels,
+  ...retentionChannels,
   ...fileChannels,
 } as const satisfies Record<string, ChannelSpec>
 

@@ -115,6 +115,8 @@ export const Case = CaseDraft.omit({ amount: true, lossAmount: true, claimAmount
   createdBy: StaffRef,
   timeline: z.array(TimelineEntry),
   workflow: Workflow,
+  /** When a manager anonymised it past the retention period (name and phone blanked). */
+  anonymised: z.object({ at: z.string(), by: StaffRef }).optional(),
 })
 export type Case = z.infer<typeof Case>
 

@@ -90,6 +90,17 @@ export const WorkflowSettings = z.object({
   compensation: CompensationPolicy,
   /** What the branch tells customers and staff about how long complaint records are kept. */
   retentionNote: optionalText(500),
+  /**
+   * Months after 受理 a finished case keeps the customer's name and phone; then a manager
+   * anonymises it (rules/retention). Absent or null: no period, nothing is anonymised.
+   */
+  retentionMonths: z
+    .number({ message: v.invalid })
+    .int({ message: v.invalid })
+    .min(1, { message: v.invalid })
+    .max(1200, { message: v.invalid })
+    .nullable()
+    .optional(),
   /** The branch's service phone printed on case receipts. */
   serviceContact: optionalText(60),
   /** Print the customer's full phone on the Class 2 written report (absent or false: masked). */

@@ -6,6 +6,7 @@ import { compensationHandlers } from './compensation'
 import { dataHandlers } from './data'
 import { fileHandlers } from './files'
 import { reportHandlers } from './reports'
+import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
 import { staffHandlers } from './staff'
 import { suggestionHandlers } from './suggestions'
@@ -30,5 +31,6 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...settingsHandlers,
   ...dataHandlers,
+  ...retentionHandlers,
   ...fileHandlers,
 }

@@ -15,6 +15,7 @@ import { useLoad } from '../hooks/useLoad'
 import { WorkflowSettingsForm } from './WorkflowSettingsForm'
 import { BackupsCard } from './BackupsCard'
 import { BundleCard } from './BundleCard'
+import { RetentionCard } from './RetentionCard'
 
 export function SettingsPage({
   locale,
@@ -97,6 +98,9 @@ export function SettingsPage({
       {staff.state === 'ready' && <BundleCard managers={managers} approver={approver} />}
       {policy.state === 'ready' && staff.state === 'ready' && (
         <WorkflowSettingsForm settings={policy.data} managers={managers} approver={approver} onSaved={policy.reload} />
+      )}
+      {policy.state === 'ready' && staff.state === 'ready' && (
+        <RetentionCard managers={managers} approver={approver} reload={policy.data.retentionMonths ?? 0} />
       )}
     </section>
   )

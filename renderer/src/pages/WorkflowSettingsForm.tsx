@@ -37,6 +37,7 @@ interface FormShape {
     suggestions: Record<string, string[]>
   }
   retentionNote: string
+  retentionMonths: string
   backupKeep: number
   serviceContact: string
   reportFullPhone: boolean
@@ -94,6 +95,7 @@ export function WorkflowSettingsForm({
         suggestions: Object.fromEntries(CATEGORIES.map((c) => [c, settings.compensation.suggestions[c] ?? []])),
       },
       retentionNote: settings.retentionNote,
+      retentionMonths: settings.retentionMonths ? String(settings.retentionMonths) : '',
       backupKeep: settings.backupKeep,
       serviceContact: settings.serviceContact,
       reportFullPhone: settings.reportFullPhone === true,
@@ -122,6 +124,7 @@ export function WorkflowSettingsForm({
       ) as WorkflowSettings['keywords'],
       managerContacts: v.contacts.filter((c) => c.name.trim() || c.phone.trim()),
       retentionNote: v.retentionNote,
+      retentionMonths: v.retentionMonths.trim() === '' ? null : Number(v.retentionMonths.trim()),
       backupKeep: v.backupKeep,
       serviceContact: v.serviceContact.trim(),
       reportFullPhone: v.reportFullPhone,
@@ -319,6 +322,13 @@ export function WorkflowSettingsForm({
         <label className="field">
           {t('settings.retentionNote')}
           <textarea rows={2} maxLength={500} {...register('retentionNote')} />
+        </label>
+        <label className="field">
+          {t('settings.retentionMonths')}
+          <input inputMode="numeric" maxLength={4} {...register('retentionMonths')} aria-describedby="retention-hint" />
+          <small id="retention-hint" className="hint">
+            {t('settings.retentionMonthsHint')}
+          </small>
         </label>
         <label>
           <input type="checkbox" {...register('reportFullPhone')} /> {t('settings.reportFullPhone')}
