@@ -7,6 +7,7 @@ import { dataChannels } from './channels/data'
 import { fileChannels } from './channels/files'
 import { reportChannels } from './channels/reports'
 import { settingsChannels } from './channels/settings'
+import { scriptChannels } from './channels/scripts'
 import type { ChannelSpec } from './channels/spec'
 import { staffChannels } from './channels/staff'
 import { suggestionChannels } from './channels/suggestions'
@@ -31,6 +32,7 @@ export const contract = {
   ...compensationChannels,
   ...reportChannels,
   ...settingsChannels,
+  ...scriptChannels,
   ...dataChannels,
   ...fileChannels,
 } as const satisfies Record<string, ChannelSpec>

@@ -7,6 +7,7 @@ import { dataHandlers } from './data'
 import { fileHandlers } from './files'
 import { reportHandlers } from './reports'
 import { settingsHandlers } from './settings'
+import { scriptHandlers } from './scripts'
 import { staffHandlers } from './staff'
 import { suggestionHandlers } from './suggestions'
 import type { HandlersFor } from './types'
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...compensationHandlers,
   ...reportHandlers,
   ...settingsHandlers,
+  ...scriptHandlers,
   ...dataHandlers,
   ...fileHandlers,
 }
