@@ -187,7 +187,7 @@ export function ScriptsSettingsForm({
 
   const reset = async (section: ScriptSection) => {
     setBanner(null)
-    const result = await api['scripts:reset']({ section, approval: form.getValues('approval') })
+    const result = await api['scripts:reset']({ section, approval: { ...form.getValues('approval') } })
     form.resetField('approval.pin')
     setConfirming(null)
     if (!result.ok) return refused(result.error)
