@@ -1015,6 +1015,7 @@ export const en: Messages = {
   scripts: {
     agreeNote:
       'AGREE on the LASTR steps: act quickly, grasp the details → listen/attend; choose a solution, carry out the plan → satisfy; evaluate the result → thank/report and follow-up.',
+    agreeTag: 'AGREE: {{steps}}',
     agree: {
       act: 'act quickly',
       grasp: 'grasp the details',

@@ -974,6 +974,7 @@ export const zhCN = {
   scripts: {
     agreeNote:
       'AGREE 五步与 LASTR 对照：快速行动、抓住细节 → 聆听/关心；选择方案、实施计划 → 使满意；评估结果 → 感谢/报告与回访。',
+    agreeTag: 'AGREE：{{steps}}',
     agree: { act: '快速行动', grasp: '抓住细节', choose: '选择方案', carry: '实施计划', evaluate: '评估结果' },
     guidance: '要点',
     restatementLabel: '复述（念给客户听）',

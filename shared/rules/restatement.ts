@@ -65,7 +65,8 @@ export function spokenDate(iso: string, lang: TemplateLang, now: Date): string {
 /** The description's first sentence, cut to PROBLEM_MAX with "…"; in English starting lower-case mid-sentence. */
 export function problemSummary(description: string, lang: TemplateLang): string {
   const text = description.replace(/\s+/g, ' ').trim()
-  const first = (lang === 'zh' ? text.split(/[。！？!?]/)[0] : text.split(/(?<=[.!?])\s/)[0]) ?? ''
+  // A Chinese account ends its sentences with 。！？ whatever language reads it back.
+  const first = (lang === 'zh' ? text.split(/[。！？!?]/)[0] : text.split(/(?<=[.!?])\s|[。！？]/)[0]) ?? ''
   let s = cleanSlot(first)
   const max = PROBLEM_MAX[lang]
   if ([...s].length > max) s = cleanSlot([...s].slice(0, max).join('')) + '…'

@@ -119,14 +119,29 @@ describe('设置 → 话术与提示', () => {
     expect(await screen.findByText('话术已保存。')).toBeVisible()
   })
 
+  it('a reset keeps what was typed, unsaved, in the other sections', async () => {
+    const api = fakeApi({ 'scripts:reset': { ok: true, data: DEFAULT_PLAYBOOK } })
+    render(api)
+    const thank = screen.getByLabelText('感谢 · 话术')
+    await userEvent.clear(thank)
+    await userEvent.type(thank, '多谢您！')
+    await userEvent.click(screen.getByRole('button', { name: '恢复默认：客户性格：特征与提示' }))
+    const confirm = screen.getByRole('group', { name: /确定把“客户性格：特征与提示”/ })
+    await userEvent.type(within(confirm).getByLabelText('主管 PIN 码'), '246810')
+    await userEvent.click(within(confirm).getByRole('button', { name: '确定恢复' }))
+    expect(await screen.findByText('“客户性格：特征与提示”已恢复默认。')).toBeVisible()
+    expect(screen.getByLabelText('感谢 · 话术')).toHaveValue('多谢您！')
+  })
+
   it('恢复默认 asks first, then resets that section only', async () => {
     const api = fakeApi({ 'scripts:reset': { ok: true, data: DEFAULT_PLAYBOOK } })
     render(api)
     await userEvent.click(screen.getByRole('button', { name: '恢复默认：忌用语及替代说法' }))
     expect(api['scripts:reset']).not.toHaveBeenCalled()
-    expect(screen.getByText(/确定把“忌用语及替代说法”恢复为系统默认内容吗/)).toBeVisible()
-    await userEvent.type(screen.getByLabelText(/主管 PIN 码/, { selector: '#scripts-approver-pin' }), '246810')
-    await userEvent.click(screen.getByRole('button', { name: '确定恢复' }))
+    const confirm = screen.getByRole('group', { name: /确定把“忌用语及替代说法”恢复为系统默认内容吗/ })
+    expect(within(confirm).getByLabelText('审批主管')).toHaveValue('m1')
+    await userEvent.type(within(confirm).getByLabelText('主管 PIN 码'), '246810')
+    await userEvent.click(within(confirm).getByRole('button', { name: '确定恢复' }))
     await waitFor(() =>
       expect(api['scripts:reset']).toHaveBeenCalledWith({
         section: 'avoidWords',

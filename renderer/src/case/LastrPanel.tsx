@@ -57,7 +57,7 @@ export function LastrPanel(props: CasePanelProps) {
                 <strong>
                   {t(`wf.step.${step}`)}{' '}
                   <span className="agree-tag">
-                    AGREE：{AGREE[step].map((a) => t(`scripts.agree.${a}`)).join(' · ')}
+                    {t('scripts.agreeTag', { steps: AGREE[step].map((a) => t(`scripts.agree.${a}`)).join(' · ') })}
                   </span>
                 </strong>
                 {done ? (

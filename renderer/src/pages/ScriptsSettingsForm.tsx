@@ -19,6 +19,7 @@ import { useApi } from '../apiContext'
 import { ApprovalFields } from '../components/ApprovalFields'
 import { useErrorText } from '../components/Field'
 import { Notice } from '../components/Notice'
+import '../case/scripts.css'
 
 type Lang = 'zh' | 'en'
 const LANGS: readonly Lang[] = ['zh', 'en']
@@ -123,17 +124,26 @@ export function ScriptsSettingsForm({
   const { t, i18n } = useTranslation()
   const api = useApi()
   const errorText = useErrorText()
-  const [lang, setLang] = useState<Lang>(i18n.language === 'en' ? 'en' : 'zh')
+  // The language being edited follows the UI's until the manager picks one.
+  const [picked, setLang] = useState<Lang | null>(null)
+  const lang: Lang = picked ?? (i18n.language === 'en' ? 'en' : 'zh')
   const [book, setBook] = useState(settings.playbook)
-  const [banner, setBanner] = useState<{ kind: 'success' | 'error'; text: ReactNode } | null>(null)
+  // A message shows where the action was taken: under a section for its reset, by the save button for a save.
+  const [banner, setBanner] = useState<{
+    kind: 'success' | 'error'
+    text: ReactNode
+    at: ScriptSection | 'save'
+  } | null>(null)
   const [confirming, setConfirming] = useState<ScriptSection | null>(null)
+  const [resetApproval, setResetApproval] = useState({ managerId: approver, pin: '' })
   const form = useForm<FormShape>({ defaultValues: toForm(settings.playbook, { managerId: approver, pin: '' }) })
   const { register } = form
 
   const sectionName = (s: ScriptSection) => t(`scripts.sections.${s}`)
-  const refused = (error: ApiError) => {
+  const refused = (error: ApiError, at: ScriptSection | 'save') => {
     const issues = error.issues ?? []
     setBanner({
+      at,
       kind: 'error',
       text: (
         <>
@@ -149,10 +159,13 @@ export function ScriptsSettingsForm({
       ),
     })
   }
-  const saved = (next: Playbook, text: string) => {
+  /** Shows what main saved: the whole form after a save; after a reset only that section (other edits stay). */
+  const saved = (next: Playbook, at: ScriptSection | 'save', text: string) => {
     setBook(next)
-    form.reset(toForm(next, { managerId: form.getValues('approval.managerId'), pin: '' }))
-    setBanner({ kind: 'success', text })
+    const fresh = toForm(next, { managerId: form.getValues('approval.managerId'), pin: '' })
+    if (at === 'save') form.reset(fresh)
+    else for (const key of SCRIPT_SECTIONS[at]) form.resetField(key, { defaultValue: fresh[key] as never })
+    setBanner({ kind: 'success', text, at })
     onSaved()
   }
 
@@ -164,6 +177,7 @@ export function ScriptsSettingsForm({
     const parsed = Playbook.safeParse(playbook)
     if (!parsed.success) {
       return setBanner({
+        at: 'save',
         kind: 'error',
         text: (
           <>
@@ -181,18 +195,19 @@ export function ScriptsSettingsForm({
     }
     const result = await api['scripts:update']({ playbook: parsed.data, approval: v.approval })
     form.resetField('approval.pin')
-    if (!result.ok) return refused(result.error)
-    saved(result.data, t('scripts.editor.saved'))
+    if (!result.ok) return refused(result.error, 'save')
+    saved(result.data, 'save', t('scripts.editor.saved'))
   })
 
   const reset = async (section: ScriptSection) => {
     setBanner(null)
-    const result = await api['scripts:reset']({ section, approval: { ...form.getValues('approval') } })
-    form.resetField('approval.pin')
+    const result = await api['scripts:reset']({ section, approval: { ...resetApproval } })
+    setResetApproval((a) => ({ ...a, pin: '' }))
+    if (!result.ok) return refused(result.error, section)
     setConfirming(null)
-    if (!result.ok) return refused(result.error)
-    saved(result.data, t('scripts.editor.resetDone', { section: sectionName(section) }))
+    saved(result.data, section, t('scripts.editor.resetDone', { section: sectionName(section) }))
   }
+  const notice = (at: ScriptSection | 'save') => banner?.at === at && <Notice kind={banner.kind}>{banner.text}</Notice>
 
   const section = (id: ScriptSection, hint: string | null, body: ReactNode) => (
     <fieldset className="scripts-section" aria-labelledby={`scripts-${id}-title`}>
@@ -201,25 +216,58 @@ export function ScriptsSettingsForm({
       {body}
       <div className="actions">
         {confirming === id ? (
-          <span role="group" aria-label={t('scripts.editor.resetConfirm', { section: sectionName(id) })}>
-            <span className="confirm-text">{t('scripts.editor.resetConfirm', { section: sectionName(id) })}</span>{' '}
+          // 恢复默认 asks first, with the approving manager's PIN right here.
+          <div
+            className="reset-confirm"
+            role="group"
+            aria-label={t('scripts.editor.resetConfirm', { section: sectionName(id) })}
+          >
+            <p className="confirm-text">{t('scripts.editor.resetConfirm', { section: sectionName(id) })}</p>
+            <label className="field">
+              {t('settings.approver')}
+              <select
+                value={resetApproval.managerId}
+                onChange={(e) => setResetApproval((a) => ({ ...a, managerId: e.target.value }))}
+              >
+                <option value="">{t('intake.selectPlaceholder')}</option>
+                {managers.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field">
+              {t('settings.approverPin')}
+              <input
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                value={resetApproval.pin}
+                onChange={(e) => setResetApproval((a) => ({ ...a, pin: e.target.value }))}
+              />
+            </label>
             <button type="button" className="danger" onClick={() => void reset(id)}>
               {t('scripts.editor.resetYes')}
-            </button>{' '}
+            </button>
             <button type="button" onClick={() => setConfirming(null)}>
               {t('actions.cancel')}
             </button>
-          </span>
+          </div>
         ) : (
           <button
             type="button"
             aria-label={`${t('scripts.editor.reset')}：${sectionName(id)}`}
-            onClick={() => setConfirming(id)}
+            onClick={() => {
+              setBanner(null)
+              setConfirming(id)
+            }}
           >
             {t('scripts.editor.reset')}
           </button>
         )}
       </div>
+      {notice(id)}
     </fieldset>
   )
   const area = (name: Parameters<UseFormRegister<FormShape>>[0], label: string, rows = 3) => (
@@ -243,7 +291,6 @@ export function ScriptsSettingsForm({
           </label>
         ))}
       </div>
-      {banner && <Notice kind={banner.kind}>{banner.text}</Notice>}
       {section(
         'restatements',
         t('scripts.editor.restatementHint'),
@@ -312,6 +359,7 @@ export function ScriptsSettingsForm({
         </div>,
       )}
       <ApprovalFields idPrefix="scripts" managers={managers} register={register} errors={form.formState.errors} />
+      {notice('save')}
       <div className="actions">
         <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
           {t('scripts.editor.save')}

@@ -115,6 +115,7 @@ describe('restatement: one template per demand, empty slots dropped', () => {
     expect(problemSummary('It broke. Then it burned.', 'en')).toBe('it broke')
     expect(problemSummary('I was overcharged.', 'en')).toBe('I was overcharged')
     expect(problemSummary('ATM ate my card', 'en')).toBe('ATM ate my card')
+    expect(problemSummary('屏幕碎了。还漏电！', 'en')).toBe('屏幕碎了')
   })
 })
 
