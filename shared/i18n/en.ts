@@ -1051,7 +1051,7 @@ export const en: Messages = {
     editor: {
       title: 'Scripts and tips',
       hint: 'What the case page shows to read to the customer, what to keep in mind at each step, words to avoid, customer styles and scenarios. Saving or resetting needs a manager PIN and is audited.',
-      language: 'Language to edit',
+      language: 'Edit scripts in',
       say: 'Scripts',
       linesHint: 'One per line.',
       restatementHint:
