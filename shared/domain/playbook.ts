@@ -6,12 +6,12 @@ import type { Playbook } from '../schemas/settings'
  * 话术与提示), not strings in components; 恢复默认 puts a section back to these.
  *
  * Restatements: one per demand. Slots {date} (今天/昨天/11月20日), {product}, {problem} (the
- * description's first sentence), {amount} (涉及金额), {claim} (索赔金额), {note} (诉求说明). A part
+ * description's first sentence), {amount} (商品/服务金额), {loss} (损失金额), {claim} (索赔金额), {note} (诉求说明). A part
  * in […] is said only when every slot in it has a value (shared/values/template.ts).
  */
-const ZH_OPENING = '我跟您确认一下您{date}反映的情况：[关于{product}，]{problem}[，涉及金额 {amount} 元]。'
+const ZH_OPENING = '我跟您确认一下您{date}反映的情况：[关于{product}，]{problem}[，您支付了 {amount} 元]。'
 const EN_OPENING =
-  'Let me check I have understood what you told us[ {date}]: [about your {product}, ]{problem}[, with ¥{amount} involved].'
+  'Let me check I have understood what you told us[ {date}]: [about your {product}, ]{problem}[, and you paid ¥{amount}].'
 
 export const DEFAULT_PLAYBOOK: Playbook = {
   restatements: {

@@ -1055,8 +1055,8 @@ export const en: Messages = {
       say: 'Scripts',
       linesHint: 'One per line.',
       restatementHint:
-        'Slots: {date} date received (today/yesterday/on 20 November), {product} product or service, {problem} problem summary, {amount} amount involved, {claim} claim, {note} demand details. A part in [ ] is left out when a slot in it is empty.',
-      questionsHint: 'One per line; closed questions may use {amount} for the amount involved.',
+        'Slots: {date} date received (today/yesterday/on 20 November), {product} product or service, {problem} problem summary, {amount} price paid, {loss} loss, {claim} claim, {note} demand details. A part in [ ] is left out when a slot in it is empty.',
+      questionsHint: 'One per line; closed questions may use {amount} for the price paid.',
       escalationHint:
         'One per line. The escalation promise must contain {hours} (the manager call-back time, now {{hours}} hours, set under Deadlines).',
       addPair: 'Add a pair',

@@ -1006,8 +1006,8 @@ export const zhCN = {
       say: '话术',
       linesHint: '每行一条。',
       restatementHint:
-        '占位符：{date} 受理日期（今天/昨天/11月20日）、{product} 商品/服务、{problem} 问题摘要、{amount} 涉及金额、{claim} 索赔金额、{note} 诉求说明。[ ] 中的内容在其中的占位符为空时整段省略。',
-      questionsHint: '每行一条；封闭式问题可用 {amount} 表示涉及金额。',
+        '占位符：{date} 受理日期（今天/昨天/11月20日）、{product} 商品/服务、{problem} 问题摘要、{amount} 商品/服务金额、{loss} 损失金额、{claim} 索赔金额、{note} 诉求说明。[ ] 中的内容在其中的占位符为空时整段省略。',
+      questionsHint: '每行一条；封闭式问题可用 {amount} 表示商品/服务金额。',
       escalationHint: '每行一条。升级承诺须包含 {hours}（主管回电时限，当前 {{hours}} 小时，在“处理时限”中设置）。',
       addPair: '添加一组',
       save: '保存话术',

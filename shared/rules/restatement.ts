@@ -17,6 +17,8 @@ export interface RestatementCase {
   demand: Demand
   demandNote: string
   amountFen: number | null
+  /** 损失金额: absent on cases saved before the amounts were split. */
+  lossFen?: number | null
   claimFen: number | null
 }
 
@@ -33,13 +35,14 @@ export function restate(
   return fillTemplate(templates[lang][c.demand], restatementSlots(c, lang, now), lang)
 }
 
-/** The slot values: date, product, problem, amount, claim, note (empty when unknown). */
+/** The slot values: date, product, problem, amount (price paid), loss, claim, note (empty when unknown). */
 export function restatementSlots(c: RestatementCase, lang: TemplateLang, now: Date): Record<string, string> {
   return {
     date: spokenDate(c.receivedAt, lang, now),
     product: cleanSlot(c.product),
     problem: problemSummary(c.description, lang),
     amount: c.amountFen === null || c.amountFen === 0 ? '' : spokenYuan(c.amountFen),
+    loss: c.lossFen === null || c.lossFen === undefined || c.lossFen === 0 ? '' : spokenYuan(c.lossFen),
     claim: c.claimFen === null || c.claimFen === 0 ? '' : spokenYuan(c.claimFen),
     note: cleanSlot(c.demandNote),
   }

@@ -38,7 +38,7 @@ const lines = z.object({ zh: z.array(line).max(30), en: z.array(line).max(30) })
 export type Lines = z.infer<typeof lines>
 
 /** Slots a restatement template may use (shared/rules/restatement.ts). */
-export const RESTATEMENT_SLOTS = ['date', 'product', 'problem', 'amount', 'claim', 'note'] as const
+export const RESTATEMENT_SLOTS = ['date', 'product', 'problem', 'amount', 'loss', 'claim', 'note'] as const
 /** A template read aloud: known `{slots}` only, `[…]` parts balanced (shared/values/template.ts). */
 const template = (slots: readonly string[], required: readonly string[] = []) =>
   line.refine((s) => templateProblem(s, slots, required) === null, { message: v.template })

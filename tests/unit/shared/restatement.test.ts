@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEMANDS, type Demand } from '@shared/values/options'
 import { DEFAULT_PLAYBOOK } from '@shared/domain/playbook'
 import { cleanSlot, fillTemplate, templateProblem } from '@shared/values/template'
-import { problemSummary, restate, spokenDate, type RestatementCase } from '@shared/rules/restatement'
+import { problemSummary, restate, restatementSlots, spokenDate, type RestatementCase } from '@shared/rules/restatement'
 import { Playbook, RESTATEMENT_SLOTS } from '@shared/schemas/settings'
 
 const NOW = new Date(2026, 10, 23, 10, 0)
@@ -67,7 +67,7 @@ describe('restatement: one template per demand, empty slots dropped', () => {
 
   it('reads a full zh case naturally', () => {
     expect(restate(T, { ...full, demand: 'refund' }, 'zh', NOW)).toBe(
-      '我跟您确认一下您11月20日反映的情况：关于连衣裙，裙子洗了一次就掉色了，涉及金额 299 元。您希望我们为您退款，金额 500 元，具体是：要求店长当面道歉，对吗？',
+      '我跟您确认一下您11月20日反映的情况：关于连衣裙，裙子洗了一次就掉色了，您支付了 299 元。您希望我们为您退款，金额 500 元，具体是：要求店长当面道歉，对吗？',
     )
   })
 
@@ -97,7 +97,7 @@ describe('restatement: one template per demand, empty slots dropped', () => {
         NOW,
       ),
     ).toBe(
-      'Let me check I have understood what you told us on 20 November: about your 连衣裙, the dress faded after one wash, with ¥299 involved. You would like compensation of ¥500. Is that right?',
+      'Let me check I have understood what you told us on 20 November: about your 连衣裙, the dress faded after one wash, and you paid ¥299. You would like compensation of ¥500. Is that right?',
     )
   })
 
@@ -125,6 +125,15 @@ describe('templates', () => {
     expect(fillTemplate('{a}，{b}；', { a: '', b: '' }, 'zh')).toBe('')
     expect(fillTemplate('Hello[, {name}]', { name: '' }, 'en')).toBe('Hello.')
     expect(fillTemplate('so {x} .', { x: 'wait...' }, 'en')).toBe('So wait...')
+  })
+
+  it('has a slot for the loss, said only when there is one', () => {
+    const c = { ...full, demand: 'compensation' as const, lossFen: 1000 }
+    const t = '[损失 {loss} 元，]您希望我们给予赔偿。'
+    expect(fillTemplate(t, restatementSlots(c, 'zh', NOW), 'zh')).toBe('损失 10 元，您希望我们给予赔偿。')
+    expect(fillTemplate(t, restatementSlots({ ...c, lossFen: undefined }, 'zh', NOW), 'zh')).toBe(
+      '您希望我们给予赔偿。',
+    )
   })
 
   it('checks a template: balanced brackets, known slots, required ones present', () => {
