@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { Case } from '@shared/schemas/case'
 import { Branch, Department, Locale } from '@shared/schemas/staff'
-import { WorkflowSettings } from '@shared/schemas/settings'
+import { StoredWorkflowSettings } from '@shared/domain/storedSettings'
 import { Handover } from '@shared/schemas/handover'
 import { Suggestion } from '@shared/schemas/suggestion'
 import { ROLES } from '@shared/values/options'
@@ -73,6 +73,7 @@ export const StoredCase = Case.extend({
   receiptNo: z.string(),
   description: z.string(),
   demandNote: z.string(),
+  customerWords: z.string().optional(),
 })
 export type StoredCase = z.infer<typeof StoredCase>
 
@@ -83,7 +84,7 @@ export const DbData = z.object({
   schemaVersion: z.number().int(),
   appliedMigrations: z.array(z.object({ version: z.number().int(), at: z.string() })),
   branch: Branch.nullable(),
-  settings: z.object({ locale: Locale, workflow: WorkflowSettings }),
+  settings: z.object({ locale: Locale, workflow: StoredWorkflowSettings }),
   staff: z.array(StaffRecord),
   departments: z.array(Department),
   /** The live cases: open ones and those finished recently; older ones are in the archive. */

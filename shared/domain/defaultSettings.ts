@@ -280,6 +280,7 @@ export const DEFAULT_WORKFLOW_SETTINGS: WorkflowSettings = {
     followUpAfterDays: 1,
     followUpWithinDays: 3,
     commitmentDueSoonHours: 2,
+    managerCallbackHours: 24,
   },
   playbook: DEFAULT_PLAYBOOK,
   serviceContact: '',

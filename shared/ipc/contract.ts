@@ -8,6 +8,7 @@ import { fileChannels } from './channels/files'
 import { reportChannels } from './channels/reports'
 import { retentionChannels } from './channels/retention'
 import { settingsChannels } from './channels/settings'
+import { scriptChannels } from './channels/scripts'
 import type { ChannelSpec } from './channels/spec'
 import { staffChannels } from './channels/staff'
 import { suggestionChannels } from './channels/suggestions'
@@ -32,6 +33,7 @@ export const contract = {
   ...compensationChannels,
   ...reportChannels,
   ...settingsChannels,
+  ...scriptChannels,
   ...dataChannels,
   ...retentionChannels,
   ...fileChannels,

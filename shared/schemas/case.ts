@@ -29,6 +29,7 @@ export const LIMITS = {
   receiptNo: 40,
   description: 5000,
   demandNote: 200,
+  customerWords: 300,
   staffComplainedAbout: 60,
 } as const
 
@@ -69,6 +70,8 @@ export const CaseDraft = z.object({
   description: requiredText(LIMITS.description),
   demand: enumOf(DEMANDS),
   demandNote: optionalText(LIMITS.demandNote),
+  /** 客户原话: what the customer said, word for word, kept apart from the restatement (absent on older cases). */
+  customerWords: optionalText(LIMITS.customerWords).optional(),
   /** 被投诉员工: the employee the customer complains about, when there is one (absent on cases logged before it existed). */
   staffComplainedAbout: optionalText(LIMITS.staffComplainedAbout).optional(),
   situations: z.array(enumOf(SITUATIONS), { message: v.invalid }).max(SITUATIONS.length, { message: v.invalid }),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { CATEGORIES, CUSTOMER_STYLES, KEYWORD_RULES, LATER_KEYWORD_RULES } from '../values/options'
+import { CATEGORIES, CUSTOMER_STYLES, DEMANDS, KEYWORD_RULES, LATER_KEYWORD_RULES } from '../values/options'
+import { templateProblem } from '../values/template'
 import { LATER_KEYWORDS } from '../values/laterKeywords'
 import { LASTR_STEPS } from './workflow'
 import { CompensationPolicy } from './compensation'
@@ -36,19 +37,57 @@ const line = z
 const lines = z.object({ zh: z.array(line).max(30), en: z.array(line).max(30) })
 export type Lines = z.infer<typeof lines>
 
+/** Slots a restatement template may use (shared/rules/restatement.ts). */
+export const RESTATEMENT_SLOTS = ['date', 'product', 'problem', 'amount', 'loss', 'claim', 'note'] as const
+/** A template read aloud: known `{slots}` only, `[…]` parts balanced (shared/values/template.ts). */
+const template = (slots: readonly string[], required: readonly string[] = []) =>
+  line.refine((s) => templateProblem(s, slots, required) === null, { message: v.template })
+const perDemand = z.object(
+  Object.fromEntries(DEMANDS.map((d) => [d, template(RESTATEMENT_SLOTS)])) as Record<
+    (typeof DEMANDS)[number],
+    ReturnType<typeof template>
+  >,
+)
+const short = z
+  .string()
+  .trim()
+  .min(1, { message: v.required })
+  .max(60, { message: v.tooLong(60) })
+/** A phrase not to say, and what to say instead. */
+export const AvoidPair = z.object({ avoid: short, instead: line })
+export type AvoidPair = z.infer<typeof AvoidPair>
+const pairs = z.array(AvoidPair).max(30, { message: v.invalid })
+const perStep = z.object(
+  Object.fromEntries(LASTR_STEPS.map((s) => [s, lines])) as Record<(typeof LASTR_STEPS)[number], typeof lines>,
+)
+const perStyle = z.object(
+  Object.fromEntries(CUSTOMER_STYLES.map((s) => [s, lines])) as Record<(typeof CUSTOMER_STYLES)[number], typeof lines>,
+)
+
+/**
+ * The scripts (话术) and guidance of docs/domain.md §6–§6a. Shipped in shared/domain/playbook.ts;
+ * a settings file saved before a field existed gets it from there when read (StoredWorkflowSettings).
+ */
 export const Playbook = z.object({
-  restatement: z.object({ zh: line, en: line }),
-  steps: z.object(
-    Object.fromEntries(LASTR_STEPS.map((s) => [s, lines])) as Record<(typeof LASTR_STEPS)[number], typeof lines>,
-  ),
+  /** The single restatement template of files saved before one per demand: kept as written, no longer read. */
+  restatement: z.object({ zh: z.string(), en: z.string() }).optional(),
+  /** One restatement per demand and language; slots RESTATEMENT_SLOTS. */
+  restatements: z.object({ zh: perDemand, en: perDemand }),
+  /** What to say, per LASTR step. */
+  steps: perStep,
+  /** What to do (not said aloud), per step: "while listening, don't explain or argue yet"… */
+  guidance: perStep,
+  /** Managing expectations: saying honestly what the limits and difficulties are. */
+  expectations: lines,
+  /** The escalation path said out loud; {hours} is the manager's call-back time (deadlines.managerCallbackHours). */
+  escalation: z.object({ zh: template(['hours'], ['hours']), en: template(['hours'], ['hours']) }),
+  /** Words to avoid, with what to say instead. */
+  avoidWords: z.object({ zh: pairs, en: pairs }),
   openQuestions: lines,
   closedQuestions: lines,
-  styleTips: z.object(
-    Object.fromEntries(CUSTOMER_STYLES.map((s) => [s, lines])) as Record<
-      (typeof CUSTOMER_STYLES)[number],
-      typeof lines
-    >,
-  ),
+  /** The traits that tell the four customer styles apart (so the clerk can pick one). */
+  styleTraits: perStyle,
+  styleTips: perStyle,
   scenarios: z.partialRecord(z.enum(CATEGORIES), lines),
 })
 export type Playbook = z.infer<typeof Playbook>
@@ -77,15 +116,25 @@ export const WorkflowSettings = z.object({
     },
   ),
   managerContacts: z.array(ManagerContact).max(20, { message: v.invalid }),
-  deadlines: z.object({
-    class1ResolveHours: whole(1, 240),
-    class2FirstResponseHours: whole(1, 240),
-    class2ResolveDays: whole(1, 90),
-    class2ReportHours: whole(1, 240),
-    followUpAfterDays: whole(0, 30),
-    followUpWithinDays: whole(1, 60),
-    commitmentDueSoonHours: whole(1, 72),
-  }),
+  deadlines: z
+    .object({
+      class1ResolveHours: whole(1, 240),
+      class2FirstResponseHours: whole(1, 240),
+      class2ResolveDays: whole(1, 90),
+      class2ReportHours: whole(1, 240),
+      followUpAfterDays: whole(0, 30),
+      followUpWithinDays: whole(1, 60),
+      commitmentDueSoonHours: whole(1, 72),
+      /**
+       * The escalation promise: a manager calls the customer back within this many hours
+       * (docs/domain.md §6a). Never later than the Class 2 first response.
+       */
+      managerCallbackHours: whole(1, 240),
+    })
+    .refine((d) => d.managerCallbackHours <= d.class2FirstResponseHours, {
+      message: v.callbackAfterFirstResponse,
+      path: ['managerCallbackHours'],
+    }),
   playbook: Playbook,
   compensation: CompensationPolicy,
   /** What the branch tells customers and staff about how long complaint records are kept. */

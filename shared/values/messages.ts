@@ -17,6 +17,8 @@ export const v = {
   rangeTooLong: 'validation.rangeTooLong',
   nothingToChange: 'validation.nothingToChange',
   tooLarge: 'validation.tooLarge',
+  template: 'validation.template',
+  callbackAfterFirstResponse: 'validation.callbackAfterFirstResponse',
   tooLong: (max: number) => `validation.tooLong:${max}`,
 } as const
 

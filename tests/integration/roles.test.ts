@@ -24,6 +24,8 @@ const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> =
   'backups:restore': (d) => ['backups:restore', { name: d.backupName }],
   'backups:acknowledgeRecovery': () => ['backups:acknowledgeRecovery', {}],
   'settings:update': (d) => ['settings:update', { workflow: { ...d.settings, authorityLimitFen: 500_00 } }],
+  'scripts:update': (d) => ['scripts:update', { playbook: d.settings.playbook }],
+  'scripts:reset': () => ['scripts:reset', { section: 'avoidWords' }],
   'cases:lowerClass': (d) => ['cases:lowerClass', { id: d.urgent.id, reason: '误判' }],
   'cases:takeOver': (d) => ['cases:takeOver', { id: d.urgent.id }],
   'cases:transition#void': (d) => ['cases:transition', { id: d.plain.id, action: 'void', reason: '重复登记' }],

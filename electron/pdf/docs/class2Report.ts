@@ -157,6 +157,13 @@ export function buildClass2Report(
       section(1, 'facts'),
       fieldTable(caseFacts(c, t, fullPhone)),
       { text: c.description, margin: [0, 6, 0, 0] },
+      // 客户原话 (docs/domain.md §6a): the customer's words as said, quoted, apart from the account.
+      c.customerWords
+        ? {
+            text: [{ text: `${t('fields.customerWords')}：`, bold: true }, `“${c.customerWords}”`],
+            margin: [0, 6, 0, 0],
+          }
+        : '',
       { text: t('attachments.pdfTitle'), style: 'h2' },
       evidenceTable(c, t, images),
       section(2, 'reasons'),

@@ -8,6 +8,7 @@ import { fileHandlers } from './files'
 import { reportHandlers } from './reports'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
+import { scriptHandlers } from './scripts'
 import { staffHandlers } from './staff'
 import { suggestionHandlers } from './suggestions'
 import type { HandlersFor } from './types'
@@ -30,6 +31,7 @@ export const handlers: Handlers = {
   ...compensationHandlers,
   ...reportHandlers,
   ...settingsHandlers,
+  ...scriptHandlers,
   ...dataHandlers,
   ...retentionHandlers,
   ...fileHandlers,

@@ -152,7 +152,7 @@ function EditForm({
       )}
     </fieldset>
   )
-  const length = (name: 'description' | 'demandNote') => ({
+  const length = (name: 'description' | 'demandNote' | 'customerWords') => ({
     length: (form.watch(name) ?? '').length,
     max: LIMITS[name],
   })
@@ -209,6 +209,15 @@ function EditForm({
           count={length('demandNote')}
         >
           <input {...control('demandNote')} />
+        </Field>
+        <Field
+          id={id('customerWords')}
+          label={t('fields.customerWords')}
+          error={err('customerWords')}
+          wide
+          count={length('customerWords')}
+        >
+          <textarea rows={2} {...control('customerWords')} />
         </Field>
         {radios('mood', MOODS)}
         <fieldset className="field field-wide situations">

@@ -134,6 +134,7 @@ function CaseFields({ c }: { c: CaseDetail }) {
     [t('fields.receiptNo'), c.receiptNo || none],
     [t('fields.demand'), t(`options.demand.${c.demand}`)],
     [t('fields.demandNote'), c.demandNote || none],
+    [t('fields.customerWords'), c.customerWords ? `“${c.customerWords}”` : none],
     [
       t('fields.situations'),
       c.situations.length ? c.situations.map((s) => t(`options.situations.${s}`)).join('、') : none,

@@ -39,7 +39,10 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
     defaultValues: intakeDefaults(new Date()),
   })
   const { register, handleSubmit, setError, formState, watch } = form
-  const lengthOf = (name: 'description' | 'demandNote') => ({ length: (watch(name) ?? '').length, max: LIMITS[name] })
+  const lengthOf = (name: 'description' | 'demandNote' | 'customerWords') => ({
+    length: (watch(name) ?? '').length,
+    max: LIMITS[name],
+  })
   const preview = useLiveClassification(form)
   const errors = formState.errors
 
@@ -62,7 +65,8 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
 
   // A long text over its limit says so at once, next to the field, instead of being cut.
   const overLimit = (name: Name) =>
-    (name === 'description' || name === 'demandNote') && lengthOf(name).length > LIMITS[name]
+    (name === 'description' || name === 'demandNote' || name === 'customerWords') &&
+    lengthOf(name).length > LIMITS[name]
       ? t('validation.tooLong', { n: LIMITS[name] })
       : undefined
   const err = (name: Name) => errorText(errors[name]?.message as string | undefined) ?? overLimit(name)
@@ -181,6 +185,16 @@ export function IntakePage({ onSaved, onCancel }: { onSaved: (c: CaseDetail) => 
         {select('demand', DEMANDS, 'demand')}
         <Field id="demandNote" label={t('fields.demandNote')} error={err('demandNote')} count={lengthOf('demandNote')}>
           <input {...control('demandNote')} />
+        </Field>
+        <Field
+          id="customerWords"
+          label={t('fields.customerWords')}
+          error={err('customerWords')}
+          hint={t('hints.customerWords')}
+          wide
+          count={lengthOf('customerWords')}
+        >
+          <textarea rows={2} {...control('customerWords', t('hints.customerWords'))} />
         </Field>
         {text('staffComplainedAbout', { hint: t('hints.staffComplainedAbout') })}
       </section>

@@ -13,6 +13,7 @@ import { Notice } from '../components/Notice'
 import { applyServerError } from '../hooks/serverErrors'
 import { useLoad } from '../hooks/useLoad'
 import { WorkflowSettingsForm } from './WorkflowSettingsForm'
+import { ScriptsSettingsForm } from './ScriptsSettingsForm'
 import { BackupsCard } from './BackupsCard'
 import { BundleCard } from './BundleCard'
 import { RetentionCard } from './RetentionCard'
@@ -98,6 +99,9 @@ export function SettingsPage({
       {staff.state === 'ready' && <BundleCard managers={managers} approver={approver} />}
       {policy.state === 'ready' && staff.state === 'ready' && (
         <WorkflowSettingsForm settings={policy.data} managers={managers} approver={approver} onSaved={policy.reload} />
+      )}
+      {policy.state === 'ready' && staff.state === 'ready' && (
+        <ScriptsSettingsForm settings={policy.data} managers={managers} approver={approver} onSaved={policy.reload} />
       )}
       {policy.state === 'ready' && staff.state === 'ready' && (
         <RetentionCard managers={managers} approver={approver} reload={policy.data.retentionMonths ?? 0} />

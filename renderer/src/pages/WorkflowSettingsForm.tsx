@@ -18,6 +18,7 @@ const DEADLINES: DeadlineKey[] = [
   'followUpAfterDays',
   'followUpWithinDays',
   'commitmentDueSoonHours',
+  'managerCallbackHours',
 ]
 const COUNTS = ['repeatCustomerDays', 'categoryPatternDays', 'categoryPatternCount'] as const
 

@@ -25,6 +25,7 @@ export function intakeDefaults(now: Date): CaseDraft {
     description: '',
     demand: '' as CaseDraft['demand'],
     demandNote: '',
+    customerWords: '',
     staffComplainedAbout: '',
     situations: [],
     fault: 'unclear',

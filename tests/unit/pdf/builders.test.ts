@@ -100,6 +100,20 @@ describe('document builders (data in, pdfmake definition out)', () => {
     expect(reportNumber(c, '2026-11-22T03:00:00.000Z')).toBe(`${c.number}-R20261122`)
   })
 
+  it("客户原话 is quoted on the Class 2 report, never on the customer's receipt; a case without it prints no label", () => {
+    const words = '你们这是欺骗消费者！'
+    const c = { ...detail(), customerWords: words }
+    const report = texts(buildClass2Report(c, branch, '2026-11-22T03:00:00.000Z', t).content).join('\n')
+    expect(report).toContain('客户原话：')
+    expect(report).toContain(`“${words}”`)
+    expect(texts(buildCaseReceipt(c, branch, '', t).content).join('\n')).not.toContain(words)
+    const old = detail()
+    delete old.customerWords
+    expect(texts(buildClass2Report(old, branch, '2026-11-22T03:00:00.000Z', t).content).join()).not.toContain(
+      '客户原话',
+    )
+  })
+
   it('the Class 2 report prints milestones, not the raw log', () => {
     const c = detail()
     const at = '2026-11-22T03:00:00.000Z'
