@@ -6,6 +6,9 @@ import type { CaseDetail } from '@shared/schemas/case'
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
+import { toLocalDateTime } from '@shared/values/localTime'
+
+const DAY = 24 * 3600_000
 import { useTempDirs } from '../support/tempDir'
 
 type Desk = Awaited<ReturnType<typeof setUpBranch>> & {
@@ -13,6 +16,8 @@ type Desk = Awaited<ReturnType<typeof setUpBranch>> & {
   plain: CaseDetail
   settings: WorkflowSettings
   backupName: string
+  /** A voided case received 40 months ago, past the branch's 36-month retention period. */
+  pastRetention: CaseDetail
 }
 
 /** A payload for each manager-only action, valid except for the approval. */
@@ -30,6 +35,7 @@ const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> =
   'cases:takeOver': (d) => ['cases:takeOver', { id: d.urgent.id }],
   'cases:transition#void': (d) => ['cases:transition', { id: d.plain.id, action: 'void', reason: '重复登记' }],
   'cases:exportCsvUnmasked': () => ['cases:exportCsvUnmasked', {}],
+  'retention:anonymise': (d) => ['retention:anonymise', { ids: [d.pastRetention.id] }],
   'data:exportBundle': () => ['data:exportBundle', {}],
   'data:importBundle': () => [
     'data:importBundle',
@@ -67,8 +73,14 @@ describe('roles enforced in main: every manager-only action', () => {
     unwrap(await services.call('auth:signIn', { staffId: clerkId, pin: CLERK_PIN }))
     const make = async (o: object) =>
       unwrap(await services.call('cases:create', validDraft({ departmentId: departments[0].id, ...o })))
+    const approval = { managerId: setup.managerId, pin: MANAGER_PIN }
+    const old = await make({ phone: '13900000003', receivedAt: toLocalDateTime(new Date(Date.now() - 40 * 31 * DAY)) })
+    unwrap(await services.call('cases:transition', { id: old.id, action: 'void', reason: '测试', approval }))
+    const current = unwrap(await services.call('settings:get'))
+    unwrap(await services.call('settings:update', { workflow: { ...current, retentionMonths: 36 }, approval }))
     return {
       ...setup,
+      pastRetention: old,
       urgent: await make({ description: '顾客滑倒摔伤了', phone: '13900000001' }),
       plain: await make({ phone: '13900000002', category: 'delivery' }),
       settings: unwrap(await services.call('settings:get')),
