@@ -324,13 +324,19 @@ export function WorkflowSettingsForm({
           {t('settings.retentionNote')}
           <textarea rows={2} maxLength={500} {...register('retentionNote')} />
         </label>
-        <label className="field">
-          {t('settings.retentionMonths')}
-          <input inputMode="numeric" maxLength={4} {...register('retentionMonths')} aria-describedby="retention-hint" />
+        <div className="field">
+          <label htmlFor="retention-months">{t('settings.retentionMonths')}</label>
+          <input
+            id="retention-months"
+            inputMode="numeric"
+            maxLength={4}
+            {...register('retentionMonths')}
+            aria-describedby="retention-hint"
+          />
           <small id="retention-hint" className="hint">
             {t('settings.retentionMonthsHint')}
           </small>
-        </label>
+        </div>
         <label>
           <input type="checkbox" {...register('reportFullPhone')} /> {t('settings.reportFullPhone')}
         </label>
