@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain, type BrowserWindow } from 'electron'
+import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { makeIsAppUrl } from './appUrl'
@@ -7,6 +7,7 @@ import { makeSenderCheck, registerIpc } from './ipc/register'
 import { openServices, type Services } from './services'
 import { createMainWindow, lockDownContents, showWhenReady } from './window'
 import { createDesktopActions } from './desktop'
+import { startSync } from './sync'
 
 // main.ts is lifecycle and window only; everything else lives in services.
 let services: Services | undefined
@@ -20,6 +21,14 @@ const isAppUrl = makeIsAppUrl(rendererIndex, devServerUrl)
 async function start(): Promise<void> {
   services = await openServices(resolveDataDir(app.getPath('userData')), undefined, {
     desktop: createDesktopActions(() => mainWindow),
+    startSync,
+    // Head office's password sealed by the OS keychain where it is available.
+    secrets: safeStorage.isEncryptionAvailable()
+      ? {
+          encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+          decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+        }
+      : undefined,
   })
   registerIpc(
     ipcMain,

@@ -35,8 +35,10 @@ export const LAYERS = {
     layers: [...SHARED, 'electron/headoffice', 'electron/store/index.ts'],
     packages: [...NODE, 'pg'],
   },
+  // The push worker wired to the services: the one place both meet.
+  'electron/sync.ts': { layers: [...SHARED, 'electron/services', 'electron/headoffice'], packages: NODE },
   'electron/bridge': {
-    layers: [...SHARED, 'electron/bridge', 'electron/services', 'electron/dataDir.ts'],
+    layers: [...SHARED, 'electron/bridge', 'electron/services', 'electron/dataDir.ts', 'electron/sync.ts'],
     packages: NODE,
   },
   // The thin Electron adapters: the only files that import electron.

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DATA_DIR_ENV, defaultUserDataDir, resolveDataDir } from '../dataDir'
+import { startSync } from '../sync'
 import { openServices } from '../services'
 import { startBridge } from './server'
 
@@ -15,7 +16,8 @@ const { values } = parseArgs({
 })
 const here = dirname(fileURLToPath(import.meta.url))
 const dataDir = values['data-dir'] ? resolve(values['data-dir']) : resolveDataDir(defaultUserDataDir())
-const services = await openServices(dataDir)
+// No OS keychain here: head office's password stays in the data folder's 0600 file.
+const services = await openServices(dataDir, undefined, { startSync })
 const bridge = await startBridge({
   dispatch: services.dispatch,
   signedIn: services.signedIn,

@@ -1,4 +1,5 @@
 import type { Session } from '@shared/schemas/staff'
+import type { HeadOfficeState } from './headOfficeLink'
 import type { StaffRef } from '@shared/schemas/common'
 import type { Sessions } from './sessions'
 import type { PinCost } from './pin'
@@ -30,6 +31,8 @@ export interface AppContext {
   pinCost?: PinCost
   /** One PIN check at a time per person, failures counted even when the store can't write. */
   pinGuard: PinGuard
+  /** The link to head office and its push worker (issue 16). */
+  headOffice: HeadOfficeState
 }
 
 /** One call: the shared context plus who is calling (a window or a browser tab) and as whom. */

@@ -1,4 +1,5 @@
 import type { Call, Channel, OutputOf } from '@shared/ipc/contract'
+import { HeadOfficeState, type Secrets, type StartSync } from './headOfficeLink'
 import type { Result } from '@shared/ipc/result'
 import { Store, storePolicy } from '../store'
 import type { AppContext, DesktopActions, ServiceContext } from './context'
@@ -32,6 +33,10 @@ export interface ServiceOptions extends Pick<DispatchOptions, 'checkOutputs'> {
   desktop?: DesktopActions
   /** scrypt cost for new PIN hashes: tests use a cheap one so a busy machine can't time them out. */
   pinCost?: PinCost
+  /** Seals head office's password (Electron safeStorage); absent in the browser host. */
+  secrets?: Secrets
+  /** Starts the push worker for a head office link (electron/sync.ts). */
+  startSync?: StartSync
 }
 
 /** Opens the store in `dataDir` and wires the services: what main.ts and the bridge both call. */
@@ -51,7 +56,10 @@ export async function openServices(
     desktop: options.desktop,
     pinCost: options.pinCost,
     pinGuard: new PinGuard(),
+    headOffice: HeadOfficeState.at(dataDir, options.secrets, options.startSync),
   }
+  // The desk never waits on head office: a failing link is reported by its status, not here.
+  await ctx.headOffice.restart(ctx).catch((err: Error) => console.error('[headoffice] not started', err.message))
   const auditChecked = checkAudit(ctx)
   // The daily backup, when the policy says it is due; the branch's settings say how many to keep.
   await store.dailyBackup(now(), store.data.settings.workflow?.backupKeep ?? policy.keep)
@@ -68,6 +76,9 @@ export async function openServices(
     signedIn: (caller) => ctx.sessions.get(caller) !== null,
     contextFor: (caller = LOCAL_CALLER) => ({ ...ctx, caller, session: ctx.sessions.get(caller) }),
     auditChecked,
-    close: () => store.close(),
+    close: async () => {
+      await ctx.headOffice.stop()
+      await store.close()
+    },
   }
 }

@@ -402,6 +402,42 @@ export const en: Messages = {
     confirmed: 'confirmed at the desk',
     separator: ', ',
   },
+  headOffice: {
+    title: 'Head office sync',
+    intro:
+      'The branch works offline as always; when the line is up, cases are pushed to head office’s database. When head office signs a Class 2 report, the 签收 comes back to the case here.',
+    form: 'Head office connection (manager PIN)',
+    enabled: 'Sync',
+    on: 'On',
+    off: 'Off',
+    host: 'Head office database host',
+    port: 'Port',
+    database: 'Database',
+    user: 'Branch login',
+    userHint: 'The login head office created for this branch, e.g. branch_sh01',
+    password: 'Password',
+    passwordKeep: 'Leave blank to keep the stored password',
+    passwordStored: {
+      encrypted: 'The password is stored encrypted by the system and never shown again.',
+      file: 'The password is stored in the data folder (readable by this account only) and never shown again.',
+    },
+    ssl: 'Encryption',
+    sslModes: {
+      disable: 'None (private line or VPN)',
+      require: 'Encrypted, certificate not checked',
+      'verify-full': 'Encrypted, certificate checked (recommended)',
+    },
+    caFile: 'CA certificate file',
+    caFileHint: 'Path of the CA certificate (PEM) to check against; blank: the system’s',
+    saved: 'Head office connection saved.',
+    short: { synced: 'HQ in sync', pending: '{{count}} to send', offline: 'HQ offline' },
+    state: {
+      off: 'Head office sync is not set up.',
+      synced: 'Head office: in sync',
+      pending: 'Head office: {{count}} to send',
+      offline: 'Head office: offline since {{since}}, {{count}} to send',
+    },
+  },
   suggestions: {
     title: 'Suggestions and opinions',
     intro:

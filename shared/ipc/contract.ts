@@ -5,6 +5,7 @@ import { caseChannels } from './channels/cases'
 import { compensationChannels } from './channels/compensation'
 import { dataChannels } from './channels/data'
 import { fileChannels } from './channels/files'
+import { headOfficeChannels } from './channels/headOffice'
 import { reportChannels } from './channels/reports'
 import { retentionChannels } from './channels/retention'
 import { settingsChannels } from './channels/settings'
@@ -37,6 +38,7 @@ export const contract = {
   ...dataChannels,
   ...retentionChannels,
   ...fileChannels,
+  ...headOfficeChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

@@ -36,6 +36,19 @@ const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> =
   'cases:transition#void': (d) => ['cases:transition', { id: d.plain.id, action: 'void', reason: '重复登记' }],
   'cases:exportCsvUnmasked': () => ['cases:exportCsvUnmasked', {}],
   'retention:anonymise': (d) => ['retention:anonymise', { ids: [d.pastRetention.id] }],
+  'headoffice:set': () => [
+    'headoffice:set',
+    {
+      enabled: false,
+      host: '127.0.0.1',
+      port: 5432,
+      database: 'complaint',
+      user: 'branch_sh01',
+      ssl: 'disable',
+      caFile: '',
+      password: 'a-long-password-123',
+    },
+  ],
   'data:exportBundle': () => ['data:exportBundle', {}],
   'data:importBundle': () => [
     'data:importBundle',

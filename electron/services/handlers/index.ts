@@ -5,6 +5,7 @@ import { caseHandlers } from './cases'
 import { compensationHandlers } from './compensation'
 import { dataHandlers } from './data'
 import { fileHandlers } from './files'
+import { headOfficeHandlers } from './headOffice'
 import { reportHandlers } from './reports'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...dataHandlers,
   ...retentionHandlers,
   ...fileHandlers,
+  ...headOfficeHandlers,
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { View } from '../App'
+import { SyncStatusLine } from './SyncStatusLine'
 
 export function TopBar({
   status,
@@ -41,6 +42,7 @@ export function TopBar({
         {tab('settings', t('nav.settings'))}
       </nav>
       <div className="user">
+        <SyncStatusLine compact />
         <span>{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
         <button type="button" onClick={onSignOut}>
           {t('actions.signOut')}

@@ -28,8 +28,8 @@ export function RetentionCard({
   const [again, setAgain] = useState(0)
   const due = useLoad(() => api['retention:due'](), [reload, again])
   return (
-    <section className="card" aria-labelledby="retention-title">
-      <h2 id="retention-title">{t('settings.retentionTitle')}</h2>
+    <section className="card" aria-labelledby="retention-card-title">
+      <h2 id="retention-card-title">{t('settings.retentionTitle')}</h2>
       {done && <Notice kind="success">{done}</Notice>}
       {due.state === 'error' && <Notice kind="error">{due.error.message}</Notice>}
       {due.state === 'ready' && due.data.months === null && <p className="muted">{t('settings.retentionNone')}</p>}

@@ -17,6 +17,7 @@ import { ScriptsSettingsForm } from './ScriptsSettingsForm'
 import { BackupsCard } from './BackupsCard'
 import { BundleCard } from './BundleCard'
 import { RetentionCard } from './RetentionCard'
+import { HeadOfficeCard } from './HeadOfficeCard'
 
 export function SettingsPage({
   locale,
@@ -97,6 +98,7 @@ export function SettingsPage({
       </div>
       {staff.state === 'ready' && <BackupsCard managers={managers} approver={approver} onRestored={onRestored} />}
       {staff.state === 'ready' && <BundleCard managers={managers} approver={approver} />}
+      {staff.state === 'ready' && <HeadOfficeCard managers={managers} approver={approver} />}
       {policy.state === 'ready' && staff.state === 'ready' && (
         <WorkflowSettingsForm settings={policy.data} managers={managers} approver={approver} onSaved={policy.reload} />
       )}

@@ -41,6 +41,11 @@ const m = vi.hoisted(() => {
       quit: vi.fn(),
     },
     dialog: { showErrorBox: vi.fn() },
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((s: string) => Buffer.from(s)),
+      decryptString: vi.fn((b: Buffer) => b.toString()),
+    },
   }
 })
 vi.mock('electron', () => ({
@@ -48,12 +53,17 @@ vi.mock('electron', () => ({
   BrowserWindow: m.BrowserWindow,
   ipcMain: { handle: m.handle },
   dialog: m.dialog,
+  safeStorage: m.safeStorage,
 }))
 
 await import('../../../electron/main')
 await vi.waitFor(() => expect(m.windows).toHaveLength(1))
 
 describe('main.ts wiring (electron mocked)', () => {
+  it("asks the OS keychain whether head office's password can be sealed", () => {
+    expect(m.safeStorage.isEncryptionAvailable).toHaveBeenCalled()
+  })
+
   it('takes the single-instance lock and hardens every web contents', () => {
     expect(m.app.requestSingleInstanceLock).toHaveBeenCalled()
     expect(m.appHandlers['web-contents-created']).toBeTypeOf('function')

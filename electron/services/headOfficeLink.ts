@@ -1,0 +1,130 @@
+import { rename, readFile, writeFile, open } from 'node:fs/promises'
+import { join } from 'node:path'
+import { HeadOfficeView, type SetHeadOfficeInput, type SyncStatusView } from '@shared/schemas/headOffice'
+import { z } from 'zod'
+import { approverOf, appendAudit, requireSession, type AppContext, type ServiceContext } from './context'
+
+export const HEAD_OFFICE_FILE_NAME = 'complaint-desk.headoffice.json'
+
+/** Seals the password where the OS can (Electron safeStorage); the browser host has none. */
+export interface Secrets {
+  encrypt(plain: string): string
+  decrypt(sealed: string): string
+}
+
+/** A connection with its password in clear, for the worker only (never sent to a screen). */
+export type HeadOfficeLink = Omit<HeadOfficeView, 'passwordSet' | 'passwordStorage'> & { password: string }
+
+/** The running push worker, as the services see it (electron/sync.ts makes one). */
+export interface SyncHandle {
+  status(): Omit<SyncStatusView, 'state'> & { state: Exclude<SyncStatusView['state'], 'off'> }
+  stop(): Promise<void>
+}
+export type StartSync = (ctx: AppContext, link: HeadOfficeLink) => SyncHandle
+
+const Stored = HeadOfficeView.omit({ passwordSet: true, passwordStorage: true }).extend({
+  password: z.union([z.object({ sealed: z.string() }), z.object({ file: z.string() })]).nullable(),
+})
+type Stored = z.infer<typeof Stored>
+
+/** The link's state in the services: the file's content, the secrets and the worker. */
+export class HeadOfficeState {
+  private worker: SyncHandle | null = null
+  private ctx: AppContext | null = null
+  constructor(
+    private readonly file: string,
+    private readonly secrets: Secrets | undefined,
+    private readonly startSync: StartSync | undefined,
+  ) {}
+
+  static at(dataDir: string, secrets?: Secrets, startSync?: StartSync): HeadOfficeState {
+    return new HeadOfficeState(join(dataDir, HEAD_OFFICE_FILE_NAME), secrets, startSync)
+  }
+
+  async read(): Promise<Stored | null> {
+    const text = await readFile(this.file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null
+      throw err
+    })
+    return text === null ? null : Stored.parse(JSON.parse(text))
+  }
+
+  /** Written whole, 0600, fsynced, then renamed into place. */
+  async write(stored: Stored): Promise<void> {
+    const temp = `${this.file}.tmp`
+    await writeFile(temp, JSON.stringify(stored, null, 2), { mode: 0o600 })
+    const handle = await open(temp, 'r')
+    await handle.sync()
+    await handle.close()
+    await rename(temp, this.file)
+  }
+
+  seal(password: string): Stored['password'] {
+    return this.secrets ? { sealed: this.secrets.encrypt(password) } : { file: password }
+  }
+
+  private unseal(p: Stored['password']): string {
+    if (!p) return ''
+    return 'sealed' in p ? (this.secrets?.decrypt(p.sealed) ?? '') : p.file
+  }
+
+  view(s: Stored): HeadOfficeView {
+    const { password, ...rest } = s
+    return { ...rest, passwordSet: password !== null, passwordStorage: this.secrets ? 'encrypted' : 'file' }
+  }
+
+  /** (Re)starts the worker for what is stored: stopped when the link is off or has no password. */
+  async restart(ctx: AppContext): Promise<void> {
+    await this.stop()
+    const s = await this.read().catch(() => null)
+    if (!s || !s.enabled || !s.password || !this.startSync) return
+    const { password, ...rest } = s
+    this.ctx = ctx
+    this.worker = this.startSync(ctx, { ...rest, password: this.unseal(password) })
+  }
+
+  /** The worker's last finding, with the outbox counted now (a save just made is 待同步 at once). */
+  status(): SyncStatusView {
+    const found = this.worker?.status()
+    if (!found || !this.ctx) return { state: 'off', pending: 0, offlineSince: null, lastError: null, lastPushAt: null }
+    const pending = this.ctx.store.outboxPendingCount()
+    return { ...found, pending, state: found.state === 'offline' ? 'offline' : pending > 0 ? 'pending' : 'synced' }
+  }
+
+  async stop(): Promise<void> {
+    const w = this.worker
+    this.worker = null
+    await w?.stop()
+  }
+}
+
+export async function getHeadOffice(ctx: ServiceContext, state: HeadOfficeState): Promise<HeadOfficeView | null> {
+  requireSession(ctx)
+  const s = await state.read()
+  return s && state.view(s)
+}
+
+/** Sets the link (a manager's action): audited without the password; the worker restarts on it. */
+export async function setHeadOffice(
+  ctx: ServiceContext,
+  state: HeadOfficeState,
+  input: SetHeadOfficeInput,
+): Promise<HeadOfficeView> {
+  const session = requireSession(ctx)
+  const approver = approverOf(ctx)
+  const { password, approval: _a, ...link } = input
+  const before = await state.read()
+  const stored: Stored = { ...link, password: password ? state.seal(password) : (before?.password ?? null) }
+  await state.write(stored)
+  await ctx.store.update((d) =>
+    appendAudit(d, {
+      at: ctx.now().toISOString(),
+      by: { id: session.staff.id, name: session.staff.name },
+      action: 'settings.headoffice',
+      target: `${link.user}@${link.host}:${link.port}/${link.database} ${link.enabled ? 'on' : 'off'}${password ? ' (password changed)' : ''}`,
+      approvedBy: approver,
+    }),
+  )
+  await state.restart(ctx)
+  return state.view(stored)
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SyncStatusView } from '@shared/schemas/headOffice'
+import { useApi } from '../apiContext'
+import { formatDateTime } from '../format'
+
+/** 总部：已同步 / 待同步 N 条 / 离线（自 …）, read every few seconds; nothing while no link is set. */
+export function SyncStatusLine({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [status, setStatus] = useState<SyncStatusView | null>(null)
+  useEffect(() => {
+    let alive = true
+    const read = () =>
+      void api['headoffice:status']().then((r) => {
+        if (alive && r.ok) setStatus(r.data)
+      })
+    read()
+    const timer = setInterval(read, 5_000)
+    return () => {
+      alive = false
+      clearInterval(timer)
+    }
+  }, [api])
+  if (!status || status.state === 'off') return compact ? null : <p className="muted">{t('headOffice.state.off')}</p>
+  const text = t(`headOffice.${compact ? 'short' : 'state'}.${status.state}`, {
+    count: status.pending,
+    since: status.offlineSince ? formatDateTime(status.offlineSince) : '',
+  })
+  return (
+    <span className={`sync-status sync-${status.state}`} role="status" title={status.lastError ?? undefined}>
+      {text}
+    </span>
+  )
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { v } from '../values/messages'
+import { ManagerApproval, optionalText, requiredText } from './common'
+
+/** How the link to head office's PostgreSQL is secured (libpq's sslmode names; prefer/allow refused). */
+export const SSL_MODES = ['disable', 'require', 'verify-full'] as const
+
+const connectionShape = {
+  /** Off: nothing is pushed (the outbox keeps everything for when it is turned on). */
+  enabled: z.boolean({ message: v.invalid }),
+  host: requiredText(200),
+  port: z.number({ message: v.invalid }).int({ message: v.invalid }).min(1, { message: v.invalid }).max(65535, {
+    message: v.invalid,
+  }),
+  database: requiredText(63),
+  /** The branch's role at head office (branch_<code>). */
+  user: requiredText(63),
+  ssl: z.enum(SSL_MODES, { message: v.choose }),
+  /** PEM file of the CA that signed head office's certificate (verify-full). */
+  caFile: optionalText(500),
+}
+
+/** The link as a manager sets it; a blank password keeps the one stored. */
+export const SetHeadOfficeInput = z.object({
+  ...connectionShape,
+  password: optionalText(200),
+  approval: ManagerApproval,
+})
+export type SetHeadOfficeInput = z.infer<typeof SetHeadOfficeInput>
+
+/** The link as shown: never the password, only whether one is stored and how. */
+export const HeadOfficeView = z.object({
+  ...connectionShape,
+  passwordSet: z.boolean(),
+  /** 'encrypted' by the OS (Electron safeStorage) or 'file' (the data folder's 0600 file, browser host). */
+  passwordStorage: z.enum(['encrypted', 'file']),
+})
+export type HeadOfficeView = z.infer<typeof HeadOfficeView>
+
+/** 已同步 / 待同步 N 条 / 离线 since …, or off when no link is set. */
+export const SyncStatusView = z.object({
+  state: z.enum(['off', 'synced', 'pending', 'offline']),
+  pending: z.number().int(),
+  offlineSince: z.string().nullable(),
+  lastError: z.string().nullable(),
+  lastPushAt: z.string().nullable(),
+})
+export type SyncStatusView = z.infer<typeof SyncStatusView>
