@@ -13,15 +13,27 @@ if (!existsSync('out/main/main.js')) {
 }
 const electronVersion = require('electron/package.json').version
 const bin = join('node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity')
-const csv = join(mkdtempSync(join(tmpdir(), 'eneg-')), 'findings.csv')
-// The linter looks online for translations and Electron releases; offline it carries on with the version given.
-const run = spawnSync(bin, ['-i', 'out', '-e', electronVersion, '-r', '-o', csv], {
-  encoding: 'utf8',
-  timeout: 120_000,
-})
-if (!existsSync(csv)) {
-  console.error('electron-lint: the linter produced no report', run.stderr || run.error)
-  process.exit(2)
+const SEVERITIES = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL']
+/**
+ * One run of the linter: its report's rows, or null when the report is missing or not whole.
+ * Under load a clean-clone CI once got a report whose rows ran into each other (a field cut
+ * mid-way), which read as a finding with no name: such a report is run again, never trusted.
+ */
+function lint() {
+  const csv = join(mkdtempSync(join(tmpdir(), 'eneg-')), 'findings.csv')
+  // The linter looks online for translations and Electron releases; offline it carries on with the version given.
+  const run = spawnSync(bin, ['-i', 'out', '-e', electronVersion, '-r', '-o', csv], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  })
+  if (run.status !== 0 || !existsSync(csv)) {
+    console.error('electron-lint: the linter did not finish', run.status, run.signal, run.stderr || run.error)
+    return null
+  }
+  const rows = parseCsv(readFileSync(csv, 'utf8')).slice(1)
+  const whole = rows.every((r) => r.length === 8 && /^[A-Z_]+$/.test(r[0]) && SEVERITIES.includes(r[1]))
+  if (!whole) console.error('electron-lint: a report not whole was set aside:', csv)
+  return whole ? rows : null
 }
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
 function parseCsv(text) {
@@ -50,9 +62,19 @@ function parseCsv(text) {
   endField()
   return rows.filter((r) => r.some((f) => f !== ''))
 }
-const findings = parseCsv(readFileSync(csv, 'utf8'))
-  .slice(1)
-  .map(([check, severity, confidence, file, location]) => ({ check, severity, confidence, file, location }))
+let rows = null
+for (let attempt = 1; attempt <= 3 && rows === null; attempt++) rows = lint()
+if (rows === null) {
+  console.error('electron-lint: no whole report in 3 runs')
+  process.exit(2)
+}
+const findings = rows.map(([check, severity, confidence, file, location]) => ({
+  check,
+  severity,
+  confidence,
+  file,
+  location,
+}))
 // "Review" checks that fire on any use of a feature; each was reviewed, and a test holds the reason.
 const REVIEWED = {
   PRELOAD_JS_CHECK:
