@@ -46,6 +46,8 @@ export interface SyncOptions {
    * (recordHeadOfficeAcks, idempotent).
    */
   onAcks?: (acks: ReportAck[]) => Promise<unknown>
+  /** The cases head office now holds as they are, after each batch commits (a written report there counts as submitted). */
+  onPushed?: (caseIds: string[]) => Promise<unknown>
 }
 
 /** A connector for a head office connection from the settings. */
@@ -105,6 +107,7 @@ export class SyncWorker {
       const following = await this.nextBatch(branch, batch.end)
       await sent
       await this.options.source.outboxPushed(batch.end)
+      await this.options.onPushed?.(batch.ids)
       pushed += batch.rows
       this.report(true, { lastPushAt: this.now().toISOString() })
       batch = following
@@ -120,7 +123,7 @@ export class SyncWorker {
   private async nextBatch(
     branch: string,
     after: number | undefined,
-  ): Promise<{ statement: { text: string; values: unknown[] }; end: number; rows: number } | null> {
+  ): Promise<{ statement: { text: string; values: unknown[] }; end: number; rows: number; ids: string[] } | null> {
     const source = this.options.source
     const { entries } = source.outboxPending(this.batchSize, after)
     if (entries.length === 0) return null
@@ -136,7 +139,12 @@ export class SyncWorker {
       if (!doc || doc.branchCode !== branch) continue
       rows.push({ caseId: id, version, doc, departmentName: names.get(doc.departmentId) ?? '' })
     }
-    return { statement: upsertStatement(branch, rows), end: entries[entries.length - 1].end, rows: rows.length }
+    return {
+      statement: upsertStatement(branch, rows),
+      end: entries[entries.length - 1].end,
+      rows: rows.length,
+      ids: rows.map((r) => r.caseId),
+    }
   }
 
   /** Pulls the acks signed since the last pull and hands them to onAcks. */

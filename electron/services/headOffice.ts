@@ -1,6 +1,42 @@
 import type { HeadOfficeAck } from '@shared/schemas/workflow'
+import type { Case } from '@shared/schemas/case'
+import { afterReport, invariantViolations, refusalFor } from '@shared/rules/lifecycle'
 import type { AppContext } from './context'
 import { appendAudit } from './context'
+
+/** Who head office is in a case's timeline and audit (no staff member of this branch). */
+const HEAD_OFFICE = { id: 'head-office', name: '总部' }
+
+/**
+ * A Class 2 written report counts as submitted once head office has it (issue 16): after a push,
+ * each pushed case whose report was generated and not yet marked submitted is marked submitted to
+ * 总部 at that moment, through the lifecycle's own rule (a resolved case becomes reported). The
+ * change is pushed in turn; doing it twice changes nothing. Returns how many cases changed.
+ */
+export async function markReportsAtHeadOffice(ctx: AppContext, caseIds: readonly string[]): Promise<number> {
+  const ready = (c: Case) =>
+    c.workflow.writtenReport !== null &&
+    c.workflow.writtenReport.submittedAt === null &&
+    refusalFor(c, 'submitWrittenReport') === null
+  const wanted = new Set(caseIds.filter((id) => ctx.store.data.cases.some((c) => c.id === id && ready(c))))
+  if (wanted.size === 0) return 0
+  return ctx.store.update((d) => {
+    const at = ctx.now().toISOString()
+    let changed = 0
+    for (const [index, before] of d.cases.entries()) {
+      if (!wanted.has(before.id) || !ready(before)) continue
+      const c = structuredClone(before)
+      c.workflow.writtenReport = { ...c.workflow.writtenReport!, submittedTo: HEAD_OFFICE.name, submittedAt: at }
+      afterReport(c, { at, by: HEAD_OFFICE })
+      if (invariantViolations(c).length > 0) continue
+      d.cases[index] = c
+      c.timeline.push({ at, by: HEAD_OFFICE, action: 'report.written_submitted', detail: HEAD_OFFICE.name })
+      appendAudit(d, { at, by: HEAD_OFFICE, action: 'case.report.written_submitted', target: c.number })
+      changed++
+    }
+    return changed
+  })
+}
 
 /** A 签收 as the sync pulls it from head office: the case and head office's ack. */
 export interface PulledAck extends HeadOfficeAck {

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { openServices } from '../../../electron/services'
 import { HEAD_OFFICE_FILE_NAME } from '../../../electron/services/headOfficeLink'
 import { startSync } from '../../../electron/sync'
+import { recordWrittenReportGenerated } from '../../../electron/services/workflow'
 import { MANAGER_PIN, setUpBranch, TEST_SERVICE_OPTIONS, unwrap } from '../../support/services'
 import { validDraft } from '../../support/factories'
 import { useTempDirs } from '../../support/tempDir'
@@ -80,6 +81,24 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)('the link to head office, set in
     const rows = await ho.query('SELECT case_no FROM ho.cases WHERE branch_code = $1 AND case_id = $2', ['SH01', c.id])
     await ho.end()
     expect(rows.rows).toEqual([{ case_no: c.number }])
+
+    // A Class 2 written report counts as submitted once head office has it: no clerk marks it.
+    const serious = unwrap(
+      await services.call(
+        'cases:create',
+        validDraft({ departmentId: departments[0].id, description: '顾客滑倒摔伤了' }),
+      ),
+    )
+    expect(serious.caseClass).toBe(2)
+    unwrap(await services.call('cases:recordEscalation', { id: serious.id, who: '陈主管（电话）' }))
+    unwrap(await services.call('cases:transition', { id: serious.id, action: 'resolve', resolution: '送医并承担费用' }))
+    await recordWrittenReportGenerated(services.contextFor(), serious.id)
+    const reported = await until(
+      async () => unwrap(await services.call('cases:get', { id: serious.id })),
+      (x) => x.status === 'reported',
+    )
+    expect(reported).toMatchObject({ status: 'reported', workflow: { writtenReport: { submittedTo: '总部' } } })
+    expect(reported.timeline.at(-1)).toMatchObject({ action: 'report.written_submitted', by: { name: '总部' } })
 
     // A blank password keeps the stored one; turning the link off stops the worker.
     const off = unwrap(
