@@ -1,19 +1,12 @@
 import pg from 'pg'
 import type { Case } from '@shared/schemas/case'
+import type { WorkerStatus } from '@shared/schemas/headOffice'
 import type { OutboxPending } from '../store/index'
 import { clientConfig, type HeadOfficeConnection } from './config'
 import { acksSince, upsertStatement, type CaseRow, type ReportAck } from './push'
 
-/** What the desk shows: 已同步 / 待同步 N 条 / 离线 since … */
-export interface SyncStatus {
-  state: 'synced' | 'pending' | 'offline'
-  /** Changes waiting in the outbox. */
-  pending: number
-  /** When head office was first found unreachable (null while it is reachable). */
-  offlineSince: string | null
-  lastError: string | null
-  lastPushAt: string | null
-}
+/** What the desk shows: 已同步 / 待同步 N 条 / 离线 since … (shared/schemas/headOffice.ts). */
+export type SyncStatus = WorkerStatus
 
 /** The branch's side of the sync: the store (electron/store/index.ts) is one. */
 export interface SyncSource {

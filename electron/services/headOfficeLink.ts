@@ -1,7 +1,13 @@
-import { rename, readFile, writeFile, open } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { HeadOfficeView, type SetHeadOfficeInput, type SyncStatusView } from '@shared/schemas/headOffice'
+import {
+  HeadOfficeView,
+  type SetHeadOfficeInput,
+  type SyncStatusView,
+  type WorkerStatus,
+} from '@shared/schemas/headOffice'
 import { z } from 'zod'
+import { writeFileDurable } from '../store'
 import { approverOf, appendAudit, requireSession, type AppContext, type ServiceContext } from './context'
 
 export const HEAD_OFFICE_FILE_NAME = 'complaint-desk.headoffice.json'
@@ -17,7 +23,7 @@ export type HeadOfficeLink = Omit<HeadOfficeView, 'passwordSet' | 'passwordStora
 
 /** The running push worker, as the services see it (electron/sync.ts makes one). */
 export interface SyncHandle {
-  status(): Omit<SyncStatusView, 'state'> & { state: Exclude<SyncStatusView['state'], 'off'> }
+  status(): WorkerStatus
   stop(): Promise<void>
 }
 export type StartSync = (ctx: AppContext, link: HeadOfficeLink) => SyncHandle
@@ -49,14 +55,9 @@ export class HeadOfficeState {
     return text === null ? null : Stored.parse(JSON.parse(text))
   }
 
-  /** Written whole, 0600, fsynced, then renamed into place. */
-  async write(stored: Stored): Promise<void> {
-    const temp = `${this.file}.tmp`
-    await writeFile(temp, JSON.stringify(stored, null, 2), { mode: 0o600 })
-    const handle = await open(temp, 'r')
-    await handle.sync()
-    await handle.close()
-    await rename(temp, this.file)
+  /** Written like every data file: whole, 0600, fsynced and renamed into place. */
+  write(stored: Stored): Promise<void> {
+    return writeFileDurable(this.file, JSON.stringify(stored, null, 2))
   }
 
   seal(password: string): Stored['password'] {

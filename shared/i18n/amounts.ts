@@ -1,4 +1,4 @@
-import { formatFen } from '../values/money'
+import { formatFen, type LossSource } from '../values/money'
 
 /** A translate function (i18next's, or the PDF builders'). */
 type T = (key: string, options?: Record<string, unknown>) => string
@@ -8,7 +8,7 @@ type T = (key: string, options?: Record<string, unknown>) => string
  * what the rules count instead and why ("按商品金额 ¥299.00 计"), so clerk, manager and report
  * read the same figure.
  */
-export function lossText(t: T, loss: { fen: number; source: 'entered' | 'price' | 'claim' | 'none' }): string {
+export function lossText(t: T, loss: { fen: number; source: LossSource }): string {
   const amount = formatFen(loss.fen)
   return loss.source === 'entered' ? `¥${amount}` : t(`amounts.lossFrom.${loss.source}`, { amount })
 }

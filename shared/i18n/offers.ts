@@ -1,11 +1,12 @@
 import type { OfferItem } from '../schemas/compensation'
 import { formatFen } from '../values/money'
+import { OFFER_NOTE_CODES } from '../values/options'
 
 /** A translate function (i18next's, or the PDF builders'). */
 type T = (key: string, options?: Record<string, unknown>) => string
 
-/** Notes the chooser writes as codes (rules/compensation APOLOGY_NOTES, 'documented'); typed notes show as typed. */
-const NOTE_CODES = new Set(['explanation', 'improvement', 'price_makeup', 'guide', 'wellbeing', 'documented'])
+/** Notes the chooser writes as codes are shown in the reader's language; typed notes show as typed. */
+const NOTE_CODES: ReadonlySet<string> = new Set(OFFER_NOTE_CODES)
 
 /** One offer item as the customer hears it: "道歉与解释（说明改进措施）", "优惠券 ¥20.00". */
 export function offerItemText(t: T, item: OfferItem): string {

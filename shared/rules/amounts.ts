@@ -1,4 +1,5 @@
 import type { Category } from '../values/options'
+import type { LossSource } from '../values/money'
 
 /**
  * A case's three amounts (docs/domain.md §3a): 商品/服务金额 (what was paid), 损失金额 (the
@@ -13,12 +14,7 @@ export interface CaseAmounts {
   claimFen: number | null
 }
 
-/**
- * Where the loss the rules count comes from: typed by the clerk; the price (a faulty item's
- * loss is what was paid for it); the claim, still to be checked (a shortfall at the till, medical
- * costs); or none.
- */
-export type LossSource = 'entered' | 'price' | 'claim' | 'none'
+export type { LossSource } from '../values/money'
 
 /** Categories where an item is faulty or harmful, so its price is lost when nothing else is typed. */
 const LOSS_IS_PRICE: readonly Category[] = ['product_quality', 'after_sales', 'safety_health']

@@ -1,4 +1,5 @@
 import {
+  APOLOGY_NOTES,
   isGoodwill,
   type Category,
   type CompensationForm,
@@ -91,12 +92,6 @@ function restoreForms(demand: Demand): CompensationForm[] {
   }
 }
 
-/**
- * What an apology item says beyond sorry (OfferItem.note codes, shown through `comp.notes`):
- * the reason explained, an improvement promised, the price's make-up, a written guide, the
- * customer's well-being first.
- */
-export const APOLOGY_NOTES = ['explanation', 'improvement', 'price_makeup', 'guide', 'wellbeing'] as const
 type ApologyNote = (typeof APOLOGY_NOTES)[number]
 const apology = (note: ApologyNote | '' = ''): OfferItem => ({ form: 'apology', valueFen: 0, note })
 

@@ -14,14 +14,9 @@ import {
   SITUATIONS,
 } from '../values/options'
 import { AMOUNT_PATTERN } from '../values/money'
-import { isValidPhone } from '../values/phone'
-import { parseLocalDateTime } from '../values/localTime'
-import { enumOf, Id, optionalText, requiredText, StaffRef } from './common'
+import { enumOf, Id, optionalText, PhoneText, ReceivedAt, requiredText, StaffRef } from './common'
 import { Workflow } from './workflow'
 import { v } from '../values/messages'
-
-/** A receipt time may be a few minutes ahead of main's clock (two clocks, one PC). */
-const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 
 export const LIMITS = {
   customerName: 30,
@@ -40,18 +35,10 @@ const amountText = z
 
 /** The intake form (受理登记, docs/domain.md §2): what the clerk types, validated the same in form and main. */
 export const CaseDraft = z.object({
-  receivedAt: z
-    .string({ message: v.dateTime })
-    .refine((s) => parseLocalDateTime(s) !== null, { message: v.dateTime })
-    .refine((s) => (parseLocalDateTime(s)?.getTime() ?? 0) <= Date.now() + FUTURE_TOLERANCE_MS, {
-      message: v.future,
-    }),
+  receivedAt: ReceivedAt,
   channel: enumOf(CHANNELS),
   customerName: requiredText(LIMITS.customerName),
-  phone: z
-    .string({ message: v.phone })
-    .trim()
-    .refine((s) => s === '' || isValidPhone(s), { message: v.phone }),
+  phone: PhoneText,
   customerType: enumOf(CUSTOMER_TYPES),
   customerStyle: z.union([z.literal(''), enumOf(CUSTOMER_STYLES)], { message: v.choose }),
   mood: enumOf(MOODS),

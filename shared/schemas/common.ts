@@ -1,5 +1,24 @@
 import { z } from 'zod'
 import { v } from '../values/messages'
+import { parseLocalDateTime } from '../values/localTime'
+import { isValidPhone } from '../values/phone'
+
+/** A receipt time may be a few minutes ahead of main's clock (two clocks, one PC). */
+const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
+
+/** 受理时间 as typed (local, YYYY-MM-DDTHH:mm): a real time, not in the future. */
+export const ReceivedAt = z
+  .string({ message: v.dateTime })
+  .refine((s) => parseLocalDateTime(s) !== null, { message: v.dateTime })
+  .refine((s) => (parseLocalDateTime(s)?.getTime() ?? 0) <= Date.now() + FUTURE_TOLERANCE_MS, {
+    message: v.future,
+  })
+
+/** A customer's phone as typed: blank, or a mainland mobile or landline (values/phone). */
+export const PhoneText = z
+  .string({ message: v.phone })
+  .trim()
+  .refine((s) => s === '' || isValidPhone(s), { message: v.phone })
 
 export const Id = z.string().min(1, { message: v.invalid }).max(64, { message: v.invalid })
 

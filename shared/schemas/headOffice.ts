@@ -40,9 +40,14 @@ export type HeadOfficeView = z.infer<typeof HeadOfficeView>
 /** 已同步 / 待同步 N 条 / 离线 since …, or off when no link is set. */
 export const SyncStatusView = z.object({
   state: z.enum(['off', 'synced', 'pending', 'offline']),
+  /** Changes waiting in the outbox. */
   pending: z.number().int(),
+  /** When head office was first found unreachable (null while it is reachable). */
   offlineSince: z.string().nullable(),
   lastError: z.string().nullable(),
   lastPushAt: z.string().nullable(),
 })
 export type SyncStatusView = z.infer<typeof SyncStatusView>
+
+/** What the running push worker reports (it is never off). */
+export type WorkerStatus = Omit<SyncStatusView, 'state'> & { state: Exclude<SyncStatusView['state'], 'off'> }

@@ -1,9 +1,7 @@
 import { z } from 'zod'
 import { CHANNELS } from '../values/options'
-import { isValidPhone } from '../values/phone'
-import { parseLocalDateTime } from '../values/localTime'
 import { v } from '../values/messages'
-import { enumOf, Id, optionalText, requiredText, StaffRef } from './common'
+import { enumOf, Id, optionalText, PhoneText, ReceivedAt, requiredText, StaffRef } from './common'
 
 /** 建议 a suggestion, 意见 an opinion (docs/domain.md §3a): recorded and thanked for, never a complaint. */
 export const SUGGESTION_KINDS = ['suggestion', 'opinion'] as const
@@ -11,17 +9,11 @@ export const SUGGESTION_LIMITS = { customerName: 30, text: 2000, reply: 500, rea
 
 /** The 建议/意见 form, validated the same in the form and in main. */
 export const SuggestionDraft = z.object({
-  receivedAt: z
-    .string({ message: v.dateTime })
-    .refine((s) => parseLocalDateTime(s) !== null, { message: v.dateTime })
-    .refine((s) => (parseLocalDateTime(s)?.getTime() ?? 0) <= Date.now() + 5 * 60_000, { message: v.future }),
+  receivedAt: ReceivedAt,
   kind: enumOf(SUGGESTION_KINDS),
   channel: enumOf(CHANNELS),
   customerName: optionalText(SUGGESTION_LIMITS.customerName),
-  phone: z
-    .string({ message: v.phone })
-    .trim()
-    .refine((s) => s === '' || isValidPhone(s), { message: v.phone }),
+  phone: PhoneText,
   /** The department it concerns, if any ('' : the branch as a whole). */
   departmentId: z.string({ message: v.choose }).max(64, { message: v.choose }),
   text: requiredText(SUGGESTION_LIMITS.text),

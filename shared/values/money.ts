@@ -3,6 +3,13 @@
 export const AMOUNT_PATTERN = /^\d{1,9}(\.\d{1,2})?$/
 export const MAX_AMOUNT_FEN = 100_000_000 * 100
 
+/**
+ * Where the loss the rules count comes from (rules/amounts): typed by the clerk; the price (a
+ * faulty item's loss is what was paid for it); the claim, still to be checked (a shortfall at
+ * the till, medical costs); or none.
+ */
+export type LossSource = 'entered' | 'price' | 'claim' | 'none'
+
 export function parseYuanToFen(text: string): number | null {
   const trimmed = text.trim()
   if (trimmed === '') return null

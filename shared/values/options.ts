@@ -149,6 +149,13 @@ export const GOODWILL_FORMS = [
   'cash',
 ] as const
 export const COMPENSATION_FORMS = ['apology', ...RESTORE_FORMS, ...GOODWILL_FORMS] as const
+/**
+ * Notes the chooser writes on an offer item as codes (shown through `comp.notes`): what an
+ * apology says beyond sorry — the reason, the improvement, the price's make-up, a written
+ * guide, the customer's well-being — and medical costs paid as documented by receipts.
+ */
+export const APOLOGY_NOTES = ['explanation', 'improvement', 'price_makeup', 'guide', 'wellbeing'] as const
+export const OFFER_NOTE_CODES = [...APOLOGY_NOTES, 'documented'] as const
 export type CompensationForm = (typeof COMPENSATION_FORMS)[number]
 export type GoodwillForm = (typeof GOODWILL_FORMS)[number]
 export const isGoodwill = (form: CompensationForm): boolean => (GOODWILL_FORMS as readonly string[]).includes(form)

@@ -66,7 +66,7 @@ export function CompensationPanel(props: CasePanelProps) {
               key={o.id}
               role="listitem"
               className={`option-card${o.withinAuthority ? '' : ' needs-approval'}`}
-              aria-label={itemsText(t, o.items)}
+              aria-label={offerText(t, o.items)}
             >
               <header>
                 <span className="badge">{t(`comp.principle.${o.principle}`)}</span>
@@ -76,7 +76,7 @@ export function CompensationPanel(props: CasePanelProps) {
                   <span className="badge badge-overdue">{t('comp.needsApproval')}</span>
                 )}
               </header>
-              <p className="option-items">{itemsText(t, o.items)}</p>
+              <p className="option-items">{offerText(t, o.items)}</p>
               <p className="option-value">
                 {t('comp.value', { value: formatFen(o.valueFen) })}
                 {c.claimFen !== null && (
@@ -110,9 +110,6 @@ export function CompensationPanel(props: CasePanelProps) {
     </section>
   )
 }
-
-type TFn = ReturnType<typeof useTranslation>['t']
-const itemsText = (t: TFn, items: OfferItem[]): string => offerText(t, items)
 
 /** Offering needs a manager's PIN (and above the cap a reason) when the option is beyond the clerk. */
 function ConfirmOffer({
@@ -154,7 +151,7 @@ function ConfirmOffer({
   return (
     <form className="mini-form" onSubmit={submit} aria-label={t('comp.offer')}>
       <h3>
-        {t('comp.offer')}：{itemsText(t, chosen.items)}
+        {t('comp.offer')}：{offerText(t, chosen.items)}
       </h3>
       {error && <Notice kind="error">{error}</Notice>}
       {needsApproval && (
@@ -268,7 +265,7 @@ function OfferRow({
   return (
     <li className={`offer offer-${offer.status}`}>
       <div>
-        <strong>{itemsText(t, offer.items)}</strong>{' '}
+        <strong>{offerText(t, offer.items)}</strong>{' '}
         <span className={`badge offer-status-${offer.status}`}>{t(`comp.status.${offer.status}`)}</span>
       </div>
       <div className="muted small">
