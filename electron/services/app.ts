@@ -2,6 +2,7 @@ import type { AppStatus } from '@shared/ipc/contract'
 import type { Locale } from '@shared/schemas/staff'
 import { actorOf, appendAudit, type ServiceContext } from './context'
 import { setupNeeded } from './staff'
+import { activeElevation } from '@shared/rules/elevation'
 
 /** What the window needs before anything else: the store's state, the branch, who is signed in here. */
 export function appStatus(ctx: ServiceContext): AppStatus {
@@ -20,7 +21,8 @@ export function appStatus(ctx: ServiceContext): AppStatus {
     setupNeeded: store.state === 'ok' && setupNeeded(ctx),
     branch: store.data.branch,
     locale: ctx.sessions.localeOf(ctx.caller) ?? store.data.settings.locale,
-    session: ctx.session,
+    // An elevation that ran out is not shown (main refuses it anyway).
+    session: ctx.session && { ...ctx.session, elevation: activeElevation(ctx.session.elevation, ctx.now()) },
     // Checked when the data was opened; later entries are chained by the app itself.
     audit: { ...ctx.audit.current, entries: Math.max(ctx.audit.current.entries, store.auditEntries) },
     host: ctx.desktop ? 'desktop' : 'browser',

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import type { ManagerApproval, StaffRef } from '@shared/schemas/common'
+import { USE_ELEVATION, type ManagerApproval, type StaffRef } from '@shared/schemas/common'
+import { elevatedAs, elevationFrom } from '@shared/rules/elevation'
 import type { Session, StaffPublic } from '@shared/schemas/staff'
 import type { Draft, StaffRecord } from '../store'
 import { AppError } from './errors'
 import { hashPin, verifyPin, type PinCost } from './pin'
-import { actorOf, appendAudit, startSession, type ServiceContext } from './context'
+import { actorOf, appendAudit, requireSession, startSession, type ServiceContext } from './context'
 
 export const MAX_PIN_ATTEMPTS = 5
 export const LOCKOUT_MINUTES = 5
@@ -94,9 +95,28 @@ function minutesUntil(until: number, now: number): number {
 
 export async function signIn(ctx: ServiceContext, input: { staffId: string; pin: string }): Promise<Session> {
   const staff = await checkPin(ctx, input.staffId, input.pin)
-  const session: Session = { staff: toPublic(staff), signedInAt: ctx.now().toISOString() }
+  const now = ctx.now()
+  const session: Session = {
+    staff: toPublic(staff),
+    signedInAt: now.toISOString(),
+    // A manager's sign-in PIN stands for their approvals for a few minutes (docs/domain.md §10).
+    elevation: staff.role === 'manager' ? elevationFrom({ id: staff.id, name: staff.name }, now) : null,
+  }
   startSession(ctx, session)
   return session
+}
+
+/** Gives this window or tab the manager's elevation after their PIN was proved. */
+function elevate(ctx: ServiceContext, by: StaffRef): void {
+  if (!ctx.session) return
+  startSession(ctx, { ...ctx.session, elevation: elevationFrom(by, ctx.now()) })
+}
+
+/** 结束授权: the next manager-only action asks for a PIN again. */
+export function endElevation(ctx: ServiceContext): Session {
+  const session = requireSession(ctx)
+  startSession(ctx, { ...session, elevation: null })
+  return ctx.session!
 }
 
 /**
@@ -107,6 +127,16 @@ export async function signIn(ctx: ServiceContext, input: { staffId: string; pin:
 export function approveAsManager(ctx: ServiceContext, approval: ManagerApproval): Promise<StaffRef> {
   const candidate = ctx.store.data.staff.find((s) => s.id === approval.managerId && s.active)
   if (!candidate || candidate.role !== 'manager') return Promise.reject(new AppError('FORBIDDEN'))
+  const approver = { id: candidate.id, name: candidate.name }
+  if (approval.pin === USE_ELEVATION) {
+    return elevatedAs(ctx.session?.elevation, candidate.id, ctx.now())
+      ? Promise.resolve(approver)
+      : Promise.reject(
+          new AppError('FORBIDDEN', {}, 'refusals.elevation_ended', [
+            { path: 'approval.pin', message: 'refusals.elevation_ended' },
+          ]),
+        )
+  }
   const requester = ctx.session?.staff.id ?? ctx.caller
   const key = `approvals:${requester}`
   return ctx.pinGuard.serial(key, async () => {
@@ -119,7 +149,8 @@ export function approveAsManager(ctx: ServiceContext, approval: ManagerApproval)
     ctx.pinGuard.setFailures(key, attempt) // counted before hashing
     if (await verifyPin(approval.pin, candidate.pin)) {
       ctx.pinGuard.clear(key)
-      return { id: candidate.id, name: candidate.name }
+      elevate(ctx, approver)
+      return approver
     }
     await persist(ctx, (d) =>
       appendAudit(d, {

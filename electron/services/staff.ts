@@ -1,3 +1,4 @@
+import { elevationFrom } from '@shared/rules/elevation'
 import { randomUUID } from 'node:crypto'
 import { DEFAULT_DEPARTMENTS } from '@shared/domain/defaults'
 import type { Department, Session, SetupInput, StaffInput, StaffPublic } from '@shared/schemas/staff'
@@ -31,7 +32,11 @@ export async function initialise(ctx: ServiceContext, input: SetupInput): Promis
       target: d.branch.code,
     })
   })
-  const session = { staff: toPublic(manager), signedInAt: now.toISOString() }
+  const session = {
+    staff: toPublic(manager),
+    signedInAt: now.toISOString(),
+    elevation: elevationFrom({ id: manager.id, name: manager.name }, now),
+  }
   startSession(ctx, session)
   return session
 }

@@ -44,8 +44,17 @@ export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z
 
 export const Pin = z.string({ message: v.pin }).regex(/^\d{4,8}$/, { message: v.pin })
 
+/**
+ * What stands for the PIN when the manager approved within the last few minutes (docs/domain.md
+ * §10): main checks the caller's elevation instead; it is never a PIN (PINs are digits).
+ */
+export const USE_ELEVATION = 'elevated'
+
 /** A manager's PIN given for one manager-only action (the approver is recorded). */
-export const ManagerApproval = z.object({ managerId: Id, pin: Pin })
+export const ManagerApproval = z.object({
+  managerId: Id,
+  pin: z.union([Pin, z.literal(USE_ELEVATION)], { message: v.pin }),
+})
 export type ManagerApproval = z.infer<typeof ManagerApproval>
 
 export const StaffRef = z.object({ id: z.string(), name: z.string() })

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ROLES } from '../values/options'
-import { enumOf, Id, ManagerApproval, Pin, requiredText } from './common'
+import { enumOf, Id, ManagerApproval, Pin, requiredText, StaffRef } from './common'
 import { v } from '../values/messages'
 
 export const Locale = z.enum(['zh-CN', 'en'])
@@ -43,7 +43,15 @@ export type Department = z.infer<typeof Department>
 export const Branch = z.object({ name: z.string(), code: z.string() })
 export type Branch = z.infer<typeof Branch>
 
-export const Session = z.object({ staff: StaffPublic, signedInAt: z.string() })
+/** A manager's approval standing for a few minutes in this window or tab (shared/rules/elevation.ts). */
+export const Elevation = z.object({ by: StaffRef, until: z.string() })
+export type Elevation = z.infer<typeof Elevation>
+
+export const Session = z.object({
+  staff: StaffPublic,
+  signedInAt: z.string(),
+  elevation: Elevation.nullable().optional(),
+})
 export type Session = z.infer<typeof Session>
 
 export const ResetPinInput = z

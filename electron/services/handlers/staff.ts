@@ -1,6 +1,6 @@
 import type { staffChannels } from '@shared/ipc/channels/staff'
 import { signOut } from '../app'
-import { signIn } from '../auth'
+import { endElevation, signIn } from '../auth'
 import { addDepartment, addStaff, initialise, listDepartments, listStaff, resetPin } from '../staff'
 import type { HandlersFor } from './types'
 
@@ -9,6 +9,7 @@ export const staffHandlers: HandlersFor<typeof staffChannels> = {
   'auth:listStaff': (_input, ctx) => listStaff(ctx),
   'auth:signIn': (input, ctx) => signIn(ctx, input),
   'auth:signOut': (_input, ctx) => signOut(ctx),
+  'auth:endElevation': (_input, ctx) => endElevation(ctx),
   'staff:add': (input, ctx) => addStaff(ctx, input),
   'staff:resetPin': (input, ctx) => resetPin(ctx, input),
   'departments:list': (_input, ctx) => listDepartments(ctx),

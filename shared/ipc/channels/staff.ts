@@ -16,6 +16,7 @@ export const staffChannels = channels({
   'auth:listStaff': { input: None, output: z.array(StaffPublic), auth: 'public' },
   'auth:signIn': { input: SignInInput, output: Session, auth: 'public' },
   'auth:signOut': { input: None, output: z.null(), auth: 'public' },
+  'auth:endElevation': { input: None, output: Session, auth: 'session' },
   'staff:add': { input: AddStaffInput, output: StaffPublic, auth: 'manager' },
   'staff:resetPin': { input: ResetPinInput, output: StaffPublic, auth: 'manager' },
   'departments:list': { input: None, output: z.array(Department), auth: 'session' },
