@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { antdStyles } from './renderer/build/antdStyles'
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -34,8 +35,14 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
-    resolve: { alias },
-    plugins: [react()],
+    resolve: {
+      alias: {
+        ...alias,
+        // The font files the PDFs embed, served to the UI as well (renderer/src/ui/fonts.css).
+        '@notoSansSc': fileURLToPath(new URL('./node_modules/@expo-google-fonts/noto-sans-sc', import.meta.url)),
+      },
+    },
+    plugins: [react(), antdStyles()],
     build: { outDir: 'out/renderer', rollupOptions: { input: entry('./renderer/index.html') } },
   },
 })

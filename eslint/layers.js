@@ -64,7 +64,20 @@ export const LAYERS = {
       'date-fns',
       'recharts',
       '@tanstack/react-virtual',
+      'antd',
+      'antd/*',
+      '@ant-design/icons',
+      '@ant-design/cssinjs',
+      'virtual:antd.css',
+      'dayjs',
+      'dayjs/*',
+      'pinyin-pro',
     ],
+  },
+  // The build step that extracts antd's CSS for the theme (runs in Node, inside Vite).
+  'renderer/build': {
+    layers: ['renderer/src/ui/theme.ts'],
+    packages: ['react', 'vite', 'antd', '@ant-design/static-style-extract'],
   },
 }
 

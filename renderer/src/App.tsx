@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { App as AntdApp } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { Locale, Session } from '@shared/schemas/staff'
-import { HostContext, useApi } from './apiContext'
+import { ApiContext, HostContext, useApi } from './apiContext'
+import { USE_ELEVATION } from '@shared/schemas/common'
+import type { Api } from '@shared/ipc/contract'
 import { Notice } from './components/Notice'
 import { formatDateTime } from './format'
 import { TopBar } from './components/TopBar'
@@ -17,6 +20,8 @@ import { SettingsPage } from './pages/SettingsPage'
 import { SetupPage } from './pages/SetupPage'
 import { MissingDataPage } from './pages/MissingDataPage'
 import { SignInPage } from './pages/SignInPage'
+import { SessionContext } from './ui/session'
+import { createUnsavedRegistry, UnsavedContext } from './ui/unsaved'
 
 export type View =
   | { name: 'home' }
@@ -33,7 +38,25 @@ export function App() {
   const api = useApi()
   const [status, setStatus] = useState<AppStatus | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [view, setView] = useState<View>({ name: 'home' })
+  const [view, setViewNow] = useState<View>({ name: 'home' })
+  const { modal } = AntdApp.useApp()
+  const unsaved = useMemo(createUnsavedRegistry, [])
+  // Leaving a page that holds unsaved input asks first (a half-typed intake is not lost by a click).
+  const setView = useCallback(
+    (next: View) => {
+      if (!unsaved.anyDirty()) return setViewNow(next)
+      modal.confirm({
+        title: t('unsaved.title'),
+        content: t('unsaved.content'),
+        okText: t('unsaved.leave'),
+        okButtonProps: { danger: true },
+        cancelText: t('actions.cancel'),
+        autoFocusButton: 'cancel',
+        onOk: () => setViewNow(next),
+      })
+    },
+    [unsaved, modal, t],
+  )
 
   const refresh = useCallback(async () => {
     const result = await api['app:status']()
@@ -55,6 +78,28 @@ export function App() {
     return () => clearTimeout(timer)
   }, [checking, status, refresh])
 
+  // A manager's PIN just proved stands for a few minutes: whichever form sent it, the top bar
+  // learns of it from main.
+  const watchedApi = useMemo(
+    () =>
+      new Proxy(api, {
+        get: (target, channel: keyof Api) => async (input: unknown) => {
+          const result = await (target[channel] as (i: unknown) => ReturnType<Api[keyof Api]>)(input)
+          const pin = (input as { approval?: { pin?: string } } | undefined)?.approval?.pin
+          if (result.ok && pin && pin !== USE_ELEVATION) void refresh()
+          return result
+        },
+      }),
+    [api, refresh],
+  )
+  // The top bar's 主管授权 goes when it runs out.
+  const elevatedUntil = status?.session?.elevation?.until
+  useEffect(() => {
+    if (!elevatedUntil) return
+    const timer = setTimeout(() => void refresh(), Math.max(0, Date.parse(elevatedUntil) - Date.now()) + 500)
+    return () => clearTimeout(timer)
+  }, [elevatedUntil, refresh])
+
   const signedIn = Boolean(status?.session)
   // F2 opens a new case from anywhere once signed in (Ctrl+N belongs to the browser).
   useEffect(() => {
@@ -66,7 +111,7 @@ export function App() {
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
-  }, [signedIn])
+  }, [signedIn, setView])
 
   useEffect(() => {
     document.documentElement.lang = i18n.language
@@ -177,45 +222,66 @@ export function App() {
     await api['auth:signOut']()
     await refresh()
   }
+  const endElevation = async () => {
+    await api['auth:endElevation']()
+    await refresh()
+  }
   return (
-    <HostContext.Provider value={status.host}>
-      <div className="shell">
-        <TopBar status={status} view={view} onNavigate={setView} onSignOut={signOut} />
-        {storeWarning}
-        <main>
-          {view.name === 'home' && <HomePage onOpen={(id) => setView({ name: 'detail', id })} />}
-          {view.name === 'handover' && (
-            <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
-          )}
-          {view.name === 'reports' && <ReportsPage />}
-          {view.name === 'suggestions' && <SuggestionsPage />}
-          {view.name === 'list' && (
-            <CaseListPage onOpen={(id) => setView({ name: 'detail', id })} onNew={() => setView({ name: 'new' })} />
-          )}
-          {view.name === 'new' && (
-            <IntakePage
-              onSaved={(c) => setView({ name: 'detail', id: c.id, saved: t('intake.saved', { number: c.number }) })}
-              onCancel={() => setView({ name: 'list' })}
-            />
-          )}
-          {view.name === 'detail' && (
-            <CaseDetailPage
-              id={view.id}
-              savedNotice={view.saved}
-              onBack={() => setView({ name: 'list' })}
-              signedIn={status.session.staff}
-            />
-          )}
-          {view.name === 'settings' && (
-            <SettingsPage
-              locale={status.locale}
-              onLocale={changeLocale}
-              signedIn={status.session.staff}
-              onRestored={() => void refresh()}
-            />
-          )}
-        </main>
-      </div>
-    </HostContext.Provider>
+    <ApiContext.Provider value={watchedApi}>
+      <HostContext.Provider value={status.host}>
+        <SessionContext.Provider value={{ session: status.session, refresh }}>
+          <UnsavedContext.Provider value={unsaved}>
+            <div className="shell">
+              <TopBar
+                status={status}
+                view={view}
+                onNavigate={setView}
+                onSignOut={signOut}
+                onEndElevation={endElevation}
+              />
+              {storeWarning}
+              <main>
+                {view.name === 'home' && <HomePage onOpen={(id) => setView({ name: 'detail', id })} />}
+                {view.name === 'handover' && (
+                  <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
+                )}
+                {view.name === 'reports' && <ReportsPage />}
+                {view.name === 'suggestions' && <SuggestionsPage />}
+                {view.name === 'list' && (
+                  <CaseListPage
+                    onOpen={(id) => setView({ name: 'detail', id })}
+                    onNew={() => setView({ name: 'new' })}
+                  />
+                )}
+                {view.name === 'new' && (
+                  <IntakePage
+                    onSaved={(c) =>
+                      setView({ name: 'detail', id: c.id, saved: t('intake.saved', { number: c.number }) })
+                    }
+                    onCancel={() => setView({ name: 'list' })}
+                  />
+                )}
+                {view.name === 'detail' && (
+                  <CaseDetailPage
+                    id={view.id}
+                    savedNotice={view.saved}
+                    onBack={() => setView({ name: 'list' })}
+                    signedIn={status.session.staff}
+                  />
+                )}
+                {view.name === 'settings' && (
+                  <SettingsPage
+                    locale={status.locale}
+                    onLocale={changeLocale}
+                    signedIn={status.session.staff}
+                    onRestored={() => void refresh()}
+                  />
+                )}
+              </main>
+            </div>
+          </UnsavedContext.Provider>
+        </SessionContext.Provider>
+      </HostContext.Provider>
+    </ApiContext.Provider>
   )
 }

@@ -4,3 +4,8 @@ import { format } from 'date-fns'
 export function formatDateTime(iso: string): string {
   return format(new Date(iso), 'yyyy-MM-dd HH:mm')
 }
+
+/** A time of day, 24-hour. */
+export function formatTime(iso: string): string {
+  return format(new Date(iso), 'HH:mm')
+}

@@ -5,6 +5,9 @@ import { createI18n } from '@shared/i18n'
 import { App } from './App'
 import { resolveApi } from './api'
 import { ApiContext } from './apiContext'
+import { AntdProvider } from './ui/AntdProvider'
+import 'virtual:antd.css'
+import './ui/fonts.css'
 import './styles.css'
 
 const i18n = createI18n('zh-CN')
@@ -12,7 +15,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <ApiContext.Provider value={resolveApi()}>
-        <App />
+        <AntdProvider>
+          <App />
+        </AntdProvider>
       </ApiContext.Provider>
     </I18nextProvider>
   </StrictMode>,

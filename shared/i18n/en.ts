@@ -32,6 +32,18 @@ export const en: Messages = {
     startSetup: 'Finish set-up and sign in',
   },
   shortcut: { newCase: 'Shortcut F2: new complaint' },
+  elevation: {
+    approvedBy: 'Approved by {{name}} (no PIN needed until {{until}})',
+    usePin: 'Enter a PIN instead',
+    topBar: 'Manager approval: {{name}}, until {{until}}',
+    end: 'End approval',
+    ended: 'Manager approval ended',
+  },
+  unsaved: {
+    title: 'Unsaved changes',
+    content: 'If you leave this page, what you typed will not be saved. Leave anyway?',
+    leave: 'Leave',
+  },
   roles: { manager: 'Manager', staff: 'Staff' },
   setup: {
     title: 'First-run set-up',
@@ -475,6 +487,7 @@ export const en: Messages = {
     sensitive: 'Did an employee make remarks on politics, race, religion, gender or region?',
   },
   refusals: {
+    elevation_ended: "The manager's approval has ended: enter the manager's PIN.",
     approvals_throttled: 'Too many wrong approval PINs: ask for a manager approval again in {{minutes}} min.',
     desktop_only: 'This works in the desktop app only.',
     handover_same_person: 'The incoming clerk must be someone else.',

@@ -27,6 +27,18 @@ export const zhCN = {
   },
   shortcut: { newCase: '快捷键 F2：新建投诉' },
   roles: { manager: '主管', staff: '员工' },
+  elevation: {
+    approvedBy: '由 {{name}} 授权（{{until}} 前免输 PIN 码）',
+    usePin: '改为输入 PIN 码',
+    topBar: '主管授权：{{name}}，至 {{until}}',
+    end: '结束授权',
+    ended: '已结束主管授权',
+  },
+  unsaved: {
+    title: '有未保存的内容',
+    content: '离开此页，刚才输入的内容将不会保存。确定离开吗？',
+    leave: '离开',
+  },
   setup: {
     title: '首次使用设置',
     intro: '请填写本网点信息并创建第一位主管账号。主管可在“设置”中添加员工与部门。',
@@ -453,6 +465,7 @@ export const zhCN = {
     sensitive: '员工是否说了涉及政治、种族、宗教、性别或地域的不当言论？',
   },
   refusals: {
+    elevation_ended: '主管授权已结束，请输入主管 PIN 码。',
     desktop_only: '此操作只能在桌面版中使用。',
     approvals_throttled: '审批 PIN 码输错次数过多，请在 {{minutes}} 分钟后再请求主管审批。',
     handover_same_person: '接班人不能是交班人本人。',

@@ -1,7 +1,17 @@
 import { expect, test } from '@playwright/test'
 import { appendFile, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { completeSetup, fillIntake, MANAGER, newDataDir, openList, shot, signIn, useHosts } from './helpers'
+import {
+  completeSetup,
+  fillIntake,
+  MANAGER,
+  newDataDir,
+  openList,
+  shot,
+  signIn,
+  useHosts,
+  chooseOption,
+} from './helpers'
 
 const hosts = useHosts()
 
@@ -49,7 +59,7 @@ test('a case closed two months ago lives in the archive: it is found by search, 
   await expect(page.getByText('共 2 条')).toBeVisible()
   await page.getByRole('searchbox', { name: /搜索/ }).fill('封条漏气')
   await expect(page.getByText('共 2 条')).toBeVisible()
-  await page.getByLabel('状态').selectOption({ label: '已结案' })
+  await chooseOption(page.getByLabel('状态'), '已结案')
   await expect(page.getByText('共 1 条')).toBeVisible()
   expect((await readdir(join(dataDir, 'archive'))).some((f) => f.startsWith('cases-'))).toBe(true) // it is in the archive
   await shot(page, '33-archived-case-in-list')
@@ -63,6 +73,6 @@ test('a case closed two months ago lives in the archive: it is found by search, 
   await reopen.getByRole('button', { name: '重新打开' }).click()
   await expect(page.getByText('处理中').first()).toBeVisible()
   await openList(page)
-  await page.getByLabel('状态').selectOption({ label: '处理中' })
+  await chooseOption(page.getByLabel('状态'), '处理中')
   await expect(page.getByRole('button', { name: 'KS-20260920-0001' })).toBeVisible()
 })

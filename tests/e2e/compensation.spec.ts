@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts } from './helpers'
+import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts, chooseOption, approve } from './helpers'
 
 const hosts = useHosts()
 
@@ -34,19 +34,19 @@ test('compensation: choose an option, exceed the limit, get manager approval, re
   // The customer prefers cash on top: a custom offer above the clerk's ¥100 authority.
   await panel.getByText('自定义方案').click()
   const custom = panel.getByRole('form', { name: '自定义方案' })
-  await custom.getByLabel('补偿形式').selectOption({ label: '全额退款' })
+  await chooseOption(custom.getByLabel('补偿形式'), '全额退款')
   await custom.getByLabel('金额（¥）').fill('300')
   await custom.getByRole('button', { name: '再加一项' }).click()
-  await custom.getByLabel('补偿形式').nth(1).selectOption({ label: '现金补偿' })
+  await chooseOption(custom.getByLabel('补偿形式').nth(1), '现金补偿')
   await custom.getByLabel('金额（¥）').nth(1).fill('120')
   await custom.getByRole('button', { name: '提供此方案' }).click()
   const confirm = panel.getByRole('form', { name: '提供此方案' })
   await expect(confirm).toContainText('超出前台权限')
-  await confirm.getByLabel('审批主管').selectOption({ label: MANAGER.name })
+  await chooseOption(confirm.getByLabel('审批主管'), MANAGER.name)
   await confirm.getByLabel('主管 PIN 码').fill('1357') // the clerk's own PIN is not a manager's
   await confirm.getByRole('button', { name: '主管审批并提出' }).click()
   await expect(confirm.getByRole('alert')).toContainText('PIN 码不正确')
-  await confirm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(confirm)
   await confirm.getByRole('button', { name: '主管审批并提出' }).click()
 
   const offer = panel.getByRole('listitem').filter({ hasText: '现金补偿' })

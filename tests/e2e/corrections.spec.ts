@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { completeSetup, fillIntake, openList, shot, useHosts } from './helpers'
+import { completeSetup, fillIntake, openList, shot, useHosts, chooseOption } from './helpers'
 
 const hosts = useHosts()
 const DAY = 24 * 3600_000
@@ -76,7 +76,7 @@ test('journey (c): a phone typo corrected — the edit in the timeline with befo
 
   // Handed to after-sales: nobody there owns it yet.
   await owner.locator('summary', { hasText: '转交' }).click()
-  await owner.getByLabel('转交部门').selectOption({ label: '售后服务' })
+  await chooseOption(owner.getByLabel('转交部门'), '售后服务')
   await owner.getByLabel('转交说明').fill('需售后核查配送记录')
   await owner.getByRole('button', { name: '转交' }).click()
   await expect(owner.getByTestId('owner-name')).toHaveText('售后服务（待认领）')

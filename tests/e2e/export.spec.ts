@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, openList, shot, useHosts } from './helpers'
+import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, openList, shot, useHosts, approve } from './helpers'
 
 const hosts = useHosts()
 
@@ -66,7 +66,7 @@ test('a branch exports its data bundle; head office imports it, and importing it
   await expect(branchPage.getByRole('heading', { name: '投诉详情' })).toBeVisible()
   await branchPage.getByRole('navigation').getByRole('button', { name: '设置' }).click()
   const exportForm = branchPage.getByRole('form', { name: '导出本店数据包' })
-  await exportForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(exportForm)
   const [bundle] = await Promise.all([
     branchPage.waitForEvent('download'),
     exportForm.getByRole('button', { name: '导出数据包' }).click(),
@@ -80,13 +80,13 @@ test('a branch exports its data bundle; head office imports it, and importing it
   await completeSetup(hqPage, { name: '华东区总部', code: 'HQ01' })
   await hqPage.getByRole('navigation').getByRole('button', { name: '设置' }).click()
   const importForm = hqPage.getByRole('form', { name: '导入门店数据包' })
-  await importForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(importForm)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
   await expect(importForm.getByRole('alert')).toContainText('请选择数据包文件')
   await hqPage
     .getByLabel('数据包文件')
     .setInputFiles({ name: 'sh01.json.gz', mimeType: 'application/gzip', buffer: await readFile(bundlePath) })
-  await importForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(importForm)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
   await expect(hqPage.getByRole('status').filter({ hasText: '新增 1 件' })).toContainText(
     '静安寺店（SH01）：新增 1 件，已存在且相同 0 件',
@@ -94,7 +94,7 @@ test('a branch exports its data bundle; head office imports it, and importing it
   await hqPage
     .getByRole('region', { name: '数据包（总部汇总）' })
     .screenshot({ path: 'test-results/screens/31-bundle-imported.png' })
-  await importForm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(importForm)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
   await expect(hqPage.getByRole('status').filter({ hasText: '新增 0 件' })).toContainText('已存在且相同 1 件')
   await openList(hqPage)

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts } from './helpers'
+import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts, chooseOption } from './helpers'
 
 const hosts = useHosts()
 
@@ -34,7 +34,7 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   await expect(page.getByRole('region', { name: /未结案投诉（1 件）/ })).toContainText('136****6666')
   const form = page.getByRole('form', { name: '接班人确认签收' })
   await form.getByLabel('交接说明').fill('周先生可能会再打电话来，语气较急。')
-  await form.getByLabel(/^接班人\s*\*?$/).selectOption({ label: MANAGER.name })
+  await chooseOption(form.getByLabel(/^接班人\s*\*?$/), MANAGER.name)
   await form.getByLabel('接班人 PIN 码').fill('111111')
   await form.getByRole('button', { name: '接班人确认签收' }).click()
   await expect(form.getByRole('alert')).toContainText('PIN 码不正确')

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startHost, type Host } from '../support/host'
 
 export const MANAGER = { name: '陈主管', pin: '246810' }
@@ -27,6 +27,37 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
   await page.getByRole('button', { name: '登录' }).click()
 }
 
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)
+
+/**
+ * Picks an option by its text in a select: a native <select>, or an Ant Design Select (opened,
+ * typed into, the option clicked; its list is drawn inside the page's main region).
+ */
+export async function chooseOption(control: Locator, option: string): Promise<void> {
+  if (await control.evaluate((el) => el.tagName === 'SELECT')) {
+    await control.selectOption({ label: option })
+    return
+  }
+  await control.click()
+  await control.fill(option)
+  const list = control.page().locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+  await list
+    .locator('.ant-select-item-option')
+    .filter({ hasText: exactly(option) })
+    .first()
+    .click()
+  await expect(list).toBeHidden()
+}
+
+/**
+ * A manager-only action's approval: nothing to type while a manager's approval stands in this
+ * tab (主管授权, shown as "由 … 授权"), otherwise the manager's PIN.
+ */
+export async function approve(scope: Locator, pin = MANAGER.pin): Promise<void> {
+  if (await scope.getByText(/^由 .+ 授权（/).isVisible()) return
+  await scope.getByLabel('主管 PIN 码').fill(pin)
+}
+
 export const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true })
 
@@ -42,7 +73,7 @@ export async function addClerkAndSignIn(page: Page, name: string, pin: string): 
   await form.getByLabel('姓名').fill(name)
   await form.getByLabel('PIN 码（4–8 位数字）').fill(pin)
   await form.getByLabel('再次输入 PIN 码').fill(pin)
-  await form.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(form)
   await form.getByRole('button', { name: '添加员工' }).click()
   await expect(form.getByText(`已添加：${name}`)).toBeVisible()
   await page.getByRole('button', { name: '退出' }).click()

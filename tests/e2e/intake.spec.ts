@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts } from './helpers'
+import { chooseOption, completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -32,10 +32,10 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   await expect(page.getByLabel(/^客户姓名/)).toBeFocused()
   await page.getByLabel(/^客户姓名/).fill('欧阳娜娜')
   await page.getByLabel(/^联系电话/).fill('139 1234 5678')
-  await page.getByLabel(/^客户类型/).selectOption({ label: '会员' })
+  await chooseOption(page.getByLabel(/^客户类型/), '会员')
   await page.getByRole('radio', { name: '激动' }).check()
-  await page.getByLabel(/^涉及部门/).selectOption({ label: '收银' })
-  await page.getByLabel(/^投诉类别/).selectOption({ label: '收银差错' })
+  await chooseOption(page.getByLabel(/^涉及部门/), '收银')
+  await chooseOption(page.getByLabel(/^投诉类别/), '收银差错')
   await page.getByLabel(/^涉及商品\/服务/).fill('生鲜区水果')
   await page.getByLabel(/^商品\/服务金额/).fill('38.00')
   await page.getByLabel(/^损失金额/).fill('10.50')
@@ -43,7 +43,7 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   // The description points to a cause code: one click takes it.
   await page.getByRole('button', { name: /按描述建议：少找零/ }).click()
   await expect(page.getByLabel(/^原因/)).toHaveValue('short_change')
-  await page.getByLabel(/^客户诉求/).selectOption({ label: '退款' })
+  await chooseOption(page.getByLabel(/^客户诉求/), '退款')
   await page.getByRole('radio', { name: '我方' }).check()
   await shot(page, '03-intake-filled')
   await page.getByRole('button', { name: '保存' }).click()
@@ -122,22 +122,32 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
+  // The PIN typed at set-up stands for five minutes: the manager is not asked again (主管授权).
+  const standing = page.getByRole('banner').getByRole('status').filter({ hasText: '主管授权：陈主管' })
+  await expect(standing).toBeVisible()
   await page.getByRole('button', { name: '设置' }).click()
   const form = page.getByRole('form', { name: '添加员工' })
+  await expect(form.getByText(/^由 陈主管 授权（\d\d:\d\d 前免输 PIN 码）$/)).toBeVisible()
+  await expect(form.getByLabel('主管 PIN 码')).toHaveCount(0)
+  // 结束授权: the next manager-only action asks for the PIN again, and a wrong one is refused.
+  await standing.getByRole('button', { name: '结束授权' }).click()
+  await expect(standing).toHaveCount(0)
   await form.getByLabel('姓名').fill('李娜')
   await form.getByLabel('PIN 码（4–8 位数字）').fill('1357')
   await form.getByLabel('再次输入 PIN 码').fill('1357')
-  await form.getByLabel('审批主管').selectOption({ label: MANAGER.name })
+  await chooseOption(form.getByLabel('审批主管'), MANAGER.name)
   await form.getByLabel('主管 PIN 码').fill('1111')
   await form.getByRole('button', { name: '添加员工' }).click()
-  await expect(form.getByRole('alert')).toContainText('PIN 码不正确')
+  await expect(form.getByText(/PIN 码不正确/)).toBeVisible()
   await form.getByLabel('主管 PIN 码').fill(MANAGER.pin)
   await form.getByRole('button', { name: '添加员工' }).click()
   await expect(form.getByText('已添加：李娜')).toBeVisible()
+  // …and that PIN stands again for the next few minutes.
+  await expect(standing).toBeVisible()
   await shot(page, '08-settings')
 
   await page.getByRole('button', { name: '退出' }).click()
-  await page.getByLabel('员工姓名').selectOption({ label: '李娜（员工）' })
+  await chooseOption(page.getByLabel('员工姓名'), '李娜（员工）')
   await page.getByLabel('PIN 码').fill('1357')
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByText('当前用户：李娜（员工）')).toBeVisible()
@@ -145,9 +155,9 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   await page.getByLabel(/^客户姓名/).fill('匿名')
   await page.getByRole('radio', { name: '平静' }).check()
   await page.getByLabel(/^涉及部门/).selectOption({ index: 1 })
-  await page.getByLabel(/^投诉类别/).selectOption({ label: '环境/设施' })
+  await chooseOption(page.getByLabel(/^投诉类别/), '环境/设施')
   await page.getByLabel(/^投诉内容/).fill('洗手间没有纸巾')
-  await page.getByLabel(/^客户诉求/).selectOption({ label: '解释' })
+  await chooseOption(page.getByLabel(/^客户诉求/), '解释')
   await page.getByLabel(/^投诉内容/).press('Control+Enter')
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
   await expect(page.getByRole('complementary')).toContainText('李娜')

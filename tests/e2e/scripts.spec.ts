@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { completeSetup, fillIntake, MANAGER, shot, useHosts } from './helpers'
+import { approve, completeSetup, fillIntake, shot, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -60,7 +60,7 @@ test('scripts read aloud: demand 其他 with the customer’s words, a style pic
   const editor = page.getByRole('form', { name: '话术与提示' })
   const apology = editor.getByLabel('关心 · 话术')
   await apology.fill('真的非常抱歉，让您久等了。\n我理解您现在的心情。')
-  await editor.getByLabel(/主管 PIN 码/).fill(MANAGER.pin)
+  await approve(editor)
   await editor.getByRole('button', { name: '保存话术' }).click()
   await expect(editor.getByText('话术已保存。')).toBeVisible()
   await shot(page, 'scripts-settings-zh')
@@ -76,7 +76,7 @@ test('scripts read aloud: demand 其他 with the customer’s words, a style pic
   const steps = editor.getByRole('group', { name: '各步骤话术与要点', exact: true })
   await steps.getByRole('button', { name: '恢复默认：各步骤话术与要点' }).click()
   const confirm = steps.getByRole('group', { name: /确定把“各步骤话术与要点”恢复为系统默认内容吗/ })
-  await confirm.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(confirm)
   await regionShot(steps, 'scripts-reset-confirm-zh')
   await confirm.getByRole('button', { name: '确定恢复' }).click()
   await expect(editor.getByText('“各步骤话术与要点”已恢复默认。')).toBeVisible()

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts } from './helpers'
+import { completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts, chooseOption, approve } from './helpers'
 
 const hosts = useHosts()
 
@@ -39,17 +39,17 @@ test('a manager restores a backup through Settings; later changes go, the pre-re
     await page.keyboard.press('F2')
     await page.getByLabel(/^客户姓名/).fill(name)
     await page.getByRole('radio', { name: '平静' }).check()
-    await page.getByLabel(/^涉及部门/).selectOption({ label: '收银' })
-    await page.getByLabel(/^投诉类别/).selectOption({ label: '其他' })
+    await chooseOption(page.getByLabel(/^涉及部门/), '收银')
+    await chooseOption(page.getByLabel(/^投诉类别/), '其他')
     await page.getByLabel(/^投诉内容/).fill(`${name}的投诉`)
-    await page.getByLabel(/^客户诉求/).selectOption({ label: '解释' })
+    await chooseOption(page.getByLabel(/^客户诉求/), '解释')
     await page.getByRole('button', { name: '保存' }).click()
     await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
   }
   await logCase('备份前客户')
   await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
   const card = page.getByRole('region', { name: '备份与恢复' })
-  await card.getByRole('form', { name: '立即备份' }).getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(card.getByRole('form', { name: '立即备份' }))
   await card.getByRole('button', { name: '立即备份' }).click()
   const manual = card.getByRole('row').filter({ has: page.getByRole('cell', { name: '手动', exact: true }) })
   // One case in it, live, and nothing archived yet.
@@ -60,7 +60,7 @@ test('a manager restores a backup through Settings; later changes go, the pre-re
   await manual.locator('summary', { hasText: '恢复到此备份' }).click()
   await expect(manual).toContainText('当前数据会先另存为“恢复前”备份')
   await shot(page, '19-restore')
-  await manual.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(manual)
   await manual.getByRole('button', { name: '恢复', exact: true }).click()
 
   await signIn(page, MANAGER.name, MANAGER.pin)

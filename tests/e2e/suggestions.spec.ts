@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { shot, signedInClerk, useHosts } from './helpers'
+import { shot, signedInClerk, useHosts, chooseOption } from './helpers'
 
 const hosts = useHosts()
 
@@ -13,7 +13,7 @@ test('a customer’s suggestion is recorded and thanked for, answered, and never
   const form = page.getByRole('form', { name: '登记建议/意见' })
   await form.getByRole('button', { name: '登记并致谢' }).click()
   await expect(form.getByText('此项必填')).toBeVisible() // the text is required; nothing saved
-  await form.getByLabel('类型').selectOption({ label: '建议' })
+  await chooseOption(form.getByLabel('类型'), '建议')
   await form.getByLabel('内容').fill('希望生鲜区早上七点就开门，上班前能买菜。')
   await form.getByRole('button', { name: '登记并致谢' }).click()
   await expect(page.getByText(/已登记 JY-\d{8}-0001。请向客户致谢/)).toBeVisible()

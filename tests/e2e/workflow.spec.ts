@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { completeSetup, fillIntake, MANAGER, openList, shot, useHosts } from './helpers'
+import { completeSetup, fillIntake, MANAGER, openList, shot, useHosts, chooseOption, approve } from './helpers'
 
 const hosts = useHosts()
 
@@ -43,7 +43,7 @@ test('journey (a): a cashier short-change complaint handled at the desk — Clas
   await expect(progress(page)).toContainText('已报告')
   // The follow-up window opens a day after resolution: a call made now needs its reason.
   await expect(progress(page)).toContainText(/回访时间未到（.+ 起）/)
-  await progress(page).getByLabel('回访方式').selectOption({ label: '电话' })
+  await chooseOption(progress(page).getByLabel('回访方式'), '电话')
   await progress(page).getByRole('radio', { name: '非常满意' }).check()
   await progress(page).getByLabel('提前回访原因').fill('张阿姨当天来电确认已收到补款')
   await progress(page).getByRole('button', { name: '记录回访' }).click()
@@ -74,7 +74,7 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await policy.getByLabel('姓名').fill('王店长')
   await policy.getByLabel('职务').fill('店长')
   await policy.getByLabel('电话', { exact: true }).fill('13800001111')
-  await policy.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(policy)
   await policy.getByRole('button', { name: '保存' }).click()
   await expect(policy.getByText('已保存。')).toBeVisible()
 
@@ -112,7 +112,7 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await expect(page.getByRole('region', { name: '紧急事件（待主管接手）' })).toContainText('刘女士')
   await shot(page, '13-home')
   await page.getByRole('region', { name: '紧急事件（待主管接手）' }).getByRole('button', { name: /KS-/ }).click()
-  await card.getByLabel('主管 PIN 码').fill(MANAGER.pin)
+  await approve(card)
   await card.getByRole('button', { name: '主管接手' }).click()
   await expect(card).toHaveCount(0)
 

@@ -5,7 +5,9 @@ import { vi, type Mock } from 'vitest'
 import { CHANNEL_NAMES, type Api, type Channel, type OutputOf } from '@shared/ipc/contract'
 import type { Result } from '@shared/ipc/result'
 import { createI18n } from '@shared/i18n'
+import { ConfigProvider } from 'antd'
 import { ApiContext } from '../../renderer/src/apiContext'
+import { AntdProvider } from '../../renderer/src/ui/AntdProvider'
 
 /** window.api with every channel a mock typed from the contract: its payload in, its answer out. */
 export type FakeApi = { [C in Channel]: Mock<Api[C]> }
@@ -25,7 +27,12 @@ export function fakeApi(answers: Answers = {}): FakeApi {
 export function renderWithApi(ui: ReactElement, api: FakeApi, locale: 'zh-CN' | 'en' = 'zh-CN') {
   return render(
     <I18nextProvider i18n={createI18n(locale)}>
-      <ApiContext.Provider value={api}>{ui}</ApiContext.Provider>
+      <AntdProvider>
+        {/* No animations: an error or a dialog is there at once, as a test expects. */}
+        <ConfigProvider theme={{ token: { motion: false } }}>
+          <ApiContext.Provider value={api}>{ui}</ApiContext.Provider>
+        </ConfigProvider>
+      </AntdProvider>
     </I18nextProvider>,
   )
 }

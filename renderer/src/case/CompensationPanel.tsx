@@ -165,9 +165,7 @@ function ConfirmOffer({
           <textarea rows={2} {...form.register('capReason')} />
         </label>
       )}
-      {needsApproval && (
-        <ApprovalFields idPrefix="offer" managers={managers} register={form.register} errors={form.formState.errors} />
-      )}
+      {needsApproval && <ApprovalFields idPrefix="offer" managers={managers} control={form.control} />}
       <div className="actions">
         <button type="submit" className="primary">
           {needsApproval ? t('wf.approveAndOffer') : t('comp.offer')}

@@ -1,13 +1,13 @@
 import { useState } from 'react'
-import { useForm, type FieldValues, type Path, type UseFormRegister } from 'react-hook-form'
+import { useForm, type FieldValues, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import type { ApiError, Result } from '@shared/ipc/result'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { ApprovalFields } from './ApprovalFields'
-import { describedBy, Field, useErrorText } from './Field'
-import { Notice } from './Notice'
+import { Alert, Button } from 'antd'
+import { ChoiceField, DateTimeField, PinField, SelectField, TextAreaField, TextField } from '../ui/fields'
 import { applyServerError } from '../hooks/serverErrors'
 
 export interface MiniField {
@@ -37,7 +37,6 @@ interface MiniFormProps<S extends z.ZodType<FieldValues>> {
 /** A small form for one case action: schema-validated, errors by the fields, main's refusal on top. */
 export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<S>) {
   const { t } = useTranslation()
-  const errorText = useErrorText()
   const [banner, setBanner] = useState<ApiError | null>(null)
   const withApproval = props.managers !== undefined
   const form = useForm<FieldValues>({
@@ -46,7 +45,6 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
       ? { ...(props.defaults as object), approval: { managerId: props.defaultApprover ?? '', pin: '' } }
       : props.defaults) as FieldValues,
   })
-  const errors = form.formState.errors as Record<string, { message?: string } | undefined>
   const submit = form.handleSubmit(async (values) => {
     setBanner(null)
     const result = await props.onSubmit(values as z.output<S>)
@@ -55,83 +53,49 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
       props.onDone?.()
     } else {
       applyServerError(result.error, form.setError)
-      setBanner(result.error)
+      // Main's refusal sits by its field; only one that names no field is shown above.
+      if (!result.error.issues?.length) setBanner(result.error)
       if (withApproval) form.resetField('approval.pin' as Path<FieldValues>)
     }
   })
+  const control = form.control
   return (
     <form className="mini-form" onSubmit={submit} noValidate aria-labelledby={`${props.id}-title`}>
       <h3 id={`${props.id}-title`}>{props.title}</h3>
-      {banner && <Notice kind="error">{banner.message}</Notice>}
+      {banner && <Alert type="error" showIcon title={banner.message} role="alert" />}
       {props.fields.map((f) => {
-        const id = `${props.id}-${f.name}`
-        const error = errorText(errors[f.name]?.message)
         const common = {
-          id,
-          'aria-invalid': error ? true : undefined,
-          'aria-describedby': describedBy(id, error, f.hint),
+          key: f.name,
+          control,
+          name: f.name,
+          id: `${props.id}-${f.name}`,
+          label: f.label,
+          hint: f.hint,
+          required: !f.optional,
         }
-        const reg = form.register(f.name, f.kind === 'rating' ? { valueAsNumber: true } : undefined)
-        if (f.kind === 'rating') {
-          return (
-            <fieldset key={f.name} className="field radio-group" aria-describedby={describedBy(id, error)}>
-              <legend>{f.label}</legend>
-              <div className="choices">
-                {f.options!.map((o) => (
-                  <label key={o.value} className="choice">
-                    <input type="radio" value={o.value} {...reg} /> {o.label}
-                  </label>
-                ))}
-              </div>
-              {error && (
-                <small id={`${id}-error`} className="error" role="alert">
-                  {error}
-                </small>
-              )}
-            </fieldset>
-          )
+        switch (f.kind) {
+          case 'rating':
+            return (
+              <ChoiceField {...common} options={f.options!.map((o) => ({ value: Number(o.value), label: o.label }))} />
+            )
+          case 'textarea':
+            return <TextAreaField {...common} rows={2} />
+          case 'select':
+            return <SelectField {...common} options={f.options!} allowClear={f.optional} />
+          case 'datetime':
+            return <DateTimeField {...common} />
+          case 'password':
+            return <PinField {...common} />
+          default:
+            return <TextField {...common} />
         }
-        return (
-          <Field key={f.name} id={id} label={f.label} error={error} hint={f.hint} required={!f.optional}>
-            {f.kind === 'textarea' ? (
-              <textarea rows={2} {...common} {...reg} />
-            ) : f.kind === 'select' ? (
-              <select {...common} {...reg}>
-                <option value="">{t('intake.selectPlaceholder')}</option>
-                {f.options!.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                type={f.kind === 'datetime' ? 'datetime-local' : f.kind === 'password' ? 'password' : 'text'}
-                {...(f.kind === 'password' ? { inputMode: 'numeric' as const, autoComplete: 'new-password' } : {})}
-                {...common}
-                {...reg}
-              />
-            )}
-          </Field>
-        )
       })}
-      {withApproval && (
-        <ApprovalFields
-          idPrefix={props.id}
-          managers={props.managers!}
-          register={form.register as unknown as UseFormRegister<{ approval: { managerId: string; pin: string } }>}
-          errors={errors as never}
-        />
-      )}
+      {withApproval && <ApprovalFields idPrefix={props.id} managers={props.managers!} control={control} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+        <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
           {props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" onClick={props.onCancel}>
-            {t('actions.cancel')}
-          </button>
-        )}
+        </Button>
+        {props.onCancel && <Button onClick={props.onCancel}>{t('actions.cancel')}</Button>}
       </div>
     </form>
   )

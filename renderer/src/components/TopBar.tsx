@@ -1,30 +1,37 @@
 import { useTranslation } from 'react-i18next'
+import { Button, Space, Tag } from 'antd'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { View } from '../App'
+import { formatTime } from '../format'
 import { SyncStatusLine } from './SyncStatusLine'
+
+type Tab = 'home' | 'list' | 'new' | 'handover' | 'suggestions' | 'reports' | 'settings'
 
 export function TopBar({
   status,
   view,
   onNavigate,
   onSignOut,
+  onEndElevation,
 }: {
   status: AppStatus
   view: View
   onNavigate: (v: View) => void
   onSignOut: () => void
+  onEndElevation: () => void
 }) {
   const { t } = useTranslation()
   const staff = status.session!.staff
-  const tab = (name: 'home' | 'list' | 'new' | 'handover' | 'suggestions' | 'reports' | 'settings', label: string) => (
-    <button
-      type="button"
+  const elevation = status.session!.elevation
+  const tab = (name: Tab, label: string) => (
+    <Button
+      type="text"
       className={`nav-item${view.name === name ? ' active' : ''}`}
       aria-current={view.name === name ? 'page' : undefined}
       onClick={() => onNavigate({ name } as View)}
     >
       {label}
-    </button>
+    </Button>
   )
   return (
     <header className="topbar">
@@ -41,13 +48,21 @@ export function TopBar({
         {tab('reports', t('nav.reports'))}
         {tab('settings', t('nav.settings'))}
       </nav>
-      <div className="user">
+      <Space className="user" size="small" wrap>
         <SyncStatusLine compact />
+        {elevation && (
+          <Tag color="gold" className="elevation-tag" role="status">
+            {t('elevation.topBar', { name: elevation.by.name, until: formatTime(elevation.until) })}{' '}
+            <Button size="small" type="link" onClick={onEndElevation}>
+              {t('elevation.end')}
+            </Button>
+          </Tag>
+        )}
         <span>{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
-        <button type="button" onClick={onSignOut}>
+        <Button ghost onClick={onSignOut}>
           {t('actions.signOut')}
-        </button>
-      </div>
+        </Button>
+      </Space>
     </header>
   )
 }

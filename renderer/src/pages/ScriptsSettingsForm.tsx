@@ -358,7 +358,7 @@ export function ScriptsSettingsForm({
           {CATEGORIES.map((c) => area(`scenarios.${c}.${lang}`, t(`options.category.${c}`), 3))}
         </div>,
       )}
-      <ApprovalFields idPrefix="scripts" managers={managers} register={register} errors={form.formState.errors} />
+      <ApprovalFields idPrefix="scripts" managers={managers} control={form.control} />
       {notice('save')}
       <div className="actions">
         <button type="submit" className="primary" disabled={form.formState.isSubmitting}>

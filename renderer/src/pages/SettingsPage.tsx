@@ -205,7 +205,7 @@ function AddStaffForm({
           {...form.register('staff.pinConfirm')}
         />
       </Field>
-      <ApprovalFields idPrefix="staff" managers={managers} register={form.register} errors={e} />
+      <ApprovalFields idPrefix="staff" managers={managers} control={form.control} />
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t('settings.addStaff')}
       </button>
@@ -241,7 +241,7 @@ function AddDepartmentForm({
           {...form.register('name')}
         />
       </Field>
-      <ApprovalFields idPrefix="dept" managers={managers} register={form.register} errors={e} />
+      <ApprovalFields idPrefix="dept" managers={managers} control={form.control} />
       <button type="submit" disabled={form.formState.isSubmitting}>
         {t('settings.addDepartment')}
       </button>

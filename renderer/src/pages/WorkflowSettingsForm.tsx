@@ -341,7 +341,7 @@ export function WorkflowSettingsForm({
           <input type="checkbox" {...register('reportFullPhone')} /> {t('settings.reportFullPhone')}
         </label>
       </fieldset>
-      <ApprovalFields idPrefix="policy" managers={managers} register={form.register} errors={form.formState.errors} />
+      <ApprovalFields idPrefix="policy" managers={managers} control={form.control} />
       <div className="actions">
         <button type="submit" className="primary">
           {t('actions.save')}

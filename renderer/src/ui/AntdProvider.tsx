@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { App as AntdApp, ConfigProvider } from 'antd'
+import zhCN from 'antd/es/locale/zh_CN'
+import enUS from 'antd/es/locale/en_US'
+import type { Locale } from 'antd/es/locale'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import { StyleProvider } from '@ant-design/cssinjs'
+import { antdTheme } from './theme'
+
+// Zero-runtime still registers the theme's CSS variables as <style> elements, which the CSP
+// refuses: they go to an element outside the document (the static stylesheet has them).
+const detached = document.createElement('div')
+
+// The pickers' year/month buttons carry a label that differs from their text (axe:
+// label-content-name-mismatch): without it the visible text is their name.
+function pickerLocale(locale: Locale): Locale {
+  const picker = locale.DatePicker
+  if (!picker) return locale
+  const { yearSelect: _year, monthSelect: _month, ...lang } = picker.lang
+  return { ...locale, DatePicker: { ...picker, lang: lang as typeof picker.lang } }
+}
+const LOCALES = { 'zh-CN': pickerLocale(zhCN), en: pickerLocale(enUS) }
+
+/** Ant Design set to the app's language and theme; `App` gives message/modal their context. */
+export function AntdProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation()
+  const zh = i18n.language !== 'en'
+  dayjs.locale(zh ? 'zh-cn' : 'en')
+  return (
+    <StyleProvider container={detached}>
+      <ConfigProvider
+        locale={zh ? LOCALES['zh-CN'] : LOCALES.en}
+        theme={{ ...antdTheme, zeroRuntime: true }}
+        button={{ autoInsertSpace: false }}
+      >
+        <AntdApp>{children}</AntdApp>
+      </ConfigProvider>
+    </StyleProvider>
+  )
+}
