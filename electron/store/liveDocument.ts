@@ -24,13 +24,30 @@ function coreOf(data: DbData): Core {
   return core
 }
 
-/** Live cases are never edited in place: an update replaces the case with a changed copy. */
+/**
+ * Live cases are never edited in place: an update replaces the case with a changed copy. A
+ * draft shares the live cases and a save finds what changed by identity, so a case changed in
+ * place would be seen but never saved; frozen, the change throws instead.
+ */
 function freeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) freeze(v)
-  }
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) freezeAll(value)
   return value
+}
+
+// Indexed and for-in loops: Object.values() made an array per object, a third of a start's freezing.
+function freezeAll(value: object): void {
+  Object.freeze(value)
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeAll(v)
+    }
+  } else {
+    for (const k in value) {
+      const v: unknown = (value as Record<string, unknown>)[k]
+      if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) freezeAll(v)
+    }
+  }
 }
 
 /**
