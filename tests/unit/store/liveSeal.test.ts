@@ -166,6 +166,14 @@ describe('the live file seal', () => {
 })
 
 describe('the schema fingerprint', () => {
+  it('is the same for a fresh copy of the schema code (as in the next process), so a seal outlives a restart', async () => {
+    vi.resetModules()
+    const fresh = await import('../../../electron/store/schema')
+    const { schemaFingerprint: freshPrint } = await import('../../../electron/store/schemaFingerprint')
+    expect(fresh.Snapshot).not.toBe(Snapshot)
+    expect(freshPrint(fresh.Snapshot)).toBe(schemaFingerprint(Snapshot))
+  })
+
   it('is the same for the same schema and changes with any change to what it accepts or gives', () => {
     const base = z.object({ name: z.string().trim().max(30), n: z.number().int().default(0) })
     const fingerprint = schemaFingerprint(base)
