@@ -91,7 +91,7 @@ export class LiveDocument {
         if (asIs) this.unsealed = digest
         return found.data
       },
-      (text) => this.seal.written(text),
+      async (text) => this.seal.written(text),
     )
     this.live = emptyData()
     this.db = new Low<Snapshot>(adapter, { ...this.live, journalSeq: 0, archivedCases: 0 })
@@ -111,7 +111,7 @@ export class LiveDocument {
       if (!(err instanceof DamagedFileError)) throw err
       return { kind: 'corrupt', reason: err.reason }
     }
-    if (writable && this.unsealed !== null) await this.seal.seal(this.unsealed, true)
+    if (writable && this.unsealed !== null) await this.seal.seal(this.unsealed)
     const found = this.found as Interpreted | null
     if (found?.kind === 'ok') this.set(found.data)
     // A file from a newer version is shown as it is and never written (the store refuses saves).
@@ -267,5 +267,6 @@ export class LiveDocument {
   async close(): Promise<void> {
     await this.journal?.close()
     this.mark?.close()
+    await this.seal.flush() // the bytes of the last fold, sealed for the next start
   }
 }

@@ -24,8 +24,8 @@ export function digestOf(bytes: Buffer | string): string {
 }
 
 /**
- * The live file's seal (docs/architecture.md, "Data"): the SHA-256 of bytes the app wrote or
- * read and found to be a document the Snapshot schema takes exactly as it is, with the
+ * The live file's seal (docs/architecture.md, "The seal"): the SHA-256 of bytes the app wrote
+ * or read and found to be a document the Snapshot schema takes exactly as it is, with the
  * fingerprint of that schema's code. At start, a live file whose bytes have that digest under
  * today's fingerprint is what the schema already passed, so it is read without parsing it
  * with zod again; any other byte, a changed schema, or no seal, and it is parsed in full.
@@ -35,8 +35,15 @@ export function digestOf(bytes: Buffer | string): string {
 export class LiveSeal {
   /** The digest the seal file holds for today's fingerprint (null: none known). */
   private sealed: string | null = null
+  /** Bytes written and not checked yet: checked once the app is idle, or at close. */
+  private pending: { text: string; digest: string } | null = null
+  private timer: NodeJS.Timeout | null = null
+  private work: Promise<void> = Promise.resolve()
 
-  constructor(readonly liveFile: string) {}
+  constructor(
+    readonly liveFile: string,
+    private readonly checkAfterMs = 1000,
+  ) {}
 
   get file(): string {
     return this.liveFile + SEAL_SUFFIX
@@ -49,18 +56,33 @@ export class LiveSeal {
     return this.sealed === digest
   }
 
-  /** The live file now holds `text`, durably: sealed when the schema takes it as it is. */
-  async written(text: string): Promise<void> {
+  /**
+   * The live file now holds `text`, durably. Bytes already sealed need nothing; others are
+   * checked a moment later, not in the fold's way: the check is a full zod parse (a start
+   * that folds a journal in would pay it before the window opens, a save wait behind it).
+   */
+  written(text: string): void {
     const digest = digestOf(text)
-    if (digest === this.sealed) return // the same bytes as sealed: nothing to check
-    await this.seal(digest, checked(text))
+    this.pending = digest === this.sealed ? null : { text, digest }
+    if (this.pending === null || this.timer !== null) return
+    this.timer = setTimeout(() => void this.flush(), this.checkAfterMs)
+    this.timer.unref() // never keeps the process up: at worst the next start parses in full
   }
 
-  /** Seals `digest` (the schema took those bytes as they are), or forgets the seal. */
-  async seal(digest: string, ok: boolean): Promise<void> {
-    if (ok && digest === this.sealed) return
+  /** Checks the bytes last written now, sealing them if the schema takes them as they are (at close). */
+  flush(): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+    const pending = this.pending
+    this.pending = null
+    if (pending) this.work = this.work.then(() => (checked(pending.text) ? this.seal(pending.digest) : undefined))
+    return this.work
+  }
+
+  /** Seals `digest`: the schema took those bytes exactly as they are. */
+  async seal(digest: string): Promise<void> {
+    if (digest === this.sealed) return
     this.sealed = null
-    if (!ok) return // a stale seal left on disk vouches only for other bytes
     const seal: SealFile = { sha256: digest, schema: liveFingerprint() }
     try {
       await writeFile(this.file, `${JSON.stringify(seal)}\n`, { mode: FILE_MODE })

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { DATA_FILE_NAME, Store } from '../../../electron/store/store'
 import { Snapshot } from '../../../electron/store/schema'
-import { SEAL_SUFFIX } from '../../../electron/store/liveSeal'
+import { digestOf, LiveSeal, SEAL_SUFFIX } from '../../../electron/store/liveSeal'
 import { LiveDocument } from '../../../electron/store/liveDocument'
 import { schemaFingerprint } from '../../../electron/store/schemaFingerprint'
 import { makeCase } from '../../support/factories'
@@ -146,6 +146,41 @@ describe('the live file seal', () => {
     const writable = new LiveDocument(file, join(dir, 'journal'), now)
     expect((await writable.read())?.kind).toBe('ok')
     expect((await stat(file + SEAL_SUFFIX)).isFile()).toBe(true)
+  })
+
+  it('a fold does not parse what it wrote: the check waits until the app is idle, and close seals the last fold', async () => {
+    const dir = await written()
+    const store = await Store.open(dir, { now })
+    await store.update((d) => void d.cases.push(makeCase({ id: 'c2' })))
+    const parse = vi.spyOn(Snapshot, 'safeParse')
+    await store.compact()
+    expect(parse).not.toHaveBeenCalled()
+    const sealed = async () =>
+      (JSON.parse(await readFile(store.file + SEAL_SUFFIX, 'utf8')) as { sha256: string }).sha256 ===
+      digestOf(await readFile(store.file))
+    expect(await sealed()).toBe(false)
+    await store.close()
+    expect(parse).toHaveBeenCalled()
+    expect(await sealed()).toBe(true)
+  })
+
+  it('left to itself, the check runs a moment after the write; bytes the schema would change stay unsealed', async () => {
+    const dir = await written()
+    const file = join(dir, DATA_FILE_NAME)
+    const text = (await readFile(file, 'utf8')).replace('王秀英', '王秀兰')
+    const stripped = text.replace('"id":"c1"', '"id":"c1","extra":1') // the schema drops what it does not know
+    const sealedBy = async (bytes: string) => new LiveSeal(file).vouchesFor(digestOf(bytes))
+    const seal = new LiveSeal(file, 10)
+    await seal.vouchesFor('')
+    seal.written(text)
+    expect(await sealedBy(text)).toBe(false)
+    await vi.waitFor(async () => expect(await sealedBy(text)).toBe(true))
+    expect(stripped).not.toBe(text)
+    seal.written(stripped)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await seal.flush()
+    expect(await sealedBy(stripped)).toBe(false)
+    expect(await sealedBy(text)).toBe(true) // the seal still vouches for the bytes it was made for
   })
 
   it('after a crash, a sealed live file and the saves in the journal open whole', async () => {
