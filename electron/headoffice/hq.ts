@@ -188,8 +188,11 @@ export async function listCases(client: ClientBase, f: ListFilter, recentScan = 
   params2.push(want - hits.length)
   const r2 = await client.query<RawRow>(
     `WITH m AS MATERIALIZED (SELECT c.branch_code, c.case_id, c.received_at FROM ho.cases c ${whereOf(where2)})
-     SELECT ${ROW} FROM m JOIN ho.cases c ON c.branch_code = m.branch_code AND c.case_id = m.case_id
-      ${ORDER} LIMIT $${params2.length}`,
+     SELECT ${ROW}
+       FROM (SELECT * FROM m ORDER BY m.received_at DESC, m.branch_code DESC, m.case_id DESC
+              LIMIT $${params2.length}) p
+       JOIN ho.cases c ON c.branch_code = p.branch_code AND c.case_id = p.case_id
+      ${ORDER}`,
     params2,
   )
   return page([...hits, ...r2.rows.map(toRow)], f.limit, null, null)
