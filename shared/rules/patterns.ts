@@ -45,10 +45,14 @@ const CODE = /[A-Za-z0-9]+(?:[-_./][A-Za-z0-9]+)*/g
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]{2,}/g
 const LATIN_WORD = /^[a-z]{3,}$/i
 
-/** Full-width letters, digits and signs to their ASCII forms (ＭＢ－４０ → MB-40). */
+const WIDE = /[\u3000\uff01-\uff5e]/
+/** Full-width letters, digits and signs to their ASCII forms (ＭＢ－４０ → MB-40); most texts have none. */
 export function normalizeText(s: string): string {
-  return s.normalize('NFKC')
+  return WIDE.test(s) ? s.normalize('NFKC') : s
 }
+
+/** Where a batch may be named at all (the full pattern is only tried then). */
+const BATCH_HINT = /批|生产日期|lot|batch/i
 
 const codeKey = (code: string) => code.replace(/[-_./]/g, '').toUpperCase()
 
@@ -80,19 +84,19 @@ export function productWords(product: string): string[] {
   return words
 }
 
-/** Finds known product words in free text (indexed by their first two characters: many words, long texts). */
+/** Finds known product words in free text (indexed by their first character: many words, long texts). */
 export class Vocabulary {
-  private readonly byStart = new Map<string, string[]>()
+  private readonly byFirst = new Map<string, string[]>()
   constructor(words: Iterable<string>) {
     for (const w of new Set([...words].map((x) => x.toLowerCase()))) {
-      const list = this.byStart.get(w.slice(0, 2)) ?? []
-      list.push(w)
-      this.byStart.set(w.slice(0, 2), list)
+      const list = this.byFirst.get(w[0])
+      if (list) list.push(w)
+      else this.byFirst.set(w[0], [w])
     }
   }
 
   get size(): number {
-    return this.byStart.size
+    return this.byFirst.size
   }
 
   /** The words found in `text` (already normalized), each once. */
@@ -100,11 +104,11 @@ export class Vocabulary {
     const lower = text.toLowerCase()
     const found = new Set<string>()
     for (let i = 0; i < lower.length - 1; i++) {
-      const candidates = this.byStart.get(lower.slice(i, i + 2))
+      const candidates = this.byFirst.get(lower[i])
       if (!candidates) continue
       for (const w of candidates) {
         // A Latin word counts at a word start only ("pan" is not in "japan").
-        if (LATIN_WORD.test(w) && i > 0 && /[a-z]/.test(lower[i - 1])) continue
+        if (i > 0 && LATIN_WORD.test(w) && /[a-z]/.test(lower[i - 1])) continue
         if (lower.startsWith(w, i)) found.add(w)
       }
     }
@@ -117,20 +121,27 @@ const EMPTY = new Vocabulary([])
 /**
  * The words of one case: models and batches in its product and description, product words of
  * its product field, and `vocabulary` words (other cases' product words) its description names.
+ * `words`: the product field's words when the caller has them already (productWords).
  */
-export function caseTokens(product: string, description: string, vocabulary: Vocabulary = EMPTY): Token[] {
+export function caseTokens(
+  product: string,
+  description: string,
+  vocabulary: Vocabulary = EMPTY,
+  words: readonly string[] = productWords(product),
+): Token[] {
   const found = new Map<string, Token>()
-  const text = normalizeText(`${product}\n${description}`)
+  const described = normalizeText(description)
+  const text = `${normalizeText(product)}\n${described}`
   const batches = new Set<string>()
-  for (const m of text.matchAll(BATCH_MARK)) {
+  for (const m of BATCH_HINT.test(text) ? text.matchAll(BATCH_MARK) : []) {
     const key = codeKey(m[1])
     batches.add(key)
     push(found, 'batch', key, m[1])
   }
   for (const m of text.matchAll(CODE))
     if (isModel(m[0]) && !batches.has(codeKey(m[0]))) push(found, 'model', codeKey(m[0]), m[0])
-  for (const w of productWords(product)) push(found, 'product', w.toLowerCase(), w)
-  if (vocabulary.size > 0) for (const w of vocabulary.find(normalizeText(description))) push(found, 'product', w, w)
+  for (const w of words) push(found, 'product', w.toLowerCase(), w)
+  if (vocabulary.size > 0) for (const w of vocabulary.find(described)) push(found, 'product', w, w)
   return [...found.values()]
 }
 
@@ -186,28 +197,36 @@ export function patternWindow(o: Pick<PatternOptions, 'days' | 'asOf'>): { from:
  */
 export function findPatterns(cases: readonly PatternCase[], o: PatternOptions): Pattern[] {
   const { from, to } = patternWindow(o)
-  const inWindow = cases.filter((c) => {
-    const t = Date.parse(c.receivedAt)
-    return !c.voided && t > from.getTime() && t <= to.getTime()
+  // Newest first, once: every group's cases then come in that order.
+  const inWindow = cases
+    .map((c) => ({ c, t: Date.parse(c.receivedAt) }))
+    .filter(({ c, t }) => !c.voided && t > from.getTime() && t <= to.getTime())
+    .sort((a, b) => b.t - a.t)
+    .map(({ c }) => c)
+  // A product field is read once however many cases name it.
+  const wordsOf = new Map<string, string[]>()
+  const words = inWindow.map((c) => {
+    let w = wordsOf.get(c.product)
+    if (!w) wordsOf.set(c.product, (w = productWords(c.product)))
+    return w
   })
-  const vocabulary = new Vocabulary(inWindow.flatMap((c) => productWords(c.product)))
+  const vocabulary = new Vocabulary([...wordsOf.values()].flat())
   const groups = new Map<string, { kind: PatternKind; key: string; text: string; cases: PatternCase[] }>()
   const add = (kind: PatternKind, key: string, text: string, c: PatternCase) => {
     const id = `${kind}:${key}`
-    const g = groups.get(id) ?? { kind, key, text, cases: [] }
-    g.cases.push(c)
-    groups.set(id, g)
+    const g = groups.get(id)
+    if (g) g.cases.push(c)
+    else groups.set(id, { kind, key, text, cases: [c] })
   }
-  for (const c of inWindow) {
+  inWindow.forEach((c, i) => {
     add('category', c.category, c.category, c)
-    for (const t of caseTokens(c.product, c.description, vocabulary)) add(t.kind, t.key, t.text, c)
-  }
+    for (const t of caseTokens(c.product, c.description, vocabulary, words[i])) add(t.kind, t.key, t.text, c)
+  })
   const patterns: Pattern[] = []
   for (const g of groups.values()) {
     const perBranch = new Map<string, number>()
     for (const c of g.cases) perBranch.set(c.branchCode, (perBranch.get(c.branchCode) ?? 0) + 1)
     if (perBranch.size < o.minBranches) continue
-    const newest = [...g.cases].sort((a, b) => Date.parse(b.receivedAt) - Date.parse(a.receivedAt))
     patterns.push({
       kind: g.kind,
       key: g.key,
@@ -216,9 +235,9 @@ export function findPatterns(cases: readonly PatternCase[], o: PatternOptions): 
         .map(([branchCode, count]) => ({ branchCode, count }))
         .sort((a, b) => b.count - a.count || a.branchCode.localeCompare(b.branchCode)),
       cases: g.cases.length,
-      firstAt: newest[newest.length - 1].receivedAt,
-      lastAt: newest[0].receivedAt,
-      examples: newest
+      firstAt: g.cases[g.cases.length - 1].receivedAt,
+      lastAt: g.cases[0].receivedAt,
+      examples: g.cases
         .slice(0, EXAMPLES)
         .map((c) => ({ branchCode: c.branchCode, caseId: c.caseId, caseNo: c.caseNo, receivedAt: c.receivedAt })),
     })
