@@ -8,6 +8,7 @@ import { openServices, type Services } from './services'
 import { createMainWindow, lockDownContents, showWhenReady } from './window'
 import { createDesktopActions } from './desktop'
 import { startSync } from './sync'
+import { openHeadquarters } from './headquarters'
 
 // main.ts is lifecycle and window only; everything else lives in services.
 let services: Services | undefined
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
   services = await openServices(resolveDataDir(app.getPath('userData')), undefined, {
     desktop: createDesktopActions(() => mainWindow),
     startSync,
+    openHeadquarters,
     // Head office's password sealed by the OS keychain where it is available.
     secrets: safeStorage.isEncryptionAvailable()
       ? {

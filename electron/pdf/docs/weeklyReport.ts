@@ -130,12 +130,14 @@ function causesTable(r: WeeklyReport, t: T): Content {
 /**
  * 每周部门投诉追踪: figures per department and category, with vector charts; compared with
  * `previous` (the same figures over the week before) when given; a comment and sign-off area.
+ * `note`: a line under the title saying where the figures come from (head office's copy).
  */
 export function buildWeeklyReport(
   r: WeeklyReport,
   branch: BranchInfo,
   t: T,
   previous: WeeklyReport | null = null,
+  options: { note?: string } = {},
 ): DocDefinition {
   const legend: [string, string] = [t('options.caseClass.1'), t('options.caseClass.2')]
   return {
@@ -146,7 +148,9 @@ export function buildWeeklyReport(
       {
         text: `${branch.name}（${branch.code}） · ${r.from} — ${r.to} · ${t('weekly.totalLine', { count: r.total.total })}${r.suggestions > 0 ? ` · ${t('weekly.suggestionsLine', { count: r.suggestions })}` : ''}`,
         style: 'subtitle',
+        ...(options.note ? { margin: [0, 0, 0, 2] } : {}),
       },
+      options.note ? { text: options.note, style: 'small', alignment: 'center', margin: [0, 0, 0, 10] } : '',
       { text: t('weekly.byDepartment'), style: 'h2' },
       r.byDepartment.length
         ? figures(r.byDepartment, r.total, t, t('fields.department'))

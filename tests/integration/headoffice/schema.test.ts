@@ -38,8 +38,11 @@ describe.skipIf(NO_POSTGRES)('head office schema (PostgreSQL)', () => {
   it('migrates once, records it, and a second run changes nothing', async () => {
     await as(cluster(), OWNER, async (owner) => {
       expect(await migrate(owner)).toEqual({ applied: [], current: MIGRATIONS.length })
-      const r = await owner.query('SELECT version, name FROM ho.schema_migrations')
-      expect(r.rows).toEqual([{ version: 1, name: '001_init.sql' }])
+      const r = await owner.query('SELECT version, name FROM ho.schema_migrations ORDER BY version')
+      expect(r.rows).toEqual([
+        { version: 1, name: '001_init.sql' },
+        { version: 2, name: '002_headquarters.sql' },
+      ])
     })
   })
 
