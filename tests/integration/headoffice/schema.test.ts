@@ -24,7 +24,8 @@ async function as<T>(
   }
 }
 
-describe.skipIf(NO_POSTGRES)('head office schema (PostgreSQL)', () => {
+// Real database round trips: seconds each on a loaded 2-core machine.
+describe.skipIf(NO_POSTGRES)('head office schema (PostgreSQL)', { timeout: 60_000 }, () => {
   const cluster = usePostgres()
   let sh: string
   let bj: string
