@@ -37,27 +37,35 @@ export function caseFlags(c: DeadlineSubject, settings: WorkflowSettings, now: D
   const followUpBy = resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null
   const t = now.getTime()
 
+  // Due soon: within the branch's due-soon window (docs/domain.md §8, the commitments' N hours) of its time.
+  const soon = (by: number) => by >= t && by - t <= d.commitmentDueSoonHours * HOUR
   const overdue: CaseFlags['overdue'] = []
+  const dueSoon: NonNullable<CaseFlags['dueSoon']> = []
   if (live) {
-    if (resolvedAt === null && t > resolveBy) overdue.push('resolve')
+    // Each deadline still to be met: overdue once its time has passed, due soon shortly before.
+    const pending = (kind: (typeof overdue)[number], by: number | null, met: boolean) => {
+      if (by === null || met) return
+      if (t > by) overdue.push(kind)
+      else if (soon(by)) dueSoon.push(kind)
+    }
+    pending('resolve', resolveBy, resolvedAt !== null)
     // A first response is any handling step ticked (listening counts) or an escalation recorded.
     const responded = Object.values(w.steps).some(Boolean) || (w.escalation?.notified.length ?? 0) > 0
-    if (firstResponseBy !== null && !responded && t > firstResponseBy) overdue.push('first_response')
+    pending('first_response', firstResponseBy, responded)
     const reported = c.caseClass === 1 ? Boolean(w.oralReport) : Boolean(w.writtenReport?.submittedAt)
-    if (reportBy !== null && !reported && t > reportBy) overdue.push('report')
-    if (followUpBy !== null && !w.followUp && t > followUpBy) overdue.push('follow_up')
+    pending('report', reportBy, reported)
+    pending('follow_up', followUpBy, Boolean(w.followUp))
   }
   const open = live ? w.commitments.filter((m) => m.status === 'open') : []
   const commitmentsOverdue = open.filter((m) => new Date(m.dueAt).getTime() < t).length
-  const commitmentsDueSoon = open.filter((m) => {
-    const due = new Date(m.dueAt).getTime()
-    return due >= t && due - t <= d.commitmentDueSoonHours * HOUR
-  }).length
+  const commitmentsDueSoon = open.filter((m) => soon(new Date(m.dueAt).getTime())).length
   if (commitmentsOverdue > 0) overdue.push('commitment')
+  if (commitmentsDueSoon > 0) dueSoon.push('commitment')
 
   return {
     escalated: headsLists(c),
     overdue,
+    dueSoon,
     commitmentsDueSoon,
     commitmentsOverdue,
     deadlines: {
