@@ -210,7 +210,7 @@ export function CaseTable({
         ellipsis: true,
         render: cell((c) => (
           <>
-            {c.customerName} <span className="mono muted">{c.phoneMasked}</span>
+            <span>{c.customerName}</span> <span className="mono muted">{c.phoneMasked}</span>
           </>
         )),
       },
