@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { CaseSummary } from '@shared/schemas/case'
@@ -183,6 +183,18 @@ describe('the case list over a long history', () => {
     }))
 
   it('renders only the rows in view and fetches further pages as they scroll into view', async () => {
+    // A drawn row is a pixel taller than antd's estimate for rows not drawn yet (as in Chromium):
+    // the pages fetched must be those of the rows drawn, not of a guess from the scroll offset.
+    const offsetHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetHeight')!
+    Object.defineProperty(HTMLElement.prototype, 'offsetHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.classList.contains('ant-table-row') ? 41 : offsetHeight.get!.call(this)
+      },
+    })
+    onTestFinished(() => {
+      Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight)
+    })
     const api = fakeApi({})
     api['cases:list'].mockImplementation(async (q) => ({
       ok: true,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Table, Tag, Typography } from 'antd'
 import type { ColumnsType, TableProps } from 'antd/es/table'
@@ -12,8 +12,6 @@ import { formatDateTime } from '../format'
 const PAGE = 200
 /** The columns' least width: the fixed ones and a summary of 176 px: the table's width at 1366 × 768, so it never scrolls sideways there. */
 const MIN_WIDTH = 1244
-/** A row's height where none is drawn yet to measure (antd's small table: one line). */
-const ROW_HEIGHT = 40
 /** How many rows beyond the view a page is fetched ahead. */
 const AHEAD = 80
 
@@ -43,6 +41,18 @@ const STATUS_COLOURS: Record<CaseSummary['status'], string> = {
  * and cells named explicitly; the header's own <table> is only layout.
  */
 type Part = React.HTMLAttributes<HTMLElement> & { ref?: React.Ref<never> }
+
+/** Told the index of each body row as it is drawn: which rows are in view, to fetch their pages. */
+const RowDrawn = createContext<(index: number) => void>(() => undefined)
+
+function BodyRow(p: Part & { 'data-index'?: number }) {
+  const drawn = useContext(RowDrawn)
+  const index = p['data-index']
+  useEffect(() => {
+    if (index !== undefined) drawn(index)
+  }, [drawn, index])
+  return <div {...p} role="row" />
+}
 const TABLE_PARTS = {
   header: {
     table: (p: Part) => <table {...p} role="presentation" />,
@@ -52,7 +62,7 @@ const TABLE_PARTS = {
   },
   body: {
     wrapper: (p: Part) => <div {...p} role="rowgroup" />,
-    row: (p: Part) => <div {...p} role="row" />,
+    row: BodyRow,
     cell: (p: Part) => <div {...p} role="cell" />,
   },
 }
@@ -246,23 +256,27 @@ export function CaseTable({
     onSort({ field, dir: s.order === 'descend' ? 'desc' : 'asc' })
   }
 
-  // The rows in view after a scroll: what to fetch next. The virtual body scrolls inside antd's
-  // table, so its scroll events are caught on their way down to it; the rows are worked out from
-  // where it is scrolled to (the rows drawn for it may not be there yet).
-  useEffect(() => {
-    const el = box.current
-    if (!el) return
-    const onScroll = (e: Event) => {
-      const body = e.target
-      if (!(body instanceof HTMLElement) || !body.classList.contains('ant-table-tbody-virtual-holder')) return
-      const rowHeight = el.querySelector<HTMLElement>('.ant-table-row')?.offsetHeight || ROW_HEIGHT
-      const from = Math.floor(body.scrollTop / rowHeight)
-      const to = from + Math.ceil(body.clientHeight / rowHeight)
-      setRange((r) => (r.from === from && r.to === to ? r : { from, to }))
-    }
-    el.addEventListener('scroll', onScroll, { capture: true, passive: true })
-    return () => el.removeEventListener('scroll', onScroll, { capture: true })
-  }, [])
+  // The rows in view: the body rows drawn since the last frame (antd's virtual body draws the
+  // rows for where it is scrolled to), gathered and set once a frame: what to fetch next.
+  const drawnRows = useRef<{ from: number; to: number; frame: number }>({ from: 0, to: 0, frame: 0 })
+  const drawn = useMemo(
+    () => (index: number) => {
+      const d = drawnRows.current
+      if (!d.frame) {
+        d.from = index
+        d.to = index
+        d.frame = requestAnimationFrame(() => {
+          d.frame = 0
+          setRange((r) => (r.from === d.from && r.to === d.to ? r : { from: d.from, to: d.to }))
+        })
+      } else {
+        d.from = Math.min(d.from, index)
+        d.to = Math.max(d.to, index)
+      }
+    },
+    [],
+  )
+  useEffect(() => () => cancelAnimationFrame(drawnRows.current.frame), [])
 
   const onRowKey = (e: KeyboardEvent<HTMLElement>, c: CaseSummary | undefined) => {
     const row = e.currentTarget
@@ -282,29 +296,31 @@ export function CaseTable({
     <>
       {failed && <Notice kind="error">{t('list.error', { message: failed })}</Notice>}
       <div className="case-table" ref={box} role="table" aria-label={t('list.title')} aria-rowcount={first.total + 1}>
-        <Table<Slot>
-          virtual
-          size="small"
-          columns={columns}
-          dataSource={slots}
-          rowKey="index"
-          pagination={false}
-          scroll={{ x: size.width, y: size.height }}
-          showSorterTooltip={false}
-          onChange={onChange}
-          components={TABLE_PARTS}
-          rowClassName={(slot) => rowClass(caseAt(slot.index))}
-          onRow={(slot) => {
-            const c = caseAt(slot.index)
-            return {
-              tabIndex: c ? 0 : -1,
-              'aria-rowindex': slot.index + 2,
-              'data-index': slot.index,
-              onClick: () => c && onOpen(c.id),
-              onKeyDown: (e: KeyboardEvent<HTMLElement>) => onRowKey(e, c),
-            } as React.HTMLAttributes<HTMLElement>
-          }}
-        />
+        <RowDrawn.Provider value={drawn}>
+          <Table<Slot>
+            virtual
+            size="small"
+            columns={columns}
+            dataSource={slots}
+            rowKey="index"
+            pagination={false}
+            scroll={{ x: size.width, y: size.height }}
+            showSorterTooltip={false}
+            onChange={onChange}
+            components={TABLE_PARTS}
+            rowClassName={(slot) => rowClass(caseAt(slot.index))}
+            onRow={(slot) => {
+              const c = caseAt(slot.index)
+              return {
+                tabIndex: c ? 0 : -1,
+                'aria-rowindex': slot.index + 2,
+                'data-index': slot.index,
+                onClick: () => c && onOpen(c.id),
+                onKeyDown: (e: KeyboardEvent<HTMLElement>) => onRowKey(e, c),
+              } as React.HTMLAttributes<HTMLElement>
+            }}
+          />
+        </RowDrawn.Provider>
       </div>
     </>
   )
