@@ -72,20 +72,31 @@ export function deadlinesOf(f: DeadlineFacts, settings: WorkflowSettings, now: D
   const followUpBy = resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null
   const t = now.getTime()
 
+  // Due soon: within the branch's due-soon window (docs/domain.md §8, the commitments' N hours) of its time.
+  const soon = (by: number) => by >= t && by - t <= d.commitmentDueSoonHours * HOUR
   const overdue: CaseFlags['overdue'] = []
+  const dueSoon: NonNullable<CaseFlags['dueSoon']> = []
   if (live) {
-    if (resolvedAt === null && t > resolveBy) overdue.push('resolve')
-    if (firstResponseBy !== null && !f.responded && t > firstResponseBy) overdue.push('first_response')
-    if (reportBy !== null && !f.reported && t > reportBy) overdue.push('report')
-    if (followUpBy !== null && !f.followedUp && t > followUpBy) overdue.push('follow_up')
+    // Each deadline still to be met: overdue once its time has passed, due soon shortly before.
+    const pending = (kind: (typeof overdue)[number], by: number | null, met: boolean) => {
+      if (by === null || met) return
+      if (t > by) overdue.push(kind)
+      else if (soon(by)) dueSoon.push(kind)
+    }
+    pending('resolve', resolveBy, resolvedAt !== null)
+    pending('first_response', firstResponseBy, f.responded)
+    pending('report', reportBy, f.reported)
+    pending('follow_up', followUpBy, f.followedUp)
   }
   const dues = live ? f.openDues.map((due) => new Date(due).getTime()) : []
   const commitmentsOverdue = dues.filter((due) => due < t).length
-  const commitmentsDueSoon = dues.filter((due) => due >= t && due - t <= d.commitmentDueSoonHours * HOUR).length
+  const commitmentsDueSoon = dues.filter((due) => soon(due)).length
   if (commitmentsOverdue > 0) overdue.push('commitment')
+  if (commitmentsDueSoon > 0) dueSoon.push('commitment')
 
   return {
     overdue,
+    dueSoon,
     commitmentsDueSoon,
     commitmentsOverdue,
     deadlines: {

@@ -59,7 +59,7 @@ test('a case closed two months ago lives in the archive: it is found by search, 
   await expect(page.getByText('共 2 条')).toBeVisible()
   await page.getByRole('searchbox', { name: /搜索/ }).fill('封条漏气')
   await expect(page.getByText('共 2 条')).toBeVisible()
-  await chooseOption(page.getByLabel('状态'), '已结案')
+  await chooseOption(page.getByRole('combobox', { name: '状态' }), '已结案')
   await expect(page.getByText('共 1 条')).toBeVisible()
   expect((await readdir(join(dataDir, 'archive'))).some((f) => f.startsWith('cases-'))).toBe(true) // it is in the archive
   await shot(page, '33-archived-case-in-list')
@@ -73,6 +73,6 @@ test('a case closed two months ago lives in the archive: it is found by search, 
   await reopen.getByRole('button', { name: '重新打开' }).click()
   await expect(page.getByText('处理中').first()).toBeVisible()
   await openList(page)
-  await chooseOption(page.getByLabel('状态'), '处理中')
+  await chooseOption(page.getByRole('combobox', { name: '状态' }), '处理中')
   await expect(page.getByRole('button', { name: 'KS-20260920-0001' })).toBeVisible()
 })

@@ -88,15 +88,15 @@ test('journey (c): a phone typo corrected — the edit in the timeline with befo
   const views = page.getByRole('radiogroup', { name: '查看' })
   const rows = page.getByRole('table').getByRole('row')
   await expect(rows).toHaveCount(3)
-  await views.getByRole('radio', { name: '我的' }).click()
+  await views.getByText('我的', { exact: true }).click()
   await expect(rows).toHaveCount(2)
   await expect(rows.nth(1)).toContainText('陈主管')
   await shot(page, '73-list-mine')
-  await views.getByRole('radio', { name: '未分配' }).click()
+  await views.getByText('未分配', { exact: true }).click()
   await expect(rows).toHaveCount(2)
   await expect(rows.nth(1)).toContainText('售后服务（待认领）')
   await shot(page, '74-list-unassigned')
-  await views.getByRole('radio', { name: '全部' }).click()
+  await views.getByText('全部', { exact: true }).click()
   await expect(rows).toHaveCount(3)
 
   // The handover screen names each open case's owner.

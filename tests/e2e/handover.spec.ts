@@ -1,7 +1,16 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts, chooseOption } from './helpers'
+import {
+  addClerkAndSignIn,
+  completeSetup,
+  fillIntake,
+  MANAGER,
+  shot,
+  useHosts,
+  chooseOption,
+  pickDateRange,
+} from './helpers'
 
 const hosts = useHosts()
 
@@ -68,8 +77,7 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   const weekly = page.getByRole('region', { name: '每周部门投诉追踪' })
   await expect(weekly).toContainText('本周没有投诉')
   const today = new Date().toLocaleDateString('sv-SE')
-  await weekly.getByLabel('开始日期').fill(today)
-  await weekly.getByLabel('结束日期').fill(today)
+  await pickDateRange(weekly, today, today)
   await expect(weekly.getByRole('row', { name: /售后服务/ })).toBeVisible()
   await expect(weekly.getByRole('img', { name: '按部门' }).locator('svg').first()).toBeVisible()
   await shot(page, '21-weekly')

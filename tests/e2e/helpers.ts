@@ -50,6 +50,22 @@ export async function chooseOption(control: Locator, option: string): Promise<vo
 }
 
 /**
+ * Types a range of days (YYYY-MM-DD) into a date range picker (components/DateRange) inside
+ * `scope`, as a clerk would: start, Enter, end, Enter.
+ */
+export async function pickDateRange(scope: Locator, from: string, to: string): Promise<void> {
+  const start = scope.getByLabel('开始日期')
+  const end = scope.getByLabel('结束日期')
+  await start.click()
+  await start.fill(from)
+  await start.press('Enter')
+  await end.fill(to)
+  await end.press('Enter')
+  await expect(start).toHaveValue(from)
+  await expect(end).toHaveValue(to)
+}
+
+/**
  * A manager-only action's approval: nothing to type while a manager's approval stands in this
  * tab (主管授权, shown as "由 … 授权"), otherwise the manager's PIN.
  */

@@ -93,3 +93,47 @@ describe('deadlines and overdue flags', () => {
     expect(caseFlags(subject({ status: 'closed' }, { commitments: [promise(-1)] }), S, at(100)).overdue).toEqual([])
   })
 })
+
+describe('deadlines due soon', () => {
+  it('a deadline still to be met is due soon within the due-soon window (2 h) before it, then overdue', () => {
+    // Class 1: resolved within 24 h.
+    expect(caseFlags(subject(), S, at(21.9)).dueSoon).toEqual([])
+    expect(caseFlags(subject(), S, at(22)).dueSoon).toEqual(['resolve'])
+    expect(caseFlags(subject(), S, at(24)).dueSoon).toEqual(['resolve'])
+    expect(caseFlags(subject(), S, at(24.1))).toMatchObject({ dueSoon: [], overdue: ['resolve'] })
+  })
+
+  it('a deadline met is never due soon: resolved, responded, reported, followed up', () => {
+    expect(caseFlags(subject({}, { resolvedAt: at(1).toISOString() }), S, at(23)).dueSoon).toEqual([])
+    const c2 = subject({ caseClass: 2 })
+    expect(caseFlags(c2, S, at(23)).dueSoon).toEqual(['first_response'])
+    const listened = { ...emptyWorkflow().steps, listen: { at: at(1).toISOString(), by: staff } }
+    expect(caseFlags(subject({ caseClass: 2 }, { steps: listened }), S, at(23)).dueSoon).toEqual([])
+    const resolved = (w: Partial<DeadlineSubject['workflow']> = {}) =>
+      subject({ status: 'resolved', caseClass: 2 }, { resolvedAt: at(10).toISOString(), steps: listened, ...w })
+    // Report due 24 h after resolution (at 34 h), follow-up by 3 days after it (at 82 h).
+    expect(caseFlags(resolved(), S, at(33)).dueSoon).toEqual(['report'])
+    const writtenReport = {
+      generatedAt: at(11).toISOString(),
+      generatedBy: staff,
+      submittedTo: '陈主管',
+      submittedAt: at(12).toISOString(),
+    }
+    expect(caseFlags(resolved({ writtenReport }), S, at(33)).dueSoon).toEqual([])
+    expect(caseFlags(resolved({ writtenReport }), S, at(81)).dueSoon).toEqual(['follow_up'])
+    const followUp = { at: at(40).toISOString(), by: staff, method: 'phone', satisfaction: 4, remarks: '' }
+    expect(caseFlags(resolved({ writtenReport, followUp }), S, at(81)).dueSoon).toEqual([])
+  })
+
+  it('a commitment due soon is among them; closed and voided cases have nothing due', () => {
+    expect(caseFlags(subject({}, { commitments: [promise(1)] }), S, at(0)).dueSoon).toEqual(['commitment'])
+    expect(caseFlags(subject({ status: 'closed' }, { commitments: [promise(1)] }), S, at(23)).dueSoon).toEqual([])
+    expect(caseFlags(subject({ status: 'voided' }), S, at(23)).dueSoon).toEqual([])
+  })
+
+  it('follows the branch window', () => {
+    const wide = { ...S, deadlines: { ...S.deadlines, commitmentDueSoonHours: 6 } }
+    expect(caseFlags(subject(), wide, at(18)).dueSoon).toEqual(['resolve'])
+    expect(caseFlags(subject(), S, at(18)).dueSoon).toEqual([])
+  })
+})
