@@ -2,7 +2,10 @@ import type { HomeSummary } from '@shared/schemas/home'
 import { requireSession, type ServiceContext } from './context'
 import { openCasesView } from './caseRecord'
 
-/** The home screen: escalations, overdue promises, promises due today, open cases by class. */
+/**
+ * The home screen: escalations, overdue promises, promises due today, open cases by class,
+ * and the last handover's notes for the shift that took over.
+ */
 export function homeSummary(ctx: ServiceContext): HomeSummary {
   requireSession(ctx)
   const now = ctx.now()
@@ -19,5 +22,7 @@ export function homeSummary(ctx: ServiceContext): HomeSummary {
       class1: open.filter((c) => c.caseClass === 1).length,
       class2: open.filter((c) => c.caseClass === 2).length,
     },
+    overdueCount: summaries.filter((s) => s.flags.overdue.length > 0).length,
+    lastHandover: ctx.store.data.handovers.at(-1) ?? null,
   }
 }

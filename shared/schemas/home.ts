@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CaseSummary } from './case'
+import { Handover } from './handover'
 import { Commitment } from './workflow'
 
 const CommitmentRow = z.object({ case: CaseSummary, commitment: Commitment })
@@ -10,5 +11,9 @@ export const HomeSummary = z.object({
   commitmentsDueToday: z.array(CommitmentRow),
   overdueCases: z.array(CaseSummary),
   openByClass: z.object({ class1: z.number().int(), class2: z.number().int() }),
+  /** Open cases with anything overdue (a deadline or a commitment): the list's 逾期 view, counted. */
+  overdueCount: z.number().int(),
+  /** The last signed-off handover, for the shift that took over (null: none yet). */
+  lastHandover: Handover.nullable(),
 })
 export type HomeSummary = z.infer<typeof HomeSummary>

@@ -63,4 +63,62 @@ describe('shift handover', () => {
     expect((await d.call('handover:list'))[0].snapshot.commitmentsDue).toHaveLength(1)
     await d.services.close()
   })
+
+  it('shows the next shift the last handover on the home page: who, when, the notes and the open cases', async () => {
+    const d = await clerkDesk(await tempDir(), new Date())
+    expect((await d.call('home:summary')).lastHandover).toBeNull()
+    const kase = await d.call(
+      'cases:create',
+      validDraft({ departmentId: d.departments[0].id, receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)) }),
+    )
+    const sign = (notes: string) =>
+      d.call('handover:submit', { hours: 8, notes, incoming: { staffId: d.managerId, pin: MANAGER_PIN } })
+    await sign('早班：无特别事项')
+    d.clock.advance(8 * 3600_000)
+    const last = await sign('王女士下午会来取换货的电饭煲')
+    const home = await d.call('home:summary')
+    expect(home.lastHandover).toMatchObject({
+      id: last.id,
+      at: last.at,
+      outgoing: { name: '李娜' },
+      incoming: { name: '陈主管' },
+      notes: '王女士下午会来取换货的电饭煲',
+    })
+    expect(home.lastHandover?.snapshot.openCases.map((c) => c.number)).toEqual([kase.number])
+    await d.services.close()
+  })
+
+  it('counts every open case with anything overdue for the home tile (deadlines and commitments alike)', async () => {
+    const d = await clerkDesk(await tempDir(), new Date())
+    const create = (o = {}) =>
+      d.call(
+        'cases:create',
+        validDraft({
+          departmentId: d.departments[0].id,
+          receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)),
+          customerType: 'regular',
+          ...o,
+        }),
+      )
+    const promised = await create({ phone: '13900000011', category: 'delivery' })
+    const other = await create({ phone: '13900000012', category: 'premises' })
+    expect([promised.caseClass, other.caseClass]).toEqual([1, 1])
+    const inHours = (h: number) => toLocalDateTime(new Date(d.clock.now().getTime() + h * 3600_000))
+    await d.call('commitments:add', { id: promised.id, what: '一小时内回电', owner: '李娜', dueAt: inHours(1) })
+    expect((await d.call('home:summary')).overdueCount).toBe(0)
+    d.clock.advance(2 * 3600_000)
+    // Only the commitment is late: overdue, though no deadline of the case itself is.
+    let home = await d.call('home:summary')
+    expect(home.overdueCases).toEqual([])
+    expect(home.overdueCount).toBe(1)
+    // A day later both are past the Class 1 resolve deadline; the one with both counts once.
+    d.clock.advance(24 * 3600_000)
+    home = await d.call('home:summary')
+    expect(home.overdueCases).toHaveLength(2)
+    expect(home.overdueCount).toBe(2)
+    // A voided case is never overdue.
+    await d.call('cases:transition', { id: promised.id, action: 'void', reason: '重复登记', approval: d.approval })
+    expect((await d.call('home:summary')).overdueCount).toBe(1)
+    await d.services.close()
+  })
 })
