@@ -1,6 +1,7 @@
 import type { HomeSummary } from '@shared/schemas/home'
 import { requireSession, type ServiceContext } from './context'
 import { openCasesView } from './caseRecord'
+import { refusalFor } from '@shared/rules/lifecycle'
 
 /**
  * The home screen: escalations, overdue promises, promises due today, open cases by class,
@@ -22,7 +23,11 @@ export function homeSummary(ctx: ServiceContext): HomeSummary {
       class1: open.filter((c) => c.caseClass === 1).length,
       class2: open.filter((c) => c.caseClass === 2).length,
     },
-    overdueCount: summaries.filter((s) => s.flags.overdue.length > 0).length,
+    viewCounts: {
+      urgent: summaries.filter((s) => s.urgent).length,
+      overdue: summaries.filter((s) => s.flags.overdue.length > 0).length,
+      follow_up: open.filter((c) => refusalFor(c, 'recordFollowUp') === null).length,
+    },
     lastHandover: ctx.store.data.handovers.at(-1) ?? null,
   }
 }

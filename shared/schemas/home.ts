@@ -11,8 +11,11 @@ export const HomeSummary = z.object({
   commitmentsDueToday: z.array(CommitmentRow),
   overdueCases: z.array(CaseSummary),
   openByClass: z.object({ class1: z.number().int(), class2: z.number().int() }),
-  /** Open cases with anything overdue (a deadline or a commitment): the list's 逾期 view, counted. */
-  overdueCount: z.number().int(),
+  /**
+   * How many cases the list's 紧急 / 逾期 / 待回访 views hold (the tiles that open them): an
+   * urgent case still open; anything overdue, a deadline or a commitment; the follow-up due.
+   */
+  viewCounts: z.object({ urgent: z.number().int(), overdue: z.number().int(), follow_up: z.number().int() }),
   /** The last signed-off handover, for the shift that took over (null: none yet). */
   lastHandover: Handover.nullable(),
 })

@@ -105,20 +105,58 @@ describe('shift handover', () => {
     expect([promised.caseClass, other.caseClass]).toEqual([1, 1])
     const inHours = (h: number) => toLocalDateTime(new Date(d.clock.now().getTime() + h * 3600_000))
     await d.call('commitments:add', { id: promised.id, what: '一小时内回电', owner: '李娜', dueAt: inHours(1) })
-    expect((await d.call('home:summary')).overdueCount).toBe(0)
+    expect((await d.call('home:summary')).viewCounts.overdue).toBe(0)
     d.clock.advance(2 * 3600_000)
     // Only the commitment is late: overdue, though no deadline of the case itself is.
     let home = await d.call('home:summary')
     expect(home.overdueCases).toEqual([])
-    expect(home.overdueCount).toBe(1)
+    expect(home.viewCounts.overdue).toBe(1)
     // A day later both are past the Class 1 resolve deadline; the one with both counts once.
     d.clock.advance(24 * 3600_000)
     home = await d.call('home:summary')
     expect(home.overdueCases).toHaveLength(2)
-    expect(home.overdueCount).toBe(2)
+    expect(home.viewCounts.overdue).toBe(2)
     // A voided case is never overdue.
     await d.call('cases:transition', { id: promised.id, action: 'void', reason: '重复登记', approval: d.approval })
-    expect((await d.call('home:summary')).overdueCount).toBe(1)
+    expect((await d.call('home:summary')).viewCounts.overdue).toBe(1)
+    await d.services.close()
+  })
+
+  it('counts the 紧急 and 待回访 tiles as the list views they open: urgent while open, taken over or not; reported, awaiting the call', async () => {
+    const d = await clerkDesk(await tempDir(), new Date())
+    const create = (o = {}) =>
+      d.call(
+        'cases:create',
+        validDraft({
+          departmentId: d.departments[0].id,
+          receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)),
+          customerType: 'regular',
+          ...o,
+        }),
+      )
+    const urgent = await create({ description: '顾客在门口滑倒摔伤，膝盖流血', phone: '13900000021' })
+    const plain = await create({ phone: '13900000022', category: 'delivery' })
+    let home = await d.call('home:summary')
+    expect(home.viewCounts).toEqual({ urgent: 1, overdue: 0, follow_up: 0 })
+    expect(home.escalated.map((c) => c.id)).toEqual([urgent.id])
+    // Taken over: no longer waiting for a manager, still urgent.
+    await d.call('cases:takeOver', { id: urgent.id, approval: d.approval })
+    home = await d.call('home:summary')
+    expect(home.escalated).toEqual([])
+    expect(home.viewCounts.urgent).toBe(1)
+    // Resolved and reported: the follow-up call is what it waits for.
+    await d.call('cases:transition', { id: plain.id, action: 'resolve', resolution: '已致歉并改约送货' })
+    expect((await d.call('home:summary')).viewCounts.follow_up).toBe(0)
+    await d.call('cases:recordOralReport', {
+      id: plain.id,
+      to: '陈主管',
+      at: toLocalDateTime(new Date(Date.now() - 30_000)),
+      summary: '送货延误，已改约',
+    })
+    expect((await d.call('home:summary')).viewCounts.follow_up).toBe(1)
+    // Closed or voided, an urgent case leaves the tile.
+    await d.call('cases:transition', { id: urgent.id, action: 'void', reason: '重复登记', approval: d.approval })
+    expect((await d.call('home:summary')).viewCounts).toEqual({ urgent: 0, overdue: 0, follow_up: 1 })
     await d.services.close()
   })
 })
