@@ -7,6 +7,7 @@ import { CATEGORIES, type Category, type Cause } from '../values/options'
 import { causesFor } from './causes'
 import { caseFlags } from './deadlines'
 import { maskPhone, phoneDigits } from '../values/phone'
+import { formatFen } from '../values/money'
 import { OPEN_STATUSES } from './lifecycle'
 import { localDayEnd, localDayStart, withinLocalDays } from '../values/localTime'
 
@@ -29,6 +30,23 @@ function weekOf(today: Date, weeksBack: number): DayRange {
   const weekday = (today.getDay() + 6) % 7 // Monday = 0
   const monday = addDays(today, -weekday - 7 * weeksBack)
   return { from: dayOf(monday), to: dayOf(addDays(monday, 6)) }
+}
+
+/**
+ * A weekly row's figures as text, in WEEKLY_COLUMNS order: what the screen and the PDF both
+ * show, so they read the same ("—" where nothing was resolved or rated, ¥ with fen, 4.2/5).
+ */
+export function weeklyFigureTexts(r: WeeklyRow): string[] {
+  return [
+    String(r.total),
+    String(r.class1),
+    String(r.class2),
+    String(r.open),
+    String(r.overdue),
+    r.avgResolveHours === null ? '—' : String(r.avgResolveHours),
+    `¥${formatFen(r.compensationFen)}`,
+    r.satisfaction === null ? '—' : `${r.satisfaction.toFixed(1)}/5`,
+  ]
 }
 
 /** This week's Monday to Sunday: what the weekly screen opens on (today's cases are in it). */

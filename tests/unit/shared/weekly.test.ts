@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { lastWeek, presetOf, presetRange, thisMonth, thisWeek, weeklyReport } from '@shared/rules/weekly'
+import {
+  lastWeek,
+  presetOf,
+  presetRange,
+  thisMonth,
+  thisWeek,
+  weeklyFigureTexts,
+  weeklyReport,
+} from '@shared/rules/weekly'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { Case } from '@shared/schemas/case'
@@ -132,6 +140,9 @@ describe('the weekly department report', () => {
     expect(r.perDay.map((d) => d.count)).toEqual([1, 0, 1, 0, 1, 0, 0])
     // The in-progress Class 2 case is past 24 h without a first response: overdue.
     expect(r.byDepartment[0].overdue).toBe(1)
+    // The screen and the PDF print the same texts: ¥ with fen, one decimal of satisfaction out of 5.
+    expect(weeklyFigureTexts(r.total)).toEqual(['3', '2', '1', '2', '1', '4', '¥30.00', '4.0/5'])
+    expect(weeklyFigureTexts(r.byDepartment[0])).toEqual(['2', '1', '1', '1', '1', '2', '¥30.00', '5.0/5'])
   })
 
   it('counts cause codes per category in the material order, with those left without one (docs/domain.md §3a)', () => {
@@ -184,5 +195,6 @@ describe('the weekly department report', () => {
       byCategory: [],
       total: { total: 0, avgResolveHours: null, satisfaction: null },
     })
+    expect(weeklyFigureTexts(empty.total)).toEqual(['0', '0', '0', '0', '0', '—', '¥0.00', '—'])
   })
 })
