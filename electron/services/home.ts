@@ -1,4 +1,5 @@
-import type { HomeSummary } from '@shared/schemas/home'
+import { HOME_HANDOVER_CASES, type HomeSummary, type LastHandover } from '@shared/schemas/home'
+import type { Handover } from '@shared/schemas/handover'
 import { requireSession, type ServiceContext } from './context'
 import { openCasesView } from './caseRecord'
 import { refusalFor } from '@shared/rules/lifecycle'
@@ -28,6 +29,21 @@ export function homeSummary(ctx: ServiceContext): HomeSummary {
       overdue: summaries.filter((s) => s.flags.overdue.length > 0).length,
       follow_up: open.filter((c) => refusalFor(c, 'recordFollowUp') === null).length,
     },
-    lastHandover: ctx.store.data.handovers.at(-1) ?? null,
+    lastHandover: lastHandover(ctx.store.data.handovers.at(-1)),
+  }
+}
+
+/** The handover for the home page: its notes in full, its open cases only the first few (the page stays light). */
+function lastHandover(h: Handover | undefined): LastHandover | null {
+  if (!h) return null
+  const { id, at, outgoing, incoming, notes, snapshot } = h
+  return {
+    id,
+    at,
+    outgoing,
+    incoming,
+    notes,
+    openCases: snapshot.openCases.slice(0, HOME_HANDOVER_CASES),
+    openCount: snapshot.openCases.length,
   }
 }

@@ -5,6 +5,19 @@ import { Commitment } from './workflow'
 
 const CommitmentRow = z.object({ case: CaseSummary, commitment: Commitment })
 
+/** How many of the open cases handed over the home page lists (the handover page has them all). */
+export const HOME_HANDOVER_CASES = 8
+
+/**
+ * The last handover as the home page shows it: who handed over to whom and when, the notes,
+ * the first open cases handed over and how many there were.
+ */
+export const LastHandover = Handover.pick({ id: true, at: true, outgoing: true, incoming: true, notes: true }).extend({
+  openCases: z.array(CaseSummary).max(HOME_HANDOVER_CASES),
+  openCount: z.number().int(),
+})
+export type LastHandover = z.infer<typeof LastHandover>
+
 export const HomeSummary = z.object({
   escalated: z.array(CaseSummary),
   overdueCommitments: z.array(CommitmentRow),
@@ -17,6 +30,6 @@ export const HomeSummary = z.object({
    */
   viewCounts: z.object({ urgent: z.number().int(), overdue: z.number().int(), follow_up: z.number().int() }),
   /** The last signed-off handover, for the shift that took over (null: none yet). */
-  lastHandover: Handover.nullable(),
+  lastHandover: LastHandover.nullable(),
 })
 export type HomeSummary = z.infer<typeof HomeSummary>

@@ -3,6 +3,7 @@ import { toLocalDateTime } from '@shared/values/localTime'
 import { clerkDesk, CLERK_PIN, MANAGER_PIN } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
+import { HOME_HANDOVER_CASES } from '@shared/schemas/home'
 
 describe('shift handover', () => {
   const tempDir = useTempDirs()
@@ -84,7 +85,22 @@ describe('shift handover', () => {
       incoming: { name: '陈主管' },
       notes: '王女士下午会来取换货的电饭煲',
     })
-    expect(home.lastHandover?.snapshot.openCases.map((c) => c.number)).toEqual([kase.number])
+    expect(home.lastHandover?.openCases.map((c) => c.number)).toEqual([kase.number])
+    expect(home.lastHandover?.openCount).toBe(1)
+    // With many open cases the home page gets the first few and the count (the handover page lists all).
+    for (let i = 0; i < HOME_HANDOVER_CASES + 2; i++)
+      await d.call(
+        'cases:create',
+        validDraft({
+          departmentId: d.departments[0].id,
+          receivedAt: toLocalDateTime(new Date(Date.now() - 60_000)),
+          phone: `1390000${String(1000 + i)}`,
+        }),
+      )
+    await sign('')
+    const busy = (await d.call('home:summary')).lastHandover
+    expect(busy?.openCases).toHaveLength(HOME_HANDOVER_CASES)
+    expect(busy?.openCount).toBe(HOME_HANDOVER_CASES + 3)
     await d.services.close()
   })
 
