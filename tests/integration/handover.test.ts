@@ -65,6 +65,20 @@ describe('shift handover', () => {
     await d.services.close()
   })
 
+  it('asks for the incoming clerk by name when none is chosen (the form and main read the same schema)', async () => {
+    const d = await clerkDesk(await tempDir(), new Date())
+    const refusal = await d.refused('handover:submit', { hours: 8, notes: '', incoming: { staffId: '', pin: '' } })
+    expect(refusal.code).toBe('VALIDATION')
+    expect(refusal.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'incoming.staffId', message: '请选择一项' },
+        { path: 'incoming.pin', message: expect.stringMatching(/PIN/) },
+      ]),
+    )
+    expect(await d.call('handover:list')).toEqual([])
+    await d.services.close()
+  })
+
   it('shows the next shift the last handover on the home page: who, when, the notes and the open cases', async () => {
     const d = await clerkDesk(await tempDir(), new Date())
     expect((await d.call('home:summary')).lastHandover).toBeNull()
