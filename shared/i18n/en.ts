@@ -244,7 +244,7 @@ export const en: Messages = {
     run: 'Export',
     busy: 'Exporting…',
     failed: 'Export failed: {{message}}',
-    done: 'Exported {{count}} ({{file}})',
+    done: 'Exported {{count}} → {{file}}',
     masked: 'phones masked',
   },
   detail: {
@@ -877,7 +877,13 @@ export const en: Messages = {
     print: 'Print handover sheet',
     intro: 'Check the list below, write your notes, and have the incoming clerk sign off with their own PIN.',
   },
-  reports: { title: 'Reports', oralLog: 'Oral report log', from: 'From', to: 'To' },
+  reports: {
+    title: 'Reports',
+    oralLog: 'Oral report log',
+    from: 'From',
+    to: 'To',
+    made: 'Made {{file}}',
+  },
   weekly: {
     title: 'Weekly department complaint tracking',
     total: 'Total',

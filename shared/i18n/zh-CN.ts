@@ -226,7 +226,7 @@ export const zhCN = {
     run: '导出',
     busy: '正在导出…',
     failed: '导出失败：{{message}}',
-    done: '已导出 {{count}} 条（{{file}}）',
+    done: '已导出 {{count}} 条 → {{file}}',
     masked: '电话已打码',
   },
   detail: {
@@ -837,7 +837,13 @@ export const zhCN = {
     print: '打印交接班表',
     intro: '交班前请核对以下内容，填写交接说明，由接班人输入自己的 PIN 码确认签收。',
   },
-  reports: { title: '报表', oralLog: '口头报告记录', from: '开始日期', to: '结束日期' },
+  reports: {
+    title: '报表',
+    oralLog: '口头报告记录',
+    from: '开始日期',
+    to: '结束日期',
+    made: '已生成 {{file}}',
+  },
   weekly: {
     title: '每周部门投诉追踪',
     total: '合计',
