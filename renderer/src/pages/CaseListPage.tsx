@@ -20,13 +20,24 @@ function toQuery(f: Filters, sort: Sort, dir: 'asc' | 'desc'): CaseQuery {
   return query
 }
 
-export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
+export function CaseListPage({
+  onOpen,
+  onNew,
+  initialView,
+}: {
+  onOpen: (id: string) => void
+  onNew: () => void
+  /** The saved view to open on (a home tile's), when it is one the list has. */
+  initialView?: string
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS)
   const [sort, setSort] = useState<{ field: Sort; dir: 'asc' | 'desc' }>({ field: 'receivedAt', dir: 'desc' })
   // 我的 / 未分配 / 全部: whose cases (the department is the filter below).
-  const [view, setView] = useState<View>('all')
+  const [view, setView] = useState<View>(() =>
+    (CASE_VIEWS as readonly string[]).includes(initialView ?? '') ? (initialView as View) : 'all',
+  )
   const departments = useLoad(() => api['departments:list'](), [])
   const query = { ...toQuery(filters, sort.field, sort.dir), ...(view === 'all' ? {} : { view }) }
   const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)], true)
