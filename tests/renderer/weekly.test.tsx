@@ -39,7 +39,7 @@ describe('the weekly screen', () => {
     renderWithApi(<WeeklySection />, api)
     await waitFor(() => expect(api['reports:weekly']).toHaveBeenCalled())
     expect(api['reports:weekly'].mock.calls[0][0]).toEqual(week)
-    expect(await screen.findByText('共 2 件')).toBeInTheDocument()
+    expect(await screen.findByText(/本周（.*）共 2 件/)).toBeInTheDocument()
     expect(screen.queryByText(/本周没有投诉/)).not.toBeInTheDocument()
   })
 
