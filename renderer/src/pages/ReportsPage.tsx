@@ -52,6 +52,9 @@ function OralLog() {
           <label htmlFor="oral-range" className="inline-label">
             {t('reports.range')}
           </label>
+          <label htmlFor="oral-range-end" className="sr-only">
+            {t('reports.to')}
+          </label>
           <DatePicker.RangePicker
             id={{ start: 'oral-range', end: 'oral-range-end' }}
             value={[dayjs(range.from), dayjs(range.to)]}

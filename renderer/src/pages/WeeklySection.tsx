@@ -36,9 +36,11 @@ export function WeeklySection() {
           <label htmlFor="weekly-range" className="inline-label">
             {t('reports.range')}
           </label>
+          <label htmlFor="weekly-range-end" className="sr-only">
+            {t('reports.to')}
+          </label>
           <DatePicker.RangePicker
             id={{ start: 'weekly-range', end: 'weekly-range-end' }}
-            aria-label={t('reports.range')}
             value={[dayjs(range.from), dayjs(range.to)]}
             allowClear={false}
             format={DAY}
