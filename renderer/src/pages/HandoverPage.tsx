@@ -168,6 +168,8 @@ export function HandoverPage({ signedIn, onOpen }: { signedIn: StaffPublic; onOp
       <Section id="ho-history" title={t('handover.history')}>
         {history.state === 'error' ? (
           <Alert type="error" showIcon role="alert" title={history.error.message} />
+        ) : history.state === 'ready' && history.data.length === 0 ? (
+          <Empty text={t('handover.none')} />
         ) : (
           <Table<Handover>
             size="small"
@@ -212,6 +214,11 @@ export function HandoverPage({ signedIn, onOpen }: { signedIn: StaffPublic; onOp
   )
 }
 
+/** An empty part of the sheet says so in one line (no table of headers around nothing). */
+function Empty({ text }: { text: string }) {
+  return <Typography.Paragraph type="secondary">{text}</Typography.Paragraph>
+}
+
 function Section({
   id,
   title,
@@ -253,6 +260,7 @@ function CaseTable({
   onOpen: (id: string) => void
 }) {
   const { t } = useTranslation()
+  if (rows.length === 0) return <Empty text={empty} />
   return (
     <Table<CaseSummary>
       size="small"
@@ -288,6 +296,7 @@ type CommitmentRow = { case: CaseSummary; commitment: Commitment }
 function CommitmentTable({ rows, onOpen }: { rows: CommitmentRow[]; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const now = Date.now()
+  if (rows.length === 0) return <Empty text={t('handover.noCommitments')} />
   return (
     <Table<CommitmentRow>
       size="small"
