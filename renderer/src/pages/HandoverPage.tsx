@@ -168,14 +168,15 @@ export function HandoverPage({ signedIn, onOpen }: { signedIn: StaffPublic; onOp
       <Section id="ho-history" title={t('handover.history')}>
         {history.state === 'error' ? (
           <Alert type="error" showIcon role="alert" title={history.error.message} />
-        ) : history.state === 'ready' && history.data.length === 0 ? (
+        ) : history.state === 'loading' ? (
+          <Empty text={t('app.loading')} />
+        ) : history.data.length === 0 ? (
           <Empty text={t('handover.none')} />
         ) : (
           <Table<Handover>
             size="small"
             rowKey="id"
-            loading={history.state === 'loading'}
-            dataSource={history.state === 'ready' ? history.data : []}
+            dataSource={history.data}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             locale={{ emptyText: t('handover.none') }}
             aria-label={t('handover.history')}
