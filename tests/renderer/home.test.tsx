@@ -60,7 +60,7 @@ function renderHome(data: HomeSummary) {
 
 const tile = (name: RegExp) => screen.getByRole('link', { name })
 
-describe('the home page', () => {
+describe('the home page', { timeout: 30_000 }, () => {
   it('never shows a zero in alarm red; urgent and overdue counts above zero are', async () => {
     renderHome(summary({ viewCounts: { urgent: 0, overdue: 3, follow_up: 2 } }))
     await screen.findByRole('heading', { name: '首页', level: 1 })

@@ -32,7 +32,7 @@ function report(range: { from: string; to: string }, total: number): WeeklyRepor
   }
 }
 
-describe('the weekly screen', () => {
+describe('the weekly screen', { timeout: 30_000 }, () => {
   it('opens on this week, so today’s complaints are in it', async () => {
     const week = thisWeek(new Date())
     const api = fakeApi({ 'reports:weekly': { ok: true, data: report(week, 2) } })
