@@ -6,6 +6,7 @@ const hosts = useHosts()
 test('a customer’s suggestion is recorded and thanked for, answered, and never shows as a complaint', async ({
   page,
 }) => {
+  test.setTimeout(120_000) // recording, answering and voiding
   await signedInClerk(page, hosts)
 
   await page.getByRole('button', { name: '建议/意见' }).click()
@@ -37,6 +38,7 @@ test('a customer’s suggestion is recorded and thanked for, answered, and never
   const dialog = page.getByRole('dialog', { name: /作废 JY-\d{8}-0001？/ })
   await dialog.getByRole('button', { name: '作废' }).click()
   await expect(dialog.getByLabel('作废原因')).toHaveAccessibleDescription('此项必填')
+  await shot(page, '44-suggestion-void-dialog')
   await dialog.getByLabel('作废原因').fill('重复登记')
   await dialog.getByRole('button', { name: '作废' }).click()
   await expect(dialog).toBeHidden()
