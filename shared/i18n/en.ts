@@ -939,7 +939,6 @@ export const en: Messages = {
     to: 'To',
     made: 'Made {{file}}',
     range: 'Period',
-    today: 'Today',
     oralIntro: 'The oral reports of Class 1 complaints to a manager, printed by the time of the report.',
   },
   weekly: {
@@ -970,7 +969,6 @@ export const en: Messages = {
     print: 'Print weekly report',
     screenTitle: 'Weekly department tracking',
     week: 'Week',
-    presets: { thisWeek: 'This week', lastWeek: 'Last week', thisMonth: 'This month' },
     selected: 'The period chosen',
     quick: 'Quick periods',
     loadFailed: 'Cannot read the weekly figures: {{message}}',

@@ -892,7 +892,6 @@ export const zhCN = {
     to: '结束日期',
     made: '已生成 {{file}}',
     range: '统计期间',
-    today: '今天',
     oralIntro: '一类投诉向主管口头报告的记录，按报告时间打印。',
   },
   weekly: {
@@ -923,7 +922,6 @@ export const zhCN = {
     print: '打印周报',
     screenTitle: '每周部门投诉追踪',
     week: '统计周期',
-    presets: { thisWeek: '本周', lastWeek: '上周', thisMonth: '本月' },
     selected: '所选期间',
     quick: '快速选择期间',
     loadFailed: '无法读取周报：{{message}}',

@@ -23,15 +23,6 @@ export const WEEKLY_COLUMNS = [
   'satisfaction',
 ] as const
 
-const dayOf = (d: Date) => format(d, 'yyyy-MM-dd')
-
-/** Monday to Sunday of the week `weeksBack` weeks before the one holding `today` (0: this week). */
-function weekOf(today: Date, weeksBack: number): DayRange {
-  const weekday = (today.getDay() + 6) % 7 // Monday = 0
-  const monday = addDays(today, -weekday - 7 * weeksBack)
-  return { from: dayOf(monday), to: dayOf(addDays(monday, 6)) }
-}
-
 /**
  * A weekly row's figures as text, in WEEKLY_COLUMNS order: what the screen and the PDF both
  * show, so they read the same ("—" where nothing was resolved or rated, ¥ with fen, 4.2/5).
@@ -49,42 +40,11 @@ export function weeklyFigureTexts(r: WeeklyRow): string[] {
   ]
 }
 
-/** This week's Monday to Sunday: what the weekly screen opens on (today's cases are in it). */
-export function thisWeek(today: Date): DayRange {
-  return weekOf(today, 0)
-}
-
 /** Last week's Monday to Sunday (the material asks for the report every Monday). */
 export function lastWeek(today: Date): DayRange {
-  return weekOf(today, 1)
-}
-
-/** The first to the last day of the month holding `today`. */
-export function thisMonth(today: Date): DayRange {
-  const first = new Date(today.getFullYear(), today.getMonth(), 1)
-  const last = new Date(today.getFullYear(), today.getMonth() + 1, 0)
-  return { from: dayOf(first), to: dayOf(last) }
-}
-
-/** The ranges the report screens offer as presets, in the order shown (i18n keys under weekly.presets.). */
-export const RANGE_PRESETS = ['thisWeek', 'lastWeek', 'thisMonth'] as const
-export type RangePreset = (typeof RANGE_PRESETS)[number]
-
-export function presetRange(preset: RangePreset, today: Date): DayRange {
-  return { thisWeek, lastWeek, thisMonth }[preset](today)
-}
-
-/**
- * Which preset `range` is on `today`, or null for any other range: the screen names the
- * period by it ("本周没有投诉" only for this very week, never for another one).
- */
-export function presetOf(range: DayRange, today: Date): RangePreset | null {
-  return (
-    RANGE_PRESETS.find((p) => {
-      const r = presetRange(p, today)
-      return r.from === range.from && r.to === range.to
-    }) ?? null
-  )
+  const weekday = (today.getDay() + 6) % 7 // Monday = 0
+  const monday = addDays(today, -weekday - 7)
+  return { from: format(monday, 'yyyy-MM-dd'), to: format(addDays(monday, 6), 'yyyy-MM-dd') }
 }
 
 function row(key: string, label: string, cases: readonly Case[], settings: WorkflowSettings, now: Date): WeeklyRow {

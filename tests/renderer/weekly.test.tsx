@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
-import { thisWeek } from '@shared/rules/weekly'
+import { dayRangePresets } from '@shared/rules/dayRanges'
 import type { WeeklyReport } from '@shared/schemas/weekly'
 import { WeeklySection } from '../../renderer/src/pages/WeeklySection'
 import { fakeApi, renderWithApi } from './renderWithApi'
@@ -34,7 +34,7 @@ function report(range: { from: string; to: string }, total: number): WeeklyRepor
 
 describe('the weekly screen', { timeout: 30_000 }, () => {
   it('opens on this week, so today’s complaints are in it', async () => {
-    const week = thisWeek(new Date())
+    const week = dayRangePresets(new Date()).thisWeek
     const api = fakeApi({ 'reports:weekly': { ok: true, data: report(week, 2) } })
     renderWithApi(<WeeklySection />, api)
     await waitFor(() => expect(api['reports:weekly']).toHaveBeenCalled())
@@ -44,7 +44,7 @@ describe('the weekly screen', { timeout: 30_000 }, () => {
   })
 
   it('shows a totals row under the department table', async () => {
-    const week = thisWeek(new Date())
+    const week = dayRangePresets(new Date()).thisWeek
     const data = report(week, 2)
     data.byDepartment = [row('d1', '收银', 1), row('d2', '售后服务', 1)]
     renderWithApi(<WeeklySection />, fakeApi({ 'reports:weekly': { ok: true, data } }))

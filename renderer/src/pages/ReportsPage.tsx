@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Card, DatePicker, Tabs, Typography } from 'antd'
 import dayjs from 'dayjs'
-import { format } from 'date-fns'
-import { presetRange } from '@shared/rules/weekly'
+import { DAY_RANGE_PRESETS, dayRangePresets } from '@shared/rules/dayRanges'
 import type { DayRange } from '@shared/schemas/common'
 import { useApi } from '../apiContext'
 import { FileButton } from '../components/FileButton'
@@ -35,15 +34,8 @@ export function ReportsPage() {
 function OralLog() {
   const { t } = useTranslation()
   const api = useApi()
-  const today = format(new Date(), 'yyyy-MM-dd')
-  const [range, setRange] = useState<DayRange>({ from: today, to: today })
-  const presets = [
-    { label: t('reports.today'), value: { from: today, to: today } },
-    ...(['thisWeek', 'lastWeek', 'thisMonth'] as const).map((p) => ({
-      label: t(`weekly.presets.${p}`),
-      value: presetRange(p, new Date()),
-    })),
-  ]
+  const presets = dayRangePresets(new Date())
+  const [range, setRange] = useState<DayRange>(presets.today)
   return (
     <section aria-labelledby="oral-title">
       <Card title={<h2 id="oral-title">{t('reports.oralLog')}</h2>}>
@@ -62,7 +54,10 @@ function OralLog() {
             format={DAY}
             placeholder={[t('reports.from'), t('reports.to')]}
             getPopupContainer={popupContainer}
-            presets={presets.map((p) => ({ label: p.label, value: [dayjs(p.value.from), dayjs(p.value.to)] }))}
+            presets={DAY_RANGE_PRESETS.map((p) => ({
+              label: t(`list.presets.${p}`),
+              value: [dayjs(presets[p].from), dayjs(presets[p].to)],
+            }))}
             onChange={(v) => {
               if (v?.[0] && v[1]) setRange({ from: v[0].format(DAY), to: v[1].format(DAY) })
             }}

@@ -4,7 +4,8 @@ import { Alert, Button, Card, Col, DatePicker, Row, Statistic, Table, Typography
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { presetOf, presetRange, RANGE_PRESETS, thisWeek, WEEKLY_COLUMNS, weeklyFigureTexts } from '@shared/rules/weekly'
+import { WEEKLY_COLUMNS, weeklyFigureTexts } from '@shared/rules/weekly'
+import { DAY_RANGE_PRESETS, dayRangePresets, presetOf } from '@shared/rules/dayRanges'
 import type { DayRange } from '@shared/schemas/common'
 import type { WeeklyReport, WeeklyRow } from '@shared/schemas/weekly'
 import { useApi } from '../apiContext'
@@ -22,10 +23,10 @@ const CLASS_COLOURS = { class1: '#0958d9', class2: '#d46b08' }
 export function WeeklySection() {
   const { t } = useTranslation()
   const api = useApi()
-  const [range, setRange] = useState<DayRange>(() => thisWeek(new Date()))
+  const [range, setRange] = useState<DayRange>(() => dayRangePresets(new Date()).thisWeek)
   const report = useLoad(() => api['reports:weekly'](range), [range.from, range.to], true)
   const preset = presetOf(range, new Date())
-  const period = preset ? t(`weekly.presets.${preset}`) : t('weekly.selected')
+  const period = preset ? t(`list.presets.${preset}`) : t('weekly.selected')
   return (
     <section aria-labelledby="weekly-title" className="weekly">
       <Card
@@ -46,24 +47,24 @@ export function WeeklySection() {
             format={DAY}
             placeholder={[t('reports.from'), t('reports.to')]}
             getPopupContainer={popupContainer}
-            presets={RANGE_PRESETS.map((p) => {
-              const r = presetRange(p, new Date())
-              return { label: t(`weekly.presets.${p}`), value: [dayjs(r.from), dayjs(r.to)] }
+            presets={DAY_RANGE_PRESETS.map((p) => {
+              const r = dayRangePresets(new Date())[p]
+              return { label: t(`list.presets.${p}`), value: [dayjs(r.from), dayjs(r.to)] }
             })}
             onChange={(v) => {
               if (v?.[0] && v[1]) setRange({ from: v[0].format(DAY), to: v[1].format(DAY) })
             }}
           />
           <span className="weekly-quick" role="group" aria-label={t('weekly.quick')}>
-            {RANGE_PRESETS.map((p) => (
+            {DAY_RANGE_PRESETS.map((p) => (
               <Button
                 key={p}
                 size="small"
                 type={preset === p ? 'primary' : 'default'}
                 aria-pressed={preset === p}
-                onClick={() => setRange(presetRange(p, new Date()))}
+                onClick={() => setRange(dayRangePresets(new Date())[p])}
               >
-                {t(`weekly.presets.${p}`)}
+                {t(`list.presets.${p}`)}
               </Button>
             ))}
           </span>

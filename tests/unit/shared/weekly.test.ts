@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  lastWeek,
-  presetOf,
-  presetRange,
-  thisMonth,
-  thisWeek,
-  weeklyFigureTexts,
-  weeklyReport,
-} from '@shared/rules/weekly'
+import { lastWeek, weeklyFigureTexts, weeklyReport } from '@shared/rules/weekly'
+import { dayRangePresets } from '@shared/rules/dayRanges'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { Case } from '@shared/schemas/case'
@@ -30,35 +23,11 @@ describe('the weekly department report', () => {
     expect(lastWeek(new Date(2026, 10, 22))).toEqual({ from: '2026-11-09', to: '2026-11-15' }) // a Sunday
   })
 
-  it('the screen opens on this week: Monday to Sunday around today, whatever the weekday', () => {
-    expect(thisWeek(new Date(2026, 10, 23, 0, 0))).toEqual({ from: '2026-11-23', to: '2026-11-29' }) // Monday, midnight
-    expect(thisWeek(new Date(2026, 10, 26, 15))).toEqual({ from: '2026-11-23', to: '2026-11-29' }) // a Thursday
-    expect(thisWeek(new Date(2026, 10, 29, 23, 59))).toEqual({ from: '2026-11-23', to: '2026-11-29' }) // Sunday night
-    // Across a month and a year end.
-    expect(thisWeek(new Date(2026, 11, 31))).toEqual({ from: '2026-12-28', to: '2027-01-03' })
-    expect(lastWeek(new Date(2027, 0, 1))).toEqual({ from: '2026-12-21', to: '2026-12-27' })
-  })
-
-  it('this month runs from the 1st to the month’s last day (leap years included)', () => {
-    expect(thisMonth(new Date(2026, 10, 23))).toEqual({ from: '2026-11-01', to: '2026-11-30' })
-    expect(thisMonth(new Date(2028, 1, 10))).toEqual({ from: '2028-02-01', to: '2028-02-29' })
-    expect(thisMonth(new Date(2026, 11, 31, 23, 59))).toEqual({ from: '2026-12-01', to: '2026-12-31' })
-  })
-
-  it('names a range by its preset only when it is exactly that preset today', () => {
-    const today = new Date(2026, 10, 26)
-    expect(presetOf(presetRange('thisWeek', today), today)).toBe('thisWeek')
-    expect(presetOf(presetRange('lastWeek', today), today)).toBe('lastWeek')
-    expect(presetOf(presetRange('thisMonth', today), today)).toBe('thisMonth')
-    // Last week seen from a later day is no longer "this week"; a hand-picked range is none.
-    expect(presetOf({ from: '2026-11-16', to: '2026-11-22' }, new Date(2026, 10, 30))).toBeNull()
-    expect(presetOf({ from: '2026-11-23', to: '2026-11-26' }, today)).toBeNull()
-  })
-
   it('counts a case received today in this week’s figures (the screen never says 本周没有投诉 then)', () => {
     const now = new Date(2026, 10, 26, 9, 30)
     const today = kase({ receivedAt: new Date(2026, 10, 26, 9, 5).toISOString(), departmentId: 'd1' })
-    const r = weeklyReport([today], thisWeek(now), depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, now)
+    const { thisWeek } = dayRangePresets(now)
+    const r = weeklyReport([today], thisWeek, depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, now)
     expect(r.total.total).toBe(1)
     expect(weeklyReport([today], lastWeek(now), depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, now).total.total).toBe(0)
   })
