@@ -3,6 +3,7 @@ import { App as AntdApp } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { Locale, Session } from '@shared/schemas/staff'
+import type { CaseView } from '@shared/schemas/case'
 import { ApiContext, HostContext, useApi } from './apiContext'
 import { USE_ELEVATION } from '@shared/schemas/common'
 import type { Api } from '@shared/ipc/contract'
@@ -24,7 +25,7 @@ import { SessionContext } from './ui/session'
 import { createUnsavedRegistry, UnsavedContext } from './ui/unsaved'
 
 /** Where a link into the list starts it (the home page's tiles): one of the list's saved views. */
-export type ListFilter = { view: 'urgent' | 'overdue' | 'follow_up' }
+export type ListFilter = { view: CaseView }
 
 export type View =
   | { name: 'home' }
