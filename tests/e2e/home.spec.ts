@@ -95,7 +95,10 @@ test('the next shift starts on 首页: the last handover’s notes and cases, ti
   await page.getByRole('navigation').getByRole('button', { name: '首页' }).click()
   await page.getByRole('group', { name: '待办概览' }).getByRole('link', { name: /紧急/ }).click()
   await expect(page.getByRole('heading', { name: '投诉列表', level: 1 })).toBeVisible()
+  // …on its 紧急 view: the urgent case, not the other one.
+  await expect(page.getByRole('radiogroup', { name: '查看' }).getByRole('radio', { name: '紧急' })).toBeChecked()
   await expect(page.getByRole('main')).toContainText('刘女士')
+  await expect(page.getByRole('main')).not.toContainText('周先生')
 
   // 报表 and 建议/意见 as they first show, at both sizes.
   await page.getByRole('navigation').getByRole('button', { name: '报表' }).click()
