@@ -26,3 +26,12 @@ export function dayRangePresets(today: Date): Record<DayRangePreset, DayRange> {
     thisMonth: { from: day(startOfMonth(today)), to: day(endOfMonth(today)) },
   }
 }
+
+/**
+ * Which preset `range` is as of `today`, or null for any other range: a screen names the
+ * period by it (本周 only for this very week, never for another one).
+ */
+export function presetOf(range: DayRange, today: Date): DayRangePreset | null {
+  const presets = dayRangePresets(today)
+  return DAY_RANGE_PRESETS.find((p) => presets[p].from === range.from && presets[p].to === range.to) ?? null
+}

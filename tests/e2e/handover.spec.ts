@@ -9,7 +9,6 @@ import {
   shot,
   useHosts,
   chooseOption,
-  pickDateRange,
 } from './helpers'
 
 const hosts = useHosts()
@@ -46,10 +45,13 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   await chooseOption(form.getByLabel(/^接班人\s*\*?$/), MANAGER.name)
   await form.getByLabel('接班人 PIN 码').fill('111111')
   await form.getByRole('button', { name: '接班人确认签收' }).click()
-  await expect(form.getByRole('alert')).toContainText('PIN 码不正确')
+  // A wrong PIN is said next to the PIN field (and the field emptied).
+  await expect(form.getByLabel('接班人 PIN 码')).toHaveAccessibleDescription(/PIN 码不正确/)
   await form.getByLabel('接班人 PIN 码').fill(MANAGER.pin)
   await form.getByRole('button', { name: '接班人确认签收' }).click()
-  await expect(page.getByText(`交接已签收：李娜 → ${MANAGER.name}`)).toBeVisible()
+  await expect(page.locator('.ant-message')).toContainText(`交接已签收：李娜 → ${MANAGER.name}`)
+  await expect(page.getByRole('status').filter({ hasText: `交接已签收：李娜 → ${MANAGER.name}（` })).toBeVisible()
+  await expect(form.getByLabel('交接说明')).toHaveValue('')
   await shot(page, '20-handover')
 
   const [sheet] = await Promise.all([
@@ -64,26 +66,39 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   expect(text).toContain('凭本人 PIN 码签收')
   await expect(page.getByRole('region', { name: '历史交接记录' })).toContainText(`李娜 → ${MANAGER.name}`)
 
-  // The day's oral report log prints from 报表 (none today: it says so).
-  await page.getByRole('navigation').getByRole('button', { name: '报表' }).click()
-  const [log] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '打印口头报告记录' }).click(),
-  ])
-  expect((await readFile(await log.path())).subarray(0, 5).toString()).toBe('%PDF-')
-  expect(execFileSync('pdftotext', [await log.path(), '-'], { encoding: 'utf8' })).toContain('该期间没有口头报告')
+  // The next shift sees the handover on 首页: who, when, the notes, the open cases.
+  await page.getByRole('navigation').getByRole('button', { name: '首页' }).click()
+  const last = page.getByRole('region', { name: '上一班交接' })
+  await expect(last).toContainText(`李娜 → ${MANAGER.name}`)
+  await expect(last).toContainText('周先生可能会再打电话来，语气较急。')
+  await expect(last).toContainText('未结案投诉（1 件）')
+  await expect(last.getByRole('button', { name: /^KS-/ })).toBeVisible()
 
-  // The weekly tracking: last week is empty; this week shows the complaint, its chart and the PDF.
+  // The weekly tracking opens on this week: today's complaint is in it, with a 合计 row, charts and the PDF.
+  await page.getByRole('navigation').getByRole('button', { name: '报表' }).click()
   const weekly = page.getByRole('region', { name: '每周部门投诉追踪' })
-  await expect(weekly).toContainText('本周没有投诉')
-  const today = new Date().toLocaleDateString('sv-SE')
-  await pickDateRange(weekly, today, today)
-  await expect(weekly.getByRole('row', { name: /售后服务/ })).toBeVisible()
-  await expect(weekly.getByRole('img', { name: '按部门' }).locator('svg').first()).toBeVisible()
+  await expect(weekly).toContainText(/本周（.+）共 1 件/)
+  await expect(weekly).not.toContainText('没有投诉')
+  await expect(weekly.getByRole('row', { name: /售后服务/ }).first()).toBeVisible()
+  await expect(weekly.getByRole('row', { name: /^合计/ }).first()).toBeVisible()
+  await expect(weekly.getByRole('img', { name: '按部门的一类、二类投诉数' }).locator('svg').first()).toBeVisible()
   await shot(page, '21-weekly')
   const [pdf] = await Promise.all([
     page.waitForEvent('download'),
     weekly.getByRole('button', { name: '打印周报' }).click(),
   ])
   expect(execFileSync('pdftotext', ['-layout', await pdf.path(), '-'], { encoding: 'utf8' })).toContain('售后服务')
+  await expect(page.locator('.ant-message')).toContainText(/已生成 每周部门投诉追踪-.+\.pdf/)
+  // Last week had none, and says so by its name.
+  await weekly.getByRole('button', { name: '上周' }).click()
+  await expect(weekly).toContainText(/上周（.+）没有投诉。/)
+
+  // The day's oral report log prints from 报表 (none today: it says so).
+  await page.getByRole('tab', { name: '口头报告记录' }).click()
+  const [log] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '打印口头报告记录' }).click(),
+  ])
+  expect((await readFile(await log.path())).subarray(0, 5).toString()).toBe('%PDF-')
+  expect(execFileSync('pdftotext', [await log.path(), '-'], { encoding: 'utf8' })).toContain('该期间没有口头报告')
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dayRangePresets } from '@shared/rules/dayRanges'
+import { dayRangePresets, presetOf } from '@shared/rules/dayRanges'
 
 describe('date range presets 今天 / 本周 / 上周 / 本月', () => {
   it('on a Wednesday: today, Monday to Sunday this week and last, the whole month', () => {
@@ -21,5 +21,18 @@ describe('date range presets 今天 / 本周 / 上周 / 本月', () => {
     expect(newYear.thisWeek).toEqual({ from: '2026-12-28', to: '2027-01-03' })
     expect(newYear.lastWeek).toEqual({ from: '2026-12-21', to: '2026-12-27' })
     expect(dayRangePresets(new Date(2028, 1, 10)).thisMonth).toEqual({ from: '2028-02-01', to: '2028-02-29' })
+  })
+
+  it('names a range by its preset only when it is exactly that preset today (the weekly screen says 本周 only then)', () => {
+    const today = new Date(2026, 10, 26)
+    const presets = dayRangePresets(today)
+    expect(presetOf(presets.today, today)).toBe('today')
+    expect(presetOf(presets.thisWeek, today)).toBe('thisWeek')
+    expect(presetOf(presets.lastWeek, today)).toBe('lastWeek')
+    expect(presetOf(presets.thisMonth, today)).toBe('thisMonth')
+    // Last week seen from a later week is no longer 本周; a hand-picked range is none.
+    expect(presetOf({ from: '2026-11-23', to: '2026-11-29' }, new Date(2026, 10, 30))).toBe('lastWeek')
+    expect(presetOf({ from: '2026-11-16', to: '2026-11-22' }, new Date(2026, 10, 30))).toBeNull()
+    expect(presetOf({ from: '2026-11-23', to: '2026-11-26' }, today)).toBeNull()
   })
 })
