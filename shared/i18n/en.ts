@@ -254,6 +254,13 @@ export const en: Messages = {
     notFound: 'This complaint was not found.',
     amountNone: '—',
     none: 'None',
+    followUpLine: 'Follow-up: {{level}} {{score}}/5',
+    earlyReasonLine: 'Called early because: {{reason}}',
+    duration: {
+      days: '{{days}} d {{hours}} h',
+      hours: '{{hours}} h {{minutes}} min',
+      minutes: '{{minutes}} min {{seconds}} s',
+    },
   },
   timeline: {
     created: 'Logged at intake',

@@ -236,6 +236,13 @@ export const zhCN = {
     notFound: '找不到这条投诉。',
     amountNone: '—',
     none: '无',
+    followUpLine: '回访：{{level}} {{score}}/5',
+    earlyReasonLine: '提前回访原因：{{reason}}',
+    duration: {
+      days: '{{days}} 天 {{hours}} 小时',
+      hours: '{{hours}} 小时 {{minutes}} 分',
+      minutes: '{{minutes}} 分 {{seconds}} 秒',
+    },
   },
   timeline: {
     created: '受理登记',
