@@ -11,7 +11,6 @@ import {
   useHosts,
 } from './helpers'
 
-
 // The case workspace (issue 14): where the case stands in a sticky header, the customer's facts
 // and the one next action side by side — visible without scrolling at 1366×768 — the rest in drawers.
 const hosts = useHosts()
@@ -40,6 +39,7 @@ async function onFirstScreen(page: Page, name: string | RegExp, role: 'region' |
 test('a Class 2 urgent case: the alarm, the facts and the next action on the first screen; the alarm calms down once a manager is told', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   await page.setViewportSize(SIZES[0])
   const host = await hosts.start()
   await page.goto(host.url)
@@ -88,6 +88,7 @@ test('a Class 2 urgent case: the alarm, the facts and the next action on the fir
 test('a Class 1 case walked to 已结案: the Steps bar passes every step, the timeline reads in words', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   await page.setViewportSize(SIZES[0])
   const host = await hosts.start()
   await page.goto(host.url)

@@ -65,6 +65,7 @@ async function review(page: Page): Promise<void> {
 test('a Class 1 case raised to Class 2 after its oral report goes back to 已解决 and closes only with the written report', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -128,6 +129,7 @@ test('a Class 1 case raised to Class 2 after its oral report goes back to 已解
 test('an urgent case cannot be resolved before someone is told; once closed it stops heading the list', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -197,6 +199,7 @@ test('an urgent case cannot be resolved before someone is told; once closed it s
 test('a clerk is told to report at once; a manager takes over with their PIN; voiding asks first, in red', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)

@@ -211,7 +211,11 @@ describe('the next action and the other actions come from the lifecycle', () => 
     const drawer = await screen.findByRole('dialog', { name: '降为一类' })
     expect(within(drawer).getByLabelText(/原因/)).toBeVisible()
     // The signed-in manager is the approver already (antd's select shows the name beside its search box).
-    expect(within(drawer).getByLabelText(/^审批主管/).closest('.ant-select')).toHaveTextContent('陈主管')
+    expect(
+      within(drawer)
+        .getByLabelText(/^审批主管/)
+        .closest('.ant-select'),
+    ).toHaveTextContent('陈主管')
     expect(within(drawer).getByLabelText(/主管 PIN 码/)).toBeVisible()
   })
 })

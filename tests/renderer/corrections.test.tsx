@@ -1,8 +1,6 @@
-import type { ReactElement } from 'react'
 import { describe, expect, it } from 'vitest'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { App } from 'antd'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { Workflow } from '@shared/schemas/workflow'
 import type { Result } from '@shared/ipc/result'
@@ -15,7 +13,7 @@ import { CaseFacts } from '../../renderer/src/case/CaseFacts'
 import { TimelineChanges } from '../../renderer/src/case/TimelineChanges'
 import type { CasePanelProps } from '../../renderer/src/case/caseActions'
 import { makeCase, NO_FLAGS } from '../support/factories'
-import { fakeApi, renderWithApi, type FakeApi } from './renderWithApi'
+import { fakeApi, renderWithApi } from './renderWithApi'
 
 const DEPARTMENTS = [
   { id: 'dept-1', name: '前台/服务台', active: true },
@@ -44,9 +42,6 @@ function panelProps(c: CaseDetail): CasePanelProps {
     viewer: { role: 'staff' },
   }
 }
-
-/** Toasts need Ant Design's App around the form. */
-const renderInApp = (ui: ReactElement, api: FakeApi) => renderWithApi(<App>{ui}</App>, api)
 
 /** Picks an option of an Ant Design Select by its text. */
 async function choose(combobox: HTMLElement, option: string) {
@@ -78,7 +73,7 @@ describe('更正登记信息', () => {
       'departments:list': { ok: true, data: DEPARTMENTS },
       'cases:edit': { ok: true, data: saved },
     })
-    renderInApp(<EditForm {...panelProps(c)} />, api)
+    renderWithApi(<EditForm {...panelProps(c)} />, api)
     const form = screen.getByRole('form', { name: /只保存改动的项目/ })
     expect(within(form).getByLabelText('联系电话')).toHaveValue('13911112223')
     expect(within(form).getByLabelText('商品/服务金额（¥）')).toHaveValue('299.00')
@@ -103,7 +98,7 @@ describe('更正登记信息', () => {
         },
       },
     })
-    renderInApp(<EditForm {...panelProps(c)} />, api)
+    renderWithApi(<EditForm {...panelProps(c)} />, api)
     const form = screen.getByRole('form', { name: /只保存改动的项目/ })
     const phone = within(form).getByLabelText('联系电话')
     await userEvent.clear(phone)
