@@ -362,7 +362,8 @@ export const en: Messages = {
       executeOffer: 'Compensation carried out: {{offer}}',
     },
     voidConfirm: 'Void {{number}}?',
-    voidConfirmText: 'A voided complaint is no longer handled (its record stays, shown as voided). This cannot be undone.',
+    voidConfirmText:
+      'A voided complaint is no longer handled (its record stays, shown as voided). This cannot be undone.',
     voidOk: 'Void it',
   },
   timeline: {

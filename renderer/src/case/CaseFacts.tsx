@@ -30,9 +30,7 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
         <span>
           <strong>{c.customerName}</strong> <span className="mono">{c.phone || t('detail.noPhone')}</span>{' '}
           <Tag>{t(`options.customerType.${c.customerType}`)}</Tag>
-          <Tag color={MOOD_COLOR[c.mood]}>
-            {t(`options.mood.${c.mood}`)}
-          </Tag>
+          <Tag color={MOOD_COLOR[c.mood]}>{t(`options.mood.${c.mood}`)}</Tag>
         </span>
       ),
     },

@@ -85,7 +85,14 @@ export function CaseForm<T extends FieldValues, O>(props: CaseFormProps<T, O>) {
     <form className="case-form" onSubmit={submit} noValidate aria-label={props.title} id={props.id}>
       {props.children(form.control as unknown as Control<T>, form)}
       {refusal && (
-        <Alert type="error" showIcon role="alert" title={refusal} className="case-form-refusal" id={`${props.id}-refusal`} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={refusal}
+          className="case-form-refusal"
+          id={`${props.id}-refusal`}
+        />
       )}
       <Space>
         <Button

@@ -97,7 +97,9 @@ export function CommitmentsPanel({ onOpen, ...props }: CasePanelProps & { onOpen
             defaults={{ dueAt: toLocalDateTime(new Date(reagreeing.dueAt)), reason: '' }}
             submitLabel={t('wf.reagree')}
             onSubmit={(v) => act(api['commitments:reagree']({ id: c.id, commitmentId: reagreeing.id, ...v }))}
-            success={(v) => t('detail.done.reagreeCommitment', { due: formatDateTime(new Date(v.dueAt).toISOString()) })}
+            success={(v) =>
+              t('detail.done.reagreeCommitment', { due: formatDateTime(new Date(v.dueAt).toISOString()) })
+            }
             onDone={() => setReagreeing(null)}
             onCancel={() => setReagreeing(null)}
           >

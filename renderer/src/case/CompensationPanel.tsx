@@ -18,6 +18,7 @@ import { useApi } from '../apiContext'
 import { ApprovalFields } from '../components/ApprovalFields'
 import { formatDateTime } from '../format'
 import { popupContainer, TextAreaField, TextField } from '../ui/fields'
+import { optionMatches } from '../ui/pinyin'
 import { caseActions, type Act, type Actions, type CasePanelProps } from './caseActions'
 import { ActionButton } from './ActionControl'
 import { CaseForm } from './CaseForm'
@@ -91,11 +92,6 @@ export function CompensationPanel(props: CasePanelProps) {
                   )}
                 </span>
               }
-              actions={[
-                <Button key="offer" type="link" onClick={() => setChosen({ items: o.items, source: 'proposed', needs: o.needs })}>
-                  {t('comp.offer')}
-                </Button>,
-              ]}
             >
               <p className="option-items">{offerText(t, o.items)}</p>
               <p className="option-value">
@@ -105,6 +101,9 @@ export function CompensationPanel(props: CasePanelProps) {
                 )}
               </p>
               <p className="muted small">{t(`comp.rationale.${o.rationale}`)}</p>
+              <Button onClick={() => setChosen({ items: o.items, source: 'proposed', needs: o.needs })}>
+                {t('comp.offer')}
+              </Button>
             </Card>
           ))}
         </div>
@@ -137,7 +136,14 @@ export function CompensationPanel(props: CasePanelProps) {
 }
 
 /** Offering needs a manager's approval (and above the cap a reason) when the option is beyond the clerk. */
-function ConfirmOffer({ c, act, managers, defaultApprover, chosen, onDone }: CasePanelProps & { chosen: Chosen; onDone: () => void }) {
+function ConfirmOffer({
+  c,
+  act,
+  managers,
+  defaultApprover,
+  chosen,
+  onDone,
+}: CasePanelProps & { chosen: Chosen; onDone: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
   const needsApproval = chosen.needs.length > 0
@@ -149,11 +155,6 @@ function ConfirmOffer({ c, act, managers, defaultApprover, chosen, onDone }: Cas
   const label = needsApproval ? t('wf.approveAndOffer') : t('comp.offer')
   return (
     <Card size="small" className="confirm-offer" title={`${t('comp.offer')}：${offerText(t, chosen.items)}`}>
-      {needsApproval && (
-        <p className="urgent-line">
-          {chosen.needs.map((n) => t(`comp.needs.${n}`)).join('，')} — {t('comp.needsApproval')}
-        </p>
-      )}
       <CaseForm
         id="offer"
         title={t('comp.offer')}
@@ -170,6 +171,14 @@ function ConfirmOffer({ c, act, managers, defaultApprover, chosen, onDone }: Cas
       >
         {(control) => (
           <>
+            {needsApproval && (
+              <Alert
+                type="warning"
+                showIcon
+                className="case-form-refusal"
+                title={`${chosen.needs.map((n) => t(`comp.needs.${n}`)).join('，')} — ${t('comp.needsApproval')}`}
+              />
+            )}
             {overCap && (
               <TextAreaField
                 control={control}
@@ -206,7 +215,12 @@ function CustomOffer({ c, settings, onReview }: CasePanelProps & { onReview: (ch
       note: i.note.trim(),
     }))
     // The same rule main applies (shared/rules/compensation); main checks again on save.
-    const { needs } = assessOffer(items, { lossFen: effectiveLoss(c).fen, fault: c.fault }, compensation, authorityLimitFen)
+    const { needs } = assessOffer(
+      items,
+      { lossFen: effectiveLoss(c).fen, fault: c.fault },
+      compensation,
+      authorityLimitFen,
+    )
     onReview({ items, source: 'custom', needs })
     form.reset()
   })
@@ -223,6 +237,7 @@ function CustomOffer({ c, settings, onReview }: CasePanelProps & { onReview: (ch
                 value={field.value}
                 onChange={field.onChange}
                 options={COMPENSATION_FORMS.map((x) => ({ value: x, label: t(`comp.forms.${x}`) }))}
+                showSearch={{ filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input) }}
                 getPopupContainer={popupContainer}
                 className="offer-form"
               />
@@ -334,7 +349,13 @@ function OfferRow({ offer, c, act, actions }: { offer: Offer; c: CaseDetail; act
           {(control) => (
             <div className="edit-grid">
               {(['voucherCode', 'refundReceiptNo', 'exchangedItem', 'note'] as const).map((name) => (
-                <TextField key={name} control={control} name={name} id={`exec-${offer.id}-${name}`} label={t(`comp.${name}`)} />
+                <TextField
+                  key={name}
+                  control={control}
+                  name={name}
+                  id={`exec-${offer.id}-${name}`}
+                  label={t(`comp.${name}`)}
+                />
               ))}
             </div>
           )}

@@ -19,15 +19,7 @@ import { useApi } from '../apiContext'
 import { useErrorText } from '../components/Field'
 import { useLoad } from '../hooks/useLoad'
 import { useFeedback } from '../ui/feedback'
-import {
-  AmountField,
-  ChoiceField,
-  DateTimeField,
-  FormItem,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../ui/fields'
+import { AmountField, ChoiceField, DateTimeField, FormItem, SelectField, TextAreaField, TextField } from '../ui/fields'
 import { CauseField } from './CauseField'
 import type { FormProps } from './actionForms'
 
@@ -124,7 +116,7 @@ export function EditForm({ c, act, onDone, onCancel }: FormProps) {
         <AmountField {...field('claimAmount')} hint={t('hints.claimAmount')} />
         <TextField {...field('receiptNo')} />
         <SelectField {...field('demand')} options={options('demand', DEMANDS)} />
-        <TextField {...field("demandNote")} />
+        <TextField {...field('demandNote')} />
       </div>
       <TextAreaField {...field('description')} rows={4} max={LIMITS.description} />
       <TextAreaField {...field('customerWords')} rows={2} max={LIMITS.customerWords} />

@@ -143,7 +143,10 @@ export function FollowUpForm({ c, act, settings, onDone, onCancel }: FormProps) 
         submitLabel={t('wf.followUp')}
         onSubmit={(v) => act(api['cases:recordFollowUp']({ id: c.id, ...v }))}
         success={(v) =>
-          t('detail.done.recordFollowUp', { level: t(`wf.satisfactionLevels.${v.satisfaction}`), score: v.satisfaction })
+          t('detail.done.recordFollowUp', {
+            level: t(`wf.satisfactionLevels.${v.satisfaction}`),
+            score: v.satisfaction,
+          })
         }
         onDone={onDone}
         onCancel={onCancel}
@@ -206,7 +209,14 @@ export function ReviewForm({ c, act, onDone, onCancel }: FormProps) {
       {(control) =>
         REVIEW_FIELDS.map((f) =>
           f === 'owner' ? (
-            <TextField key={f} control={control} name={f} id={`review-${f}`} label={t(`wf.reviewFields.${f}`)} required />
+            <TextField
+              key={f}
+              control={control}
+              name={f}
+              id={`review-${f}`}
+              label={t(`wf.reviewFields.${f}`)}
+              required
+            />
           ) : (
             <TextAreaField
               key={f}
@@ -339,9 +349,7 @@ export function AssignFormPanel({ c, act, onDone, onCancel }: FormProps) {
             id="assign-department"
             label={t('owner.toDepartment')}
             allowClear
-            options={
-              departments.state === 'ready' ? departments.data.map((d) => ({ value: d.id, label: d.name })) : []
-            }
+            options={departments.state === 'ready' ? departments.data.map((d) => ({ value: d.id, label: d.name })) : []}
           />
           <TextAreaField
             control={control}

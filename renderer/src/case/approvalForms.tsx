@@ -29,7 +29,11 @@ export function VoidForm(props: ApprovalFormProps) {
       defaults={{ reason: '', approval: approval(props) }}
       submitLabel={t('detail.actions.void')}
       approval
-      danger={{ title: t('detail.voidConfirm', { number: c.number }), content: t('detail.voidConfirmText'), okText: t('detail.voidOk') }}
+      danger={{
+        title: t('detail.voidConfirm', { number: c.number }),
+        content: t('detail.voidConfirmText'),
+        okText: t('detail.voidOk'),
+      }}
       onSubmit={(v) => act(api['cases:transition']({ id: c.id, action: 'void', ...v }))}
       success={() => t('detail.done.void', { number: c.number })}
       onDone={onDone}

@@ -54,11 +54,6 @@ export function CaseDetailPage({
   // Depend on the loaded data itself: `load` is a new object every render.
   const loaded = load.state === 'ready' ? load.data : null
   useEffect(() => setCurrent(loaded), [loaded])
-  // The intake's "saved" message, once, as a toast.
-  useEffect(() => {
-    if (savedNotice) feedback.success(savedNotice)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [savedNotice])
   const act = async (call: Promise<Result<CaseDetail>>, success?: string) => {
     const result = await call
     if (result.ok) {
@@ -114,22 +109,38 @@ export function CaseDetailPage({
     { key: 'lastr', label: t('detail.tabs.lastr'), children: <LastrPanel {...props} /> },
     {
       key: 'compensation',
-      label: <span>{t('detail.tabs.compensation')} {count(w.offers.length)}</span>,
+      label: (
+        <span>
+          {t('detail.tabs.compensation')} {count(w.offers.length)}
+        </span>
+      ),
       children: <CompensationPanel {...props} />,
     },
     {
       key: 'commitments',
-      label: <span>{t('detail.tabs.commitments')} {count(openCommitments)}</span>,
+      label: (
+        <span>
+          {t('detail.tabs.commitments')} {count(openCommitments)}
+        </span>
+      ),
       children: <CommitmentsPanel {...props} onOpen={setDrawer} />,
     },
     {
       key: 'attachments',
-      label: <span>{t('detail.tabs.attachments')} {count(w.attachments.filter((a) => !a.voided).length)}</span>,
+      label: (
+        <span>
+          {t('detail.tabs.attachments')} {count(w.attachments.filter((a) => !a.voided).length)}
+        </span>
+      ),
       children: <AttachmentsPanel {...props} />,
     },
     {
       key: 'notes',
-      label: <span>{t('detail.tabs.notes')} {count(w.notes.length + w.customerUpdates.length)}</span>,
+      label: (
+        <span>
+          {t('detail.tabs.notes')} {count(w.notes.length + w.customerUpdates.length)}
+        </span>
+      ),
       children: <NotesPanel {...props} onOpen={setDrawer} />,
     },
   ]
@@ -146,6 +157,8 @@ export function CaseDetailPage({
           </>
         }
       />
+      {/* The number the clerk tells the customer: it stays until closed or the page is left. */}
+      {savedNotice && <Alert type="success" showIcon closable className="case-saved" title={savedNotice} />}
       <EscalationCard {...props} />
       <div className="case-grid">
         <div className="case-main">
