@@ -68,7 +68,9 @@ test('a case closed two months ago lives in the archive: it is found by search, 
 
   await page.getByRole('button', { name: 'KS-20260920-0001' }).click()
   await expect(page.getByRole('heading', { name: '投诉详情' })).toBeVisible()
-  await expect(page.getByText('冰箱门封条漏气，制冷效果差。', { exact: true })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: '登记信息' }).getByText('冰箱门封条漏气，制冷效果差。', { exact: true }),
+  ).toBeVisible()
   const reopen = await openCaseAction(page, '重新打开')
   await reopen.getByLabel('原因').fill('顾客来电：修好后又漏气了')
   await reopen.getByRole('button', { name: '重新打开' }).click()

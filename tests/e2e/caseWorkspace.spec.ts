@@ -2,6 +2,10 @@ import { expect, test, type Page } from '@playwright/test'
 import {
   caseAction,
   caseStatus,
+  caseTab,
+  caseTimeline,
+  chooseOption,
+  openCaseAction,
   completeSetup,
   fillIntake,
   MANAGER,
@@ -108,6 +112,19 @@ test('a Class 1 case walked to 已结案: the Steps bar passes every step, the t
   await onFirstScreen(page, '登记信息')
   await onFirstScreen(page, /^下一步/)
 
+  // Every other action opens on its own, in a drawer; compensation and the rest are tabs.
+  const drawer = await openCaseAction(page, '更正登记信息')
+  await expect(drawer.getByLabel(/^联系电话/)).toHaveValue('13712345678')
+  await shots(page, 'class1-correction-drawer')
+  await drawer.getByRole('button', { name: '取消' }).click()
+  await expect(drawer).toBeHidden()
+  const compensation = await caseTab(page, '补偿方案')
+  await compensation.getByRole('button', { name: '提出补偿方案' }).click()
+  await expect(compensation.getByRole('listitem').first()).toBeVisible()
+  await page.setViewportSize(SIZES[0])
+  await compensation.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/screens/case-class1-compensation-tab-1366.png' })
+
   await nextAction(page).getByRole('button', { name: '开始处理' }).click()
   await expect(caseStatus(page)).toHaveText('处理中')
   await resolveCase(page, '当场核对小票，补足找零 10 元并致歉')
@@ -134,4 +151,15 @@ test('a Class 1 case walked to 已结案: the Steps bar passes every step, the t
   await shots(page, 'class1-closed')
   await page.setViewportSize(SIZES[0])
   await onFirstScreen(page, '登记信息')
+
+  // The same page in English.
+  const number = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/KS-\d{8}-\d{4}/)![0]
+  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  await chooseOption(page.getByLabel('界面语言'), 'English')
+  await page.getByRole('navigation').getByRole('button', { name: 'Complaints' }).click()
+  await page.getByRole('button', { name: number }).click()
+  await expect(caseStatus(page)).toHaveText('Closed')
+  await expect(caseTimeline(page)).toBeHidden() // named in English now
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Follow-up: Satisfied 4/5')
+  await shots(page, 'class1-closed-en')
 })

@@ -78,7 +78,8 @@ const urgent = (notified: number): Partial<Workflow> => ({
 const nextCard = () => screen.getByRole('region', { name: /^下一步/ })
 const others = () => screen.getByRole('region', { name: '其他操作' })
 
-describe('the next action and the other actions come from the lifecycle', () => {
+// Forms typed into on a loaded machine: more than the default 5 s each.
+describe('the next action and the other actions come from the lifecycle', { timeout: 30_000 }, () => {
   it('an urgent case nobody was told about: telling a manager comes first; 标记已解决 waits, with why', () => {
     const c = detail({ status: 'in_progress', caseClass: 2, workflow: urgent(0) })
     renderWithApi(<Workspace {...panelProps(c)} />, fakeApi())

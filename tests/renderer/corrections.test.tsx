@@ -54,7 +54,7 @@ async function choose(combobox: HTMLElement, option: string) {
   fireEvent.click(item)
 }
 
-describe('更正登记信息', () => {
+describe('更正登记信息', { timeout: 30_000 }, () => {
   it('opens prefilled with the case, sends only the changed fields, and says what the rules did', async () => {
     const c = detail()
     const saved = detail({
@@ -83,7 +83,7 @@ describe('更正登记信息', () => {
     await waitFor(() => expect(api['cases:edit']).toHaveBeenCalledTimes(1))
     expect(api['cases:edit']).toHaveBeenCalledWith({ id: c.id, changes: { phone: '13911112222' } })
     expect(await screen.findByText('已更正 1 项：更正登记信息，规则判定升级为二类')).toBeInTheDocument()
-  }, 30_000)
+  })
 
   it('a wrong value is refused next to its field before anything is sent, and cleared once fixed; main refusal goes next to its field too', async () => {
     const c = detail()
@@ -116,7 +116,7 @@ describe('更正登记信息', () => {
     expect(api['cases:edit']).toHaveBeenCalledWith({ id: c.id, changes: { departmentId: 'dept-2' } })
     // The refusal names its field: no banner far from it.
     expect(within(form).queryByText('提交的内容有误，未保存。')).toBeNull()
-  }, 30_000)
+  })
 
   it('a closed case shows why it cannot be corrected', () => {
     renderWithApi(

@@ -182,7 +182,7 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
       )}
       <Modal
         open={voiding !== null}
-        title={voiding ? `${t('attachments.voidTitle')}：${voiding.fileName}` : ''}
+        title={voiding ? `${t('attachments.voidTitle')}${t('corrections.colon')}${voiding.fileName}` : ''}
         onCancel={() => setVoiding(null)}
         footer={null}
         destroyOnHidden

@@ -20,7 +20,8 @@ const MOOD_COLOR = { calm: 'default', upset: 'orange', angry: 'red' } as const
 export function CaseFacts({ c }: { c: CaseDetail }) {
   const { t } = useTranslation()
   const none = t('detail.none')
-  const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? none : `¥${formatFen(fen)}`)
+  const yuan = (fen: number | null | undefined) =>
+    fen === null || fen === undefined ? t('detail.amountNone') : `¥${formatFen(fen)}`
   const change = c.workflow.classChange
   const main: DescriptionsProps['items'] = [
     {

@@ -75,7 +75,9 @@ export function CaseHeader({
           </span>
         </Tooltip>
         <span className="case-owner">
-          {t('owner.owner')}：{owner}
+          {t('owner.owner')}
+          {t('corrections.colon')}
+          {owner}
         </span>
         <Countdown c={c} settings={settings} />
       </div>
@@ -95,7 +97,9 @@ function Countdown({ c, settings }: { c: CaseDetail; settings: WorkflowSettings 
     <span className={next.overdue ? 'case-deadline overdue' : 'case-deadline'} data-testid="case-deadline">
       <Tooltip title={t('detail.deadline.due', { at: formatDateTime(next.at) })}>
         <span>
-          {what}：{next.overdue ? t('detail.deadline.overdueBy', { time }) : t('detail.deadline.left', { time })}
+          {what}
+          {t('corrections.colon')}
+          {next.overdue ? t('detail.deadline.overdueBy', { time }) : t('detail.deadline.left', { time })}
         </span>
       </Tooltip>
     </span>

@@ -84,7 +84,7 @@ export function CommitmentsPanel({ onOpen, ...props }: CasePanelProps & { onOpen
       )}
       <Modal
         open={reagreeing !== null}
-        title={reagreeing ? `${t('wf.reagree')}：${reagreeing.what}` : ''}
+        title={reagreeing ? `${t('wf.reagree')}${t('corrections.colon')}${reagreeing.what}` : ''}
         onCancel={() => setReagreeing(null)}
         footer={null}
         destroyOnHidden

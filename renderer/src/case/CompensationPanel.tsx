@@ -54,7 +54,7 @@ export function CompensationPanel(props: CasePanelProps) {
       </div>
       {refusal && <Alert type="error" showIcon title={refusal} />}
       {c.workflow.offers.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comp.none')} />
+        !options && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comp.none')} />
       ) : (
         <ul className="offers" aria-label={t('comp.offers')}>
           {c.workflow.offers.map((o) => (
@@ -154,7 +154,11 @@ function ConfirmOffer({
     .refine((o) => !overCap || o.capReason !== '', { message: v.required, path: ['capReason'] })
   const label = needsApproval ? t('wf.approveAndOffer') : t('comp.offer')
   return (
-    <Card size="small" className="confirm-offer" title={`${t('comp.offer')}：${offerText(t, chosen.items)}`}>
+    <Card
+      size="small"
+      className="confirm-offer"
+      title={`${t('comp.offer')}${t('corrections.colon')}${offerText(t, chosen.items)}`}
+    >
       <CaseForm
         id="offer"
         title={t('comp.offer')}

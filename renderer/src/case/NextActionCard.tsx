@@ -24,7 +24,12 @@ export function NextActionCard(props: CasePanelProps) {
         title={
           <h2 id="next-title">
             {t('detail.nextTitle')}
-            {next && <span className="next-action-name">：{t(`detail.actions.${next}`)}</span>}
+            {next && (
+              <span className="next-action-name">
+                {t('corrections.colon')}
+                {t(`detail.actions.${next}`)}
+              </span>
+            )}
           </h2>
         }
       >
