@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
 import {
   addClerkAndSignIn,
+  caseTab,
+  chooseOption,
   completeSetup,
   fillIntake,
   MANAGER,
+  openCaseAction,
   shot,
   useHosts,
-  chooseOption,
 } from './helpers'
 
 const hosts = useHosts()
@@ -16,6 +18,7 @@ const hosts = useHosts()
 test('shift handover: the outgoing clerk reviews, the incoming manager signs with their PIN, the sheet prints and stays in history', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -31,11 +34,12 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
     demand: '解释',
   })
   await page.getByRole('button', { name: '保存' }).click()
-  const commitments = page.getByRole('region', { name: '承诺' })
-  await commitments.getByLabel('承诺内容').fill('今晚七点前确认送达时间并回电')
-  await commitments.getByLabel('负责人').fill('接班人')
-  await commitments.getByRole('button', { name: '添加承诺' }).click()
-  await expect(commitments).toContainText('即将到期')
+  const promise = await openCaseAction(page, '添加承诺')
+  await promise.getByLabel('承诺内容').fill('今晚七点前确认送达时间并回电')
+  await promise.getByLabel('负责人').fill('接班人')
+  await promise.getByRole('button', { name: '添加承诺' }).click()
+  await expect(promise).toBeHidden()
+  await expect(await caseTab(page, '承诺')).toContainText('即将到期')
 
   await page.getByRole('navigation').getByRole('button', { name: '交接班' }).click()
   await expect(page.getByRole('region', { name: /未来 8 小时内到期/ })).toContainText('今晚七点前确认送达时间并回电')
