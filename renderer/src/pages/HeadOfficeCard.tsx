@@ -73,7 +73,8 @@ export function HeadOfficeCard({ managers, approver }: { managers: StaffPublic[]
           {
             name: 'password',
             label: t('headOffice.password'),
-            kind: 'password',
+            // Not a PIN: a PIN field would cut it to 8 characters.
+            kind: 'secret',
             optional: true,
             hint: c?.passwordSet ? t('headOffice.passwordKeep') : undefined,
           },
