@@ -106,6 +106,12 @@ export class HeadOfficeState {
     if (ctx.store.data.branch?.kind === 'headoffice') {
       this.hqSeen = { at: null, offlineSince: null, error: null }
       this.hq = this.openHeadquarters?.(link) ?? null
+      // Said at once whether it answers (the status line), without holding anything up.
+      const db = this.hq
+      void db?.branches().then(
+        () => this.hq === db && this.reached(ctx.now(), null),
+        (err: Error) => this.hq === db && this.reached(ctx.now(), err.message),
+      )
       return
     }
     if (this.startSync) this.worker = this.startSync(ctx, link)

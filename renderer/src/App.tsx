@@ -22,6 +22,7 @@ import { SetupPage } from './pages/SetupPage'
 import { MissingDataPage } from './pages/MissingDataPage'
 import { SignInPage } from './pages/SignInPage'
 import { SessionContext } from './ui/session'
+import { HeadOfficeApp } from './hq/HeadOfficeApp'
 import { createUnsavedRegistry, UnsavedContext } from './ui/unsaved'
 
 /** Where a link into the list starts it (the home page's tiles): one of the list's saved views. */
@@ -235,62 +236,74 @@ export function App() {
       <HostContext.Provider value={status.host}>
         <SessionContext.Provider value={{ session: status.session, refresh }}>
           <UnsavedContext.Provider value={unsaved}>
-            <div className="shell">
-              <TopBar
+            {status.mode === 'headoffice' ? (
+              // Head office (总部) reads every branch: its own pages, no desk.
+              <HeadOfficeApp
                 status={status}
-                view={view}
-                onNavigate={setView}
+                warning={storeWarning}
                 onSignOut={signOut}
                 onEndElevation={endElevation}
+                onLocale={changeLocale}
+                onRestored={() => void refresh()}
               />
-              {storeWarning}
-              <main>
-                {view.name === 'home' && (
-                  <HomePage
-                    onOpen={(id) => setView({ name: 'detail', id })}
-                    onList={(filter) => setView({ name: 'list', filter })}
-                    onHandover={() => setView({ name: 'handover' })}
-                  />
-                )}
-                {view.name === 'handover' && (
-                  <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
-                )}
-                {view.name === 'reports' && <ReportsPage />}
-                {view.name === 'suggestions' && <SuggestionsPage />}
-                {view.name === 'list' && (
-                  <CaseListPage
-                    key={view.filter?.view ?? 'all'}
-                    initialView={view.filter?.view}
-                    onOpen={(id) => setView({ name: 'detail', id })}
-                    onNew={() => setView({ name: 'new' })}
-                  />
-                )}
-                {view.name === 'new' && (
-                  <IntakePage
-                    onSaved={(c) =>
-                      setView({ name: 'detail', id: c.id, saved: t('intake.saved', { number: c.number }) })
-                    }
-                    onCancel={() => setView({ name: 'list' })}
-                  />
-                )}
-                {view.name === 'detail' && (
-                  <CaseDetailPage
-                    id={view.id}
-                    savedNotice={view.saved}
-                    onBack={() => setView({ name: 'list' })}
-                    signedIn={status.session.staff}
-                  />
-                )}
-                {view.name === 'settings' && (
-                  <SettingsPage
-                    locale={status.locale}
-                    onLocale={changeLocale}
-                    signedIn={status.session.staff}
-                    onRestored={() => void refresh()}
-                  />
-                )}
-              </main>
-            </div>
+            ) : (
+              <div className="shell">
+                <TopBar
+                  status={status}
+                  view={view}
+                  onNavigate={setView}
+                  onSignOut={signOut}
+                  onEndElevation={endElevation}
+                />
+                {storeWarning}
+                <main>
+                  {view.name === 'home' && (
+                    <HomePage
+                      onOpen={(id) => setView({ name: 'detail', id })}
+                      onList={(filter) => setView({ name: 'list', filter })}
+                      onHandover={() => setView({ name: 'handover' })}
+                    />
+                  )}
+                  {view.name === 'handover' && (
+                    <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
+                  )}
+                  {view.name === 'reports' && <ReportsPage />}
+                  {view.name === 'suggestions' && <SuggestionsPage />}
+                  {view.name === 'list' && (
+                    <CaseListPage
+                      key={view.filter?.view ?? 'all'}
+                      initialView={view.filter?.view}
+                      onOpen={(id) => setView({ name: 'detail', id })}
+                      onNew={() => setView({ name: 'new' })}
+                    />
+                  )}
+                  {view.name === 'new' && (
+                    <IntakePage
+                      onSaved={(c) =>
+                        setView({ name: 'detail', id: c.id, saved: t('intake.saved', { number: c.number }) })
+                      }
+                      onCancel={() => setView({ name: 'list' })}
+                    />
+                  )}
+                  {view.name === 'detail' && (
+                    <CaseDetailPage
+                      id={view.id}
+                      savedNotice={view.saved}
+                      onBack={() => setView({ name: 'list' })}
+                      signedIn={status.session.staff}
+                    />
+                  )}
+                  {view.name === 'settings' && (
+                    <SettingsPage
+                      locale={status.locale}
+                      onLocale={changeLocale}
+                      signedIn={status.session.staff}
+                      onRestored={() => void refresh()}
+                    />
+                  )}
+                </main>
+              </div>
+            )}
           </UnsavedContext.Provider>
         </SessionContext.Provider>
       </HostContext.Provider>

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
-import { migrate } from '../../electron/headoffice/migrate'
 
 /** The folder holding initdb and pg_ctl: $PG_BIN, `pg_config --bindir`, or the newest /usr/lib/postgresql/N/bin. */
 export function findPostgresBin(): string | null {
@@ -78,6 +77,11 @@ export interface PgCluster {
 export interface ClusterOptions {
   /** Server settings (-c name=value); tests turn fsync off, the bench keeps the defaults. */
   settings?: Record<string, string>
+  /**
+   * Migrates the database as its owner (a postgres:// URL): by default electron/headoffice's
+   * migrate, loaded only then (it imports the SQL through Vite; Playwright runs the built CLI).
+   */
+  migrateWith?: (ownerUrl: string) => Promise<void>
 }
 
 /**
@@ -138,9 +142,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<PgClus
     await admin.query(`CREATE ROLE ${OWNER} LOGIN CREATEROLE PASSWORD '${PASSWORD}'`)
     await admin.query(`CREATE DATABASE ${DATABASE} OWNER ${OWNER}`)
     await admin.end()
-    const owner = await connect(OWNER)
-    await migrate(owner)
-    await owner.end()
+    if (options.migrateWith) await options.migrateWith(url(OWNER))
+    else {
+      const { migrate } = await import('../../electron/headoffice/migrate')
+      const owner = await connect(OWNER)
+      await migrate(owner)
+      await owner.end()
+    }
   } catch (err) {
     cluster.destroy()
     throw err

@@ -7,13 +7,22 @@ import type { ApiError, Result } from '@shared/ipc/result'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { ApprovalFields } from './ApprovalFields'
 import { Alert, Button } from 'antd'
-import { ChoiceField, DateTimeField, PinField, SelectField, TextAreaField, TextField } from '../ui/fields'
+import {
+  ChoiceField,
+  DateTimeField,
+  PasswordField,
+  PinField,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../ui/fields'
 import { applyServerError } from '../hooks/serverErrors'
 
 export interface MiniField {
   name: string
   label: string
-  kind?: 'text' | 'password' | 'textarea' | 'datetime' | 'select' | 'rating'
+  /** password: a PIN (digits, at most 8); secret: a password of any characters. */
+  kind?: 'text' | 'password' | 'secret' | 'textarea' | 'datetime' | 'select' | 'rating'
   options?: { value: string; label: string }[]
   hint?: string
   optional?: boolean
@@ -86,6 +95,8 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
             return <DateTimeField {...common} />
           case 'password':
             return <PinField {...common} />
+          case 'secret':
+            return <PasswordField {...common} />
           default:
             return <TextField {...common} />
         }

@@ -24,9 +24,28 @@ const LinkForm = z.object({
   approval: ManagerApproval,
 })
 
-/** 总部同步 (issue 16): the link to head office, set by a manager; the password is never shown again. */
-export function HeadOfficeCard({ managers, approver }: { managers: StaffPublic[]; approver: string }) {
+/**
+ * 总部同步 (issue 16): the link to head office, set by a manager; the password is never shown again.
+ * At head office (`headquarters`) the same link is its database, with a head office login.
+ */
+export function HeadOfficeCard({
+  managers,
+  approver,
+  headquarters = false,
+}: {
+  managers: StaffPublic[]
+  approver: string
+  headquarters?: boolean
+}) {
   const { t } = useTranslation()
+  const text = headquarters
+    ? {
+        title: 'hq.settings.link',
+        intro: 'hq.settings.linkIntro',
+        user: 'hq.settings.user',
+        userHint: 'hq.settings.userHint',
+      }
+    : { title: 'headOffice.title', intro: 'headOffice.intro', user: 'headOffice.user', userHint: 'headOffice.userHint' }
   const api = useApi()
   const [again, setAgain] = useState(0)
   const [saved, setSaved] = useState(false)
@@ -35,8 +54,8 @@ export function HeadOfficeCard({ managers, approver }: { managers: StaffPublic[]
   const c: HeadOfficeView | null = current.data
   return (
     <section className="card" aria-labelledby="headoffice-card-title">
-      <h2 id="headoffice-card-title">{t('headOffice.title')}</h2>
-      <p className="muted">{t('headOffice.intro')}</p>
+      <h2 id="headoffice-card-title">{t(text.title)}</h2>
+      <p className="muted">{t(text.intro)}</p>
       <SyncStatusLine />
       {saved && <Notice kind="success">{t('headOffice.saved')}</Notice>}
       {c?.passwordSet && <p className="muted small">{t(`headOffice.passwordStored.${c.passwordStorage}`)}</p>}
@@ -69,11 +88,12 @@ export function HeadOfficeCard({ managers, approver }: { managers: StaffPublic[]
           { name: 'host', label: t('headOffice.host') },
           { name: 'port', label: t('headOffice.port') },
           { name: 'database', label: t('headOffice.database') },
-          { name: 'user', label: t('headOffice.user'), hint: t('headOffice.userHint') },
+          { name: 'user', label: t(text.user), hint: t(text.userHint) },
           {
             name: 'password',
             label: t('headOffice.password'),
-            kind: 'password',
+            // Not a PIN: a PIN field would cut it to 8 characters.
+            kind: 'secret',
             optional: true,
             hint: c?.passwordSet ? t('headOffice.passwordKeep') : undefined,
           },

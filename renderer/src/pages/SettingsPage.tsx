@@ -141,7 +141,8 @@ function useAddForm<S extends typeof AddStaffInput | typeof AddDepartmentInput>(
   return { form, submit, banner }
 }
 
-function AddStaffForm({
+/** Adds a member of staff (a manager's action); head office's settings use it too. */
+export function AddStaffForm({
   managers,
   approver,
   onAdded,

@@ -16,7 +16,7 @@ export function SetupPage({ onDone }: { onDone: (session: Session) => void }) {
   const [banner, setBanner] = useState<string | null>(null)
   const { register, handleSubmit, setError, formState } = useForm<SetupInput>({
     resolver: zodResolver(SetupInput),
-    defaultValues: { branch: { name: '', code: '' }, manager: { name: '', pin: '', pinConfirm: '' } },
+    defaultValues: { kind: 'branch', branch: { name: '', code: '' }, manager: { name: '', pin: '', pinConfirm: '' } },
   })
   const e = formState.errors
   const submit = handleSubmit(async (values) => {
@@ -43,6 +43,18 @@ export function SetupPage({ onDone }: { onDone: (session: Session) => void }) {
         <h1 id="setup-title">{t('setup.title')}</h1>
         <p className="muted">{t('setup.intro')}</p>
         {banner && <Notice kind="error">{banner}</Notice>}
+        <fieldset>
+          <legend>{t('hq.setupKind')}</legend>
+          <p className="hint" id="setupKind-hint">
+            {t('hq.setupKindHint')}
+          </p>
+          {(['branch', 'headoffice'] as const).map((k) => (
+            <label key={k} className="inline">
+              <input type="radio" value={k} aria-describedby="setupKind-hint" {...register('kind')} />{' '}
+              {t(`hq.kind.${k}`)}
+            </label>
+          ))}
+        </fieldset>
         <fieldset>
           <legend>{t('setup.branch')}</legend>
           <Field id="branchName" label={t('setup.branchName')} error={msgs.branchName} required>

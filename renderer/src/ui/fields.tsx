@@ -131,6 +131,26 @@ export function PinField<T extends FieldValues>(props: FieldProps<T>) {
   )
 }
 
+/** A password (not a PIN): any characters, any length the schema allows, hidden, never offered by the browser. */
+export function PasswordField<T extends FieldValues>(props: FieldProps<T>) {
+  return (
+    <Controlled
+      {...props}
+      draw={(field, aria) => (
+        <Input.Password
+          {...aria}
+          ref={field.ref as never}
+          value={text(field.value)}
+          onChange={(e) => field.onChange(e.target.value)}
+          onBlur={field.onBlur}
+          disabled={props.disabled}
+          autoComplete="new-password"
+        />
+      )}
+    />
+  )
+}
+
 /** A long text; `max` shows a counter (the text is never cut: the schema says when it is too long). */
 export function TextAreaField<T extends FieldValues>(props: FieldProps<T> & { rows?: number; max?: number }) {
   return (

@@ -1,0 +1,199 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd'
+import type { HqCaseQuery, HqCaseRef, HqCaseRow, HqCursor } from '@shared/schemas/headquarters'
+import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
+import { useApi } from '../apiContext'
+import { Notice } from '../components/Notice'
+import { formatDateTime } from '../format'
+import { useLoad } from '../hooks/useLoad'
+
+type Filters = Omit<HqCaseQuery, 'after' | 'limit'>
+const PAGE = 50
+
+/** 全部投诉: every branch's complaints, newest first, with the branch column, filters and search. */
+export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [filters, setFilters] = useState<Filters>({})
+  const [text, setText] = useState('')
+  // The cursors of the pages seen so far: page n starts after cursors[n] (the first after nothing).
+  const [cursors, setCursors] = useState<(HqCursor | undefined)[]>([undefined])
+  const page = cursors.length - 1
+  const branches = useLoad(() => api['hq:branches'](), [])
+  const query: HqCaseQuery = { ...filters, limit: PAGE, ...(cursors[page] ? { after: cursors[page] } : {}) }
+  const list = useLoad(() => api['hq:cases'](query), [JSON.stringify(query)], true)
+  const set = (patch: Filters) => {
+    setFilters((f) => {
+      const next = { ...f, ...patch }
+      for (const k of Object.keys(next) as (keyof Filters)[])
+        if (next[k] === undefined || next[k] === '') delete next[k]
+      return next
+    })
+    setCursors([undefined])
+  }
+  const option = (value: string, label: string) => ({ value, label })
+  const columns = [
+    {
+      title: t('hq.cases.branch'),
+      key: 'branch',
+      render: (r: HqCaseRow) => (
+        <span>
+          {r.branchName || r.branchCode} <span className="muted">{r.branchCode}</span>
+        </span>
+      ),
+    },
+    {
+      title: t('fields.number'),
+      key: 'number',
+      render: (r: HqCaseRow) => (
+        <Button type="link" size="small" onClick={() => onOpen({ branchCode: r.branchCode, caseId: r.caseId })}>
+          {r.caseNo}
+        </Button>
+      ),
+    },
+    { title: t('fields.receivedAt'), key: 'at', render: (r: HqCaseRow) => formatDateTime(r.receivedAt) },
+    {
+      title: t('hq.cases.caseClass'),
+      key: 'class',
+      render: (r: HqCaseRow) => (
+        <>
+          <Tag color={r.caseClass === 2 ? 'red' : undefined}>{t(`options.caseClass.${r.caseClass}`)}</Tag>
+          {r.urgent && <Tag color="volcano">{t('list.urgent')}</Tag>}
+        </>
+      ),
+    },
+    { title: t('fields.category'), key: 'category', render: (r: HqCaseRow) => t(`options.category.${r.category}`) },
+    { title: t('fields.status'), key: 'status', render: (r: HqCaseRow) => t(`options.status.${r.status}`) },
+    { title: t('fields.department'), dataIndex: 'departmentName', key: 'department' },
+    { title: t('fields.customerName'), dataIndex: 'customerName', key: 'customer' },
+    { title: t('fields.product'), dataIndex: 'product', key: 'product', ellipsis: true },
+  ]
+  const data = list.state === 'ready' ? list.data : null
+  return (
+    <section className="page" aria-labelledby="hq-cases-title">
+      <header className="page-header">
+        <h1 id="hq-cases-title">{t('hq.cases.title')}</h1>
+      </header>
+      <div className="card filters" role="search">
+        <Space wrap>
+          <Input.Search
+            aria-label={t('hq.cases.search')}
+            placeholder={t('hq.cases.search')}
+            allowClear
+            value={text}
+            maxLength={100}
+            onChange={(e) => setText(e.target.value)}
+            onSearch={(q) => set({ q: q.trim() || undefined })}
+            enterButton={t('hq.cases.searchButton')}
+            style={{ width: 360 }}
+          />
+          <Select
+            aria-label={t('hq.cases.branch')}
+            style={{ minWidth: 180 }}
+            showSearch
+            optionFilterProp="label"
+            value={filters.branchCode ?? ''}
+            onChange={(v) => set({ branchCode: v || undefined })}
+            options={[
+              option('', t('hq.cases.allBranches')),
+              ...(branches.state === 'ready' ? branches.data : []).map((b) => option(b.code, `${b.name} ${b.code}`)),
+            ]}
+          />
+          <Select
+            aria-label={t('hq.cases.caseClass')}
+            style={{ minWidth: 120 }}
+            value={filters.caseClass ? String(filters.caseClass) : ''}
+            onChange={(v) => set({ caseClass: v === '1' ? 1 : v === '2' ? 2 : undefined })}
+            options={[
+              option('', t('list.all')),
+              option('1', t('options.caseClass.1')),
+              option('2', t('options.caseClass.2')),
+            ]}
+          />
+          <Select
+            aria-label={t('fields.status')}
+            style={{ minWidth: 120 }}
+            value={filters.status ?? ''}
+            onChange={(v) => set({ status: (v || undefined) as Filters['status'] })}
+            options={[option('', t('list.all')), ...CASE_STATUSES.map((s) => option(s, t(`options.status.${s}`)))]}
+          />
+          <Select
+            aria-label={t('fields.category')}
+            style={{ minWidth: 140 }}
+            value={filters.category ?? ''}
+            onChange={(v) => set({ category: (v || undefined) as Filters['category'] })}
+            options={[option('', t('list.all')), ...CATEGORIES.map((c) => option(c, t(`options.category.${c}`)))]}
+          />
+          <label>
+            {t('list.from')}{' '}
+            <input
+              type="date"
+              value={filters.from ?? ''}
+              max={filters.to}
+              onChange={(e) => set({ from: e.target.value || undefined })}
+            />
+          </label>
+          <label>
+            {t('list.to')}{' '}
+            <input
+              type="date"
+              value={filters.to ?? ''}
+              min={filters.from}
+              onChange={(e) => set({ to: e.target.value || undefined })}
+            />
+          </label>
+          <Button
+            onClick={() => {
+              setText('')
+              setFilters({})
+              setCursors([undefined])
+            }}
+          >
+            {t('hq.cases.reset')}
+          </Button>
+        </Space>
+      </div>
+      {list.state === 'error' && <Notice kind="error">{list.error.message}</Notice>}
+      {data?.partial && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          title={t('hq.cases.partial', {
+            q: filters.q,
+            scanned: data.partial.scanned.toLocaleString(),
+            since: formatDateTime(data.partial.since),
+          })}
+          action={
+            data.next && (
+              <Button size="small" onClick={() => setCursors((c) => [...c, data.next!])}>
+                {t('hq.cases.more')}
+              </Button>
+            )
+          }
+        />
+      )}
+      <Table<HqCaseRow>
+        className="card"
+        size="small"
+        rowKey={(r) => `${r.branchCode}/${r.caseId}`}
+        loading={list.state === 'loading'}
+        columns={columns}
+        dataSource={data?.rows ?? []}
+        pagination={false}
+        locale={{ emptyText: t('hq.cases.empty') }}
+        onRow={(r) => ({ onDoubleClick: () => onOpen({ branchCode: r.branchCode, caseId: r.caseId }) })}
+      />
+      <Space className="pager">
+        <Button disabled={page === 0} onClick={() => setCursors([undefined])}>
+          {t('hq.cases.first')}
+        </Button>
+        <span className="muted">{t('hq.cases.page', { n: page + 1 })}</span>
+        <Button disabled={!data?.next} onClick={() => data?.next && setCursors((c) => [...c, data.next!])}>
+          {t('hq.cases.next')}
+        </Button>
+      </Space>
+    </section>
+  )
+}

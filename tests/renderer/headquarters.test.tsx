@@ -1,0 +1,99 @@
+import { describe, expect, it, vi } from 'vitest'
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { HqCaseRow, HqReportRow } from '@shared/schemas/headquarters'
+import { HqCasesPage } from '../../renderer/src/hq/HqCasesPage'
+import { HqReportsPage } from '../../renderer/src/hq/HqReportsPage'
+import { fakeApi, renderWithApi } from './renderWithApi'
+
+const row: HqCaseRow = {
+  branchCode: 'SH02',
+  branchName: '徐家汇店',
+  caseId: 'c1',
+  caseNo: 'KS-20261120-0003',
+  caseClass: 2,
+  status: 'in_progress',
+  category: 'product_quality',
+  departmentName: '售后服务',
+  customerName: '赵敏',
+  product: 'MB40 电饭煲',
+  receivedAt: new Date(2026, 10, 20, 9, 30).toISOString(),
+  urgent: false,
+}
+const cursor = { receivedAt: '2026-10-01T00:00:00.000Z', branchCode: 'SH01', caseId: 'c9' }
+
+describe('head office: all complaints', { timeout: 30_000 }, () => {
+  it('shows the branch column and opens a case read-only', async () => {
+    const onOpen = vi.fn()
+    renderWithApi(
+      <HqCasesPage onOpen={onOpen} />,
+      fakeApi({
+        'hq:branches': { ok: true, data: [{ code: 'SH02', name: '徐家汇店' }] },
+        'hq:cases': { ok: true, data: { rows: [row], next: null, partial: null } },
+      }),
+    )
+    expect(await screen.findByRole('cell', { name: /徐家汇店\s*SH02/ })).toBeInTheDocument()
+    expect(screen.getByText('二类投诉')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'KS-20261120-0003' }))
+    expect(onOpen).toHaveBeenCalledWith({ branchCode: 'SH02', caseId: 'c1' })
+  })
+
+  it('a 2-character search says how far it read, and goes on to older complaints', async () => {
+    const api = fakeApi({
+      'hq:branches': { ok: true, data: [] },
+      'hq:cases': {
+        ok: true,
+        data: { rows: [], next: cursor, partial: { scanned: 10000, since: '2026-10-01T00:00:00.000Z' } },
+      },
+    })
+    renderWithApi(<HqCasesPage onOpen={vi.fn()} />, api)
+    await userEvent.type(screen.getByRole('searchbox'), '赵敏')
+    await userEvent.click(screen.getByRole('button', { name: '搜索' }))
+    expect(await screen.findByText(/“赵敏”不足 3 个连续的字，只搜索了最近的 10,000 条投诉/)).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: '继续搜索更早的' }))
+    await waitFor(() => expect(api['hq:cases']).toHaveBeenLastCalledWith({ q: '赵敏', limit: 50, after: cursor }))
+  })
+})
+
+describe('head office: Class 2 reports inbox', { timeout: 30_000 }, () => {
+  const report: HqReportRow = {
+    branchCode: 'SH01',
+    branchName: '静安寺店',
+    caseId: 'c2',
+    caseNo: 'KS-20261121-0002',
+    status: 'reported',
+    category: 'safety_health',
+    departmentName: '收银',
+    receivedAt: new Date(2026, 10, 21, 9).toISOString(),
+    reportAt: new Date(2026, 10, 21, 22).toISOString(),
+    summary: '顾客在生鲜区滑倒摔伤',
+    ack: null,
+  }
+  const manager = { id: 'm1', name: '张总监', role: 'manager' as const }
+
+  it('签收 with a comment and the manager’s PIN; main is told which report', async () => {
+    const api = fakeApi({
+      'hq:reports': { ok: true, data: { rows: [report], unsigned: 1, hasMore: false } },
+      'auth:listStaff': { ok: true, data: [manager] },
+      'hq:signReport': { ok: true, data: { at: new Date().toISOString(), by: '张总监', comment: '已阅' } },
+    })
+    renderWithApi(<HqReportsPage signedIn={manager} onOpen={vi.fn()} />, api)
+    expect(await screen.findByText('待签收 1 份')).toBeInTheDocument()
+    await userEvent.click(await screen.findByRole('button', { name: '签收' }))
+    const dialog = await screen.findByRole('dialog')
+    await userEvent.type(screen.getByLabelText('签收意见'), '已阅')
+    await userEvent.type(screen.getByLabelText('主管 PIN 码'), '246810')
+    await userEvent.click(
+      [...dialog.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s/g, '') === '签收')!,
+    )
+    await waitFor(() =>
+      expect(api['hq:signReport']).toHaveBeenCalledWith({
+        branchCode: 'SH01',
+        caseId: 'c2',
+        comment: '已阅',
+        approval: { managerId: 'm1', pin: '246810' },
+      }),
+    )
+    expect(await screen.findByText(/已签收。门店下次同步时会在投诉上看到/)).toBeInTheDocument()
+  })
+})
