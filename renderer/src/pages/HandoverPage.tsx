@@ -1,3 +1,4 @@
+import { ClassTag, StatusTag } from '../ui/tags'
 import { useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -278,8 +279,8 @@ function CaseTable({
           width: 150,
           render: (_, c) => (
             <>
-              <Tag>{t(`options.status.${c.status}`)}</Tag>
-              <Tag color={c.caseClass === 2 ? 'orange' : 'blue'}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
+              <StatusTag status={c.status} />
+              <ClassTag caseClass={c.caseClass} />
             </>
           ),
         },
