@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { approve, chooseOption, completeSetup, useHosts } from './helpers'
+import { completeSetup, linkHeadOffice, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -11,18 +11,14 @@ test('a manager sets the head office link; the password is not shown again; offl
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
-  const card = page.getByRole('region', { name: '总部同步' })
-  await expect(card).toContainText('未设置总部同步。')
+  const card = await linkHeadOffice(page, {
+    region: '总部同步',
+    loginLabel: '网点账号',
+    login: 'branch_sh01',
+    password: 'a-long-password-123',
+    port: 1,
+  })
   const form = card.getByRole('form', { name: '总部连接（主管 PIN）' })
-  await form.getByLabel('总部数据库地址').fill('127.0.0.1')
-  await form.getByLabel('端口').fill('1')
-  await form.getByLabel('网点账号').fill('branch_sh01')
-  await form.getByLabel('密码', { exact: true }).fill('a-long-password-123')
-  await chooseOption(form.getByLabel('加密方式'), '不加密（专线/VPN 内）')
-  await approve(form)
-  await form.getByRole('button', { name: '保存' }).click()
-  await expect(card.getByText('总部连接已保存。')).toBeVisible()
   await expect(card).toContainText('密码已保存在数据文件夹中（仅本机账户可读），不再显示。')
   await expect(form.getByLabel('密码', { exact: true })).toHaveValue('')
   await expect(page.getByRole('banner').getByRole('status').filter({ hasText: /总部/ })).toContainText(

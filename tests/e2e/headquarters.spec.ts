@@ -18,7 +18,7 @@ import {
   startCluster,
   type PgCluster,
 } from '../support/postgres'
-import { approve, chooseOption, MANAGER, newDataDir, shot, useHosts } from './helpers'
+import { approve, completeHeadOfficeSetup, linkHeadOffice, newDataDir, shot, useHosts } from './helpers'
 import { readFileSync } from 'node:fs'
 
 const hosts = useHosts()
@@ -103,30 +103,18 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   await page.goto(host.url)
 
   // First run: this installation is head office.
-  await expect(page.getByRole('heading', { name: '首次使用设置' })).toBeVisible()
-  await page.getByRole('radio', { name: '总部' }).check()
-  await page.getByLabel('网点名称').fill('华东总部')
-  await page.getByLabel('网点编号').fill('HQ')
-  await page.getByLabel('主管姓名').fill(MANAGER.name)
-  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
-  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
-  await page.getByRole('button', { name: '完成设置并登录' }).click()
-  await expect(page.getByRole('heading', { name: '全部投诉', level: 1 })).toBeVisible()
+  await completeHeadOfficeSetup(page)
   // No link yet: said in words.
   await expect(page.getByText('尚未设置总部数据库连接')).toBeVisible()
 
   // The head office database, with a head office login.
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
-  const card = page.getByRole('region', { name: '总部数据库' })
-  const form = card.getByRole('form', { name: '总部连接（主管 PIN）' })
-  await form.getByLabel('总部数据库地址').fill('127.0.0.1')
-  await form.getByLabel('端口').fill(String(cluster!.port))
-  await form.getByLabel('总部账号').fill('ho_zhang')
-  await form.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await chooseOption(form.getByLabel('加密方式'), '不加密（专线/VPN 内）')
-  await approve(form)
-  await form.getByRole('button', { name: '保存' }).click()
-  await expect(card.getByText('总部连接已保存。')).toBeVisible()
+  const card = await linkHeadOffice(page, {
+    region: '总部数据库',
+    loginLabel: '总部账号',
+    login: 'ho_zhang',
+    password: PASSWORD,
+    port: cluster!.port,
+  })
   await card.screenshot({ path: 'test-results/screens/60-hq-link.png' })
   // The password whole (a PIN field once cut it to 8 characters), in the data folder's 0600 file.
   expect(readFileSync(`${dir}/complaint-desk.headoffice.json`, 'utf8')).toContain(`"file": "${PASSWORD}"`)

@@ -21,6 +21,19 @@ export async function completeSetup(page: Page, branch = { name: '静安寺店',
   await expect(page.getByRole('heading', { name: '首页', level: 1 })).toBeVisible()
 }
 
+/** First run as head office (总部): no desk, its own pages. */
+export async function completeHeadOfficeSetup(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: '首次使用设置' })).toBeVisible()
+  await page.getByRole('radio', { name: '总部' }).check()
+  await page.getByLabel('网点名称').fill('华东总部')
+  await page.getByLabel('网点编号').fill('HQ')
+  await page.getByLabel('主管姓名').fill(MANAGER.name)
+  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
+  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
+  await page.getByRole('button', { name: '完成设置并登录' }).click()
+  await expect(page.getByRole('heading', { name: '全部投诉', level: 1 })).toBeVisible()
+}
+
 export async function signIn(page: Page, name: string, pin: string): Promise<void> {
   await page.getByLabel('员工姓名').selectOption({ label: `${name}（主管）` })
   await page.getByLabel('PIN 码').fill(pin)
@@ -72,6 +85,30 @@ export async function pickDateRange(scope: Locator, from: string, to: string): P
 export async function approve(scope: Locator, pin = MANAGER.pin): Promise<void> {
   if (await scope.getByText(/^由 .+ 授权（/).isVisible()) return
   await scope.getByLabel('主管 PIN 码').fill(pin)
+}
+
+/** A head office database link as a manager saves it under 设置 (a branch's 总部同步, head office's 总部数据库). */
+export interface HeadOfficeLinkFill {
+  region: '总部同步' | '总部数据库'
+  loginLabel: '网点账号' | '总部账号'
+  login: string
+  password: string
+  port: number
+}
+
+export async function linkHeadOffice(page: Page, o: HeadOfficeLinkFill): Promise<Locator> {
+  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  const card = page.getByRole('region', { name: o.region })
+  const form = card.getByRole('form', { name: '总部连接（主管 PIN）' })
+  await form.getByLabel('总部数据库地址').fill('127.0.0.1')
+  await form.getByLabel('端口').fill(String(o.port))
+  await form.getByLabel(o.loginLabel).fill(o.login)
+  await form.getByLabel('密码', { exact: true }).fill(o.password)
+  await chooseOption(form.getByLabel('加密方式'), '不加密（专线/VPN 内）')
+  await approve(form)
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect(card.getByText('总部连接已保存。')).toBeVisible()
+  return card
 }
 
 export const shot = (page: Page, name: string) =>
