@@ -74,7 +74,6 @@ test('two branches sync to head office; the Class 2 report signed there shows as
     category: '收银差错',
     description: '收银员多收了 50 元，态度恶劣。',
     demand: '退款',
-    mood: '愤怒',
   })
   await page.getByRole('button', { name: '保存' }).click()
   await expect(caseClass(page)).toHaveText('一类投诉')

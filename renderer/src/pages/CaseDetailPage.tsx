@@ -20,6 +20,7 @@ import { NextActionCard } from '../case/NextActionCard'
 import { ActionDrawer, ActionsCard } from '../case/ActionsCard'
 import type { CasePanelProps } from '../case/caseActions'
 import { useApi } from '../apiContext'
+import { useEvery } from '../hooks/useEvery'
 import { useLoad } from '../hooks/useLoad'
 import { useFeedback } from '../ui/feedback'
 import '../case/caseWorkspace.css'
@@ -31,6 +32,9 @@ type TabKey = 'lastr' | 'compensation' | 'commitments' | 'attachments' | 'notes'
  * facts first, the one next action beside them, every other action in a drawer, the handling
  * panels in tabs and the timeline.
  */
+/** How often an open case is read again for changes made elsewhere. */
+const REFRESH_MS = 5_000
+
 export function CaseDetailPage({
   id,
   savedNotice,
@@ -54,6 +58,13 @@ export function CaseDetailPage({
   // Depend on the loaded data itself: `load` is a new object every render.
   const loaded = load.state === 'ready' ? load.data : null
   useEffect(() => setCurrent(loaded), [loaded])
+  // Changes made outside this page (head office's 签收 arriving by sync, a colleague's tab) show
+  // without a reload; an unchanged case leaves the page as it is.
+  useEvery(() => {
+    void api['cases:get']({ id }).then((r) => {
+      if (r.ok) setCurrent((now) => (now && JSON.stringify(now) !== JSON.stringify(r.data) ? r.data : now))
+    })
+  }, REFRESH_MS)
   const act = async (call: Promise<Result<CaseDetail>>, success?: string) => {
     const result = await call
     if (result.ok) {
