@@ -6,10 +6,11 @@ import pg from 'pg'
 import type { ClientBase } from 'pg'
 import type { DeadlineFacts } from '@shared/rules/deadlines'
 import type {
+  HqListFilter,
+  HqListPage,
+  HqListRow,
+  HqCaseRecord,
   HqBranch,
-  HqCaseFilter,
-  HqCasePage,
-  HqCaseRow,
   HqCursor,
   HqInboxFilter,
   HqReportRow,
@@ -39,14 +40,6 @@ const likePattern = (q: string) =>
     .toLowerCase()
     .replace(/[\\%_]/g, '\\$&')}%`
 
-/** The list's filters, local days already turned into instants (received at or after `from`, before `to`). */
-export type ListFilter = Omit<HqCaseFilter, 'from' | 'to'> & { from?: Date; to?: Date }
-
-/** A row of the list; the service adds the branch's name. */
-export type ListRow = Omit<HqCaseRow, 'branchName'>
-
-export type ListPage = Pick<HqCasePage, 'next' | 'partial'> & { rows: ListRow[] }
-
 /** The columns a list row shows (doc read only for the rows of the page). */
 const ROW = `c.branch_code, c.case_id, c.case_no, c.class, c.status, c.category, c.department_name,
   coalesce(c.doc->>'customerName', '') AS customer_name, coalesce(c.doc->>'product', '') AS product,
@@ -68,7 +61,7 @@ interface RawRow {
   urgent: boolean
 }
 
-const toRow = (x: RawRow): ListRow => ({
+const toRow = (x: RawRow): HqListRow => ({
   branchCode: x.branch_code,
   caseId: x.case_id,
   caseNo: x.case_no,
@@ -89,7 +82,7 @@ const cursorOf = (r: { branchCode: string; caseId: string; receivedAt: string })
 })
 
 /** The WHERE of the filters other than the text, with its parameters numbered from `params`. */
-function filters(f: ListFilter, params: unknown[], after: HqCursor | undefined): string[] {
+function filters(f: HqListFilter, params: unknown[], after: HqCursor | undefined): string[] {
   const where: string[] = []
   const add = (sql: string, ...values: unknown[]) => {
     let text = sql
@@ -132,7 +125,7 @@ const whereOf = (where: string[]) => (where.length ? `WHERE ${where.join(' AND '
  * A text with no run of 3 characters has no trigrams (pg_trgm would read the whole index), so
  * it stops after step 1 and says how far it read (`partial`); its `next` goes on from there.
  */
-export async function listCases(client: ClientBase, f: ListFilter, recentScan = RECENT_SCAN): Promise<ListPage> {
+export async function listCases(client: ClientBase, f: HqListFilter, recentScan = RECENT_SCAN): Promise<HqListPage> {
   const q = f.q?.trim() ?? ''
   const want = f.limit + 1
   if (!q) {
@@ -198,7 +191,7 @@ export async function listCases(client: ClientBase, f: ListFilter, recentScan = 
   return page([...hits, ...r2.rows.map(toRow)], f.limit, null, null)
 }
 
-function page(rows: ListRow[], limit: number, next: HqCursor | null, partial: ListPage['partial']): ListPage {
+function page(rows: HqListRow[], limit: number, next: HqCursor | null, partial: HqListPage['partial']): HqListPage {
   if (rows.length > limit) return { rows: rows.slice(0, limit), next: cursorOf(rows[limit - 1]), partial }
   return { rows, next, partial }
 }
@@ -210,17 +203,7 @@ export async function listBranches(client: ClientBase): Promise<HqBranch[]> {
 }
 
 /** One case as the branch last pushed it, with head office's 签收 if any. */
-export async function readCase(
-  client: ClientBase,
-  branchCode: string,
-  caseId: string,
-): Promise<{
-  doc: unknown
-  version: number
-  pushedAt: string
-  departmentName: string
-  ack: HeadOfficeAck | null
-} | null> {
+export async function readCase(client: ClientBase, branchCode: string, caseId: string): Promise<HqCaseRecord | null> {
   const r = await client.query<{
     doc: unknown
     version: string

@@ -11,14 +11,15 @@ import { weeklyReport } from '@shared/rules/weekly'
 import { Case } from '@shared/schemas/case'
 import type { GeneratedFile } from '@shared/schemas/files'
 import type {
+  HqListFilter,
+  HqListPage,
+  HqCaseRecord,
   HqBranch,
   HqBranchWeek,
   HqCaseFilter,
   HqCasePage,
   HqCaseRef,
-  HqCaseRow,
   HqCaseView,
-  HqCursor,
   HqInboxFilter,
   HqInboxPage,
   HqPatternFilter,
@@ -45,13 +46,6 @@ import { previousRange } from './reports'
 /** Head office's database could not be reached, or refused the login: said, never INTERNAL. */
 export class HqUnavailable extends Error {}
 
-/** The list filter as the database takes it: local days turned into instants. */
-export type HqListFilter = Omit<HqCaseFilter, 'from' | 'to'> & {
-  from?: Date
-  to?: Date
-}
-/** Rows as the database gives them: branch names are added here. */
-export type HqListRow = Omit<HqCaseRow, 'branchName'>
 export type HqReportDbRow = Omit<HqReportRow, 'branchName'>
 export type HqWeekCounts = Omit<HqWeekRow, 'branchName' | 'open' | 'overdue'>
 export type HqSignOutcome =
@@ -60,17 +54,8 @@ export type HqSignOutcome =
 /** What head office mode needs of PostgreSQL (as a head office role: it reads all, writes only 签收). */
 export interface HqDatabase {
   branches(): Promise<HqBranch[]>
-  listCases(f: HqListFilter): Promise<{ rows: HqListRow[]; next: HqCursor | null; partial: HqCasePage['partial'] }>
-  readCase(
-    branchCode: string,
-    caseId: string,
-  ): Promise<{
-    doc: unknown
-    version: number
-    pushedAt: string
-    departmentName: string
-    ack: HeadOfficeAck | null
-  } | null>
+  listCases(f: HqListFilter): Promise<HqListPage>
+  readCase(branchCode: string, caseId: string): Promise<HqCaseRecord | null>
   branchDocs(branchCode: string, from: Date, to: Date): Promise<{ doc: unknown; departmentName: string }[]>
   weekFigures(
     from: Date,

@@ -77,6 +77,21 @@ export const HqCasePage = z.object({
 export type HqCasePage = z.infer<typeof HqCasePage>
 
 /** One case as head office reads it: the branch's document (phone masked), never editable. */
+/** The list filter as head office's database takes it: local days turned into instants. */
+export type HqListFilter = Omit<HqCaseFilter, 'from' | 'to'> & { from?: Date; to?: Date }
+/** A list row as the database gives it: the branch's name is added by the service. */
+export type HqListRow = Omit<HqCaseRow, 'branchName'>
+export type HqListPage = Pick<HqCasePage, 'next' | 'partial'> & { rows: HqListRow[] }
+
+/** One case as head office's database holds it: the branch's last pushed document and its 签收. */
+export interface HqCaseRecord {
+  doc: unknown
+  version: number
+  pushedAt: string
+  departmentName: string
+  ack: HeadOfficeAck | null
+}
+
 export const HqCaseView = z.object({
   branchCode: z.string(),
   branchName: z.string(),

@@ -7,15 +7,9 @@ import type pg from 'pg'
 import type { Case } from '@shared/schemas/case'
 import { deadlineFacts } from '@shared/rules/deadlines'
 import { emptyWorkflow } from '@shared/schemas/workflow'
-import type { HqCursor } from '@shared/schemas/headquarters'
+import type { HqCursor, HqListFilter, HqListRow } from '@shared/schemas/headquarters'
 import { pushCases } from '../../../electron/headoffice/push'
-import {
-  listCases,
-  signReport,
-  trigramSearchable,
-  type ListFilter,
-  type ListRow,
-} from '../../../electron/headoffice/hq'
+import { listCases, signReport, trigramSearchable } from '../../../electron/headoffice/hq'
 import { generateCases } from '../../../bench/data'
 import { createBranch, createHeadOffice, NO_POSTGRES, usePostgres } from '../../support/postgres'
 
@@ -113,7 +107,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)('head office queries on PostgreS
   })
 
   /** Every case matching, by a plain full query: what the pages must add up to. */
-  async function everything(f: Omit<ListFilter, 'limit' | 'after'>): Promise<string[]> {
+  async function everything(f: Omit<HqListFilter, 'limit' | 'after'>): Promise<string[]> {
     const p = f.q ? `%${f.q.normalize('NFKC').toLowerCase()}%` : '%'
     const r = await ho.query(
       `SELECT branch_code || '/' || case_id AS k FROM ho.cases
@@ -127,7 +121,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)('head office queries on PostgreS
 
   /** Page after page (small pages, a small recent scan so that both steps run), as keys. */
   async function pages(
-    f: Omit<ListFilter, 'limit' | 'after'>,
+    f: Omit<HqListFilter, 'limit' | 'after'>,
     scan: number,
   ): Promise<{ keys: string[]; partials: number }> {
     const keys: string[] = []
@@ -135,7 +129,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)('head office queries on PostgreS
     let partials = 0
     for (let i = 0; i < 200; i++) {
       const page = await listCases(ho, { ...f, limit: 7, after }, scan)
-      keys.push(...page.rows.map((r: ListRow) => `${r.branchCode}/${r.caseId}`))
+      keys.push(...page.rows.map((r: HqListRow) => `${r.branchCode}/${r.caseId}`))
       if (page.partial) partials++
       if (!page.next) break
       after = page.next
@@ -145,7 +139,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)('head office queries on PostgreS
 
   it('a search gives, page after page, exactly what a full query gives (common, rare, none, full-width, filtered)', async () => {
     const rare = all[37].receiptNo
-    const searches: Omit<ListFilter, 'limit' | 'after'>[] = [
+    const searches: Omit<HqListFilter, 'limit' | 'after'>[] = [
       { q: '电饭煲' },
       { q: '空气炸锅' },
       { q: rare },
