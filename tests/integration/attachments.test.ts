@@ -252,35 +252,40 @@ describe('evidence attachments on a case (issue 13)', () => {
     await hq.services.close()
   })
 
-  it('through the browser host: a 10 MB photo is accepted, one byte more is refused in words (not a crash)', async () => {
-    const dir = await tempDir()
-    const { services, bridge } = await bridgeOn(dir)
-    try {
-      const session = unwrap(
-        await services.call('setup:init', {
-          branch: { name: '静安寺店', code: 'sh01' },
-          manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
-        }),
-      )
-      const api = createHttpApi(bridge.token, 'tab-evidence-0123456789', fetch, bridge.url.replace(/\/$/, ''))
-      unwrap(await api['auth:signIn']({ staffId: session.staff.id, pin: MANAGER_PIN }))
-      const departments = unwrap(await api['departments:list']())
-      const c = unwrap(await api['cases:create'](validDraft({ departmentId: departments[0].id })))
-      const big = Buffer.alloc(MAX_ATTACHMENT_BYTES, 7)
-      big.set([0xff, 0xd8, 0xff, 0xe0])
-      const added = unwrap(await api['attachments:add']({ id: c.id, fileName: '大图.jpg', base64: b64(big) }))
-      expect(added.workflow.attachments[0]).toMatchObject({ size: MAX_ATTACHMENT_BYTES, type: 'jpeg' })
-      const over = Buffer.concat([big, Buffer.from([1])])
-      const refused = await api['attachments:add']({ id: c.id, fileName: '更大.jpg', base64: b64(over) })
-      expect(refused).toMatchObject({
-        ok: false,
-        error: { code: 'VALIDATION', message: '“更大.jpg”超过 10.0 MB，未添加。请压缩或拍一张较小的照片。' },
-      })
-      const read = unwrap(await api['attachments:read']({ id: c.id, attachmentId: added.workflow.attachments[0].id }))
-      expect(read.base64.length).toBe(b64(big).length)
-    } finally {
-      await bridge.close()
-      await services.close()
-    }
-  })
+  // Two 10 MB uploads through HTTP, hashed and written durably: 30 s like the other large-file tests.
+  it(
+    'through the browser host: a 10 MB photo is accepted, one byte more is refused in words (not a crash)',
+    { timeout: 30_000 },
+    async () => {
+      const dir = await tempDir()
+      const { services, bridge } = await bridgeOn(dir)
+      try {
+        const session = unwrap(
+          await services.call('setup:init', {
+            branch: { name: '静安寺店', code: 'sh01' },
+            manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
+          }),
+        )
+        const api = createHttpApi(bridge.token, 'tab-evidence-0123456789', fetch, bridge.url.replace(/\/$/, ''))
+        unwrap(await api['auth:signIn']({ staffId: session.staff.id, pin: MANAGER_PIN }))
+        const departments = unwrap(await api['departments:list']())
+        const c = unwrap(await api['cases:create'](validDraft({ departmentId: departments[0].id })))
+        const big = Buffer.alloc(MAX_ATTACHMENT_BYTES, 7)
+        big.set([0xff, 0xd8, 0xff, 0xe0])
+        const added = unwrap(await api['attachments:add']({ id: c.id, fileName: '大图.jpg', base64: b64(big) }))
+        expect(added.workflow.attachments[0]).toMatchObject({ size: MAX_ATTACHMENT_BYTES, type: 'jpeg' })
+        const over = Buffer.concat([big, Buffer.from([1])])
+        const refused = await api['attachments:add']({ id: c.id, fileName: '更大.jpg', base64: b64(over) })
+        expect(refused).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION', message: '“更大.jpg”超过 10.0 MB，未添加。请压缩或拍一张较小的照片。' },
+        })
+        const read = unwrap(await api['attachments:read']({ id: c.id, attachmentId: added.workflow.attachments[0].id }))
+        expect(read.base64.length).toBe(b64(big).length)
+      } finally {
+        await bridge.close()
+        await services.close()
+      }
+    },
+  )
 })

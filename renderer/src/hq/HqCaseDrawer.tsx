@@ -1,5 +1,6 @@
+import { ClassTag, StatusTag } from '../ui/tags'
 import { useTranslation } from 'react-i18next'
-import { Alert, Descriptions, Drawer, Tag, Timeline } from 'antd'
+import { Alert, Descriptions, Drawer, Timeline } from 'antd'
 import type { HqCaseRef, HqCaseView } from '@shared/schemas/headquarters'
 import { formatFen } from '@shared/values/money'
 import { useApi } from '../apiContext'
@@ -43,8 +44,8 @@ export function HqCaseDrawer({ target, onClose }: { target: HqCaseRef | null; on
                 label: t('hq.cases.caseClass'),
                 children: (
                   <>
-                    <Tag color={c.caseClass === 2 ? 'red' : undefined}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
-                    {t(`options.status.${c.status}`)}
+                    <ClassTag caseClass={c.caseClass} />
+                    <StatusTag status={c.status} />
                   </>
                 ),
               },

@@ -1,3 +1,4 @@
+import { ClassTag } from '../ui/tags'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd'
@@ -58,7 +59,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
       key: 'class',
       render: (r: HqCaseRow) => (
         <>
-          <Tag color={r.caseClass === 2 ? 'red' : undefined}>{t(`options.caseClass.${r.caseClass}`)}</Tag>
+          <ClassTag caseClass={r.caseClass} />
           {r.urgent && <Tag color="volcano">{t('list.urgent')}</Tag>}
         </>
       ),
