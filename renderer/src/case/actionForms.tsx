@@ -21,6 +21,9 @@ import { useApi } from '../apiContext'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
 import { CaseForm } from './CaseForm'
+import type { DefaultValues, Path } from 'react-hook-form'
+import type { Result } from '@shared/ipc/result'
+import type { CaseDetail } from '@shared/schemas/case'
 import type { CasePanelProps } from './caseActions'
 
 /** What each form needs: the case, how to act on it, and what to do once done or cancelled. */
@@ -30,34 +33,66 @@ const now = () => toLocalDateTime(new Date())
 const Reason = z.object({ reason: requiredText(200) })
 const Resolution = z.object({ resolution: requiredText(500) })
 
+/** One required text and its button: the shape of 标记已解决, 重新打开, 升级为二类 and 内部备注. */
+function TextCaseForm<K extends string>(props: {
+  id: string
+  name: K
+  title: string
+  label: string
+  hint?: string
+  rows: number
+  schema: z.ZodType<Record<K, string>, Record<K, string>>
+  onSubmit: (values: Record<K, string>) => Promise<Result<CaseDetail>>
+  success: string
+  onDone?: () => void
+  onCancel?: () => void
+}) {
+  return (
+    <CaseForm
+      id={props.id}
+      title={props.title}
+      schema={props.schema}
+      defaults={{ [props.name]: '' } as DefaultValues<Record<K, string>>}
+      submitLabel={props.title}
+      onSubmit={props.onSubmit}
+      success={() => props.success}
+      onDone={props.onDone}
+      onCancel={props.onCancel}
+    >
+      {(control) => (
+        <TextAreaField
+          control={control}
+          // TypeScript cannot see that K is a path of Record<K, string>.
+          name={props.name as unknown as Path<Record<K, string>>}
+          id={`${props.id}-${props.name}`}
+          label={props.label}
+          hint={props.hint}
+          required
+          rows={props.rows}
+        />
+      )}
+    </CaseForm>
+  )
+}
+
 /** 标记已解决: what was agreed with the customer and done. */
 export function ResolveForm({ c, act, onDone, onCancel }: FormProps) {
   const { t } = useTranslation()
   const api = useApi()
   return (
-    <CaseForm
+    <TextCaseForm
       id="resolve"
+      name="resolution"
       title={t('wf.resolve')}
+      label={t('wf.resolution')}
+      hint={t('wf.resolutionHint')}
+      rows={3}
       schema={Resolution}
-      defaults={{ resolution: '' }}
-      submitLabel={t('wf.resolve')}
       onSubmit={(v) => act(api['cases:transition']({ id: c.id, action: 'resolve', ...v }))}
-      success={() => t('detail.done.resolve')}
+      success={t('detail.done.resolve')}
       onDone={onDone}
       onCancel={onCancel}
-    >
-      {(control) => (
-        <TextAreaField
-          control={control}
-          name="resolution"
-          id="resolve-resolution"
-          label={t('wf.resolution')}
-          hint={t('wf.resolutionHint')}
-          required
-          rows={3}
-        />
-      )}
-    </CaseForm>
+    />
   )
 }
 
@@ -239,21 +274,18 @@ export function ReopenForm({ c, act, onDone, onCancel }: FormProps) {
   const { t } = useTranslation()
   const api = useApi()
   return (
-    <CaseForm
+    <TextCaseForm
       id="reopen"
+      name="reason"
       title={t('wf.reopen')}
+      label={t('wf.reason')}
+      rows={2}
       schema={Reason}
-      defaults={{ reason: '' }}
-      submitLabel={t('wf.reopen')}
       onSubmit={(v) => act(api['cases:transition']({ id: c.id, action: 'reopen', ...v }))}
-      success={() => t('detail.done.reopen')}
+      success={t('detail.done.reopen')}
       onDone={onDone}
       onCancel={onCancel}
-    >
-      {(control) => (
-        <TextAreaField control={control} name="reason" id="reopen-reason" label={t('wf.reason')} required rows={2} />
-      )}
-    </CaseForm>
+    />
   )
 }
 
@@ -262,21 +294,18 @@ export function RaiseClassForm({ c, act, onDone, onCancel }: FormProps) {
   const { t } = useTranslation()
   const api = useApi()
   return (
-    <CaseForm
+    <TextCaseForm
       id="raise"
+      name="reason"
       title={t('wf.raise')}
+      label={t('wf.reason')}
+      rows={2}
       schema={RaiseClassInput.omit({ id: true })}
-      defaults={{ reason: '' }}
-      submitLabel={t('wf.raise')}
       onSubmit={(v) => act(api['cases:raiseClass']({ id: c.id, ...v }))}
-      success={() => t('detail.done.raiseClass')}
+      success={t('detail.done.raiseClass')}
       onDone={onDone}
       onCancel={onCancel}
-    >
-      {(control) => (
-        <TextAreaField control={control} name="reason" id="raise-reason" label={t('wf.reason')} required rows={2} />
-      )}
-    </CaseForm>
+    />
   )
 }
 
@@ -371,29 +400,19 @@ export function NoteForm({ c, act, onDone, onCancel }: FormProps) {
   const { t } = useTranslation()
   const api = useApi()
   return (
-    <CaseForm
+    <TextCaseForm
       id="note"
+      name="text"
       title={t('notes.add')}
+      label={t('notes.text')}
+      hint={t('notes.textHint')}
+      rows={3}
       schema={AddNoteInput.omit({ id: true })}
-      defaults={{ text: '' }}
-      submitLabel={t('notes.add')}
       onSubmit={(v) => act(api['cases:addNote']({ id: c.id, ...v }))}
-      success={() => t('detail.done.addNote')}
+      success={t('detail.done.addNote')}
       onDone={onDone}
       onCancel={onCancel}
-    >
-      {(control) => (
-        <TextAreaField
-          control={control}
-          name="text"
-          id="note-text"
-          label={t('notes.text')}
-          hint={t('notes.textHint')}
-          required
-          rows={3}
-        />
-      )}
-    </CaseForm>
+    />
   )
 }
 
