@@ -9,7 +9,7 @@ import { caseFlags } from '@shared/rules/deadlines'
 import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import type { Classification } from '@shared/schemas/workflow'
 import { parseLocalDateTime } from '@shared/values/localTime'
-import { AMOUNT_PATTERN, parseYuanToFen } from '@shared/values/money'
+import { parseYuanToFen, readAmount } from '@shared/values/money'
 import { maskPhone, normalizePhone } from '@shared/values/phone'
 import { v } from '@shared/values/messages'
 import type { ClassifyPreviewInput } from '@shared/schemas/case'
@@ -44,7 +44,11 @@ function classifyWith(
   return classify(input, historyOf(data, archived, except), data.settings.workflow, receivedAt)
 }
 
-const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYuanToFen(text) : null)
+/** A half-typed amount in the live proposal: read as the form reads it; not (yet) an amount counts as none. */
+const fenOrNull = (text: string) => {
+  const read = readAmount(text)
+  return read.ok ? read.fen : null
+}
 
 /** Live proposal while the clerk types: lenient input, the branch's history and policy. */
 export async function previewClassification(ctx: ServiceContext, input: ClassifyPreviewInput): Promise<Classification> {

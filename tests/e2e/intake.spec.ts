@@ -95,7 +95,7 @@ test('bad input shows messages next to the fields and saves nothing', async ({ p
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText(/还有 \d+ 项需要修改/)).toBeVisible()
   await expect(page.getByText('请输入正确的手机号（11 位）或座机号（区号-号码）')).toBeVisible()
-  await expect(page.getByText('请输入不小于 0 的金额，最多两位小数')).toBeVisible()
+  await expect(page.getByText('金额不能为负数')).toBeVisible()
   await expect(page.getByText('此项必填')).toHaveCount(2)
   await shot(page, '06-intake-errors')
   await page.getByRole('button', { name: '取消' }).click()

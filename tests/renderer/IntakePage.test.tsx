@@ -81,7 +81,7 @@ describe('the intake form', () => {
     expect(errorOf('客户姓名 *')).toBe('此项必填')
     expect(errorOf('投诉内容 *')).toBe('此项必填')
     expect(errorOf('联系电话')).toBe('请输入正确的手机号（11 位）或座机号（区号-号码）')
-    expect(errorOf('商品/服务金额（¥）')).toBe('请输入不小于 0 的金额，最多两位小数')
+    expect(errorOf('商品/服务金额（¥）')).toBe('金额不能为负数')
     expect(errorOf('投诉类别 *')).toBe('请选择一项')
     expect(within(screen.getByRole('group', { name: /情绪/ })).getByRole('alert')).toHaveTextContent('请选择一项')
     expect(api['cases:create']).not.toHaveBeenCalled()
