@@ -18,6 +18,7 @@ import type { ArchiveRow, DbData } from '../store'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
 import { archivedSummary, changeCase, refuse, toDetail, toSummary } from './caseRecord'
+import { clearDraft } from './drafts'
 
 /**
  * Earlier complaints of the branch, live and archived, that count for history rules (voided
@@ -114,6 +115,9 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
     appendAudit(d, { at: now.toISOString(), by, action: 'case.created', target: record.number })
     return record
   })
+  // The clerk's draft was this complaint: gone with the save, so it is never restored and saved twice.
+  // The case is saved whatever happens to the draft file (a failure is logged, not the clerk's to fix).
+  await clearDraft(ctx).catch((err: Error) => console.error('[drafts] not cleared after a save', err.message))
   return toDetail(ctx, created)
 }
 
