@@ -2,13 +2,11 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useWatch, type UseFormReturn } from 'react-hook-form'
 import { Card, Tag, Typography } from 'antd'
-import type { OutputOf } from '@shared/ipc/contract'
 import type { CaseDraft } from '@shared/schemas/case'
 import { proposalMissing, type ProposalNeed } from '@shared/rules/proposal'
 import { ReasonList } from './ReasonList'
 import { ConfirmPrompts } from './ConfirmPrompts'
-
-type Preview = OutputOf<'cases:classify'>
+import { useLiveClassification } from '../hooks/useLiveClassification'
 
 const NEED_LABEL: Record<ProposalNeed, string> = {
   category: 'fields.category',
@@ -21,16 +19,10 @@ const NEED_LABEL: Record<ProposalNeed, string> = {
  * the rules read are filled (rules/proposal), then the class with every reason; urgent at once
  * whenever a situation is ticked or found, with the 请向客户确认 questions under it.
  */
-export function ProposalPanel({
-  form,
-  preview,
-  footer,
-}: {
-  form: UseFormReturn<CaseDraft>
-  preview: Preview | null
-  footer: ReactNode
-}) {
+export function ProposalPanel({ form, footer }: { form: UseFormReturn<CaseDraft>; footer: ReactNode }) {
   const { t } = useTranslation()
+  // Asked of main as the clerk types; only this panel draws again with each answer.
+  const preview = useLiveClassification(form)
   const [category, mood, description] = useWatch({ control: form.control, name: ['category', 'mood', 'description'] })
   const missing = proposalMissing({ category, mood, description })
   const pending = missing.length > 0 || preview === null

@@ -1,5 +1,15 @@
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react'
-import { Controller, useForm, useWatch, type FieldErrors, type UseFormReturn } from 'react-hook-form'
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react'
+import { Controller, useForm, useWatch, type Control, type FieldErrors, type UseFormReturn } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
 import { Alert, Button, Card, Checkbox, Spin, Typography } from 'antd'
@@ -23,8 +33,7 @@ import { useErrorText, describedBy } from '../components/Field'
 import { formatDateTime, formatTime } from '../format'
 import { applyServerError } from '../hooks/serverErrors'
 import { useLoad, type Load } from '../hooks/useLoad'
-import { useIntakeDraft, type DraftStatus } from '../hooks/useIntakeDraft'
-import { useLiveClassification } from '../hooks/useLiveClassification'
+import { useDraftStatus, useIntakeDraft, type IntakeDraftKeeper } from '../hooks/useIntakeDraft'
 import { CauseSelect } from '../case/CauseField'
 import { ProposalPanel } from '../case/ProposalPanel'
 import { useFeedback } from '../ui/feedback'
@@ -95,7 +104,6 @@ function IntakeForm({
   const { t } = useTranslation()
   const api = useApi()
   const feedback = useFeedback()
-  const errorText = useErrorText()
   const formRef = useRef<HTMLFormElement>(null)
   const [blank] = useState(() => intakeDefaults(new Date()))
   const form = useForm<CaseDraft>({
@@ -104,7 +112,6 @@ function IntakeForm({
     shouldFocusError: false,
   })
   const { control, formState } = form
-  const preview = useLiveClassification(form)
 
   const hasInput = useCallback(() => {
     const now = form.getValues()
@@ -114,17 +121,14 @@ function IntakeForm({
     )
   }, [form, blank])
   const draft = useIntakeDraft(form, hasInput)
-  const { restored: markRestored } = draft
   useEffect(() => {
-    if (restored) markRestored(restored.savedAt)
-  }, [restored, markRestored])
+    if (restored) draft.restored(restored.savedAt)
+  }, [restored, draft])
   const [showRestored, setShowRestored] = useState(restored !== null)
   // The clerk starts with the customer's name (F2 from anywhere lands here).
   useEffect(() => document.getElementById('customerName')?.focus(), [])
 
-  // Leaving asks first only when something typed would be lost: not yet in the draft (or the draft failed).
   const [done, setDone] = useState<Done | null>(null)
-  useUnsavedGuard(done === null && !draft.safe)
   useEffect(() => {
     if (done?.kind === 'saved') onSaved(done.c)
     else if (done?.kind === 'cancelled') onCancel()
@@ -176,15 +180,24 @@ function IntakeForm({
     if (e.shiftKey || e.altKey) return
     const el = e.target as HTMLElement
     if (enterStaysIn(el) || !formRef.current) return
-    const next = nextField(formRef.current, el)
-    // An open list or date picker takes the Enter (an option picked), then the form moves on.
+    // An open list takes the Enter (an option picked; it keeps the form from submitting), and
+    // the date picker takes a typed time; the form moves on when the key comes up, once they
+    // are done with it (what is typed next goes to the next field, not into their search).
     if (pickingFromList(el) || el.closest('.ant-picker')) {
-      setTimeout(() => next?.focus(), 0)
+      // Not preventing it in the picker would also submit the whole form (the browser's implicit submission).
+      if (el.closest('.ant-picker')) e.preventDefault()
+      moveOnKeyUp.current = el
       return
     }
     e.preventDefault()
     e.stopPropagation()
-    next?.focus()
+    nextField(formRef.current, el)?.focus()
+  }
+  const moveOnKeyUp = useRef<HTMLElement | null>(null)
+  const onKeyUp = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || moveOnKeyUp.current !== e.target || !formRef.current) return
+    moveOnKeyUp.current = null
+    nextField(formRef.current, e.target as HTMLElement)?.focus()
   }
 
   const onBlurCapture = (e: FocusEvent<HTMLFormElement>) => {
@@ -222,13 +235,14 @@ function IntakeForm({
     draft.resume()
   }
 
-  const options = (values: readonly string[], key: string): Option[] =>
-    values.map((v) => ({ value: v, label: t(`options.${key}.${v}`) }))
-  const activeDepartments: Option[] =
-    departments.state === 'ready'
-      ? departments.data.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))
-      : []
   const onPickCause = useCallback((cause: Cause | '') => form.setValue('cause', cause, { shouldDirty: true }), [form])
+  const activeDepartments = useMemo<Option[]>(
+    () =>
+      departments.state === 'ready'
+        ? departments.data.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))
+        : [],
+    [departments],
+  )
 
   return (
     <form
@@ -236,6 +250,7 @@ function IntakeForm({
       className="page intake"
       onSubmit={submit}
       onKeyDownCapture={onKeyDownCapture}
+      onKeyUp={onKeyUp}
       onBlurCapture={onBlurCapture}
       noValidate
       aria-labelledby="intake-title"
@@ -272,197 +287,12 @@ function IntakeForm({
         <Alert className="intake-notice" type="error" showIcon message={departments.error.message} />
       )}
       <OverLimit form={form} />
+      <LeaveGuard draft={draft} done={done !== null} />
       <div className="intake-layout">
-        <div className="intake-main">
-          <Section id="intake-customer" title={t('intake.customer')}>
-            <TextField
-              control={control}
-              name="customerName"
-              id="customerName"
-              label={t('fields.customerName')}
-              hint={t('hints.customerName')}
-              required
-            />
-            <TextField
-              control={control}
-              name="phone"
-              id="phone"
-              label={t('fields.phone')}
-              hint={t('hints.phone')}
-              inputMode="tel"
-            />
-            <ChoiceField
-              control={control}
-              name="mood"
-              id="mood"
-              label={t('fields.mood')}
-              required
-              options={options(MOODS, 'mood')}
-            />
-            <SelectField
-              control={control}
-              name="customerType"
-              id="customerType"
-              label={t('fields.customerType')}
-              required
-              options={options(CUSTOMER_TYPES, 'customerType')}
-            />
-            <SelectField
-              control={control}
-              name="customerStyle"
-              id="customerStyle"
-              label={t('fields.customerStyle')}
-              placeholder={t('intake.notSet')}
-              allowClear
-              options={options(CUSTOMER_STYLES, 'customerStyle')}
-            />
-          </Section>
-          <Section id="intake-complaint" title={t('intake.complaint')}>
-            <SelectField
-              control={control}
-              name="departmentId"
-              id="departmentId"
-              label={t('fields.department')}
-              required
-              options={activeDepartments}
-            />
-            <SelectField
-              control={control}
-              name="category"
-              id="category"
-              label={t('fields.category')}
-              required
-              options={options(CATEGORIES, 'category')}
-            />
-            <div className="intake-wide">
-              <TextAreaField
-                control={control}
-                name="description"
-                id="description"
-                label={t('fields.description')}
-                hint={t('hints.description')}
-                required
-                rows={4}
-                max={LIMITS.description}
-              />
-            </div>
-            <SelectField
-              control={control}
-              name="demand"
-              id="demand"
-              label={t('fields.demand')}
-              required
-              options={options(DEMANDS, 'demand')}
-            />
-            <AmountField
-              control={control}
-              name="lossAmount"
-              id="lossAmount"
-              label={t('fields.lossAmount')}
-              hint={t('hints.lossAmount')}
-            />
-            <AmountField
-              control={control}
-              name="claimAmount"
-              id="claimAmount"
-              label={t('fields.claimAmount')}
-              hint={t('hints.claimAmount')}
-            />
-            <TextField control={control} name="product" id="product" label={t('fields.product')} />
-            <AmountField
-              control={control}
-              name="amount"
-              id="amount"
-              label={t('fields.amount')}
-              hint={t('hints.amount')}
-            />
-            <TextField control={control} name="receiptNo" id="receiptNo" label={t('fields.receiptNo')} />
-            <CauseSelect id="cause" control={control} onPick={onPickCause} />
-            <TextField
-              control={control}
-              name="staffComplainedAbout"
-              id="staffComplainedAbout"
-              label={t('fields.staffComplainedAbout')}
-              hint={t('hints.staffComplainedAbout')}
-            />
-            <div className="intake-wide">
-              <TextField control={control} name="demandNote" id="demandNote" label={t('fields.demandNote')} />
-            </div>
-            <div className="intake-wide">
-              <TextAreaField
-                control={control}
-                name="customerWords"
-                id="customerWords"
-                label={t('fields.customerWords')}
-                hint={t('hints.customerWords')}
-                rows={2}
-                max={LIMITS.customerWords}
-              />
-            </div>
-          </Section>
-          <Section id="intake-handling" title={t('intake.handling')}>
-            <div className="intake-wide">
-              <Controller
-                control={control}
-                name="situations"
-                render={({ field, fieldState }) => {
-                  const error = errorText(fieldState.error?.message)
-                  return (
-                    <FormItem id="situations" label={t('fields.situations')} hint={t('hints.situations')} error={error}>
-                      <div
-                        id="situations"
-                        role="group"
-                        aria-label={t('fields.situations')}
-                        aria-describedby={describedBy('situations', error, t('hints.situations'))}
-                      >
-                        <Checkbox.Group
-                          value={field.value}
-                          onChange={(v) => field.onChange(v)}
-                          options={options(SITUATIONS, 'situations')}
-                        />
-                      </div>
-                    </FormItem>
-                  )
-                }}
-              />
-            </div>
-            <ChoiceField
-              control={control}
-              name="fault"
-              id="fault"
-              label={t('fields.fault')}
-              required
-              options={options(FAULTS, 'fault')}
-            />
-            <ChoiceField
-              control={control}
-              name="resolvedAtDesk"
-              id="resolvedAtDesk"
-              label={t('fields.resolvedAtDesk')}
-              required
-              options={options(RESOLVED_AT_DESK, 'resolvedAtDesk')}
-            />
-            <DateTimeField
-              control={control}
-              name="receivedAt"
-              id="receivedAt"
-              label={t('fields.receivedAt')}
-              required
-            />
-            <SelectField
-              control={control}
-              name="channel"
-              id="channel"
-              label={t('fields.channel')}
-              required
-              options={options(CHANNELS, 'channel')}
-            />
-          </Section>
-        </div>
+        <IntakeFields control={control} departments={activeDepartments} onPickCause={onPickCause} />
         <aside className="intake-side" aria-label={t('wf.proposed')}>
           <ProposalPanel
             form={form}
-            preview={preview}
             footer={
               <div className="intake-actions" data-enter-skip>
                 {outcome && (
@@ -474,7 +304,7 @@ function IntakeForm({
                   </Button>
                   <Button onClick={() => void giveUp()}>{t('actions.cancel')}</Button>
                 </div>
-                <DraftLine status={draft.status} />
+                <DraftLine draft={draft} />
               </div>
             }
           />
@@ -483,6 +313,202 @@ function IntakeForm({
     </form>
   )
 }
+
+/**
+ * The form's fields, in the order Enter walks them (the standard complaint's fields first).
+ * Drawn once and again only when the departments or the language change: typing redraws the
+ * field typed in, not the form.
+ */
+const IntakeFields = memo(function IntakeFields({
+  control,
+  departments,
+  onPickCause,
+}: {
+  control: Control<CaseDraft>
+  departments: Option[]
+  onPickCause: (cause: Cause | '') => void
+}) {
+  const { t } = useTranslation()
+  const errorText = useErrorText()
+  const options = (values: readonly string[], key: string): Option[] =>
+    values.map((v) => ({ value: v, label: t(`options.${key}.${v}`) }))
+  return (
+    <div className="intake-main">
+      <Section id="intake-customer" title={t('intake.customer')}>
+        <TextField
+          control={control}
+          name="customerName"
+          id="customerName"
+          label={t('fields.customerName')}
+          hint={t('hints.customerName')}
+          required
+        />
+        <TextField
+          control={control}
+          name="phone"
+          id="phone"
+          label={t('fields.phone')}
+          hint={t('hints.phone')}
+          inputMode="tel"
+        />
+        <ChoiceField
+          control={control}
+          name="mood"
+          id="mood"
+          label={t('fields.mood')}
+          required
+          options={options(MOODS, 'mood')}
+        />
+        <SelectField
+          control={control}
+          name="customerType"
+          id="customerType"
+          label={t('fields.customerType')}
+          required
+          options={options(CUSTOMER_TYPES, 'customerType')}
+        />
+        <SelectField
+          control={control}
+          name="customerStyle"
+          id="customerStyle"
+          label={t('fields.customerStyle')}
+          placeholder={t('intake.notSet')}
+          allowClear
+          options={options(CUSTOMER_STYLES, 'customerStyle')}
+        />
+      </Section>
+      <Section id="intake-complaint" title={t('intake.complaint')}>
+        <SelectField
+          control={control}
+          name="departmentId"
+          id="departmentId"
+          label={t('fields.department')}
+          required
+          options={departments}
+        />
+        <SelectField
+          control={control}
+          name="category"
+          id="category"
+          label={t('fields.category')}
+          required
+          options={options(CATEGORIES, 'category')}
+        />
+        <div className="intake-wide">
+          <TextAreaField
+            control={control}
+            name="description"
+            id="description"
+            label={t('fields.description')}
+            hint={t('hints.description')}
+            required
+            rows={4}
+            max={LIMITS.description}
+          />
+        </div>
+        <SelectField
+          control={control}
+          name="demand"
+          id="demand"
+          label={t('fields.demand')}
+          required
+          options={options(DEMANDS, 'demand')}
+        />
+        <AmountField
+          control={control}
+          name="lossAmount"
+          id="lossAmount"
+          label={t('fields.lossAmount')}
+          hint={t('hints.lossAmount')}
+        />
+        <AmountField
+          control={control}
+          name="claimAmount"
+          id="claimAmount"
+          label={t('fields.claimAmount')}
+          hint={t('hints.claimAmount')}
+        />
+        <TextField control={control} name="product" id="product" label={t('fields.product')} />
+        <AmountField control={control} name="amount" id="amount" label={t('fields.amount')} hint={t('hints.amount')} />
+        <TextField control={control} name="receiptNo" id="receiptNo" label={t('fields.receiptNo')} />
+        <CauseSelect id="cause" control={control} onPick={onPickCause} />
+        <TextField
+          control={control}
+          name="staffComplainedAbout"
+          id="staffComplainedAbout"
+          label={t('fields.staffComplainedAbout')}
+          hint={t('hints.staffComplainedAbout')}
+        />
+        <div className="intake-wide">
+          <TextField control={control} name="demandNote" id="demandNote" label={t('fields.demandNote')} />
+        </div>
+        <div className="intake-wide">
+          <TextAreaField
+            control={control}
+            name="customerWords"
+            id="customerWords"
+            label={t('fields.customerWords')}
+            hint={t('hints.customerWords')}
+            rows={2}
+            max={LIMITS.customerWords}
+          />
+        </div>
+      </Section>
+      <Section id="intake-handling" title={t('intake.handling')}>
+        <div className="intake-wide">
+          <Controller
+            control={control}
+            name="situations"
+            render={({ field, fieldState }) => {
+              const error = errorText(fieldState.error?.message)
+              return (
+                <FormItem id="situations" label={t('fields.situations')} hint={t('hints.situations')} error={error}>
+                  <div
+                    id="situations"
+                    role="group"
+                    aria-label={t('fields.situations')}
+                    aria-describedby={describedBy('situations', error, t('hints.situations'))}
+                  >
+                    <Checkbox.Group
+                      value={field.value}
+                      onChange={(v) => field.onChange(v)}
+                      options={options(SITUATIONS, 'situations')}
+                    />
+                  </div>
+                </FormItem>
+              )
+            }}
+          />
+        </div>
+        <ChoiceField
+          control={control}
+          name="fault"
+          id="fault"
+          label={t('fields.fault')}
+          required
+          options={options(FAULTS, 'fault')}
+        />
+        <ChoiceField
+          control={control}
+          name="resolvedAtDesk"
+          id="resolvedAtDesk"
+          label={t('fields.resolvedAtDesk')}
+          required
+          options={options(RESOLVED_AT_DESK, 'resolvedAtDesk')}
+        />
+        <DateTimeField control={control} name="receivedAt" id="receivedAt" label={t('fields.receivedAt')} required />
+        <SelectField
+          control={control}
+          name="channel"
+          id="channel"
+          label={t('fields.channel')}
+          required
+          options={options(CHANNELS, 'channel')}
+        />
+      </Section>
+    </div>
+  )
+})
 
 /** A long text over its limit says so while it is typed (next to the field; the text is never cut). */
 function OverLimit({ form }: { form: UseFormReturn<CaseDraft> }) {
@@ -515,8 +541,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 /** Where the draft stands, in a line under the buttons. */
-function DraftLine({ status }: { status: DraftStatus }) {
+function DraftLine({ draft }: { draft: IntakeDraftKeeper }) {
   const { t } = useTranslation()
+  const status = useDraftStatus(draft)
   if (status.state === 'none') return null
   if (status.state === 'failed')
     return (
@@ -529,4 +556,11 @@ function DraftLine({ status }: { status: DraftStatus }) {
       {status.state === 'pending' ? t('intake.draftSaving') : t('intake.draftSaved', { time: formatTime(status.at) })}
     </Typography.Text>
   )
+}
+
+/** Leaving asks first only while something typed would be lost: not yet in the draft, or the draft failed. */
+function LeaveGuard({ draft, done }: { draft: IntakeDraftKeeper; done: boolean }) {
+  useDraftStatus(draft)
+  useUnsavedGuard(!done && !draft.safe())
+  return null
 }
