@@ -31,26 +31,31 @@ const type = (text: string): Step => ({ type: text })
 const press = (key: string, times = 1): Step[] => Array.from({ length: times }, () => ({ press: key }))
 
 /**
- * The keys a clerk presses on the intake form as it is, from F2 to saved: focus starts in 客户姓名;
- * Tab moves on; a native select is moved with the arrow keys; radios with the arrows.
+ * The keys a clerk presses on the intake form, from F2 to saved: focus starts in 客户姓名; Enter
+ * moves to the next field (a select's search takes what is typed: pinyin initials, each letter
+ * counted as a key); 投诉内容 is left with Tab (Enter there is a new line); Ctrl+Enter saves.
+ * (The form before issue 14 — native selects moved with the arrow keys, Tab between fields —
+ * took 25 keys for the same complaint.)
  */
 const PLAN: Step[] = [
   ...press('F2'),
   type(COMPLAINT.name),
-  ...press('Tab'),
+  ...press('Enter'), // → 联系电话
   type(COMPLAINT.phone),
-  ...press('Tab', 3), // 客户类型, 客户性格, 情绪 (first radio)
-  ...press('ArrowRight'), // 情绪: 平静 → 不满
-  ...press('Tab'), // 涉及部门
-  ...press('ArrowDown', 2), // 请选择 → 前台/服务台 → 收银
-  ...press('Tab'), // 投诉类别
-  ...press('ArrowDown', 4), // → 产品质量 → 服务态度 → 价格/计费争议 → 收银差错
-  ...press('Tab', 4), // 原因, 涉及商品/服务, 商品/服务金额, 损失金额
-  type(COMPLAINT.loss),
-  ...press('Tab', 3), // 索赔金额, 小票/单号, 投诉内容
+  ...press('Enter'), // → 情绪 (first radio)
+  ...press('ArrowRight'), // 平静 → 不满
+  ...press('Enter'), // → 客户类型 (普通 stays)
+  ...press('Enter'), // → 客户性格 (left blank)
+  ...press('Enter'), // → 涉及部门
+  ...'sy'.split('').flatMap((k) => press(k)), // 收银
+  ...press('Enter'), // picked; → 投诉类别
+  ...'syc'.split('').flatMap((k) => press(k)), // 收银差错
+  ...press('Enter'), // picked; → 投诉内容
   type(COMPLAINT.description),
-  ...press('Tab'), // 客户诉求
-  ...press('ArrowDown', 2), // 请选择 → 道歉 → 退款
+  ...press('Tab'), // → 客户诉求
+  ...'tk'.split('').flatMap((k) => press(k)), // 退款
+  ...press('Enter'), // picked; → 损失金额
+  type(COMPLAINT.loss),
   ...press('Control+Enter'), // save
 ]
 
@@ -80,8 +85,8 @@ async function logByKeyboard(page: Page): Promise<number> {
     else {
       await page.keyboard.press(step.press)
       keys += 1
-      // F2 opens the form: the first field has the focus once it is there.
-      if (step.press === 'F2') await page.getByRole('heading', { name: '受理登记' }).waitFor()
+      // F2 opens the form: the clerk starts typing once the cursor is in 客户姓名.
+      if (step.press === 'F2') await page.waitForFunction(() => document.activeElement?.id === 'customerName')
     }
   }
   await page.getByText(/已保存，投诉编号/).waitFor()
@@ -104,24 +109,31 @@ it.skipIf(!built)(
       for (const expected of [COMPLAINT.name, '不满', '收银', '收银差错', '¥10.00', '退款', COMPLAINT.description])
         expect(text).toContain(expected)
 
-      // Save → case page visible, again and again (filled directly: only the save is timed).
+      // Save → case page visible, again and again (filled directly: only the save is timed), and
+      // F2 → the form ready to type in (the clerk's draft read, the first field focused).
       const times: number[] = []
+      const opens: number[] = []
       for (let i = 0; i < 25; i++) {
+        const o = performance.now()
         await page.keyboard.press('F2')
-        await page.getByRole('heading', { name: '受理登记' }).waitFor()
+        await page.waitForFunction(() => document.activeElement?.id === 'customerName')
+        opens.push(performance.now() - o)
         await logByKeyboardFast(page, i)
         const t = performance.now()
         await page.keyboard.press('Control+Enter')
         await page.getByText(/已保存，投诉编号/).waitFor()
         times.push(performance.now() - t)
       }
+      const quantile = (xs: number[], q: number) =>
+        [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]
       const sorted = [...times].sort((a, b) => a - b)
-      const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]
+      const p = (q: number) => quantile(times, q)
       console.log(
         [
           '',
           `keyboard-only standard complaint: ${keys} keys besides the typed text (issue 14: ≤ 20)`,
           `save → case page visible (${times.length} saves): median ${p(0.5).toFixed(0)} ms · p95 ${p(0.95).toFixed(0)} ms · max ${sorted.at(-1)!.toFixed(0)} ms (issue 14: p95 ≤ 300 ms)`,
+          `F2 → form ready to type (${opens.length} opens): median ${quantile(opens, 0.5).toFixed(0)} ms · p95 ${quantile(opens, 0.95).toFixed(0)} ms`,
           '',
         ].join('\n'),
       )
@@ -134,14 +146,23 @@ it.skipIf(!built)(
   600_000,
 )
 
+/** An antd select: typed into and the option picked with Enter. */
+async function pick(page: Page, label: RegExp, typed: string) {
+  const input = page.getByLabel(label)
+  await input.click()
+  await input.fill(typed)
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor()
+  await input.press('Enter')
+}
+
 /** The same complaint, filled by field (not timed, not counted): the form ready to save. */
 async function logByKeyboardFast(page: Page, i: number) {
   await page.getByLabel(/^客户姓名/).fill(`${COMPLAINT.name}${i}`)
   await page.getByRole('radio', { name: '不满' }).check()
-  await page.getByLabel(/^涉及部门/).selectOption({ label: '收银' })
-  await page.getByLabel(/^投诉类别/).selectOption({ label: '收银差错' })
-  await page.getByLabel(/^损失金额/).fill(COMPLAINT.loss)
+  await pick(page, /^涉及部门/, 'sy')
+  await pick(page, /^投诉类别/, 'syc')
   await page.getByLabel(/^投诉内容/).fill(COMPLAINT.description)
-  await page.getByLabel(/^客户诉求/).selectOption({ label: '退款' })
-  await page.getByLabel(/^投诉内容/).focus()
+  await pick(page, /^客户诉求/, 'tk')
+  await page.getByLabel(/^损失金额/).fill(COMPLAINT.loss)
+  await page.getByLabel(/^损失金额/).focus()
 }
