@@ -8,6 +8,7 @@ import { openServices, type Services } from './services'
 import { createMainWindow, lockDownContents, showWhenReady } from './window'
 import { createDesktopActions } from './desktop'
 import { startSync } from './sync'
+import { openHeadquarters } from './headquarters'
 
 // main.ts is lifecycle and window only; everything else lives in services.
 let services: Services | undefined
@@ -22,6 +23,7 @@ async function start(): Promise<void> {
   services = await openServices(resolveDataDir(app.getPath('userData')), undefined, {
     desktop: createDesktopActions(() => mainWindow),
     startSync,
+    openHeadquarters,
     // Head office's password sealed by the OS keychain where it is available.
     secrets: safeStorage.isEncryptionAvailable()
       ? {
@@ -51,7 +53,15 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl))
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void services?.close())
+  // Electron does not wait for promises: hold the quit until the store has closed
+  // (its last seal written, the sync worker stopped), then quit for real.
+  app.on('will-quit', (event) => {
+    const closing = services
+    if (!closing) return
+    services = undefined
+    event.preventDefault()
+    void closing.close().finally(() => app.quit())
+  })
   app
     .whenReady()
     .then(start)

@@ -37,8 +37,21 @@ export const LAYERS = {
   },
   // The push worker wired to the services: the one place both meet.
   'electron/sync.ts': { layers: [...SHARED, 'electron/services', 'electron/headoffice'], packages: NODE },
+  // Head office mode's database wired to the services, the same way (services declare HqDatabase;
+  // pg only to tell a lost line from a fault).
+  'electron/headquarters.ts': {
+    layers: [...SHARED, 'electron/services', 'electron/headoffice'],
+    packages: [...NODE, 'pg'],
+  },
   'electron/bridge': {
-    layers: [...SHARED, 'electron/bridge', 'electron/services', 'electron/dataDir.ts', 'electron/sync.ts'],
+    layers: [
+      ...SHARED,
+      'electron/bridge',
+      'electron/services',
+      'electron/dataDir.ts',
+      'electron/sync.ts',
+      'electron/headquarters.ts',
+    ],
     packages: NODE,
   },
   // The thin Electron adapters: the only files that import electron.

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { DATA_DIR_ENV, defaultUserDataDir, resolveDataDir } from '../dataDir'
 import { startSync } from '../sync'
+import { openHeadquarters } from '../headquarters'
 import { openServices } from '../services'
 import { startBridge } from './server'
 
@@ -17,7 +18,7 @@ const { values } = parseArgs({
 const here = dirname(fileURLToPath(import.meta.url))
 const dataDir = values['data-dir'] ? resolve(values['data-dir']) : resolveDataDir(defaultUserDataDir())
 // No OS keychain here: head office's password stays in the data folder's 0600 file.
-const services = await openServices(dataDir, undefined, { startSync })
+const services = await openServices(dataDir, undefined, { startSync, openHeadquarters })
 const bridge = await startBridge({
   dispatch: services.dispatch,
   signedIn: services.signedIn,

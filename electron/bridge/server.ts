@@ -94,6 +94,9 @@ export async function startBridge(options: {
     await serveStatic(res, options.rendererDir, path)
   }
 
+  // The browser closes its idle connections first (Chromium keeps a used one up to 5 minutes):
+  // a server closing one after Node's default 5 s races the POST the page sends on it.
+  server.keepAliveTimeout = 6 * 60_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())

@@ -20,6 +20,7 @@ export function appStatus(ctx: ServiceContext): AppStatus {
     },
     setupNeeded: store.state === 'ok' && setupNeeded(ctx),
     branch: store.data.branch,
+    mode: store.data.branch?.kind ?? 'branch',
     locale: ctx.sessions.localeOf(ctx.caller) ?? store.data.settings.locale,
     // An elevation that ran out is not shown (main refuses it anyway).
     session: ctx.session && { ...ctx.session, elevation: activeElevation(ctx.session.elevation, ctx.now()) },

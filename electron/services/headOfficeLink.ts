@@ -9,6 +9,7 @@ import {
 import { z } from 'zod'
 import { writeFileDurable } from '../store'
 import { approverOf, appendAudit, requireSession, type AppContext, type ServiceContext } from './context'
+import type { HqDatabase, OpenHeadquarters } from './headquarters'
 
 export const HEAD_OFFICE_FILE_NAME = 'complaint-desk.headoffice.json'
 
@@ -33,18 +34,35 @@ const Stored = HeadOfficeView.omit({ passwordSet: true, passwordStorage: true })
 })
 type Stored = z.infer<typeof Stored>
 
-/** The link's state in the services: the file's content, the secrets and the worker. */
+/**
+ * The link's state in the services: the file's content, the secrets and, by what the
+ * installation is, the push worker (a branch) or head office's database (head office mode,
+ * where the link's login is a head office role and nothing is pushed).
+ */
 export class HeadOfficeState {
   private worker: SyncHandle | null = null
   private ctx: AppContext | null = null
+  private hq: HqDatabase | null = null
+  /** Head office mode: how the database last answered (its status line). */
+  private hqSeen: { at: string | null; offlineSince: string | null; error: string | null } = {
+    at: null,
+    offlineSince: null,
+    error: null,
+  }
   constructor(
     private readonly file: string,
     private readonly secrets: Secrets | undefined,
     private readonly startSync: StartSync | undefined,
+    private readonly openHeadquarters: OpenHeadquarters | undefined = undefined,
   ) {}
 
-  static at(dataDir: string, secrets?: Secrets, startSync?: StartSync): HeadOfficeState {
-    return new HeadOfficeState(join(dataDir, HEAD_OFFICE_FILE_NAME), secrets, startSync)
+  static at(
+    dataDir: string,
+    secrets?: Secrets,
+    startSync?: StartSync,
+    openHeadquarters?: OpenHeadquarters,
+  ): HeadOfficeState {
+    return new HeadOfficeState(join(dataDir, HEAD_OFFICE_FILE_NAME), secrets, startSync, openHeadquarters)
   }
 
   async read(): Promise<Stored | null> {
@@ -74,18 +92,45 @@ export class HeadOfficeState {
     return { ...rest, passwordSet: password !== null, passwordStorage: this.secrets ? 'encrypted' : 'file' }
   }
 
-  /** (Re)starts the worker for what is stored: stopped when the link is off or has no password. */
+  /**
+   * (Re)starts what the link is for: a branch's push worker, or head office's database in
+   * head office mode. Stopped when the link is off or has no password.
+   */
   async restart(ctx: AppContext): Promise<void> {
     await this.stop()
     const s = await this.read().catch(() => null)
-    if (!s || !s.enabled || !s.password || !this.startSync) return
+    if (!s || !s.enabled || !s.password) return
     const { password, ...rest } = s
+    const link = { ...rest, password: this.unseal(password) }
     this.ctx = ctx
-    this.worker = this.startSync(ctx, { ...rest, password: this.unseal(password) })
+    if (ctx.store.data.branch?.kind === 'headoffice') {
+      this.hqSeen = { at: null, offlineSince: null, error: null }
+      this.hq = this.openHeadquarters?.(link) ?? null
+      return
+    }
+    if (this.startSync) this.worker = this.startSync(ctx, link)
+  }
+
+  /** Head office mode: the database, when a link is set (null otherwise). */
+  headquarters(): HqDatabase | null {
+    return this.hq
+  }
+
+  /** Head office mode: the database answered (`error` null) or could not be reached. */
+  reached(now: Date, error: string | null): void {
+    const at = now.toISOString()
+    this.hqSeen = error
+      ? { at: this.hqSeen.at, offlineSince: this.hqSeen.offlineSince ?? at, error }
+      : { at, offlineSince: null, error: null }
   }
 
   /** The worker's last finding, with the outbox counted now (a save just made is 待同步 at once). */
   status(): SyncStatusView {
+    if (this.hq) {
+      // Head office pushes nothing: reachable or not, as the last read found it.
+      const { at, offlineSince, error } = this.hqSeen
+      return { state: offlineSince ? 'offline' : 'synced', pending: 0, offlineSince, lastError: error, lastPushAt: at }
+    }
     const found = this.worker?.status()
     if (!found || !this.ctx) return { state: 'off', pending: 0, offlineSince: null, lastError: null, lastPushAt: null }
     const pending = this.ctx.store.outboxPendingCount()
@@ -94,8 +139,11 @@ export class HeadOfficeState {
 
   async stop(): Promise<void> {
     const w = this.worker
+    const hq = this.hq
     this.worker = null
+    this.hq = null
     await w?.stop()
+    await hq?.close().catch(() => {})
   }
 }
 

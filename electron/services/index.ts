@@ -1,5 +1,6 @@
 import type { Call, Channel, OutputOf } from '@shared/ipc/contract'
 import { HeadOfficeState, type Secrets, type StartSync } from './headOfficeLink'
+import type { OpenHeadquarters } from './headquarters'
 import type { Result } from '@shared/ipc/result'
 import { Store, storePolicy } from '../store'
 import type { AppContext, DesktopActions, ServiceContext } from './context'
@@ -37,6 +38,8 @@ export interface ServiceOptions extends Pick<DispatchOptions, 'checkOutputs'> {
   secrets?: Secrets
   /** Starts the push worker for a head office link (electron/sync.ts). */
   startSync?: StartSync
+  /** Opens head office's database in head office mode (electron/headquarters.ts). */
+  openHeadquarters?: OpenHeadquarters
 }
 
 /** Opens the store in `dataDir` and wires the services: what main.ts and the bridge both call. */
@@ -56,7 +59,7 @@ export async function openServices(
     desktop: options.desktop,
     pinCost: options.pinCost,
     pinGuard: new PinGuard(),
-    headOffice: HeadOfficeState.at(dataDir, options.secrets, options.startSync),
+    headOffice: HeadOfficeState.at(dataDir, options.secrets, options.startSync, options.openHeadquarters),
   }
   // The desk never waits on head office: a failing link is reported by its status, not here.
   await ctx.headOffice.restart(ctx).catch((err: Error) => console.error('[headoffice] not started', err.message))

@@ -18,18 +18,25 @@ export async function initialise(ctx: ServiceContext, input: SetupInput): Promis
   const now = ctx.now()
   const manager = await newStaffRecord(input.manager.name, 'manager', input.manager.pin, now, ctx.pinCost)
   const locale = ctx.store.data.settings.locale
+  const kind = input.kind ?? 'branch'
   await ctx.store.update((d) => {
     if (d.branch !== null && d.staff.some((s) => s.role === 'manager')) throw new AppError('CONFLICT')
-    d.branch = { name: input.branch.name, code: input.branch.code.toUpperCase() }
+    // A branch's record stays as it always was; only head office is marked.
+    d.branch = {
+      name: input.branch.name,
+      code: input.branch.code.toUpperCase(),
+      ...(kind === 'headoffice' ? { kind } : {}),
+    }
     d.staff.push(manager)
-    if (d.departments.length === 0) {
+    // Head office takes no complaints at a desk: it has no departments of its own.
+    if (d.departments.length === 0 && kind === 'branch') {
       d.departments = DEFAULT_DEPARTMENTS[locale].map((name) => ({ id: randomUUID(), name, active: true }))
     }
     appendAudit(d, {
       at: now.toISOString(),
       by: { id: manager.id, name: manager.name },
       action: 'setup',
-      target: d.branch.code,
+      target: kind === 'headoffice' ? `${d.branch.code} (headoffice)` : d.branch.code,
     })
   })
   const session = {

@@ -19,26 +19,28 @@ export class DamagedFileError extends Error {
  *   `decode` refuses) throws DamagedFileError, so a damaged file is never taken for "empty"
  *   and then overwritten;
  * - write(): temp file, fsync, rename, fsync of the folder (writeFileDurable): once it
- *   resolves the content survives a crash or power cut, and a crash leaves old or new whole.
+ *   resolves the content survives a crash or power cut, and a crash leaves old or new whole;
+ *   then `written` is told the text now on disk.
  */
 export class DurableJsonAdapter<T> implements Adapter<T> {
   constructor(
     readonly file: string,
-    /** Turns the file's text into data; throws when the text is not what the file should hold. */
-    private readonly decode: (text: string) => T = (text) => JSON.parse(text) as T,
+    /** Turns the file's text (and bytes) into data; throws when it is not what the file should hold. */
+    private readonly decode: (text: string, bytes: Buffer) => T | Promise<T> = (text) => JSON.parse(text) as T,
+    private readonly written: (text: string) => Promise<void> = async () => undefined,
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string
+    let bytes: Buffer
     try {
-      text = await readFile(this.file, 'utf8')
+      bytes = await readFile(this.file)
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
       throw err
     }
     let data: T
     try {
-      data = this.decode(text)
+      data = await this.decode(bytes.toString('utf8'), bytes)
     } catch (err) {
       if (err instanceof DamagedFileError) throw err
       const reason = err instanceof SyntaxError ? `invalid JSON (${err.message})` : (err as Error).message
@@ -50,7 +52,9 @@ export class DurableJsonAdapter<T> implements Adapter<T> {
     return data
   }
 
-  write(data: T): Promise<void> {
-    return writeFileDurable(this.file, JSON.stringify(data))
+  async write(data: T): Promise<void> {
+    const text = JSON.stringify(data)
+    await writeFileDurable(this.file, text)
+    await this.written(text)
   }
 }

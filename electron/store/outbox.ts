@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs'
-import { readFile, truncate } from 'node:fs/promises'
+import { open, readFile, truncate } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileDurable } from './durableFile'
 
@@ -64,19 +64,10 @@ export class Outbox {
   static async open(dir: string, now: () => Date): Promise<Outbox> {
     const box = new Outbox(dir, now)
     box.mark = await readMark(box.markFile)
-    const text = await readFile(box.file, 'utf8').catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'ENOENT') return ''
-      throw err
-    })
+    const { size, valid, last } = await readTail(box.file)
+    box.last = Math.max(last, box.mark.v)
     // A torn last line (a crash mid-append) was never more than a hint: the journal has the save.
-    const whole = text.lastIndexOf('\n') + 1
-    const valid = Buffer.byteLength(text.slice(0, whole))
-    for (const line of text.slice(0, whole).split('\n')) {
-      const entry = parseEntry(line)
-      if (entry && entry.v > box.last) box.last = entry.v
-    }
-    box.last = Math.max(box.last, box.mark.v)
-    if (valid < Buffer.byteLength(text)) await truncate(box.file, valid)
+    if (valid < size) await truncate(box.file, valid)
     box.fd = openSync(box.file, 'a', 0o600)
     box.size = fstatSync(box.fd).size
     if (box.mark.offset > box.size) box.mark = { offset: 0, v: box.last } // emptied after the mark was reset
@@ -205,6 +196,41 @@ function parseEntry(line: string): OutboxEntry | null {
     // a damaged line: skipped (the journal or a later entry has the change)
   }
   return null
+}
+
+/**
+ * Where the outbox's whole lines end, and the version on its last line that reads. Each
+ * append gives a version above every earlier one, so that is the highest: the file is read
+ * from its end only (at 100,000 lines, reading it all was most of a start's time).
+ */
+async function readTail(file: string): Promise<{ size: number; valid: number; last: number }> {
+  const handle = await open(file, 'r').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null
+    throw err
+  })
+  if (!handle) return { size: 0, valid: 0, last: 0 }
+  try {
+    const { size } = await handle.stat()
+    let valid = -1
+    for (let window = 64 * 1024; ; window *= 4) {
+      const from = Math.max(0, size - window)
+      const chunk = Buffer.alloc(size - from)
+      await handle.read(chunk, 0, chunk.length, from)
+      let end = chunk.lastIndexOf(0x0a)
+      if (valid < 0 && end >= 0) valid = from + end + 1
+      // Whole lines, last first; one that may begin before this window waits for a wider one.
+      while (end >= 0) {
+        const start = end === 0 ? 0 : chunk.lastIndexOf(0x0a, end - 1) + 1
+        if (start === 0 && from > 0) break
+        const entry = parseEntry(chunk.toString('utf8', start, end))
+        if (entry) return { size, valid, last: entry.v }
+        end = start - 1
+      }
+      if (from === 0) return { size, valid: Math.max(valid, 0), last: 0 }
+    }
+  } finally {
+    await handle.close()
+  }
 }
 
 async function readMark(file: string): Promise<Mark> {

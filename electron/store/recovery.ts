@@ -1,6 +1,7 @@
 import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { JOURNAL_MARK_FILE_NAME, readJournalMark } from './journalMark'
 import { OUTBOX_FILE_NAME } from './outbox'
+import { SEAL_SUFFIX } from './liveSeal'
 import { join } from 'node:path'
 import { ARCHIVE_DIR, linkArchive } from './archive'
 import { EVIDENCE_DIR, evidenceIn, linkEvidence } from './evidence'
@@ -179,7 +180,12 @@ export async function earlierData(dir: string): Promise<FoundData[]> {
       () => null,
     )
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    if (!/^complaint-desk\./.test(name) || ['complaint-desk.lock', 'complaint-desk.json'].includes(name)) continue
+    // The lock and the live file's seal (liveSeal.ts) say nothing of data: a seal only vouches for a file.
+    if (
+      !/^complaint-desk\./.test(name) ||
+      ['complaint-desk.lock', 'complaint-desk.json', `complaint-desk.json${SEAL_SUFFIX}`].includes(name)
+    )
+      continue
     const size = await sizeOf(join(dir, name))
     // An empty case-number mark is opened before the live file is read; one with numbers is data.
     // So is an outbox for head office with nothing queued (outbox.ts).

@@ -303,7 +303,7 @@ export class Store extends WritePath {
     this.state = 'read_only'
     this.detail = why.code
     this.numbers = await CaseNumberMark.open(join(this.dir, NUMBERS_FILE_NAME), false)
-    const found = await this.doc.read()
+    const found = await this.doc.read(false)
     if (found?.kind === 'corrupt') {
       this.state = 'corrupt'
       this.detail = found.reason

@@ -6,6 +6,7 @@ import { compensationChannels } from './channels/compensation'
 import { dataChannels } from './channels/data'
 import { fileChannels } from './channels/files'
 import { headOfficeChannels } from './channels/headOffice'
+import { headquartersChannels } from './channels/headquarters'
 import { reportChannels } from './channels/reports'
 import { retentionChannels } from './channels/retention'
 import { settingsChannels } from './channels/settings'
@@ -39,6 +40,7 @@ export const contract = {
   ...retentionChannels,
   ...fileChannels,
   ...headOfficeChannels,
+  ...headquartersChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 export type Contract = typeof contract

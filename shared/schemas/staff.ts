@@ -18,7 +18,16 @@ export const BranchInput = z.object({
 const pinsMatch = (d: { pin: string; pinConfirm: string }) => d.pin === d.pinConfirm
 const pinsMatchError = { message: v.pinMismatch, path: ['pinConfirm'] }
 
+/**
+ * What an installation is: a branch (门店/网点, the desk) or head office (总部), which reads every
+ * branch's cases from PostgreSQL (docs/architecture.md, "Head office mode"). Chosen at first run.
+ */
+export const INSTALLATION_KINDS = ['branch', 'headoffice'] as const
+export type InstallationKind = (typeof INSTALLATION_KINDS)[number]
+
 export const SetupInput = z.object({
+  /** Absent: a branch (as every installation was before head office mode). */
+  kind: z.enum(INSTALLATION_KINDS, { message: v.choose }).optional(),
   branch: BranchInput,
   manager: z.object({ name: requiredText(30), pin: Pin, pinConfirm: z.string() }).refine(pinsMatch, pinsMatchError),
 })
@@ -40,7 +49,12 @@ export type StaffPublic = z.infer<typeof StaffPublic>
 export const Department = z.object({ id: z.string(), name: z.string(), active: z.boolean() })
 export type Department = z.infer<typeof Department>
 
-export const Branch = z.object({ name: z.string(), code: z.string() })
+export const Branch = z.object({
+  name: z.string(),
+  code: z.string(),
+  /** Absent in data files written before head office mode: a branch. */
+  kind: z.enum(INSTALLATION_KINDS).optional(),
+})
 export type Branch = z.infer<typeof Branch>
 
 /** A manager's approval standing for a few minutes in this window or tab (shared/rules/elevation.ts). */

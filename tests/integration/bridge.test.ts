@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { createHttpApi, TAB_HEADER } from '@shared/ipc/httpClient'
 import { startBridge, type Bridge } from '../../electron/bridge/server'
 import type { Services } from '../../electron/services'
@@ -42,6 +43,20 @@ describe('the browser bridge', () => {
   })
 
   const json = { 'content-type': 'application/json' }
+
+  // A browser reuses an idle connection for its next call; a server that closes it after Node's
+  // default 5 s races that POST, which then fails as "Failed to fetch" (seen in a journey).
+  it('keeps an idle connection open for the browser to reuse', { timeout: 15_000 }, async () => {
+    const socket = connect(Number(new URL(bridge.url).port), '127.0.0.1')
+    let closed = false
+    socket.on('close', () => (closed = true))
+    const answered = new Promise<string>((resolve) => socket.once('data', (d) => resolve(String(d))))
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n')
+    expect(await answered).toMatch(/^HTTP\/1\.1 200/)
+    await new Promise((r) => setTimeout(r, 8_000))
+    expect(closed).toBe(false)
+    socket.destroy()
+  })
 
   it('listens on loopback only', () => {
     expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)

@@ -4,12 +4,14 @@ import { readFile } from 'node:fs/promises'
 import { CHANNEL_NAMES, contract, MANAGER_ACTIONS, MANAGER_CHANNELS } from '@shared/ipc/contract'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { WorkflowSettings } from '@shared/schemas/settings'
-import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
+import { CLERK_PIN, MANAGER_PIN, setUpBranch, TEST_SERVICE_OPTIONS, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
 import { toLocalDateTime } from '@shared/values/localTime'
 
 const DAY = 24 * 3600_000
 import { useTempDirs } from '../support/tempDir'
+import { openServices } from '../../electron/services'
+import { fakeHeadquarters } from '../support/headquarters'
 
 type Desk = Awaited<ReturnType<typeof setUpBranch>> & {
   urgent: CaseDetail
@@ -66,6 +68,8 @@ const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> =
       ).toString('base64'),
     },
   ],
+  // Head office mode (run on a head office installation, below).
+  'hq:signReport': () => ['hq:signReport', { branchCode: 'SH01', caseId: 'case-1', comment: '已阅' }],
   'compensation:offer#above-authority-or-cap': (d) => [
     'compensation:offer',
     {
@@ -77,8 +81,49 @@ const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> =
   ],
 }
 
+/** Actions of head office mode: tried on an installation set up as head office. */
+const HEAD_OFFICE_ACTIONS = new Set(['hq:signReport'])
+
 describe('roles enforced in main: every manager-only action', () => {
   const tempDir = useTempDirs()
+
+  /** A head office installation (its database a stand-in) with the same manager and a clerk signed in. */
+  async function headOfficeDesk(): Promise<Desk> {
+    const services = await openServices(await tempDir(), undefined, {
+      ...TEST_SERVICE_OPTIONS,
+      openHeadquarters: fakeHeadquarters(),
+    })
+    const session = unwrap(
+      await services.call('setup:init', {
+        kind: 'headoffice',
+        branch: { name: '华东总部', code: 'HQ' },
+        manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
+      }),
+    )
+    const approval = { managerId: session.staff.id, pin: MANAGER_PIN }
+    const clerk = unwrap(
+      await services.call('staff:add', {
+        staff: { name: '李娜', role: 'staff', pin: CLERK_PIN, pinConfirm: CLERK_PIN },
+        approval,
+      }),
+    )
+    unwrap(
+      await services.call('headoffice:set', {
+        enabled: true,
+        host: '127.0.0.1',
+        port: 5432,
+        database: 'complaint',
+        user: 'ho_zhang',
+        ssl: 'disable',
+        caFile: '',
+        password: 'a-long-password-123',
+        approval,
+      }),
+    )
+    unwrap(await services.call('auth:signIn', { staffId: clerk.id, pin: CLERK_PIN }))
+    // Only what the head office actions use.
+    return { services, managerId: session.staff.id, clerkId: clerk.id } as unknown as Desk
+  }
 
   async function desk(): Promise<Desk> {
     const setup = await setUpBranch(await tempDir())
@@ -122,7 +167,7 @@ describe('roles enforced in main: every manager-only action', () => {
   it.each(MANAGER_ACTIONS)(
     '%s: refused without approval, with a clerk PIN or a wrong PIN; done with a manager PIN',
     async (action) => {
-      const d = await desk()
+      const d = HEAD_OFFICE_ACTIONS.has(action) ? await headOfficeDesk() : await desk()
       const [channel, payload] = PAYLOADS[action](d)
       const snapshot = async () => {
         const data = JSON.parse(await readFile(d.services.ctx.store.file, 'utf8'))

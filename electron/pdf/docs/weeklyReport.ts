@@ -1,9 +1,8 @@
 import type { WeeklyReport, WeeklyRow } from '@shared/schemas/weekly'
-import { formatFen } from '@shared/values/money'
 import { dailyLine, stackedBars } from './charts'
 import type { BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
-import { WEEKLY_COLUMNS } from '@shared/rules/weekly'
+import { WEEKLY_COLUMNS, weeklyFigureTexts } from '@shared/rules/weekly'
 
 /** A figure cell: numbers line up on the right. */
 const num = (text: string, extra: Record<string, unknown> = {}) => ({ text, alignment: 'right', ...extra })
@@ -11,16 +10,7 @@ const num = (text: string, extra: Record<string, unknown> = {}) => ({ text, alig
 function figures(rows: WeeklyRow[], total: WeeklyRow, t: T, firstHeader: string): Content {
   const cells = (r: WeeklyRow, extra: Record<string, unknown> = {}) => [
     { text: r.label, ...extra },
-    ...[
-      String(r.total),
-      String(r.class1),
-      String(r.class2),
-      String(r.open),
-      String(r.overdue),
-      r.avgResolveHours === null ? '—' : String(r.avgResolveHours),
-      `¥${formatFen(r.compensationFen)}`,
-      r.satisfaction === null ? '—' : `${r.satisfaction.toFixed(1)}/5`,
-    ].map((text) => num(text, extra)),
+    ...weeklyFigureTexts(r).map((text) => num(text, extra)),
   ]
   return {
     table: {
@@ -130,12 +120,14 @@ function causesTable(r: WeeklyReport, t: T): Content {
 /**
  * 每周部门投诉追踪: figures per department and category, with vector charts; compared with
  * `previous` (the same figures over the week before) when given; a comment and sign-off area.
+ * `note`: a line under the title saying where the figures come from (head office's copy).
  */
 export function buildWeeklyReport(
   r: WeeklyReport,
   branch: BranchInfo,
   t: T,
   previous: WeeklyReport | null = null,
+  options: { note?: string } = {},
 ): DocDefinition {
   const legend: [string, string] = [t('options.caseClass.1'), t('options.caseClass.2')]
   return {
@@ -146,7 +138,9 @@ export function buildWeeklyReport(
       {
         text: `${branch.name}（${branch.code}） · ${r.from} — ${r.to} · ${t('weekly.totalLine', { count: r.total.total })}${r.suggestions > 0 ? ` · ${t('weekly.suggestionsLine', { count: r.suggestions })}` : ''}`,
         style: 'subtitle',
+        ...(options.note ? { margin: [0, 0, 0, 2] } : {}),
       },
+      options.note ? { text: options.note, style: 'small', alignment: 'center', margin: [0, 0, 0, 10] } : '',
       { text: t('weekly.byDepartment'), style: 'h2' },
       r.byDepartment.length
         ? figures(r.byDepartment, r.total, t, t('fields.department'))

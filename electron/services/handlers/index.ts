@@ -6,6 +6,7 @@ import { compensationHandlers } from './compensation'
 import { dataHandlers } from './data'
 import { fileHandlers } from './files'
 import { headOfficeHandlers } from './headOffice'
+import { headquartersHandlers } from './headquarters'
 import { reportHandlers } from './reports'
 import { retentionHandlers } from './retention'
 import { settingsHandlers } from './settings'
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...retentionHandlers,
   ...fileHandlers,
   ...headOfficeHandlers,
+  ...headquartersHandlers,
 }

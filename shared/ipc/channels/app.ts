@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { MissingData, Recovery, UnreadSaves } from '../../schemas/backups'
-import { Branch, Locale, Session } from '../../schemas/staff'
+import { Branch, INSTALLATION_KINDS, Locale, Session } from '../../schemas/staff'
 import { channels, None } from './spec'
 
 export const StoreState = z.object({
@@ -25,6 +25,8 @@ export const AppStatus = z.object({
   store: StoreState,
   setupNeeded: z.boolean(),
   branch: Branch.nullable(),
+  /** A branch's desk, or head office (set at first run; docs/architecture.md, "Head office mode"). */
+  mode: z.enum(INSTALLATION_KINDS),
   locale: Locale,
   /** The caller's own session (per window or browser tab), not the host's. */
   session: Session.nullable(),

@@ -1,7 +1,6 @@
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput, EditCaseInput } from '../../schemas/case'
 import { IntakeDraft, SaveDraftInput } from '../../schemas/draft'
-import { ExportCsvInput, ExportCsvUnmaskedInput } from '../../schemas/exports'
-import { GeneratedFile } from '../../schemas/files'
+import { CsvExport, ExportCsvInput, ExportCsvUnmaskedInput } from '../../schemas/exports'
 import { ClassificationSchema } from '../../schemas/workflow'
 import { z } from 'zod'
 import { ById, channels, None } from './spec'
@@ -17,6 +16,6 @@ export const caseChannels = channels({
   'drafts:get': { input: None, output: IntakeDraft.nullable(), auth: 'session' },
   'drafts:save': { input: SaveDraftInput, output: IntakeDraft, auth: 'session' },
   'drafts:clear': { input: None, output: z.null(), auth: 'session' },
-  'cases:exportCsv': { input: ExportCsvInput, output: GeneratedFile, auth: 'session' },
-  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: GeneratedFile, auth: 'manager' },
+  'cases:exportCsv': { input: ExportCsvInput, output: CsvExport, auth: 'session' },
+  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: CsvExport, auth: 'manager' },
 })

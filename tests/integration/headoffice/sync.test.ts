@@ -90,7 +90,8 @@ async function expectInSync(cluster: PgCluster, store: Store, versions: Map<stri
   }
 }
 
-describe.skipIf(NO_POSTGRES)('branch sync to head office (PostgreSQL)', () => {
+// Real database round trips: seconds each on a loaded 2-core machine.
+describe.skipIf(NO_POSTGRES)('branch sync to head office (PostgreSQL)', { timeout: 60_000 }, () => {
   const cluster = usePostgres()
   const tempDir = useTempDirs()
 

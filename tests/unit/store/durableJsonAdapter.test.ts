@@ -62,6 +62,26 @@ describe('the durable lowdb adapter', () => {
     expect(again.data).toEqual({ n: 7, name: '客诉台' })
   })
 
+  it('tells `written` the text once it is on disk, and only then; decode is given the bytes read', async () => {
+    const dir = await tempDir()
+    const file = join(dir, 'doc.json')
+    const told: string[] = []
+    const adapter = new DurableJsonAdapter<Doc>(
+      file,
+      (text, bytes) => ({ ...(JSON.parse(text) as Doc), n: bytes.length }),
+      async (text) => {
+        expect(await readFile(file, 'utf8')).toBe(text)
+        told.push(text)
+      },
+    )
+    await adapter.write({ n: 7, name: '客诉台' })
+    expect(told).toEqual(['{"n":7,"name":"客诉台"}'])
+    expect(await adapter.read()).toEqual({ n: Buffer.byteLength(told[0]), name: '客诉台' })
+    await mkdir(join(dir, `.doc.json.${process.pid}.tmp`)) // the next write fails
+    await expect(adapter.write({ n: 8, name: 'new' })).rejects.toThrow()
+    expect(told).toHaveLength(1)
+  })
+
   it('a write that fails leaves the old document whole', async () => {
     const dir = await tempDir()
     const file = join(dir, 'doc.json')

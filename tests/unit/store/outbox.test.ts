@@ -79,6 +79,30 @@ describe('the outbox (head office sync)', () => {
     await again.close()
   })
 
+  it.each([
+    ['a damaged last line', (v: number) => `{"id":"c8","v":${v}}\n{"id":"c9","v":"x"}\n`],
+    [
+      'a line longer than the window read from the end',
+      (v: number) => `{"id":"c8","v":${v}}\n${'?'.repeat(300_000)}\n`,
+    ],
+  ])(
+    'versions keep rising past the highest one in a long outbox ending in %s; a torn tail is cut off',
+    async (_, tail) => {
+      const dir = await tempDir()
+      await (await Store.open(dir, { now })).close()
+      // Versions far above the clock, as head office would hold them: the next must still be higher.
+      const high = NOW.getTime() + 1e9
+      const lines = Array.from({ length: 3000 }, (_, i) => `{"id":"c${i}","v":${high - 3000 + i}}\n`).join('')
+      const whole = lines + tail(high + 5)
+      await writeFile(join(dir, OUTBOX_FILE_NAME), `${whole}{"id":"torn","v":1`)
+      const store = await Store.open(dir, { now })
+      expect(await readFile(join(dir, OUTBOX_FILE_NAME), 'utf8')).toBe(whole)
+      await store.update((d) => void d.cases.push(makeCase({ id: 'c5' })))
+      expect(store.outboxPending().entries.at(-1)!.entry).toEqual({ id: 'c5', v: high + 6 })
+      await store.close()
+    },
+  )
+
   it('is emptied once everything in it was pushed, and versions still never go back', async () => {
     const dir = await tempDir()
     const store = await saves(dir, ['c1', 'c2'])
