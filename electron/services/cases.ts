@@ -10,7 +10,7 @@ import { caseFlags } from '@shared/rules/deadlines'
 import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import type { Classification } from '@shared/schemas/workflow'
 import { parseLocalDateTime } from '@shared/values/localTime'
-import { AMOUNT_PATTERN, parseYuanToFen } from '@shared/values/money'
+import { parseYuanToFen, readAmount } from '@shared/values/money'
 import { maskPhone, normalizePhone } from '@shared/values/phone'
 import { v } from '@shared/values/messages'
 import type { ClassifyPreviewInput } from '@shared/schemas/case'
@@ -19,6 +19,7 @@ import type { ArchiveRow, DbData } from '../store'
 import { AppError } from './errors'
 import { appendAudit, requireSession, type ServiceContext } from './context'
 import { archivedSummary, changeCase, refuse, toDetail, toSummary } from './caseRecord'
+import { clearDraft } from './drafts'
 
 /**
  * Earlier complaints of the branch, live and archived, that count for history rules (voided
@@ -45,7 +46,11 @@ function classifyWith(
   return classify(input, historyOf(data, archived, except), data.settings.workflow, receivedAt)
 }
 
-const fenOrNull = (text: string) => (AMOUNT_PATTERN.test(text.trim()) ? parseYuanToFen(text) : null)
+/** A half-typed amount in the live proposal: read as the form reads it; not (yet) an amount counts as none. */
+const fenOrNull = (text: string) => {
+  const read = readAmount(text)
+  return read.ok ? read.fen : null
+}
 
 /** Live proposal while the clerk types: lenient input, the branch's history and policy. */
 export async function previewClassification(ctx: ServiceContext, input: ClassifyPreviewInput): Promise<Classification> {
@@ -111,6 +116,9 @@ export async function createCase(ctx: ServiceContext, draft: CaseDraft): Promise
     appendAudit(d, { at: now.toISOString(), by, action: 'case.created', target: record.number })
     return record
   })
+  // The clerk's draft was this complaint: gone with the save, so it is never restored and saved twice.
+  // The case is saved whatever happens to the draft file (a failure is logged, not the clerk's to fix).
+  await clearDraft(ctx).catch((err: Error) => console.error('[drafts] not cleared after a save', err.message))
   return toDetail(ctx, created)
 }
 

@@ -15,7 +15,7 @@ export {
 export { BackupIncompleteError } from './backups'
 export { EvidenceDamagedError } from './evidence'
 export { DiskFullError, isDiskFull } from './errors'
-export { writeFileDurable } from './durableFile'
+export { fsyncDir, writeFileDurable } from './durableFile'
 export type { AuditEntry, DbData, Draft, PinHash, StaffRecord } from './schema'
 export { canonical, chainAfter, type AuditVerdict } from './auditChain'
 export { ArchiveMonthDamagedError, toRow, type ArchiveRow } from './archive'

@@ -13,7 +13,7 @@ import {
   RESOLVED_AT_DESK,
   SITUATIONS,
 } from '../values/options'
-import { AMOUNT_PATTERN } from '../values/money'
+import { readAmount } from '../values/money'
 import { enumOf, Id, optionalText, PhoneText, ReceivedAt, requiredText, StaffRef } from './common'
 import { Workflow } from './workflow'
 import { v } from '../values/messages'
@@ -28,10 +28,14 @@ export const LIMITS = {
   staffComplainedAbout: 60,
 } as const
 
+/** An amount as typed ("20", "20.5", "20元", "¥20"; blank: not given), read by values/money readAmount. */
 const amountText = z
   .string({ message: v.amount })
   .trim()
-  .refine((s) => s === '' || AMOUNT_PATTERN.test(s), { message: v.amount })
+  .superRefine((s, ctx) => {
+    const read = readAmount(s)
+    if (!read.ok) ctx.addIssue({ code: 'custom', message: v[read.problem] })
+  })
 
 /** The intake form (受理登记, docs/domain.md §2): what the clerk types, validated the same in form and main. */
 export const CaseDraft = z.object({

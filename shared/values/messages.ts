@@ -6,6 +6,11 @@ export const v = {
   invalid: 'validation.invalid',
   phone: 'validation.phone',
   amount: 'validation.amount',
+  /** A typed amount (values/money readAmount): not a number, negative, a third decimal, too large. */
+  amountText: 'validation.amountText',
+  amountNegative: 'validation.amountNegative',
+  amountDecimals: 'validation.amountDecimals',
+  amountTooLarge: 'validation.amountTooLarge',
   pin: 'validation.pin',
   pinMismatch: 'validation.pinMismatch',
   branchCode: 'validation.branchCode',

@@ -8,6 +8,7 @@ import {
   fillIntake,
   openCaseAction,
   openList,
+  saveIntake,
   shot,
   useHosts,
 } from './helpers'
@@ -27,10 +28,9 @@ async function logComplaint(page: Page, o: { name: string; phone: string; receiv
     category: '配送/交付',
     description: '送货比约定时间晚了两个小时。',
     demand: '解释',
+    receivedAt: o.receivedAt,
   })
-  if (o.receivedAt) await page.getByLabel(/^受理时间/).fill(o.receivedAt)
-  await page.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
+  await saveIntake(page)
 }
 
 test('journey (c): a phone typo corrected — the edit in the timeline with before and after, and the repeat rule sees the corrected phone', async ({
@@ -148,13 +148,12 @@ test('journey (d): a back-dated repeat customer — received 40 and 35 days ago,
     category: '配送/交付',
     description: '第二次送货又晚了。',
     demand: '解释',
+    receivedAt: daysAgo(35),
   })
-  await page.getByLabel(/^受理时间/).fill(daysAgo(35))
   const preview = page.getByRole('region', { name: /系统建议/ })
   await expect(preview).toContainText('二类投诉')
   await expect(preview).toContainText('同一客户 30 天内再次投诉')
-  await page.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
+  await saveIntake(page)
   await expect(caseClass(page)).toHaveText('二类投诉')
   await shot(page, '75-backdated-repeat')
 })

@@ -172,22 +172,57 @@ export interface IntakeFill {
   loss?: string
   claim?: string
   fault?: string
+  /** 受理时间 as a local date-time, YYYY-MM-DDTHH:mm (default: now, as the form starts). */
+  receivedAt?: string
 }
 
-/** Opens a new complaint with F2 and fills it like a clerk would (does not save). */
-export async function fillIntake(page: Page, o: IntakeFill): Promise<void> {
+/** The intake form (受理登记), where fillIntake types. */
+export const intakeForm = (page: Page) => page.getByRole('form', { name: '受理登记' })
+
+/**
+ * Opens a new complaint with F2 and waits for the form: it reads the clerk's draft first, and a
+ * busy machine may take a few seconds to draw it.
+ */
+export async function openIntake(page: Page) {
   await page.keyboard.press('F2')
-  await page.getByLabel(/^客户姓名/).fill(o.name)
-  if (o.phone !== '') await page.getByLabel(/^联系电话/).fill(o.phone ?? '13712345678')
-  await page.getByRole('radio', { name: o.mood ?? '激动' }).check()
-  await page.getByLabel(/^涉及部门/).selectOption({ label: o.department ?? '收银' })
-  await page.getByLabel(/^投诉类别/).selectOption({ label: o.category })
-  if (o.amount) await page.getByLabel(/^商品\/服务金额/).fill(o.amount)
-  if (o.loss) await page.getByLabel(/^损失金额/).fill(o.loss)
-  if (o.claim) await page.getByLabel(/^索赔金额/).fill(o.claim)
-  await page.getByLabel(/^投诉内容/).fill(o.description)
-  await page.getByLabel(/^客户诉求/).selectOption({ label: o.demand })
-  if (o.fault) await page.getByRole('radio', { name: o.fault }).check()
+  const form = intakeForm(page)
+  await expect(form.getByLabel(/^客户姓名/)).toBeVisible({ timeout: 30_000 })
+  return form
+}
+
+/**
+ * Opens a new complaint with F2 and fills it like a clerk would (does not save). Every spec that
+ * logs a complaint goes through here, so a change to the form is made once.
+ */
+export async function fillIntake(page: Page, o: IntakeFill): Promise<void> {
+  const form = await openIntake(page)
+  await form.getByLabel(/^客户姓名/).fill(o.name)
+  if (o.phone !== '') await form.getByLabel(/^联系电话/).fill(o.phone ?? '13712345678')
+  await form.getByRole('radio', { name: o.mood ?? '激动', exact: true }).check()
+  await chooseOption(form.getByLabel(/^涉及部门/), o.department ?? '收银')
+  await chooseOption(form.getByLabel(/^投诉类别/), o.category)
+  if (o.amount) await form.getByLabel(/^商品\/服务金额/).fill(o.amount)
+  if (o.loss) await form.getByLabel(/^损失金额/).fill(o.loss)
+  if (o.claim) await form.getByLabel(/^索赔金额/).fill(o.claim)
+  await form.getByLabel(/^投诉内容/).fill(o.description)
+  await chooseOption(form.getByLabel(/^客户诉求/), o.demand)
+  if (o.fault) await form.getByRole('radio', { name: o.fault, exact: true }).check()
+  if (o.receivedAt) await setReceivedAt(page, o.receivedAt)
+}
+
+/** Types 受理时间 into the intake form's date-time picker (local YYYY-MM-DDTHH:mm) and confirms it. */
+export async function setReceivedAt(page: Page, local: string): Promise<void> {
+  const input = intakeForm(page).getByLabel(/^受理时间/)
+  await input.click()
+  await input.fill(local.replace('T', ' '))
+  await input.press('Enter')
+  await expect(input).toHaveValue(local.replace('T', ' '))
+}
+
+/** Saves the intake form with its button and waits for the new case's page. */
+export async function saveIntake(page: Page): Promise<void> {
+  await intakeForm(page).getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
 }
 
 // ---- The case workspace (renderer/src/pages/CaseDetailPage.tsx) ----

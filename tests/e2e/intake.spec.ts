@@ -1,13 +1,34 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { chooseOption, completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts } from './helpers'
+import {
+  addClerkAndSignIn,
+  chooseOption,
+  completeSetup,
+  fillIntake,
+  intakeForm,
+  MANAGER,
+  newDataDir,
+  openIntake,
+  openList,
+  saveIntake,
+  shot,
+  signIn,
+  useHosts,
+} from './helpers'
 
 const hosts = useHosts()
+
+/** A time `minutes` from now as the 受理时间 picker shows it (YYYY-MM-DD HH:mm, local). */
+function typedNow(minutes: number): string {
+  const d = new Date(Date.now() + minutes * 60_000)
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16).replace('T', ' ')
+}
 
 test('first run → sign in → log a complaint in Chinese → find it in the list → open it; data survives a restart', async ({
   page,
 }) => {
+  test.slow() // two host starts and a whole keyboard journey
   const dataDir = await newDataDir()
   let host = await hosts.start(dataDir)
   await page.goto(host.url)
@@ -26,27 +47,62 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   await signIn(page, MANAGER.name, MANAGER.pin)
   await expect(page.getByText(`当前用户：${MANAGER.name}（主管）`)).toBeVisible()
 
-  // F2 opens a new case from anywhere.
-  await page.keyboard.press('F2')
-  await expect(page.getByRole('heading', { name: '受理登记' })).toBeVisible()
-  await expect(page.getByLabel(/^客户姓名/)).toBeFocused()
-  await page.getByLabel(/^客户姓名/).fill('欧阳娜娜')
-  await page.getByLabel(/^联系电话/).fill('139 1234 5678')
-  await chooseOption(page.getByLabel(/^客户类型/), '会员')
-  await page.getByRole('radio', { name: '激动' }).check()
-  await chooseOption(page.getByLabel(/^涉及部门/), '收银')
-  await chooseOption(page.getByLabel(/^投诉类别/), '收银差错')
-  await page.getByLabel(/^涉及商品\/服务/).fill('生鲜区水果')
-  await page.getByLabel(/^商品\/服务金额/).fill('38.00')
-  await page.getByLabel(/^损失金额/).fill('10.50')
-  await page.getByLabel(/^投诉内容/).fill('结账时收银员少找了十元五角，顾客当场指出后收银员态度冷淡。')
+  // F2 opens a new case from anywhere; until 投诉类别, 情绪 and 投诉内容 are filled the proposal is 待判定.
+  const form = await openIntake(page)
+  const preview = page.getByRole('region', { name: /系统建议/ })
+  await expect(form.getByLabel(/^客户姓名/)).toBeFocused()
+  await expect(preview).toContainText('待判定')
+  await expect(preview).not.toContainText('一类')
+  // The keyboard alone: Enter moves on, a select is searched by pinyin initials (syc → 收银差错).
+  await page.keyboard.type('欧阳娜娜')
+  await page.keyboard.press('Enter')
+  await expect(form.getByLabel(/^联系电话/)).toBeFocused()
+  await page.keyboard.type('139 1234 5678')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('ArrowRight') // 情绪: 平静 → 不满
+  await page.keyboard.press('ArrowRight') // → 激动
+  await expect(form.getByRole('radio', { name: '激动' })).toBeChecked()
+  await page.keyboard.press('Enter')
+  await expect(form.getByLabel(/^客户类型/)).toBeFocused()
+  await page.keyboard.type('hy') // 会员
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Enter') // 客户性格: left blank
+  await expect(form.getByLabel(/^涉及部门/)).toBeFocused()
+  await page.keyboard.type('sy')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('syc')
+  await page.keyboard.press('Enter')
+  await expect(form.getByLabel(/^投诉内容/)).toBeFocused()
+  await expect(preview).toContainText('待判定')
+  await page.keyboard.type('结账时收银员少找了十元五角，')
+  await page.keyboard.press('Enter') // a new line in the description, not a save
+  await page.keyboard.type('顾客当场指出后收银员态度冷淡。')
+  await expect(form.getByLabel(/^投诉内容/)).toHaveValue('结账时收银员少找了十元五角，\n顾客当场指出后收银员态度冷淡。')
+  await expect(preview).toContainText('一类投诉')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('tk') // 退款
+  await page.keyboard.press('Enter')
+  await expect(form.getByLabel(/^损失金额/)).toBeFocused()
+  await page.keyboard.type('10.5元')
+  await form.getByLabel(/^涉及商品\/服务/).fill('生鲜区水果')
+  await form.getByLabel(/^商品\/服务金额/).fill('¥38')
   // The description points to a cause code: one click takes it.
-  await page.getByRole('button', { name: /按描述建议：少找零/ }).click()
-  await expect(page.getByLabel(/^原因/)).toHaveValue('short_change')
-  await chooseOption(page.getByLabel(/^客户诉求/), '退款')
-  await page.getByRole('radio', { name: '我方' }).check()
+  await form.getByRole('button', { name: /按描述建议：少找零/ }).click()
+  await expect(form.getByLabel(/^原因/).locator('xpath=ancestor::*[contains(@class,"ant-select")][1]')).toContainText(
+    '少找零',
+  )
+  await form.getByRole('radio', { name: '我方', exact: true }).check()
+  // Enter in 受理时间 takes the time typed and moves on; with every field filled it still saves nothing.
+  const receivedAt = form.getByLabel(/^受理时间/)
+  await receivedAt.click()
+  await receivedAt.fill(typedNow(-5))
+  await page.keyboard.press('Enter')
+  await expect(form.getByLabel(/^受理渠道/)).toBeFocused()
+  await expect(receivedAt).toHaveValue(typedNow(-5))
+  await expect(page.getByRole('heading', { name: '受理登记' })).toBeVisible()
   await shot(page, '03-intake-filled')
-  await page.getByRole('button', { name: '保存' }).click()
+  await form.getByLabel(/^损失金额/).focus()
+  await page.keyboard.press('Control+Enter')
 
   // The detail opens with the new number and everything recorded.
   const saved = page.getByText(/已保存，投诉编号 KS-\d{8}-0001/)
@@ -83,7 +139,9 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   await expect(page.getByRole('region', { name: '登记信息' }).getByText('结账时收银员少找了十元五角')).toBeVisible()
 })
 
-test('bad input shows messages next to the fields and saves nothing', async ({ page }) => {
+test('bad input: each message next to its field, the clerk brought to the first; nothing saved; 取消 asks in red', async ({
+  page,
+}) => {
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -91,18 +149,89 @@ test('bad input shows messages next to the fields and saves nothing', async ({ p
     .getByRole('button', { name: /新建投诉/ })
     .first()
     .click()
-  await page.getByLabel(/^联系电话/).fill('12345')
-  await page.getByLabel(/^商品\/服务金额/).fill('-5')
-  await page.getByLabel(/^投诉内容/).fill('   ')
-  await page.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText(/还有 \d+ 项需要修改/)).toBeVisible()
-  await expect(page.getByText('请输入正确的手机号（11 位）或座机号（区号-号码）')).toBeVisible()
-  await expect(page.getByText('请输入不小于 0 的金额，最多两位小数')).toBeVisible()
-  await expect(page.getByText('此项必填')).toHaveCount(2)
+  const form = intakeForm(page)
+  await form.getByLabel(/^联系电话/).fill('12345')
+  await form.getByLabel(/^商品\/服务金额/).fill('-5')
+  await form.getByLabel(/^损失金额/).fill('20元5')
+  await form.getByLabel(/^索赔金额/).fill('￥20')
+  await form.getByLabel(/^投诉内容/).fill('   ')
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect(form.getByText(/还有 \d+ 项需要修改/)).toBeVisible()
+  await expect(form.getByText('请输入正确的手机号（11 位）或座机号（区号-号码）')).toBeVisible()
+  await expect(form.getByText('金额不能为负数')).toBeVisible()
+  await expect(form.getByText('请填写数字金额，如 20、20.5、20元 或 ¥20')).toBeVisible()
+  await expect(form.getByText('此项必填')).toHaveCount(2)
+  // The first field in error has the focus (the page scrolled to it), not a banner at the top.
+  await expect(form.getByLabel(/^客户姓名/)).toBeFocused()
   await shot(page, '06-intake-errors')
-  await page.getByRole('button', { name: '取消' }).click()
+  // Fixed, its message goes at once.
+  await form.getByLabel(/^损失金额/).fill('20.5')
+  await expect(form.getByText('请填写数字金额，如 20、20.5、20元 或 ¥20')).toHaveCount(0)
+  await form.getByRole('button', { name: '取消' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog).toContainText('放弃这条登记？')
+  await expect(dialog.getByRole('button', { name: '放弃登记' })).toHaveClass(/ant-btn-dangerous/)
+  await shot(page, '06b-intake-give-up')
+  await dialog.getByRole('button', { name: '放弃登记' }).click()
+  await expect(page.getByText('已放弃这条登记')).toBeVisible()
   await openList(page)
   await expect(page.getByText('还没有投诉记录')).toBeVisible()
+})
+
+test('a half-typed complaint is kept per clerk: across a menu click and a restart, never shown to another clerk, gone once saved', async ({
+  page,
+}) => {
+  test.slow() // two host starts, two tabs
+  const dataDir = await newDataDir()
+  let host = await hosts.start(dataDir)
+  await page.goto(host.url)
+  await completeSetup(page)
+  await addClerkAndSignIn(page, '李娜', '1357')
+  const form = await openIntake(page)
+  await form.getByLabel(/^客户姓名/).fill('欧阳娜娜')
+  await chooseOption(form.getByLabel(/^投诉类别/), '收银差错')
+  await form.getByLabel(/^投诉内容/).fill('少找了十元')
+  await form.getByLabel(/^损失金额/).fill('10元')
+  await expect(form.getByRole('status')).toContainText('草稿已自动保存')
+  // A menu click leaves nothing behind: the draft holds it.
+  await page.getByRole('navigation').getByRole('button', { name: '首页' }).click()
+  await expect(page.getByRole('heading', { name: '首页', level: 1 })).toBeVisible()
+  await page.keyboard.press('F2')
+  await expect(form.getByLabel(/^客户姓名/)).toHaveValue('欧阳娜娜', { timeout: 15_000 })
+  await expect(form.getByLabel(/^损失金额/)).toHaveValue('10元')
+  await expect(form).toContainText(/已恢复 .+ 自动保存的草稿/)
+
+  // A restart of the host: still there for 李娜.
+  await host.stop()
+  host = await hosts.start(dataDir)
+  await page.goto(host.url)
+  await page.getByLabel('员工姓名').selectOption({ label: '李娜（员工）' })
+  await page.getByLabel('PIN 码').fill('1357')
+  await page.getByRole('button', { name: '登录' }).click()
+  await expect(page.getByText('当前用户：李娜（员工）')).toBeVisible()
+  await page.keyboard.press('F2')
+  // A host just started on a busy machine: the first reads may take a while.
+  await expect(form.getByLabel(/^投诉内容/)).toHaveValue('少找了十元', { timeout: 15_000 })
+  await shot(page, '06c-intake-draft-restored')
+
+  // The manager, signed in in a new tab, starts blank.
+  const other = await page.context().newPage()
+  await other.goto(host.url)
+  await signIn(other, MANAGER.name, MANAGER.pin)
+  await expect(other.getByText(`当前用户：${MANAGER.name}（主管）`)).toBeVisible()
+  await other.keyboard.press('F2')
+  await expect(intakeForm(other).getByLabel(/^客户姓名/)).toHaveValue('', { timeout: 15_000 })
+  await expect(intakeForm(other)).not.toContainText('已恢复')
+  await other.close()
+
+  // Finished and saved, the draft is gone: the next F2 is a blank form.
+  await form.getByRole('radio', { name: '不满', exact: true }).check()
+  await chooseOption(form.getByLabel(/^涉及部门/), '收银')
+  await chooseOption(form.getByLabel(/^客户诉求/), '退款')
+  await saveIntake(page)
+  await page.keyboard.press('F2')
+  await expect(form.getByLabel(/^客户姓名/)).toHaveValue('', { timeout: 15_000 })
+  await expect(form).not.toContainText('已恢复')
 })
 
 test('switches the whole UI to English and back', async ({ page }) => {
@@ -153,14 +282,18 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   await page.getByLabel('PIN 码').fill('1357')
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByText('当前用户：李娜（员工）')).toBeVisible()
-  await page.keyboard.press('F2')
-  await page.getByLabel(/^客户姓名/).fill('匿名')
-  await page.getByRole('radio', { name: '平静' }).check()
-  await page.getByLabel(/^涉及部门/).selectOption({ index: 1 })
-  await chooseOption(page.getByLabel(/^投诉类别/), '环境/设施')
-  await page.getByLabel(/^投诉内容/).fill('洗手间没有纸巾')
-  await chooseOption(page.getByLabel(/^客户诉求/), '解释')
-  await page.getByLabel(/^投诉内容/).press('Control+Enter')
+  await fillIntake(page, {
+    name: '匿名',
+    phone: '',
+    mood: '平静',
+    department: '前台/服务台',
+    category: '环境/设施',
+    description: '洗手间没有纸巾',
+    demand: '解释',
+  })
+  await intakeForm(page)
+    .getByLabel(/^投诉内容/)
+    .press('Control+Enter')
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
   await expect(page.getByRole('complementary', { name: '处理记录' })).toContainText('李娜')
 })
@@ -176,4 +309,53 @@ test('a damaged data file is reported and never overwritten', async ({ page }) =
   await expect(page.getByRole('button', { name: '登录' })).toHaveCount(0)
   await shot(page, '09-damaged-store')
   expect(await readFile(join(dataDir, 'complaint-desk.json'), 'utf8')).toBe(damaged)
+})
+
+test('the intake form at 1366×768 and 1920×1080, zh-CN and English: 系统建议 in view while scrolling', async ({
+  page,
+}) => {
+  test.slow()
+  const host = await hosts.start()
+  await page.goto(host.url)
+  await completeSetup(page)
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width, height })
+    const form = await openIntake(page)
+    const preview = page.getByRole('region', { name: /系统建议/ })
+    await expect(preview).toContainText('待判定')
+    await page.screenshot({ path: `test-results/screens/10-intake-blank-${width}.png` })
+    await form.getByLabel(/^客户姓名/).fill('刘女士')
+    await form.getByRole('radio', { name: '激动', exact: true }).check()
+    await chooseOption(form.getByLabel(/^投诉类别/), '产品质量')
+    await form.getByLabel(/^投诉内容/).fill('昨天在店里买的熟食，吃了以后上吐下泻，说要找记者曝光。')
+    await form.getByLabel(/^索赔金额/).fill('2000元')
+    await expect(preview).toContainText('二类投诉')
+    await expect(preview).toContainText('紧急')
+    // Scrolled to the bottom of the form, the proposal is still beside it.
+    await form.getByLabel(/^受理渠道/).scrollIntoViewIfNeeded()
+    await expect(preview).toBeInViewport()
+    await page.screenshot({ path: `test-results/screens/11-intake-class2-${width}.png` })
+    await form.getByRole('button', { name: '保存' }).click()
+    await expect(form.getByLabel(/^涉及部门/)).toBeFocused()
+    await page.screenshot({ path: `test-results/screens/12-intake-refused-${width}.png` })
+    await form.getByRole('button', { name: '取消' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '放弃登记' }).click()
+    await expect(page.getByText('已放弃这条登记')).toBeVisible()
+  }
+  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  await page.getByLabel('界面语言').selectOption('en')
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
+  await page.keyboard.press('F2')
+  const form = page.getByRole('form', { name: 'Intake' })
+  await expect(form.getByLabel(/^Customer name/)).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('region', { name: /Proposed/ })).toContainText('Pending')
+  await form.getByLabel(/^Actual loss/).fill('20元5')
+  await form.getByRole('button', { name: 'Save' }).click()
+  await expect(form.getByText('Enter an amount in figures, e.g. 20, 20.5 or ¥20')).toBeVisible()
+  await page.screenshot({ path: 'test-results/screens/13-intake-english-1920.png' })
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await page.screenshot({ path: 'test-results/screens/13-intake-english-1366.png' })
 })

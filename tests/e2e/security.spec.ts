@@ -1,7 +1,19 @@
 import { expect, test } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { completeSetup, MANAGER, newDataDir, openList, shot, signIn, useHosts, chooseOption, approve } from './helpers'
+import {
+  approve,
+  chooseOption,
+  completeSetup,
+  fillIntake,
+  MANAGER,
+  newDataDir,
+  openList,
+  saveIntake,
+  shot,
+  signIn,
+  useHosts,
+} from './helpers'
 
 const hosts = useHosts()
 
@@ -36,15 +48,15 @@ test('a manager restores a backup through Settings; later changes go, the pre-re
   await page.goto(host.url)
   await completeSetup(page)
   const logCase = async (name: string) => {
-    await page.keyboard.press('F2')
-    await page.getByLabel(/^客户姓名/).fill(name)
-    await page.getByRole('radio', { name: '平静' }).check()
-    await chooseOption(page.getByLabel(/^涉及部门/), '收银')
-    await chooseOption(page.getByLabel(/^投诉类别/), '其他')
-    await page.getByLabel(/^投诉内容/).fill(`${name}的投诉`)
-    await chooseOption(page.getByLabel(/^客户诉求/), '解释')
-    await page.getByRole('button', { name: '保存' }).click()
-    await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
+    await fillIntake(page, {
+      name,
+      phone: '',
+      mood: '平静',
+      category: '其他',
+      description: `${name}的投诉`,
+      demand: '解释',
+    })
+    await saveIntake(page)
   }
   await logCase('备份前客户')
   await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()

@@ -69,7 +69,7 @@ describe('cases: intake, list and detail through the services', () => {
       expect(result.error.issues).toEqual(
         expect.arrayContaining([
           { path: 'phone', message: '请输入正确的手机号（11 位）或座机号（区号-号码）' },
-          { path: 'amount', message: '请输入不小于 0 的金额，最多两位小数' },
+          { path: 'amount', message: '金额不能为负数' },
           { path: 'customerName', message: '此项必填' },
           { path: 'category', message: '请选择一项' },
         ]),
@@ -81,6 +81,40 @@ describe('cases: intake, list and detail through the services', () => {
       error: { code: 'VALIDATION', issues: [{ path: 'departmentId', message: '请选择一项' }] },
     })
     expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
+    await services.close()
+  })
+
+  it('takes amounts as the form does ("20元", "¥20", "￥20", "20 元") and refuses the rest in words', async () => {
+    const { services, draft } = await clerkDesk()
+    const created = unwrap(
+      await services.call('cases:create', draft({ amount: '20元', lossAmount: '￥20.5', claimAmount: '20 元' })),
+    )
+    expect(created).toMatchObject({ amountFen: 2000, lossFen: 2050, claimFen: 2000 })
+    expect(unwrap(await services.call('cases:create', draft({ amount: '¥299' }))).amountFen).toBe(29900)
+    const before = await readFile(services.ctx.store.file, 'utf8')
+    const refused = await services.call(
+      'cases:create',
+      draft({ amount: '20元5', lossAmount: 'abc', claimAmount: '1.234' }),
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        issues: expect.arrayContaining([
+          { path: 'amount', message: '请填写数字金额，如 20、20.5、20元 或 ¥20' },
+          { path: 'lossAmount', message: '请填写数字金额，如 20、20.5、20元 或 ¥20' },
+          { path: 'claimAmount', message: '金额最多两位小数（到分）' },
+        ]),
+      },
+    })
+    expect(await readFile(services.ctx.store.file, 'utf8')).toBe(before)
+    // The live proposal reads them the same way: a claim of "¥5000元" is above the clerk's authority.
+    const preview = unwrap(
+      await services.call('cases:classify', {
+        ...draft({ category: 'cashier_error', claimAmount: '¥5000元', lossAmount: '20元' }),
+      }),
+    )
+    expect(preview.reasons.map((r) => r.rule)).toContain('over_authority')
     await services.close()
   })
 

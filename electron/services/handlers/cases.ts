@@ -1,5 +1,6 @@
 import type { caseChannels } from '@shared/ipc/channels/cases'
 import { createCase, editCase, getCase, listCases, previewClassification } from '../cases'
+import { clearDraft, getDraft, saveDraft } from '../drafts'
 import { exportCsv } from '../exports'
 import type { HandlersFor } from './types'
 
@@ -9,6 +10,9 @@ export const caseHandlers: HandlersFor<typeof caseChannels> = {
   'cases:get': ({ id }, ctx) => getCase(ctx, id),
   'cases:edit': (input, ctx) => editCase(ctx, input),
   'cases:classify': (input, ctx) => previewClassification(ctx, input),
+  'drafts:get': (_input, ctx) => getDraft(ctx),
+  'drafts:save': ({ values }, ctx) => saveDraft(ctx, values),
+  'drafts:clear': (_input, ctx) => clearDraft(ctx),
   'cases:exportCsv': (input, ctx) => exportCsv(ctx, input),
   'cases:exportCsvUnmasked': (input, ctx) => exportCsv(ctx, input),
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { UseFormReturn } from 'react-hook-form'
+import { Button } from 'antd'
+import { useWatch, type UseFormReturn } from 'react-hook-form'
 import type { CaseDraft } from '@shared/schemas/case'
 import type { Reason } from '@shared/schemas/workflow'
 import { confirmPrompt, promptsFor } from '@shared/rules/prompts'
@@ -12,14 +13,12 @@ import { confirmPrompt, promptsFor } from '@shared/rules/prompts'
 export function ConfirmPrompts({ form, reasons }: { form: UseFormReturn<CaseDraft>; reasons: readonly Reason[] }) {
   const { t } = useTranslation()
   const [declined, setDeclined] = useState<string[]>([])
-  const values = form.watch()
+  const [category, mood, situations, confirmedRules] = useWatch({
+    control: form.control,
+    name: ['category', 'mood', 'situations', 'confirmedRules'],
+  })
   const prompts = promptsFor(
-    {
-      category: values.category,
-      mood: values.mood,
-      situations: values.situations ?? [],
-      confirmedRules: values.confirmedRules,
-    },
+    { category, mood, situations: situations ?? [], confirmedRules },
     reasons.map((r) => r.rule),
     declined,
   )
@@ -32,8 +31,8 @@ export function ConfirmPrompts({ form, reasons }: { form: UseFormReturn<CaseDraf
           <li key={p.id}>
             <span id={`prompt-${p.id}`}>{t(`prompts.${p.id}`)}</span>
             <span className="prompt-answers">
-              <button
-                type="button"
+              <Button
+                size="small"
                 aria-describedby={`prompt-${p.id}`}
                 onClick={() => {
                   const next = confirmPrompt(p, form.getValues())
@@ -42,14 +41,10 @@ export function ConfirmPrompts({ form, reasons }: { form: UseFormReturn<CaseDraf
                 }}
               >
                 {t('prompts.yes')}
-              </button>
-              <button
-                type="button"
-                aria-describedby={`prompt-${p.id}`}
-                onClick={() => setDeclined([...declined, p.id])}
-              >
+              </Button>
+              <Button size="small" aria-describedby={`prompt-${p.id}`} onClick={() => setDeclined([...declined, p.id])}>
                 {t('prompts.no')}
-              </button>
+              </Button>
             </span>
           </li>
         ))}

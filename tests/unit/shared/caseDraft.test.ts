@@ -40,9 +40,13 @@ describe('the intake schema (shared by the form and main)', () => {
 
   it.each([
     ['phone', '1234', 'validation.phone'],
-    ['amount', '-5', 'validation.amount'],
-    ['amount', '12.345', 'validation.amount'],
-    ['amount', '十元', 'validation.amount'],
+    ['amount', '-5', 'validation.amountNegative'],
+    ['amount', '12.345', 'validation.amountDecimals'],
+    ['amount', '十元', 'validation.amountText'],
+    ['amount', '20元5', 'validation.amountText'],
+    ['lossAmount', 'abc', 'validation.amountText'],
+    ['claimAmount', '-3', 'validation.amountNegative'],
+    ['claimAmount', '1234567890', 'validation.amountTooLarge'],
     ['receivedAt', '2026-02-30T10:00', 'validation.dateTime'],
     ['customerName', '王'.repeat(31), 'validation.tooLong:30'],
     ['description', '字'.repeat(5001), 'validation.tooLong:5000'],
@@ -62,6 +66,10 @@ describe('the intake schema (shared by the form and main)', () => {
     )
     expect(CaseDraft.safeParse('DROP TABLE').success).toBe(false)
     expect(CaseDraft.safeParse(null).success).toBe(false)
+  })
+
+  it.each(['20元', '20 元', '¥20', '￥20', '20.5', '￥20.50元', ''])('accepts the amount %s as typed', (amount) => {
+    expect(messagesFor(validDraft({ amount, lossAmount: amount, claimAmount: amount }))).toEqual({})
   })
 
   it('trims text fields', () => {
