@@ -374,6 +374,14 @@ export const en: Messages = {
     approverPin: "Manager's PIN",
     added: 'Added: {{name}}',
     language: 'Language',
+    refusals: {
+      last_manager:
+        'This is the last active manager and cannot be deactivated: add or reactivate another manager first.',
+      self: 'You cannot deactivate your own account; another manager can.',
+      last_department: 'Keep at least one active department, so new complaints have one to choose.',
+      unchanged: 'Nothing changed; nothing saved.',
+      duplicate: 'An active entry already has this name.',
+    },
   },
   rules: {
     safety_health: 'Safety or health (injury, illness, food or drug, fire or accident)',
@@ -911,6 +919,11 @@ export const en: Messages = {
     required: 'Required',
     invalid: 'Invalid value',
     phone: 'Enter a mobile (11 digits) or landline (area code-number)',
+    servicePhone:
+      'Enter a service phone: a mobile, a landline (area code-number), a 400/800 hotline or a 95/96 service number',
+    contactsRequired: 'Enter at least one escalation contact',
+    duplicateName: 'Name repeated',
+    departmentsRequired: 'Keep at least one department',
     amount: 'Enter an amount of 0 or more, at most two decimals',
     pin: 'PIN must be 4–8 digits',
     pinMismatch: 'The PINs do not match',
