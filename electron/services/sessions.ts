@@ -30,9 +30,9 @@ export class Sessions {
     else this.locales.delete(caller)
   }
 
-  /** Changes every session of one member of staff (a new name shows at once in their windows). */
-  updateStaff(staffId: string, change: (s: Session) => Session): void {
-    for (const [caller, s] of this.byCaller) if (s.staff.id === staffId) this.byCaller.set(caller, change(s))
+  /** Changes every session (a new name shows at once wherever it is signed in or approving). */
+  updateAll(change: (s: Session) => Session): void {
+    for (const [caller, s] of this.byCaller) this.byCaller.set(caller, change(s))
   }
 
   /** Signs one member of staff out everywhere (their account was deactivated). */

@@ -225,7 +225,12 @@ export async function renameStaff(
     })
     return staffEntry(d, target)
   })
-  ctx.sessions.updateStaff(renamed.id, (s) => ({ ...s, staff: { ...s.staff, name: renamed.name } }))
+  const { id, name } = renamed
+  ctx.sessions.updateAll((s) => ({
+    ...s,
+    staff: s.staff.id === id ? { ...s.staff, name } : s.staff,
+    elevation: s.elevation?.by.id === id ? { ...s.elevation, by: { id, name } } : s.elevation,
+  }))
   return renamed
 }
 
@@ -258,7 +263,11 @@ export async function setStaffActive(
     })
     return staffEntry(d, target)
   })
-  if (!input.active) ctx.sessions.endStaff(changed.id)
+  if (!input.active) {
+    // Signed out everywhere, and an approval they gave stands no more.
+    ctx.sessions.endStaff(changed.id)
+    ctx.sessions.updateAll((s) => (s.elevation?.by.id === changed.id ? { ...s, elevation: null } : s))
+  }
   return changed
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clerkDesk, CLERK_PIN, MANAGER_PIN, openTestServices, SETUP_CONTACTS, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
+import { USE_ELEVATION } from '@shared/schemas/common'
 import { useTempDirs } from '../support/tempDir'
 
 /** 设置 → 员工与部门: renamed and deactivated with a manager's approval, audited, nothing deleted. */
@@ -29,6 +30,9 @@ describe('staff and departments: renamed, deactivated and brought back', () => {
       changes: [{ field: 'name', before: '李娜', after: '李娜娜' }],
     })
     expect((await d.call('app:status')).session?.staff.name).toBe('李娜娜')
+    // The manager's standing approval (from signing in) carries his name; a rename of him shows there too.
+    unwrap(await d.manager('staff:rename', { staffId: d.managerId, name: '陈经理', approval: d.approval }))
+    expect(unwrap(await d.manager('app:status')).session?.elevation?.by.name).toBe('陈经理')
     expect((await d.call('auth:listStaff')).map((s) => s.name)).toContain('李娜娜')
     // What was recorded stays as it was recorded.
     expect((await d.call('cases:get', { id: c.id })).createdBy.name).toBe('李娜')
@@ -94,14 +98,21 @@ describe('staff and departments: renamed, deactivated and brought back', () => {
         approval: d.approval,
       }),
     )
-    // From the clerk's desk, approved by the other manager.
-    await d.call('staff:setActive', {
-      staffId: d.managerId,
-      active: false,
-      approval: { managerId: second.id, pin: '8642' },
-    })
-    // The deactivated manager's window is signed out, and their PIN approves nothing any more.
+    // The clerk's desk holds 陈主管's approval (given with his PIN for 王经理 just now).
+    expect((await d.call('app:status')).session?.elevation?.by.name).toBe('陈主管')
+    // 王经理, signed in at his own desk, deactivates 陈主管 on his standing approval.
+    const wang = d.services.as('wang-window')
+    unwrap(await wang('auth:signIn', { staffId: second.id, pin: '8642' }))
+    unwrap(
+      await wang('staff:setActive', {
+        staffId: d.managerId,
+        active: false,
+        approval: { managerId: second.id, pin: USE_ELEVATION },
+      }),
+    )
+    // His window is signed out, his approval no longer stands anywhere, and his PIN approves nothing.
     expect(d.services.signedIn('manager-window')).toBe(false)
+    expect((await d.call('app:status')).session?.elevation ?? null).toBeNull()
     const approve = await d.refused('staff:setActive', { staffId: second.id, active: false, approval: d.approval })
     expect(approve.code).toBe('FORBIDDEN')
     expect(d.services.ctx.store.data.staff.find((s) => s.id === second.id)?.active).toBe(true)
