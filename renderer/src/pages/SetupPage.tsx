@@ -63,7 +63,7 @@ export function SetupPage({ onDone }: { onDone: (session: Session) => void }) {
     const ok = await form.trigger(STEPS[step].fields as unknown as Path<SetupForm>[], { shouldFocus: true })
     if (!ok) return
     // The first manager is usually the first one to call: their name is offered, their phone is asked.
-    if (step === 1 && form.getValues('contacts.managerContacts.0.name').trim() === '') {
+    if (step === 1 && (form.getValues('contacts.managerContacts.0.name') ?? '').trim() === '') {
       form.setValue('contacts.managerContacts.0.name', form.getValues('manager.name'))
     }
     setStep(step + 1)

@@ -128,6 +128,9 @@ describe('first run and contacts (schemas)', () => {
     expect(SetupInput.safeParse(setup).success).toBe(true)
     const { contacts: _c, ...without } = setup
     expect(SetupInput.safeParse(without).error?.issues.map((i) => i.path.join('.'))).toEqual(['contacts'])
+    // Head office has no desk: no contacts asked.
+    expect(SetupInput.safeParse({ ...without, kind: 'headoffice' }).success).toBe(true)
+    expect(SetupInput.safeParse({ ...without, kind: 'branch' }).success).toBe(false)
     expect(SetupInput.safeParse({ ...setup, departments: ['前台', '收银'] }).success).toBe(true)
     expect(
       DepartmentNames.safeParse(['前台', '收银', '收银 ']).error?.issues.map((i) => [i.path.join('.'), i.message]),

@@ -118,9 +118,7 @@ export function PeopleTab({ signedIn, onChanged }: { signedIn: StaffPublic; onCh
     {
       title: t('settings.role'),
       key: 'role',
-      render: (s) => (
-        <Tag color={s.role === 'manager' ? 'blue' : undefined}>{t(`roles.${s.role}`)}</Tag>
-      ),
+      render: (s) => <Tag color={s.role === 'manager' ? 'blue' : undefined}>{t(`roles.${s.role}`)}</Tag>,
     },
     { title: t('settings.statusTitle'), key: 'status', render: (s) => status(s) },
     { title: t('settings.openCases'), key: 'openCases', align: 'right', render: (s) => s.openCases },
