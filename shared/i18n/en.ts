@@ -447,6 +447,7 @@ export const en: Messages = {
     contactsMissing:
       'Emergency contacts or the service phone are missing: nobody to call in an emergency, and receipts show no service phone. Fill them in and save.',
     contactsSaved: 'Emergency contacts and service phone saved',
+    contactsGo: 'Fill them in',
     contactN: 'Contact {{n}}',
     removeContact: 'Remove contact {{n}}',
     retentionConfirmTitle: 'Anonymise {{count}} complaints?',

@@ -414,6 +414,7 @@ export const zhCN = {
     contactsHint: '紧急事件时列在受理页面上，前台按顺序电话上报。至少一位。',
     contactsMissing: '尚未填写紧急联系人或服务电话：紧急事件无人可报，回执上的服务电话会空着。请补全后保存。',
     contactsSaved: '已保存紧急联系人和服务电话',
+    contactsGo: '去填写',
     contactN: '联系人 {{n}}',
     removeContact: '删除联系人 {{n}}',
     retentionConfirmTitle: '匿名处理 {{count}} 件投诉？',

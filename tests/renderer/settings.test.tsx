@@ -12,6 +12,7 @@ import { PeopleTab } from '../../renderer/src/pages/settings/PeopleTab'
 import { ContactsForm } from '../../renderer/src/pages/settings/ContactsForm'
 import { PolicySectionForm } from '../../renderer/src/pages/WorkflowSettingsForm'
 import { ScriptsSettingsForm } from '../../renderer/src/pages/ScriptsSettingsForm'
+import { SettingsPage } from '../../renderer/src/pages/SettingsPage'
 import { SessionContext } from '../../renderer/src/ui/session'
 import { fakeApi, renderWithApi, type FakeApi } from './renderWithApi'
 
@@ -373,5 +374,27 @@ describe('设置 → 话术', () => {
     )
     expect(await screen.findByText('“忌用语及替代说法”已恢复默认。')).toBeVisible()
     expect(screen.getByLabelText('感谢 · 话术')).toHaveValue('多谢您！')
+  })
+})
+
+describe('设置, the page', () => {
+  it('says on every tab while the contacts or the service phone are missing, opens 通用, and remembers it', async () => {
+    window.localStorage.clear()
+    const user = userEvent.setup({ delay: null })
+    const api = fakeApi({
+      'auth:listStaff': { ok: true, data: [MANAGER] },
+      'settings:get': { ok: true, data: { ...SETTINGS, managerContacts: [], serviceContact: '' } },
+    })
+    const page = <SettingsPage locale="zh-CN" onLocale={() => {}} signedIn={MANAGER} onRestored={() => {}} />
+    const first = renderAs(page, api, elevated())
+    expect(await screen.findByText(/尚未填写紧急联系人或服务电话/)).toBeVisible()
+    expect(screen.getByRole('tab', { name: '员工与部门', selected: true })).toBeVisible()
+    await user.click(screen.getByRole('button', { name: '去填写' }))
+    expect(screen.getByRole('tab', { name: '通用', selected: true })).toBeVisible()
+    first.unmount()
+    // Coming back to 设置 opens the tab last in view.
+    renderAs(page, api, elevated())
+    expect(await screen.findByRole('tab', { name: '通用', selected: true })).toBeVisible()
+    expect(screen.queryByRole('button', { name: '去填写' })).toBeNull()
   })
 })

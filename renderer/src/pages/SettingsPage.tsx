@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Alert, Card, Descriptions, Select, Space, Tabs } from 'antd'
+import { Alert, Button, Card, Descriptions, Select, Space, Tabs } from 'antd'
 import type { Locale, StaffPublic } from '@shared/schemas/staff'
 import { useApi } from '../apiContext'
 import { useLoad } from '../hooks/useLoad'
@@ -64,6 +64,10 @@ export function SettingsPage({
   const { t } = useTranslation()
   const api = useApi()
   const [tab, setTab] = useState<SettingsTab>(rememberedTab)
+  const show = (next: SettingsTab) => {
+    setTab(next)
+    remember(next)
+  }
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const policy = useLoad(() => api['settings:get'](), [])
   const status = useLoad(() => api['app:status'](), [])
@@ -157,14 +161,24 @@ export function SettingsPage({
         <h1 id="settings-title">{t('settings.title')}</h1>
       </header>
       {failed && <Alert type="error" showIcon message={failed.message} />}
-      <Tabs
-        activeKey={tab}
-        onChange={(key) => {
-          setTab(key as SettingsTab)
-          remember(key as SettingsTab)
-        }}
-        items={items}
-      />
+      {/* A branch set up before the first run asked for them: say so on every tab until filled in. */}
+      {policy.state === 'ready' &&
+        (policy.data.managerContacts.length === 0 || policy.data.serviceContact.trim() === '') && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('settings.contactsMissing')}
+            action={
+              tab !== 'general' && (
+                <Button size="small" onClick={() => show('general')}>
+                  {t('settings.contactsGo')}
+                </Button>
+              )
+            }
+          />
+        )}
+      <Tabs activeKey={tab} onChange={(key) => show(key as SettingsTab)} items={items} />
     </section>
   )
 }

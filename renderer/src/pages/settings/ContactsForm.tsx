@@ -168,9 +168,6 @@ export function ContactsForm({
     <Card title={<h2 className="card-title">{title}</h2>} size="small">
       <Form component={false}>
         <form onSubmit={submit} noValidate aria-label={title}>
-          {(settings.managerContacts.length === 0 || settings.serviceContact.trim() === '') && (
-            <Alert type="warning" showIcon message={t('settings.contactsMissing')} style={{ marginBottom: 12 }} />
-          )}
           <ContactFields control={form.control} prefix="" idPrefix="settings" />
           <ApprovalFields control={form.control} managers={managers} idPrefix="contacts" />
           {refusal && <Alert type="error" showIcon role="alert" message={refusal} />}
