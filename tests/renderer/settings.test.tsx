@@ -13,6 +13,7 @@ import { ContactsForm } from '../../renderer/src/pages/settings/ContactsForm'
 import { PolicySectionForm } from '../../renderer/src/pages/WorkflowSettingsForm'
 import { ScriptsSettingsForm } from '../../renderer/src/pages/ScriptsSettingsForm'
 import { SettingsPage } from '../../renderer/src/pages/SettingsPage'
+import { RetentionCard } from '../../renderer/src/pages/RetentionCard'
 import { SessionContext } from '../../renderer/src/ui/session'
 import { fakeApi, renderWithApi, type FakeApi } from './renderWithApi'
 
@@ -49,7 +50,17 @@ async function choose(user: ReturnType<typeof userEvent.setup>, select: HTMLElem
  * found by its name here; in the browser each has its own.)
  */
 async function dialogWith(text: string): Promise<HTMLElement> {
-  return (await screen.findByText(text)).closest('[role="dialog"]') as HTMLElement
+  // A red question (modal.confirm) draws its title twice: once to name the dialog, once in its body.
+  return (await screen.findAllByText(text))[0].closest('[role="dialog"]') as HTMLElement
+}
+
+/** The PIN dialog a manager action without fields opens when no approval stands (its form is #approval-dialog). */
+async function pinDialog(): Promise<HTMLElement> {
+  return waitFor(() => {
+    const form = document.getElementById('approval-dialog')
+    if (!form) throw new Error('no PIN dialog')
+    return form.closest('[role="dialog"]') as HTMLElement
+  })
 }
 
 /** Renders inside the app's session (who is signed in here, and any 主管授权 standing). */
@@ -236,6 +247,38 @@ describe('设置 → 员工与部门', () => {
     )
     expect(await screen.findByText('已启用：旧柜台')).toBeVisible()
   })
+  it('停用 and 重置 PIN 码 are red, 启用 and 改名 are not; 重置 PIN 码 asks in red before anything is sent', async () => {
+    const user = userEvent.setup({ delay: null })
+    const fake = api()
+    fake['staff:resetPin'].mockResolvedValue({ ok: true, data: CLERK })
+    renderAs(<PeopleTab signedIn={MANAGER} onChanged={() => {}} />, fake, elevated())
+    expect(await screen.findByRole('button', { name: '停用：李娜' })).toHaveClass('ant-btn-dangerous')
+    expect(screen.getByRole('button', { name: '启用：王芳' })).not.toHaveClass('ant-btn-dangerous')
+    const row = screen.getByRole('row', { name: /李娜/ })
+    expect(within(row).getByRole('button', { name: '改名' })).not.toHaveClass('ant-btn-dangerous')
+    const reset = within(row).getByRole('button', { name: '重置 PIN 码' })
+    expect(reset).toHaveClass('ant-btn-dangerous')
+    await user.click(reset)
+    const dialog = await dialogWith('为 李娜 重置 PIN 码')
+    await user.type(within(dialog).getByLabelText(/^PIN 码/), '135790')
+    await user.type(within(dialog).getByLabelText(/再次输入 PIN 码/), '135790')
+    const ok = within(dialog).getByRole('button', { name: '重置 PIN 码' })
+    expect(ok).toHaveClass('ant-btn-dangerous')
+    await user.click(ok)
+    const question = await dialogWith('重置“李娜”的 PIN 码？')
+    expect(fake['staff:resetPin']).not.toHaveBeenCalled()
+    const yes = within(question).getByRole('button', { name: '重置 PIN 码' })
+    expect(yes).toHaveClass('ant-btn-dangerous')
+    await user.click(yes)
+    await waitFor(() =>
+      expect(fake['staff:resetPin']).toHaveBeenCalledWith({
+        staffId: 's1',
+        pin: '135790',
+        pinConfirm: '135790',
+        approval: { managerId: 'm1', pin: USE_ELEVATION },
+      }),
+    )
+  })
 })
 
 describe('设置 → policy sections and contacts', () => {
@@ -374,6 +417,101 @@ describe('设置 → 话术', () => {
     )
     expect(await screen.findByText('“忌用语及替代说法”已恢复默认。')).toBeVisible()
     expect(screen.getByLabelText('感谢 · 话术')).toHaveValue('多谢您！')
+  })
+  it('恢复默认 is red; without a standing approval the red question is followed by the PIN dialog, a wrong PIN said under it', async () => {
+    const user = userEvent.setup({ delay: null })
+    const api = fakeApi()
+    api['scripts:reset']
+      .mockResolvedValueOnce({ ok: false, error: { code: 'WRONG_PIN', message: 'PIN 码不正确，还可再试 4 次。' } })
+      .mockResolvedValueOnce({ ok: true, data: DEFAULT_PLAYBOOK })
+    render(api, session({ staff: MANAGER }))
+    const button = screen.getByRole('button', { name: '恢复默认：忌用语及替代说法' })
+    expect(button).toHaveClass('ant-btn-dangerous')
+    await user.click(button)
+    const question = await screen.findByRole('dialog')
+    const yes = within(question).getByRole('button', { name: '确定恢复' })
+    expect(yes).toHaveClass('ant-btn-dangerous')
+    await user.click(yes)
+    const dialog = await pinDialog()
+    expect(api['scripts:reset']).not.toHaveBeenCalled()
+    await choose(user, within(dialog).getByLabelText(/审批主管/), '陈主管')
+    await user.type(within(dialog).getByLabelText(/主管 PIN 码/), '1111')
+    const ok = within(dialog).getByRole('button', { name: '确定恢复' })
+    expect(ok).toHaveClass('ant-btn-dangerous')
+    await user.click(ok)
+    expect(await within(dialog).findByText('PIN 码不正确，还可再试 4 次。')).toBeVisible()
+    await user.clear(within(dialog).getByLabelText(/主管 PIN 码/))
+    await user.type(within(dialog).getByLabelText(/主管 PIN 码/), '246810')
+    await user.click(within(dialog).getByRole('button', { name: '确定恢复' }))
+    await waitFor(() =>
+      expect(api['scripts:reset']).toHaveBeenLastCalledWith({
+        section: 'avoidWords',
+        approval: { managerId: 'm1', pin: '246810' },
+      }),
+    )
+    expect(await screen.findByText('“忌用语及替代说法”已恢复默认。')).toBeVisible()
+  })
+})
+
+describe('设置 → 到期匿名处理', () => {
+  const row = (id: string, day: string, status: 'closed' | 'voided') => ({
+    id,
+    number: `SH01-2023010${day}-001`,
+    status,
+    category: 'product' as const,
+    receivedAt: `2023-01-0${day}T02:00:00.000Z`,
+  })
+  const api = () =>
+    fakeApi({
+      'retention:due': { ok: true, data: { months: 24, items: [row('c1', '1', 'closed'), row('c2', '2', 'voided')] } },
+      'retention:anonymise': { ok: true, data: { anonymised: 2 } },
+    })
+
+  it('全部匿名处理 is one red button, no PIN in the card; it asks in red, then sends under the standing approval', async () => {
+    const user = userEvent.setup({ delay: null })
+    const fake = api()
+    renderAs(<RetentionCard managers={[MANAGER]} reload={24} />, fake, elevated())
+    const button = await screen.findByRole('button', { name: '全部匿名处理' })
+    expect(button).toHaveClass('ant-btn-dangerous')
+    expect(screen.queryByLabelText(/主管 PIN 码/)).toBeNull()
+    await user.click(button)
+    const question = await dialogWith('匿名处理 2 件投诉？')
+    expect(question).toHaveTextContent('无法恢复')
+    expect(fake['retention:anonymise']).not.toHaveBeenCalled()
+    const yes = within(question).getByRole('button', { name: '全部匿名处理' })
+    expect(yes).toHaveClass('ant-btn-dangerous')
+    await user.click(yes)
+    await waitFor(() =>
+      expect(fake['retention:anonymise']).toHaveBeenCalledWith({
+        ids: ['c1', 'c2'],
+        approval: { managerId: 'm1', pin: USE_ELEVATION },
+      }),
+    )
+    expect(await screen.findByText('已匿名处理 2 件。')).toBeVisible()
+  })
+
+  it('cancelled, nothing is sent; without a standing approval the PIN dialog follows the red question', async () => {
+    const user = userEvent.setup({ delay: null })
+    const fake = api()
+    renderAs(<RetentionCard managers={[MANAGER]} reload={24} />, fake, session({ staff: MANAGER }))
+    await user.click(await screen.findByRole('button', { name: '全部匿名处理' }))
+    expect(screen.queryByLabelText(/主管 PIN 码/)).toBeNull()
+    await user.click(within(await dialogWith('匿名处理 2 件投诉？')).getByRole('button', { name: '取消' }))
+    expect(fake['retention:anonymise']).not.toHaveBeenCalled()
+
+    await user.click(screen.getByRole('button', { name: '全部匿名处理' }))
+    await user.click(within(await dialogWith('匿名处理 2 件投诉？')).getByRole('button', { name: '全部匿名处理' }))
+    const dialog = await pinDialog()
+    await choose(user, within(dialog).getByLabelText(/审批主管/), '陈主管')
+    await user.type(within(dialog).getByLabelText(/主管 PIN 码/), '246810')
+    await user.click(within(dialog).getByRole('button', { name: '全部匿名处理' }))
+    await waitFor(() =>
+      expect(fake['retention:anonymise']).toHaveBeenCalledWith({
+        ids: ['c1', 'c2'],
+        approval: { managerId: 'm1', pin: '246810' },
+      }),
+    )
+    expect(await screen.findByText('已匿名处理 2 件。')).toBeVisible()
   })
 })
 
