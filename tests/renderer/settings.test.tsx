@@ -50,8 +50,8 @@ async function choose(user: ReturnType<typeof userEvent.setup>, select: HTMLElem
  * found by its name here; in the browser each has its own.)
  */
 async function dialogWith(text: string): Promise<HTMLElement> {
-  // A red question (modal.confirm) draws its title twice: once to name the dialog, once in its body.
-  return (await screen.findAllByText(text))[0].closest('[role="dialog"]') as HTMLElement
+  // A red question (modal.confirm) draws its title twice, and one answered may still be closing: the newest.
+  return (await screen.findAllByText(text)).at(-1)!.closest('[role="dialog"]') as HTMLElement
 }
 
 /** The PIN dialog a manager action without fields opens when no approval stands (its form is #approval-dialog). */
@@ -499,7 +499,8 @@ describe('设置 → 到期匿名处理', () => {
     await user.click(within(await dialogWith('匿名处理 2 件投诉？')).getByRole('button', { name: '取消' }))
     expect(fake['retention:anonymise']).not.toHaveBeenCalled()
 
-    await user.click(screen.getByRole('button', { name: '全部匿名处理' }))
+    const card = screen.getByRole('region', { name: '到期匿名处理' })
+    await user.click(within(card).getByRole('button', { name: '全部匿名处理' }))
     await user.click(within(await dialogWith('匿名处理 2 件投诉？')).getByRole('button', { name: '全部匿名处理' }))
     const dialog = await pinDialog()
     await choose(user, within(dialog).getByLabelText(/审批主管/), '陈主管')

@@ -6,22 +6,42 @@ import { useApi } from '../apiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useFeedback } from '../ui/feedback'
 import { formatDateTime } from '../format'
-import { ApprovalForm, ApprovalOnly } from './settings/ApprovalForm'
 import { PlainTable } from './settings/PlainTable'
+import { useApprovedAction } from './settings/approvalPrompt'
 
 /**
  * 到期匿名处理 (docs/domain.md §10): finished complaints past the branch's retention period,
- * anonymised by a manager (name and phone blanked, audited; nothing deleted) after a red question.
+ * anonymised by a manager (name and phone blanked, audited; nothing deleted): a red button, a red
+ * question, then the standing approval (主管授权) or the PIN dialog.
  */
 export function RetentionCard({ managers, reload }: { managers: StaffPublic[]; reload: number }) {
   const { t } = useTranslation()
   const api = useApi()
-  const { success } = useFeedback()
+  const { success, confirmDanger } = useFeedback()
+  const { run, holder } = useApprovedAction(managers)
   const [again, setAgain] = useState(0)
+  const [busy, setBusy] = useState(false)
   const due = useLoad(() => api['retention:due'](), [reload, again])
   const items = due.state === 'ready' ? due.data.items : []
   // main takes at most 500 at once; what is left is listed again afterwards.
   const batch = items.slice(0, 500)
+  const anonymise = async () => {
+    const ids = batch.map((r) => r.id)
+    const title = t('settings.retentionConfirmTitle', { count: ids.length })
+    const okText = t('settings.retentionAll')
+    if (!(await confirmDanger({ title, content: t('settings.retentionConfirmBody'), okText }))) return
+    setBusy(true)
+    try {
+      const result = await run({ title, okText, danger: true }, (approval) =>
+        api['retention:anonymise']({ ids, approval }),
+      )
+      if (!result?.ok) return
+      success(t('settings.retentionDone', { count: result.data.anonymised }))
+      setAgain((n) => n + 1)
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
     <section aria-labelledby="retention-card-title">
       <Card
@@ -67,30 +87,14 @@ export function RetentionCard({ managers, reload }: { managers: StaffPublic[]; r
               ]}
             />
             {items.length > 0 && (
-              <ApprovalForm
-                id="retention"
-                title={t('settings.retentionAll')}
-                heading={false}
-                schema={ApprovalOnly}
-                defaults={{}}
-                submitLabel={t('settings.retentionAll')}
-                danger
-                confirm={() => ({
-                  title: t('settings.retentionConfirmTitle', { count: batch.length }),
-                  content: t('settings.retentionConfirmBody'),
-                  okText: t('settings.retentionAll'),
-                })}
-                managers={managers}
-                onSubmit={({ approval }) => api['retention:anonymise']({ ids: batch.map((r) => r.id), approval })}
-                onDone={(r) => {
-                  success(t('settings.retentionDone', { count: r.anonymised }))
-                  setAgain((n) => n + 1)
-                }}
-              />
+              <Button type="primary" danger loading={busy} onClick={() => void anonymise()}>
+                {t('settings.retentionAll')}
+              </Button>
             )}
           </>
         )}
       </Card>
+      {holder}
     </section>
   )
 }

@@ -237,6 +237,7 @@ export function ScriptsSettingsForm({
         <legend id={`scripts-${id}-title`}>{sectionName(id)}</legend>
         <Button
           size="small"
+          danger
           htmlType="button"
           aria-label={`${t('scripts.editor.reset')}：${sectionName(id)}`}
           onClick={() => void reset(id)}

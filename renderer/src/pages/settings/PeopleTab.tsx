@@ -134,13 +134,14 @@ export function PeopleTab({ signedIn, onChanged }: { signedIn: StaffPublic; onCh
               {t('settings.rename')}
             </Button>
             {s.active && (
-              <Button size="small" onClick={() => setDialog({ kind: 'resetPin', staff: s })}>
+              <Button size="small" danger onClick={() => setDialog({ kind: 'resetPin', staff: s })}>
                 {t('settings.resetPin')}
               </Button>
             )}
             <Tooltip title={refusal}>
               <Button
                 size="small"
+                danger={s.active}
                 disabled={refusal !== null}
                 aria-label={`${s.active ? t('settings.deactivate') : t('settings.reactivate')}：${s.name}`}
                 aria-description={refusal ?? undefined}
@@ -182,6 +183,7 @@ export function PeopleTab({ signedIn, onChanged }: { signedIn: StaffPublic; onCh
             <Tooltip title={refusal}>
               <Button
                 size="small"
+                danger={d.active}
                 disabled={refusal !== null}
                 aria-label={`${d.active ? t('settings.deactivate') : t('settings.reactivate')}：${d.name}`}
                 aria-description={refusal ?? undefined}
