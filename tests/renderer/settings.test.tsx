@@ -514,6 +514,19 @@ describe('设置 → 到期匿名处理', () => {
     )
     expect(await screen.findByText('已匿名处理 2 件。')).toBeVisible()
   })
+  it('a refusal from main under the standing approval is said, not swallowed', async () => {
+    const user = userEvent.setup({ delay: null })
+    const fake = api()
+    fake['retention:anonymise'].mockResolvedValue({
+      ok: false,
+      error: { code: 'STORE_UNAVAILABLE', message: '数据文件无法写入，未保存。' },
+    })
+    renderAs(<RetentionCard managers={[MANAGER]} reload={24} />, fake, elevated())
+    await user.click(await screen.findByRole('button', { name: '全部匿名处理' }))
+    await user.click(within(await dialogWith('匿名处理 2 件投诉？')).getByRole('button', { name: '全部匿名处理' }))
+    expect(await screen.findByText('数据文件无法写入，未保存。')).toBeVisible()
+    expect(screen.queryByText(/已匿名处理/)).toBeNull()
+  })
 })
 
 describe('设置, the page', () => {
