@@ -10,6 +10,7 @@ import { ManagerApproval as Approval, USE_ELEVATION } from '@shared/schemas/comm
 import { activeElevation } from '@shared/rules/elevation'
 import { ApprovalFields } from '../../components/ApprovalFields'
 import { useSession } from '../../ui/session'
+import { useFeedback } from '../../ui/feedback'
 import { showRefusal } from './refusal'
 import { modalContainer } from './modalContainer'
 
@@ -33,7 +34,7 @@ interface Pending {
  * red question: `run(send)` sends it with the manager's approval — the standing one (主管授权)
  * when there is one, else asked for in a small dialog that stays open until main accepts it (a
  * wrong PIN is said under the PIN). Resolves with main's answer, or null when the manager
- * cancels. Put `holder` in the page.
+ * cancels (a refusal under the standing approval is also said in a toast). Put `holder` in the page.
  */
 export function useApprovedAction(managers: StaffPublic[]): {
   run: <R>(
@@ -45,6 +46,7 @@ export function useApprovedAction(managers: StaffPublic[]): {
   const [pending, setPending] = useState<Pending | null>(null)
   const current = useRef<Pending | null>(null)
   const { session } = useSession()
+  const { failure } = useFeedback()
   const run = async <R,>(
     what: { title: string; okText: string; danger?: boolean },
     send: (approval: ManagerApproval) => Promise<Result<R>>,
@@ -52,8 +54,13 @@ export function useApprovedAction(managers: StaffPublic[]): {
     const standing = activeElevation(session?.elevation, new Date())
     if (standing) {
       const result = await send({ managerId: standing.by.id, pin: USE_ELEVATION })
-      // An approval that ran out meanwhile (main says so): the PIN is asked for instead.
-      if (result.ok || result.error.code !== 'FORBIDDEN') return result
+      if (result.ok) return result
+      // An approval that ran out meanwhile (main says so): the PIN is asked for instead. Any other
+      // refusal is said here, since no dialog is open to show it.
+      if (result.error.code !== 'FORBIDDEN') {
+        failure(result.error.message)
+        return result
+      }
     }
     return new Promise<Result<R> | null>((resolve) => {
       const next: Pending = {
