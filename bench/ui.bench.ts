@@ -14,6 +14,9 @@ import { startHost } from '../tests/support/host'
 import { generateCases } from './data'
 
 const PIN = '246810'
+/** The case list (antd's virtual table) and its scrolling body. */
+const TABLE = '.case-table'
+const HOLDER = `${TABLE} .ant-table-tbody-virtual-holder`
 const built = existsSync(new URL('../out/main/bridge.js', import.meta.url))
 
 async function seed(n: number): Promise<string> {
@@ -48,7 +51,7 @@ async function scrollFrames(page: Page): Promise<{ p95: number; max: number; row
     }
     requestAnimationFrame(tick)
   })
-  const box = (await page.locator('.case-scroll').boundingBox())!
+  const box = (await page.locator(HOLDER).boundingBox())!
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
   for (let i = 0; i < 60; i++) await page.mouse.wheel(0, 1200)
   const gaps = await page.evaluate(() => {
@@ -60,7 +63,7 @@ async function scrollFrames(page: Page): Promise<{ p95: number; max: number; row
   return {
     p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
     max: sorted.at(-1) ?? 0,
-    rowsInPage: await page.locator('.case-scroll tbody tr').count(),
+    rowsInPage: await page.locator(`${TABLE} .ant-table-row`).count(),
   }
 }
 
@@ -77,14 +80,24 @@ async function measure(n: number) {
     await page.getByRole('heading', { name: '首页', level: 1 }).waitFor()
     let t = performance.now()
     await page.getByRole('navigation').getByRole('button', { name: '投诉列表' }).click()
-    await page.locator('.case-scroll tbody tr[data-index="0"] button.link').waitFor()
+    await page.locator(`${TABLE} .ant-table-row[data-index="0"] .case-link`).waitFor()
     const firstRows = performance.now() - t
     // Jump to the middle of the history (a drag of the scroll bar) and wait for real rows there.
+    const rowHeight = await page
+      .locator(`${TABLE} .ant-table-row[data-index="0"]`)
+      .evaluate((el) => (el as HTMLElement).offsetHeight)
     t = performance.now()
     const middle = Math.floor(n / 2)
-    await page.locator('.case-scroll').evaluate((el, at) => (el.scrollTop = at), middle * 42)
-    await page.locator(`.case-scroll tbody tr[aria-rowindex] button.link`).first().waitFor()
-    await page.waitForFunction(() => document.querySelectorAll('.case-scroll tr.loading-row').length === 0)
+    await page.locator(HOLDER).evaluate((el, at) => (el.scrollTop = at), middle * rowHeight)
+    await page.waitForFunction(
+      ([table, at]) => {
+        const rows = [...document.querySelectorAll<HTMLElement>(`${table} .ant-table-row[data-index]`)]
+        return (
+          rows.some((r) => Number(r.dataset.index) >= at - 50) && !rows.some((r) => r.classList.contains('loading-row'))
+        )
+      },
+      [TABLE, middle] as const,
+    )
     const jump = performance.now() - t
     const frames = await scrollFrames(page)
     if (n >= 100_000) await page.screenshot({ path: 'test-results/screens/32-list-100k.png' })

@@ -5,6 +5,7 @@ import { setClass } from '@shared/rules/lifecycle'
 import { causeFits } from '@shared/rules/causes'
 import { nextCaseNumber } from '@shared/rules/caseNumber'
 import { filterCases, listOrder, mergeSorted } from '@shared/rules/caseQuery'
+import { OPEN_ONLY_VIEWS } from '@shared/rules/caseViews'
 import { caseFlags } from '@shared/rules/deadlines'
 import { classify, type ClassifyInput, type HistoryItem } from '@shared/rules/classify'
 import type { Classification } from '@shared/schemas/workflow'
@@ -204,12 +205,15 @@ export async function matchingCases(
   }
   const now = ctx.now()
   const order = listOrder(query.sort, query.dir)
-  const live = filterCases(store.data.cases, query)
+  const live = filterCases(store.data.cases, { ...query, now, settings: store.data.settings.workflow })
   // Escalated cases head every list until a manager takes them over (stable within each group).
   const escalated = live.filter((c) => caseFlags(c, store.data.settings.workflow, now).escalated).sort(order)
   const lead = new Set<Case>(escalated)
   const liveRest = live.filter((c) => !lead.has(c)).sort(order)
-  const archived = filterCases(archive.sorted(query.sort, query.dir), query, archive.search)
+  // 紧急, 逾期 and 待回访 hold open cases only: the archive (finished cases) has none.
+  const archived = OPEN_ONLY_VIEWS.includes(query.view ?? 'all')
+    ? []
+    : filterCases(archive.sorted(query.sort, query.dir), query, archive.search)
   const total = escalated.length + liveRest.length + archived.length
   const take = (count: number) =>
     [...escalated, ...mergeSorted(liveRest, archived, order, Math.max(0, count - escalated.length))].slice(0, count)

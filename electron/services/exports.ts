@@ -2,12 +2,11 @@ import { format } from 'date-fns'
 import { createI18n } from '@shared/i18n'
 import type { ManagerApproval } from '@shared/schemas/common'
 import type { Case } from '@shared/schemas/case'
-import type { ExportCsvInput } from '@shared/schemas/exports'
+import type { CsvExport, ExportCsvInput } from '@shared/schemas/exports'
 import { maskPhone } from '@shared/values/phone'
 import { toCsv } from '@shared/rules/csv'
 import { matchingCases } from './cases'
 import { actorOf, appendAudit, requireSession, type ServiceContext } from './context'
-import type { GeneratedFile } from '@shared/schemas/files'
 
 const COLUMNS = [
   'number',
@@ -53,7 +52,7 @@ type Query = Required<Pick<ExportCsvInput, 'sort' | 'dir'>> & ExportCsvInput
 export async function exportCsv(
   ctx: ServiceContext,
   query: Query & { approval?: ManagerApproval },
-): Promise<GeneratedFile> {
+): Promise<CsvExport> {
   requireSession(ctx)
   const approver = ctx.approver ?? null
   const { total, take } = await matchingCases(ctx, query)
@@ -82,5 +81,6 @@ export async function exportCsv(
   return {
     fileName: `${t('export.fileName')}-${format(now, 'yyyyMMdd-HHmm')}.csv`,
     base64: Buffer.from(csv, 'utf8').toString('base64'),
+    rows: rows.length,
   }
 }

@@ -1,15 +1,24 @@
-import type { HomeSummary } from '@shared/schemas/home'
+import { HOME_HANDOVER_CASES, type HomeSummary, type LastHandover } from '@shared/schemas/home'
+import type { Handover } from '@shared/schemas/handover'
 import { requireSession, type ServiceContext } from './context'
 import { openCasesView } from './caseRecord'
+import { inCaseView } from '@shared/rules/caseViews'
+import type { CaseView } from '@shared/schemas/case'
 
-/** The home screen: escalations, overdue promises, promises due today, open cases by class. */
+/**
+ * The home screen: escalations, overdue promises, promises due today, open cases by class,
+ * and the last handover's notes for the shift that took over.
+ */
 export function homeSummary(ctx: ServiceContext): HomeSummary {
-  requireSession(ctx)
+  const session = requireSession(ctx)
   const now = ctx.now()
   const endOfDay = new Date(now)
   endOfDay.setHours(23, 59, 59, 999)
   const { open, summaries, commitments } = openCasesView(ctx)
   const due = (x: (typeof commitments)[number]) => new Date(x.commitment.dueAt)
+  // The tiles count what the list's views hold, by the list's own rule (rules/caseViews).
+  const views = { me: session.staff.id, now, settings: ctx.store.data.settings.workflow }
+  const count = (view: CaseView) => open.filter((c) => inCaseView(view, c, views)).length
   return {
     escalated: summaries.filter((s) => s.flags.escalated),
     overdueCommitments: commitments.filter((x) => due(x) < now),
@@ -19,5 +28,26 @@ export function homeSummary(ctx: ServiceContext): HomeSummary {
       class1: open.filter((c) => c.caseClass === 1).length,
       class2: open.filter((c) => c.caseClass === 2).length,
     },
+    viewCounts: {
+      urgent: count('urgent'),
+      overdue: count('overdue'),
+      follow_up: count('follow_up'),
+    },
+    lastHandover: lastHandover(ctx.store.data.handovers.at(-1)),
+  }
+}
+
+/** The handover for the home page: its notes in full, its open cases only the first few (the page stays light). */
+function lastHandover(h: Handover | undefined): LastHandover | null {
+  if (!h) return null
+  const { id, at, outgoing, incoming, notes, snapshot } = h
+  return {
+    id,
+    at,
+    outgoing,
+    incoming,
+    notes,
+    openCases: snapshot.openCases.slice(0, HOME_HANDOVER_CASES),
+    openCount: snapshot.openCases.length,
   }
 }

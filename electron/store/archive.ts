@@ -2,7 +2,7 @@ import { link, copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { Case, CaseQuery } from '@shared/schemas/case'
-import { searchText, sortCases } from '@shared/rules/caseQuery'
+import { complaintLine, searchText, sortCases } from '@shared/rules/caseQuery'
 import { phoneDigits } from '@shared/values/phone'
 import { DIR_MODE, writeFileDurable } from './durableFile'
 import { DamagedFileError } from './durableJsonAdapter'
@@ -52,6 +52,8 @@ export interface ArchiveRow {
   ownerId?: string | null
   ownerName?: string | null
   ownerDepartmentId?: string | null
+  /** The complaint in one line, for the list (rows written before it lack it). */
+  summary?: string
   /** The month file (YYYY-MM of closing or voiding) that holds the case. */
   month: string
 }
@@ -100,6 +102,7 @@ export function toRow(c: Case, month: string): ArchiveRow {
     ownerId: c.workflow.owner?.id ?? null,
     ownerName: c.workflow.owner?.name ?? null,
     ownerDepartmentId: c.workflow.ownerDepartmentId,
+    summary: complaintLine(c.description),
     month,
   }
 }

@@ -3,6 +3,7 @@ import { App as AntdApp } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { Locale, Session } from '@shared/schemas/staff'
+import type { CaseView } from '@shared/schemas/case'
 import { ApiContext, HostContext, useApi } from './apiContext'
 import { USE_ELEVATION } from '@shared/schemas/common'
 import type { Api } from '@shared/ipc/contract'
@@ -23,11 +24,14 @@ import { SignInPage } from './pages/SignInPage'
 import { SessionContext } from './ui/session'
 import { createUnsavedRegistry, UnsavedContext } from './ui/unsaved'
 
+/** Where a link into the list starts it (the home page's tiles): one of the list's saved views. */
+export type ListFilter = { view: CaseView }
+
 export type View =
   | { name: 'home' }
   | { name: 'handover' }
   | { name: 'reports' }
-  | { name: 'list' }
+  | { name: 'list'; filter?: ListFilter }
   | { name: 'new' }
   | { name: 'detail'; id: string; saved?: string }
   | { name: 'settings' }
@@ -241,7 +245,13 @@ export function App() {
               />
               {storeWarning}
               <main>
-                {view.name === 'home' && <HomePage onOpen={(id) => setView({ name: 'detail', id })} />}
+                {view.name === 'home' && (
+                  <HomePage
+                    onOpen={(id) => setView({ name: 'detail', id })}
+                    onList={(filter) => setView({ name: 'list', filter })}
+                    onHandover={() => setView({ name: 'handover' })}
+                  />
+                )}
                 {view.name === 'handover' && (
                   <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
                 )}
@@ -249,6 +259,8 @@ export function App() {
                 {view.name === 'suggestions' && <SuggestionsPage />}
                 {view.name === 'list' && (
                   <CaseListPage
+                    key={view.filter?.view ?? 'all'}
+                    initialView={view.filter?.view}
                     onOpen={(id) => setView({ name: 'detail', id })}
                     onNew={() => setView({ name: 'new' })}
                   />

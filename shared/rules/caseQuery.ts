@@ -1,11 +1,16 @@
 import type { Case, CaseQuery } from '../schemas/case'
 import { phoneDigits } from '../values/phone'
 import { localDayEnd, localDayStart } from '../values/localTime'
+import type { WorkflowSettings } from '../schemas/settings'
+import { inCaseView, ownerIdOf, type Viewable } from './caseViews'
 
 type Query = Required<Pick<CaseQuery, 'sort' | 'dir'>> &
   Omit<CaseQuery, 'sort' | 'dir' | 'limit' | 'offset'> & {
     /** Who asks (staff id): the 我的 view is their cases. */
     me?: string
+    /** The clock and deadlines, for the views that depend on them (逾期). */
+    now?: Date
+    settings?: WorkflowSettings
   }
 
 /** What the list filters and sorts on: a case, or an archived case's index row. */
@@ -34,19 +39,24 @@ export function searchText(c: Listable): string {
   return TEXT_FIELDS.map((f) => c[f].toLowerCase()).join('\n')
 }
 
+/** The complaint in one line for lists and headers: whitespace folded, cut at `max` characters with "…". */
+export function complaintLine(description: string, max = 40): string {
+  const line = description.replace(/\s+/g, ' ').trim()
+  const chars = Array.from(line)
+  return chars.length <= max ? line : `${chars.slice(0, max - 1).join('')}…`
+}
+
 /**
- * What the filters need of a case or an archived case's row. The owner is the case's
- * (workflow.owner) or the row's (ownerId; rows archived before owners existed have none).
+ * What the filters need of a case or an archived case's row: the views (rules/caseViews) read
+ * the case's workflow, or the row's owner id (rows archived before owners existed have none).
  */
 export type Filterable = Pick<
   Case,
   'status' | 'category' | 'departmentId' | 'receivedAt' | 'phone' | 'number' | 'customerName'
-> & { workflow?: Pick<Case['workflow'], 'owner'>; ownerId?: string | null }
+> &
+  Viewable
 
-/** The id of the case's 负责人, or null (未分配). */
-export function ownerIdOf(c: Filterable): string | null {
-  return c.workflow ? (c.workflow.owner?.id ?? null) : (c.ownerId ?? null)
-}
+export { ownerIdOf }
 
 /**
  * Finds the cases whose text holds a (lower-cased) needle, or whose phone holds `digits`
@@ -58,7 +68,7 @@ const ownText: TextSearch<Listable> = (needle, digits) => (c) =>
   (digits !== null && phoneDigits(c.phone).includes(digits)) || searchText(c).includes(needle)
 
 /** A text query, prepared once: lower-cased, and as phone digits when it looks like some. */
-function textMatcher<T extends Filterable>(q: string, search: TextSearch<T>): ((c: T) => boolean) | null {
+function textMatcher<T>(q: string, search: TextSearch<T>): ((c: T) => boolean) | null {
   const needle = q.trim().toLowerCase()
   if (needle === '') return null
   const digits = needle.replace(/[\s-]/g, '')
@@ -87,12 +97,13 @@ export function filterCases<T extends Filterable>(
   const from = q.from ? new Date(localDayStart(q.from)).toISOString() : null
   const to = q.to ? new Date(localDayEnd(q.to)).toISOString() : null
   const matches = q.q ? textMatcher(q.q, search) : null
+  const viewContext = { me: q.me ?? '', now: q.now, settings: q.settings }
   return cases.filter(
     (c) =>
       (!q.status || c.status === q.status) &&
       (!q.category || c.category === q.category) &&
       (!q.departmentId || c.departmentId === q.departmentId) &&
-      (view === 'all' || ownerIdOf(c) === (view === 'mine' ? (q.me ?? '') : null)) &&
+      (view === 'all' || inCaseView(view, c, viewContext)) &&
       (from === null || c.receivedAt >= from) &&
       (to === null || c.receivedAt < to) &&
       (matches === null || matches(c)),

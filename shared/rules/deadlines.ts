@@ -72,20 +72,31 @@ export function deadlinesOf(f: DeadlineFacts, settings: WorkflowSettings, now: D
   const followUpBy = resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null
   const t = now.getTime()
 
+  // Due soon: within the branch's due-soon window (docs/domain.md §8, the commitments' N hours) of its time.
+  const soon = (by: number) => by >= t && by - t <= d.commitmentDueSoonHours * HOUR
   const overdue: CaseFlags['overdue'] = []
+  const dueSoon: NonNullable<CaseFlags['dueSoon']> = []
   if (live) {
-    if (resolvedAt === null && t > resolveBy) overdue.push('resolve')
-    if (firstResponseBy !== null && !f.responded && t > firstResponseBy) overdue.push('first_response')
-    if (reportBy !== null && !f.reported && t > reportBy) overdue.push('report')
-    if (followUpBy !== null && !f.followedUp && t > followUpBy) overdue.push('follow_up')
+    // Each deadline still to be met: overdue once its time has passed, due soon shortly before.
+    const pending = (kind: (typeof overdue)[number], by: number | null, met: boolean) => {
+      if (by === null || met) return
+      if (t > by) overdue.push(kind)
+      else if (soon(by)) dueSoon.push(kind)
+    }
+    pending('resolve', resolveBy, resolvedAt !== null)
+    pending('first_response', firstResponseBy, f.responded)
+    pending('report', reportBy, f.reported)
+    pending('follow_up', followUpBy, f.followedUp)
   }
   const dues = live ? f.openDues.map((due) => new Date(due).getTime()) : []
   const commitmentsOverdue = dues.filter((due) => due < t).length
-  const commitmentsDueSoon = dues.filter((due) => due >= t && due - t <= d.commitmentDueSoonHours * HOUR).length
+  const commitmentsDueSoon = dues.filter((due) => soon(due)).length
   if (commitmentsOverdue > 0) overdue.push('commitment')
+  if (commitmentsDueSoon > 0) dueSoon.push('commitment')
 
   return {
     overdue,
+    dueSoon,
     commitmentsDueSoon,
     commitmentsOverdue,
     deadlines: {
@@ -101,4 +112,40 @@ export function deadlinesOf(f: DeadlineFacts, settings: WorkflowSettings, now: D
 /** A case's deadlines and overdue flags (deadlinesOf its facts), and whether it heads the lists. */
 export function caseFlags(c: DeadlineSubject, settings: WorkflowSettings, now: Date): CaseFlags {
   return { escalated: headsLists(c), ...deadlinesOf(deadlineFacts(c), settings, now) }
+}
+
+/** What a deadline waits for: the overdue kinds of `caseFlags`. */
+export type DeadlineKind = CaseFlags['overdue'][number]
+
+export interface NextDeadline {
+  kind: DeadlineKind
+  /** When it falls due (ISO). */
+  at: string
+  /** Already past at `now`. */
+  overdue: boolean
+  /** For a commitment: what was promised. */
+  what?: string
+}
+
+/**
+ * The deadline the case's header counts down to: of everything still owed on a live case
+ * (first response, resolution, the report, the follow-up, each open commitment), the one that
+ * falls due first — an overdue one before any still to come, the longest overdue first. The
+ * same facts and deadlines as `caseFlags` (main's overdue flags); null once nothing is owed (a
+ * closed or voided case, or one waiting on nothing with a time).
+ */
+export function nextDeadline(c: DeadlineSubject, settings: WorkflowSettings, now: Date): NextDeadline | null {
+  const f = deadlineFacts(c)
+  if (f.status === 'voided' || f.status === 'closed') return null
+  const { deadlines } = deadlinesOf(f, settings, now)
+  const owed: Omit<NextDeadline, 'overdue'>[] = []
+  if (deadlines.firstResponseBy && !f.responded) owed.push({ kind: 'first_response', at: deadlines.firstResponseBy })
+  if (!f.resolvedAt && deadlines.resolveBy) owed.push({ kind: 'resolve', at: deadlines.resolveBy })
+  if (deadlines.reportBy && !f.reported) owed.push({ kind: 'report', at: deadlines.reportBy })
+  if (deadlines.followUpBy && !f.followedUp) owed.push({ kind: 'follow_up', at: deadlines.followUpBy })
+  for (const m of c.workflow.commitments)
+    if (m.status === 'open') owed.push({ kind: 'commitment', at: new Date(m.dueAt).toISOString(), what: m.what })
+  if (owed.length === 0) return null
+  const first = owed.reduce((a, b) => (Date.parse(b.at) < Date.parse(a.at) ? b : a))
+  return { ...first, overdue: Date.parse(first.at) < now.getTime() }
 }

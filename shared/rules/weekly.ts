@@ -2,14 +2,15 @@ import { format, addDays } from 'date-fns'
 import type { Case } from '../schemas/case'
 import type { WeeklyReport, WeeklyRow } from '../schemas/weekly'
 import type { WorkflowSettings } from '../schemas/settings'
+import type { DayRange } from '../schemas/common'
 import { CATEGORIES, type Category, type Cause } from '../values/options'
 import { causesFor } from './causes'
 import { caseFlags } from './deadlines'
 import { maskPhone, phoneDigits } from '../values/phone'
+import { formatFen } from '../values/money'
 import { OPEN_STATUSES } from './lifecycle'
 import { localDayEnd, localDayStart, withinLocalDays } from '../values/localTime'
 
-/** Last week's Monday to Sunday (the material asks for the report every Monday). */
 /** The figures of a weekly row, in the order the screen and the PDF show them (i18n keys under weekly.). */
 export const WEEKLY_COLUMNS = [
   'total',
@@ -22,7 +23,25 @@ export const WEEKLY_COLUMNS = [
   'satisfaction',
 ] as const
 
-export function lastWeek(today: Date): { from: string; to: string } {
+/**
+ * A weekly row's figures as text, in WEEKLY_COLUMNS order: what the screen and the PDF both
+ * show, so they read the same ("—" where nothing was resolved or rated, ¥ with fen, 4.2/5).
+ */
+export function weeklyFigureTexts(r: WeeklyRow): string[] {
+  return [
+    String(r.total),
+    String(r.class1),
+    String(r.class2),
+    String(r.open),
+    String(r.overdue),
+    r.avgResolveHours === null ? '—' : String(r.avgResolveHours),
+    `¥${formatFen(r.compensationFen)}`,
+    r.satisfaction === null ? '—' : `${r.satisfaction.toFixed(1)}/5`,
+  ]
+}
+
+/** Last week's Monday to Sunday (the material asks for the report every Monday). */
+export function lastWeek(today: Date): DayRange {
   const weekday = (today.getDay() + 6) % 7 // Monday = 0
   const monday = addDays(today, -weekday - 7)
   return { from: format(monday, 'yyyy-MM-dd'), to: format(addDays(monday, 6), 'yyyy-MM-dd') }

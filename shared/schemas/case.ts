@@ -135,13 +135,19 @@ export const CaseSummary = z.object({
   /** 负责人 (null: 未分配) and the department it was handed to; absent on handover sheets signed before owners existed. */
   ownerName: z.string().nullable().optional(),
   ownerDepartmentName: z.string().nullable().optional(),
+  /** The complaint in one line (shared/rules/caseQuery.ts complaintLine); absent on older handover sheets and archive rows. */
+  summary: z.string().optional(),
   flags: z.lazy(() => CaseFlags),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
 export const SORT_FIELDS = ['receivedAt', 'number', 'status', 'category', 'customerName'] as const
-/** List views: 我的 (the caller owns it), 未分配 (nobody does), 全部. */
-export const CASE_VIEWS = ['mine', 'unassigned', 'all'] as const
+/**
+ * Saved list views (shared/rules/caseViews.ts says which cases each holds): 全部, 我的 (the
+ * caller owns it), 未分配 (nobody does), 紧急, 逾期, 待回访.
+ */
+export const CASE_VIEWS = ['all', 'mine', 'unassigned', 'urgent', 'overdue', 'follow_up'] as const
+export type CaseView = (typeof CASE_VIEWS)[number]
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: v.invalid })
 
 export const CaseQuery = z.object({
@@ -167,10 +173,19 @@ export type CaseQuery = z.input<typeof CaseQuery>
 export const CaseList = z.object({ items: z.array(CaseSummary), total: z.number().int() })
 export type CaseList = z.infer<typeof CaseList>
 
+/** What a case can be late with: its deadlines (docs/domain.md §8) and its commitments. */
+export const DEADLINE_KINDS = ['resolve', 'first_response', 'report', 'follow_up', 'commitment'] as const
+const DeadlineKind = z.enum(DEADLINE_KINDS)
+
 export const CaseFlags = z.object({
   /** Urgent and not yet taken over by a manager: heads every list. */
   escalated: z.boolean(),
-  overdue: z.array(z.enum(['resolve', 'first_response', 'report', 'follow_up', 'commitment'])),
+  overdue: z.array(DeadlineKind),
+  /**
+   * Deadlines still to be met that fall due within the branch's due-soon window (a commitment
+   * among them when one does). Absent on handover sheets signed before it was computed.
+   */
+  dueSoon: z.array(DeadlineKind).optional(),
   commitmentsDueSoon: z.number().int(),
   commitmentsOverdue: z.number().int(),
   deadlines: z.object({

@@ -34,6 +34,6 @@ export const PrepareHandoverInput = z.object({ hours: Hours })
 export const SubmitHandoverInput = z.object({
   hours: Hours,
   notes: optionalText(1000),
-  /** The incoming clerk signs off with their own PIN. */
-  incoming: z.object({ staffId: Id, pin: Pin }),
+  /** The incoming clerk signs off with their own PIN (none chosen yet: 请选择一项). */
+  incoming: z.object({ staffId: z.string({ message: v.choose }).min(1, { message: v.choose }).pipe(Id), pin: Pin }),
 })

@@ -11,6 +11,8 @@ import {
   signIn,
   useHosts,
   chooseOption,
+  caseStatus,
+  openCaseAction,
 } from './helpers'
 
 const hosts = useHosts()
@@ -59,20 +61,21 @@ test('a case closed two months ago lives in the archive: it is found by search, 
   await expect(page.getByText('共 2 条')).toBeVisible()
   await page.getByRole('searchbox', { name: /搜索/ }).fill('封条漏气')
   await expect(page.getByText('共 2 条')).toBeVisible()
-  await chooseOption(page.getByLabel('状态'), '已结案')
+  await chooseOption(page.getByRole('combobox', { name: '状态' }), '已结案')
   await expect(page.getByText('共 1 条')).toBeVisible()
   expect((await readdir(join(dataDir, 'archive'))).some((f) => f.startsWith('cases-'))).toBe(true) // it is in the archive
   await shot(page, '33-archived-case-in-list')
 
   await page.getByRole('button', { name: 'KS-20260920-0001' }).click()
   await expect(page.getByRole('heading', { name: '投诉详情' })).toBeVisible()
-  await expect(page.getByText('冰箱门封条漏气，制冷效果差。', { exact: true })).toBeVisible()
-  await page.locator('summary', { hasText: '重新打开' }).click()
-  const reopen = page.getByRole('form', { name: '重新打开' })
+  await expect(
+    page.getByRole('region', { name: '登记信息' }).getByText('冰箱门封条漏气，制冷效果差。', { exact: true }),
+  ).toBeVisible()
+  const reopen = await openCaseAction(page, '重新打开')
   await reopen.getByLabel('原因').fill('顾客来电：修好后又漏气了')
   await reopen.getByRole('button', { name: '重新打开' }).click()
-  await expect(page.getByText('处理中').first()).toBeVisible()
+  await expect(caseStatus(page)).toHaveText('处理中')
   await openList(page)
-  await chooseOption(page.getByLabel('状态'), '处理中')
+  await chooseOption(page.getByRole('combobox', { name: '状态' }), '处理中')
   await expect(page.getByRole('button', { name: 'KS-20260920-0001' })).toBeVisible()
 })

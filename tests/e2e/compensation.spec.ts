@@ -1,9 +1,22 @@
 import { expect, test } from '@playwright/test'
-import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts, chooseOption, approve } from './helpers'
+import {
+  addClerkAndSignIn,
+  approve,
+  caseClass,
+  caseTab,
+  caseTimeline,
+  chooseOption,
+  completeSetup,
+  fillIntake,
+  MANAGER,
+  shot,
+  useHosts,
+} from './helpers'
 
 const hosts = useHosts()
 
 test('compensation: choose an option, exceed the limit, get manager approval, record execution', async ({ page }) => {
+  test.slow() // a whole journey through the case page
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -23,6 +36,7 @@ test('compensation: choose an option, exceed the limit, get manager approval, re
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
 
+  await caseTab(page, '补偿方案')
   const panel = page.getByRole('region', { name: '补偿方案' })
   await panel.getByRole('button', { name: '提出补偿方案' }).click()
   const cards = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: '提供此方案' }) })
@@ -45,19 +59,19 @@ test('compensation: choose an option, exceed the limit, get manager approval, re
   await chooseOption(confirm.getByLabel('审批主管'), MANAGER.name)
   await confirm.getByLabel('主管 PIN 码').fill('1357') // the clerk's own PIN is not a manager's
   await confirm.getByRole('button', { name: '主管审批并提出' }).click()
-  await expect(confirm.getByRole('alert')).toContainText('PIN 码不正确')
+  await expect(confirm).toContainText('PIN 码不正确') // said under the PIN, where it is typed again
   await approve(confirm)
   await confirm.getByRole('button', { name: '主管审批并提出' }).click()
 
   const offer = panel.getByRole('listitem').filter({ hasText: '现金补偿' })
   await expect(offer).toContainText('已提出')
   await expect(offer).toContainText(`主管 ${MANAGER.name} 审批`)
-  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('二类投诉') // goodwill above authority
+  await expect(caseClass(page)).toHaveText('二类投诉') // goodwill above authority
   await offer.getByRole('button', { name: '客户接受' }).click()
   await offer.getByLabel('退款单号').fill('TK-20261122-031')
   await offer.getByRole('button', { name: '记录执行' }).click()
   await expect(offer).toContainText('已执行')
   await expect(offer).toContainText('TK-20261122-031')
-  await expect(page.getByRole('complementary')).toContainText('补偿已执行')
+  await expect(caseTimeline(page)).toContainText('补偿已执行')
   await shot(page, '16-compensation-executed')
 })

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { makePdf, makePng } from '../support/images'
-import { completeSetup, fillIntake, newDataDir, openList, shot, useHosts } from './helpers'
+import { caseTab, caseTimeline, completeSetup, fillIntake, newDataDir, openList, shot, useHosts } from './helpers'
 
 const hosts = useHosts()
 const evidence = (page: Page) => page.getByRole('region', { name: '证据附件' })
@@ -10,6 +10,7 @@ const evidence = (page: Page) => page.getByRole('region', { name: '证据附件'
 test('evidence: attach a photo, see its thumbnail and a larger view; a text file named .jpg is refused; after a reload the photo is still there', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   const dataDir = await newDataDir()
   const host = await hosts.start(dataDir)
   await page.goto(host.url)
@@ -25,6 +26,7 @@ test('evidence: attach a photo, see its thumbnail and a larger view; a text file
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
   const number = (await page.locator('.title-number').innerText()).trim()
 
+  await caseTab(page, '证据附件')
   const panel = evidence(page)
   await expect(panel).toContainText('还没有证据附件。')
   await panel.scrollIntoViewIfNeeded()
@@ -38,14 +40,14 @@ test('evidence: attach a photo, see its thumbnail and a larger view; a text file
   await expect(panel.getByText('小票.png', { exact: true })).toBeVisible()
   await panel.getByLabel('说明（可选）').fill('小票正面')
   await panel.getByRole('button', { name: '添加附件' }).click()
-  await expect(panel.getByRole('status')).toHaveText('已添加：小票.png')
+  await expect(page.getByText('已添加：小票.png')).toBeVisible({ timeout: 15_000 }) // a toast names the file
   const list = panel.getByRole('list', { name: '附件列表' })
   const thumb = list.getByAltText('小票.png 的缩略图')
   await expect(thumb).toBeVisible()
   expect(await thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(240)
   await expect(list).toContainText('小票正面')
   await expect(list).toContainText('PNG 图片')
-  await expect(page.getByRole('complementary')).toContainText('添加证据附件')
+  await expect(caseTimeline(page)).toContainText('添加证据附件')
 
   // A text file renamed .jpg: refused next to the control, and nothing changes.
   await panel.getByLabel('选择文件').setInputFiles({
@@ -86,6 +88,7 @@ test('evidence: attach a photo, see its thumbnail and a larger view; a text file
   await page.reload()
   await openList(page)
   await page.getByRole('button', { name: number }).click()
+  await caseTab(page, '证据附件')
   const again = evidence(page).getByRole('list', { name: '附件列表' })
   const after = again.getByAltText('小票.png 的缩略图')
   await expect(after).toBeVisible()
@@ -93,8 +96,10 @@ test('evidence: attach a photo, see its thumbnail and a larger view; a text file
 
   // Voided with a reason: still listed, marked.
   await again.getByRole('listitem').nth(1).getByRole('button', { name: '作废' }).click()
-  await again.getByLabel('作废原因').fill('与本单无关')
-  await again.getByRole('button', { name: '确认作废' }).click()
+  const voiding = page.getByRole('dialog', { name: '作废附件：发票.pdf' })
+  await voiding.getByLabel('作废原因').fill('与本单无关')
+  await voiding.getByRole('button', { name: '确认作废' }).click()
+  await expect(voiding).toBeHidden()
   await expect(again.getByRole('listitem').nth(1)).toContainText('已作废：与本单无关')
   await evidence(page).scrollIntoViewIfNeeded()
   await shot(page, '84-evidence-after-reload-voided')

@@ -45,6 +45,7 @@ test('the clerk exports the filtered list as CSV with phones masked; full phones
   expect(text).toContain('136****6666')
   expect(text).not.toContain('13655556666')
   expect(text).not.toContain('吴女士') // the search filter applies
+  await expect(page.locator('.ant-message')).toContainText(/已导出 1 条 → 投诉清单-\d{8}-\d{4}\.csv/)
 
   await page.getByText('导出含完整电话…').click()
   const form = page.getByRole('form', { name: '导出完整电话需主管 PIN' })
@@ -54,6 +55,7 @@ test('the clerk exports the filtered list as CSV with phones masked; full phones
   await form.getByLabel(/PIN/).fill(MANAGER.pin)
   const [full] = await Promise.all([page.waitForEvent('download'), form.getByRole('button', { name: '导出' }).click()])
   expect((await readFile(await full.path())).toString('utf8')).toContain('13655556666')
+  await expect(form).toBeHidden() // done: the manager's form closes, the toast names the file
   await shot(page, '30-export-csv')
 })
 

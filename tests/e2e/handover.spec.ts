@@ -1,13 +1,24 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, shot, useHosts, chooseOption } from './helpers'
+import {
+  addClerkAndSignIn,
+  caseTab,
+  chooseOption,
+  completeSetup,
+  fillIntake,
+  MANAGER,
+  openCaseAction,
+  shot,
+  useHosts,
+} from './helpers'
 
 const hosts = useHosts()
 
 test('shift handover: the outgoing clerk reviews, the incoming manager signs with their PIN, the sheet prints and stays in history', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -23,11 +34,12 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
     demand: '解释',
   })
   await page.getByRole('button', { name: '保存' }).click()
-  const commitments = page.getByRole('region', { name: '承诺' })
-  await commitments.getByLabel('承诺内容').fill('今晚七点前确认送达时间并回电')
-  await commitments.getByLabel('负责人').fill('接班人')
-  await commitments.getByRole('button', { name: '添加承诺' }).click()
-  await expect(commitments).toContainText('即将到期')
+  const promise = await openCaseAction(page, '添加承诺')
+  await promise.getByLabel('承诺内容').fill('今晚七点前确认送达时间并回电')
+  await promise.getByLabel('负责人').fill('接班人')
+  await promise.getByRole('button', { name: '添加承诺' }).click()
+  await expect(promise).toBeHidden()
+  await expect(await caseTab(page, '承诺')).toContainText('即将到期')
 
   await page.getByRole('navigation').getByRole('button', { name: '交接班' }).click()
   await expect(page.getByRole('region', { name: /未来 8 小时内到期/ })).toContainText('今晚七点前确认送达时间并回电')
@@ -37,10 +49,13 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   await chooseOption(form.getByLabel(/^接班人\s*\*?$/), MANAGER.name)
   await form.getByLabel('接班人 PIN 码').fill('111111')
   await form.getByRole('button', { name: '接班人确认签收' }).click()
-  await expect(form.getByRole('alert')).toContainText('PIN 码不正确')
+  // A wrong PIN is said next to the PIN field (and the field emptied).
+  await expect(form.getByLabel('接班人 PIN 码')).toHaveAccessibleDescription(/PIN 码不正确/)
   await form.getByLabel('接班人 PIN 码').fill(MANAGER.pin)
   await form.getByRole('button', { name: '接班人确认签收' }).click()
-  await expect(page.getByText(`交接已签收：李娜 → ${MANAGER.name}`)).toBeVisible()
+  await expect(page.locator('.ant-message')).toContainText(`交接已签收：李娜 → ${MANAGER.name}`)
+  await expect(page.getByRole('status').filter({ hasText: `交接已签收：李娜 → ${MANAGER.name}（` })).toBeVisible()
+  await expect(form.getByLabel('交接说明')).toHaveValue('')
   await shot(page, '20-handover')
 
   const [sheet] = await Promise.all([
@@ -55,27 +70,39 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   expect(text).toContain('凭本人 PIN 码签收')
   await expect(page.getByRole('region', { name: '历史交接记录' })).toContainText(`李娜 → ${MANAGER.name}`)
 
-  // The day's oral report log prints from 报表 (none today: it says so).
-  await page.getByRole('navigation').getByRole('button', { name: '报表' }).click()
-  const [log] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '打印口头报告记录' }).click(),
-  ])
-  expect((await readFile(await log.path())).subarray(0, 5).toString()).toBe('%PDF-')
-  expect(execFileSync('pdftotext', [await log.path(), '-'], { encoding: 'utf8' })).toContain('该期间没有口头报告')
+  // The next shift sees the handover on 首页: who, when, the notes, the open cases.
+  await page.getByRole('navigation').getByRole('button', { name: '首页' }).click()
+  const last = page.getByRole('region', { name: '上一班交接' })
+  await expect(last).toContainText(`李娜 → ${MANAGER.name}`)
+  await expect(last).toContainText('周先生可能会再打电话来，语气较急。')
+  await expect(last).toContainText('未结案投诉（1 件）')
+  await expect(last.getByRole('button', { name: /^KS-/ })).toBeVisible()
 
-  // The weekly tracking: last week is empty; this week shows the complaint, its chart and the PDF.
+  // The weekly tracking opens on this week: today's complaint is in it, with a 合计 row, charts and the PDF.
+  await page.getByRole('navigation').getByRole('button', { name: '报表' }).click()
   const weekly = page.getByRole('region', { name: '每周部门投诉追踪' })
-  await expect(weekly).toContainText('本周没有投诉')
-  const today = new Date().toLocaleDateString('sv-SE')
-  await weekly.getByLabel('开始日期').fill(today)
-  await weekly.getByLabel('结束日期').fill(today)
-  await expect(weekly.getByRole('row', { name: /售后服务/ })).toBeVisible()
-  await expect(weekly.getByRole('img', { name: '按部门' }).locator('svg').first()).toBeVisible()
+  await expect(weekly).toContainText(/本周（.+）共 1 件/)
+  await expect(weekly).not.toContainText('没有投诉')
+  await expect(weekly.getByRole('row', { name: /售后服务/ }).first()).toBeVisible()
+  await expect(weekly.getByRole('row', { name: /^合计/ }).first()).toBeVisible()
+  await expect(weekly.getByRole('img', { name: '按部门的一类、二类投诉数' }).locator('svg').first()).toBeVisible()
   await shot(page, '21-weekly')
   const [pdf] = await Promise.all([
     page.waitForEvent('download'),
     weekly.getByRole('button', { name: '打印周报' }).click(),
   ])
   expect(execFileSync('pdftotext', ['-layout', await pdf.path(), '-'], { encoding: 'utf8' })).toContain('售后服务')
+  await expect(page.locator('.ant-message')).toContainText(/已生成 每周部门投诉追踪-.+\.pdf/)
+  // Last week had none, and says so by its name.
+  await weekly.getByRole('button', { name: '上周' }).click()
+  await expect(weekly).toContainText(/上周（.+）没有投诉。/)
+
+  // The day's oral report log prints from 报表 (none today: it says so).
+  await page.getByRole('tab', { name: '口头报告记录' }).click()
+  const [log] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '打印口头报告记录' }).click(),
+  ])
+  expect((await readFile(await log.path())).subarray(0, 5).toString()).toBe('%PDF-')
+  expect(execFileSync('pdftotext', [await log.path(), '-'], { encoding: 'utf8' })).toContain('该期间没有口头报告')
 })

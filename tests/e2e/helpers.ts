@@ -66,6 +66,22 @@ export async function chooseOption(control: Locator, option: string): Promise<vo
 }
 
 /**
+ * Types a range of days (YYYY-MM-DD) into a date range picker (components/DateRange) inside
+ * `scope`, as a clerk would: start, Enter, end, Enter.
+ */
+export async function pickDateRange(scope: Locator, from: string, to: string): Promise<void> {
+  const start = scope.getByLabel('开始日期')
+  const end = scope.getByLabel('结束日期')
+  await start.click()
+  await start.fill(from)
+  await start.press('Enter')
+  await end.fill(to)
+  await end.press('Enter')
+  await expect(start).toHaveValue(from)
+  await expect(end).toHaveValue(to)
+}
+
+/**
  * A manager-only action's approval: nothing to type while a manager's approval stands in this
  * tab (主管授权, shown as "由 … 授权"), otherwise the manager's PIN.
  */
@@ -178,4 +194,65 @@ export async function fillIntake(page: Page, o: IntakeFill): Promise<void> {
   await page.getByLabel(/^投诉内容/).fill(o.description)
   await page.getByLabel(/^客户诉求/).selectOption({ label: o.demand })
   if (o.fault) await page.getByRole('radio', { name: o.fault }).check()
+}
+
+// ---- The case workspace (renderer/src/pages/CaseDetailPage.tsx) ----
+
+/** The status tag in the case's sticky header (已受理 … 已结案, 已作废). */
+export const caseStatus = (page: Page) => page.getByTestId('case-status')
+/** The class tag in the header (一类投诉 / 二类投诉). */
+export const caseClass = (page: Page) => page.getByTestId('case-class')
+/** The escalation card of an urgent case (待上报 → 已通知 → 已接手). */
+export const escalationCard = (page: Page) => page.getByTestId('escalation-card')
+/** The card with the one action the case needs now. */
+export const nextAction = (page: Page) => page.getByRole('region', { name: /^下一步/ })
+/** 其他操作: every other action, each opening its form in a drawer. */
+export const otherActions = (page: Page) => page.getByRole('region', { name: '其他操作' })
+/** 处理记录, newest first. */
+export const caseTimeline = (page: Page) => page.getByRole('complementary', { name: '处理记录' })
+/** One of the other actions' buttons. */
+export const caseAction = (page: Page, label: string) =>
+  otherActions(page).getByRole('button', { name: label, exact: true })
+
+/** Opens one of the other actions; returns its drawer (closed again once the action is done). */
+export async function openCaseAction(page: Page, label: string) {
+  await caseAction(page, label).click()
+  const drawer = page.getByRole('dialog', { name: label })
+  await expect(drawer).toBeVisible()
+  return drawer
+}
+
+/** Opens a handling tab (处理步骤, 补偿方案, 承诺, 证据附件, 备注与告知); returns its panel. */
+export async function caseTab(page: Page, name: string) {
+  await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click()
+  return page.getByRole('tabpanel', { name: new RegExp(`^${name}`) })
+}
+
+/** Where an action's form is: the next-action card when it is the next action, else its drawer. */
+async function actionForm(page: Page, label: string) {
+  const next = nextAction(page)
+  if (await next.getByRole('form', { name: label }).isVisible()) return next
+  return openCaseAction(page, label)
+}
+
+/** 标记已解决 with the resolution. */
+export async function resolveCase(page: Page, resolution: string): Promise<void> {
+  const scope = await actionForm(page, '标记已解决')
+  await scope.getByLabel('解决方案').fill(resolution)
+  await scope.getByRole('button', { name: '标记已解决' }).click()
+  await expect(caseStatus(page)).toHaveText('已解决')
+}
+
+/**
+ * 记录回访 right after the report: its window has not opened, so the clerk says why the call
+ * is early (main refuses it without); `level` is the satisfaction (非常满意 … 非常不满意).
+ */
+export async function recordEarlyFollowUp(page: Page, level: string, reason: string): Promise<void> {
+  const scope = await actionForm(page, '记录回访')
+  await expect(scope).toContainText(/回访时间未到（\d{4}-\d{2}-\d{2} \d{2}:\d{2} 起）/)
+  const form = scope.getByRole('form', { name: '记录回访' })
+  await form.getByRole('radio', { name: level, exact: true }).check()
+  await form.getByLabel('提前回访原因').fill(reason)
+  await form.getByRole('button', { name: '记录回访' }).click()
+  await expect(caseStatus(page)).toHaveText('已回访')
 }

@@ -62,11 +62,13 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
   const saved = page.getByText(/已保存，投诉编号 KS-\d{8}-0001/)
   await expect(saved).toBeVisible()
   const number = /KS-\d{8}-0001/.exec((await saved.textContent())!)![0]
-  await expect(page.getByText('139****5678')).toHaveCount(0)
-  await expect(page.getByText('13912345678')).toBeVisible() // detail shows the full phone
+  // The facts show the full phone; the sticky header, always in view, only the masked one.
+  await expect(page.getByRole('region', { name: '登记信息' }).getByText('13912345678')).toBeVisible()
+  await expect(page.getByRole('region', { name: '登记信息' }).getByText('139****5678')).toHaveCount(0)
+  await expect(page.locator('.case-header')).toContainText('139****5678')
   await expect(page.getByText('¥10.50')).toBeVisible()
-  await expect(page.getByRole('complementary').getByText('受理登记')).toBeVisible()
-  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('一类投诉')
+  await expect(page.getByRole('complementary', { name: '处理记录' }).getByText('受理登记')).toBeVisible()
+  await expect(page.getByTestId('case-class')).toHaveText('一类投诉')
   await shot(page, '04-detail')
 
   // The list shows it, masked, and finds it by Chinese text.
@@ -172,7 +174,7 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   await chooseOption(page.getByLabel(/^客户诉求/), '解释')
   await page.getByLabel(/^投诉内容/).press('Control+Enter')
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
-  await expect(page.getByRole('complementary')).toContainText('李娜')
+  await expect(page.getByRole('complementary', { name: '处理记录' })).toContainText('李娜')
 })
 
 test('a damaged data file is reported and never overwritten', async ({ page }) => {

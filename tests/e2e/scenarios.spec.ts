@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
-import { fillIntake, shot, signedInClerk, useHosts } from './helpers'
+import { caseClass, caseTab, fillIntake, shot, signedInClerk, useHosts } from './helpers'
 
 // The chooser follows the material's scenario templates (docs/domain.md §7a), read as the clerk sees them.
 const hosts = useHosts()
 
 async function proposals(page: Page) {
+  await caseTab(page, '补偿方案')
   const panel = page.getByRole('region', { name: '补偿方案' })
   await panel.getByRole('button', { name: '提出补偿方案' }).click()
   const cards = panel.getByRole('listitem').filter({ has: page.getByRole('button', { name: '提供此方案' }) })
@@ -62,7 +63,7 @@ test('food poisoning, ¥1,000 claimed: medical costs reimbursed and the product 
   })
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
-  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('二类投诉')
+  await expect(caseClass(page)).toHaveText('二类投诉')
 
   const { panel, cards } = await proposals(page)
   await expect(panel.getByLabel('金额', { exact: true })).toContainText(
@@ -103,6 +104,6 @@ test('服务态度 + 激动: the intake asks "是否涉及辱骂？", one click 
   await expect(questions).not.toContainText('员工是否有辱骂')
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
-  await expect(page.getByRole('heading', { name: /投诉类别/ })).toContainText('二类投诉')
+  await expect(caseClass(page)).toHaveText('二类投诉')
   await expect(page.getByText(/前台确认/).first()).toBeVisible()
 })

@@ -20,6 +20,7 @@ const nav = (page: Page, name: RegExp) => page.getByRole('navigation').getByRole
 test('scripts read aloud: demand 其他 with the customer’s words, a style picked by its traits, an apology script edited and reset under 设置', async ({
   page,
 }) => {
+  test.slow() // a whole journey through the case page
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
@@ -59,7 +60,9 @@ test('scripts read aloud: demand 其他 with the customer’s words, a style pic
   const styles = page.getByRole('radiogroup', { name: '客户性格：按特征选择' })
   await styles.getByText('投诉多').click()
   await expect(styles.getByRole('radio', { name: '独断型' })).toBeChecked()
-  await expect(page.locator('.field-row', { hasText: '客户性格' })).toContainText('独断型')
+  const facts = page.getByRole('region', { name: '登记信息' })
+  await facts.getByRole('button', { name: '更多登记信息' }).click()
+  await expect(facts).toContainText(/客户性格\s*独断型/)
   await panel.scrollIntoViewIfNeeded()
   await shot(page, 'scripts-lastr-zh')
   await regionShot(panel, 'scripts-lastr-panel-zh')

@@ -78,8 +78,10 @@ test('a manager restores a backup through Settings; later changes go, the pre-re
 
   await signIn(page, MANAGER.name, MANAGER.pin)
   await openList(page)
-  await expect(page.getByText('备份前客户')).toBeVisible()
-  await expect(page.getByText('备份后客户')).toHaveCount(0)
+  // The name (exactly: the summary column repeats it in 备份前客户的投诉).
+  await expect(page.getByText('备份前客户', { exact: true })).toBeVisible()
+  await expect(page.getByText('备份后客户', { exact: true })).toHaveCount(0)
+  await expect(page.getByText('备份后客户的投诉')).toHaveCount(0)
   await openSettings(page)
   const preRestore = card.getByRole('row').filter({ has: page.getByRole('cell', { name: '恢复前', exact: true }) })
   await expect(preRestore.getByRole('cell').nth(2)).toHaveText(/^2\s*在用 2 件 · 归档 0 件（0 个月）$/)

@@ -49,6 +49,7 @@ describe('CSV export of the filtered list', () => {
       '投诉编号,受理时间,状态,一类/二类,投诉类别,客户姓名,联系电话,涉及部门,涉及商品/服务,小票/单号,投诉内容',
     )
     expect(lines).toHaveLength(4) // header, two cases, and the empty end after the last CRLF
+    expect(file.rows).toBe(2) // what the toast names
     expect(lines[1]).toContain(live.number)
     expect(lines[1]).toContain('138****1234')
     expect(lines[2]).toContain('139****1111')
@@ -63,6 +64,7 @@ describe('CSV export of the filtered list', () => {
     const lines = decode(file).toString('utf8').split('\r\n')
     expect(lines).toHaveLength(3)
     expect(lines[1]).toContain(archived.number)
+    expect(file.rows).toBe(1)
     await services.close()
   })
 

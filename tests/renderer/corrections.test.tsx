@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { Workflow } from '@shared/schemas/workflow'
 import type { Result } from '@shared/ipc/result'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
-import { CorrectionsPanel } from '../../renderer/src/case/CorrectionsPanel'
+import { EditForm } from '../../renderer/src/case/CorrectionsPanel'
 import { NotesPanel } from '../../renderer/src/case/NotesPanel'
-import { OwnerPanel } from '../../renderer/src/case/OwnerPanel'
+import { OwnerLine } from '../../renderer/src/case/OwnerPanel'
+import { ActionsCard } from '../../renderer/src/case/ActionsCard'
+import { CaseFacts } from '../../renderer/src/case/CaseFacts'
 import { TimelineChanges } from '../../renderer/src/case/TimelineChanges'
 import type { CasePanelProps } from '../../renderer/src/case/caseActions'
 import { makeCase, NO_FLAGS } from '../support/factories'
@@ -41,7 +43,18 @@ function panelProps(c: CaseDetail): CasePanelProps {
   }
 }
 
-describe('更正登记信息', () => {
+/** Picks an option of an Ant Design Select by its text. */
+async function choose(combobox: HTMLElement, option: string) {
+  fireEvent.mouseDown(combobox)
+  const item = await waitFor(() => {
+    const found = document.querySelector(`.ant-select-item-option[title="${option}"]`)
+    if (!found) throw new Error(`option ${option} not shown`)
+    return found as HTMLElement
+  })
+  fireEvent.click(item)
+}
+
+describe('更正登记信息', { timeout: 30_000 }, () => {
   it('opens prefilled with the case, sends only the changed fields, and says what the rules did', async () => {
     const c = detail()
     const saved = detail({
@@ -60,8 +73,7 @@ describe('更正登记信息', () => {
       'departments:list': { ok: true, data: DEPARTMENTS },
       'cases:edit': { ok: true, data: saved },
     })
-    renderWithApi(<CorrectionsPanel {...panelProps(c)} />, api)
-    await userEvent.click(screen.getByRole('button', { name: '更正登记信息' }))
+    renderWithApi(<EditForm {...panelProps(c)} />, api)
     const form = screen.getByRole('form', { name: /只保存改动的项目/ })
     expect(within(form).getByLabelText('联系电话')).toHaveValue('13911112223')
     expect(within(form).getByLabelText('商品/服务金额（¥）')).toHaveValue('299.00')
@@ -73,7 +85,7 @@ describe('更正登记信息', () => {
     expect(await screen.findByText('已更正 1 项：更正登记信息，规则判定升级为二类')).toBeInTheDocument()
   })
 
-  it('a wrong value is refused next to its field before anything is sent; main refusal goes next to its field too', async () => {
+  it('a wrong value is refused next to its field before anything is sent, and cleared once fixed; main refusal goes next to its field too', async () => {
     const c = detail()
     const api = fakeApi({
       'departments:list': { ok: true, data: DEPARTMENTS },
@@ -86,32 +98,38 @@ describe('更正登记信息', () => {
         },
       },
     })
-    renderWithApi(<CorrectionsPanel {...panelProps(c)} />, api)
-    await userEvent.click(screen.getByRole('button', { name: '更正登记信息' }))
+    renderWithApi(<EditForm {...panelProps(c)} />, api)
     const form = screen.getByRole('form', { name: /只保存改动的项目/ })
     const phone = within(form).getByLabelText('联系电话')
     await userEvent.clear(phone)
     await userEvent.type(phone, '1391111')
     await userEvent.click(within(form).getByRole('button', { name: '保存更正' }))
     expect(await within(form).findByText(/请输入正确的手机号/)).toBeInTheDocument()
+    expect(phone).toHaveAttribute('aria-invalid', 'true')
     expect(api['cases:edit']).not.toHaveBeenCalled()
     await userEvent.clear(phone)
     await userEvent.type(phone, '13911112223')
-    await userEvent.selectOptions(within(form).getByLabelText('涉及部门'), '售后服务')
+    await choose(within(form).getByLabelText('涉及部门'), '售后服务')
     await userEvent.click(within(form).getByRole('button', { name: '保存更正' }))
     expect(await within(form).findByText('请选择一项')).toBeInTheDocument()
+    expect(within(form).queryByText(/请输入正确的手机号/)).toBeNull()
     expect(api['cases:edit']).toHaveBeenCalledWith({ id: c.id, changes: { departmentId: 'dept-2' } })
+    // The refusal names its field: no banner far from it.
+    expect(within(form).queryByText('提交的内容有误，未保存。')).toBeNull()
   })
 
-  it('a closed case shows why it cannot be corrected; a lowering the rules propose is shown', () => {
-    const api = fakeApi()
-    renderWithApi(<CorrectionsPanel {...panelProps(detail({ status: 'closed' }))} />, api)
-    expect(screen.getByRole('button', { name: '更正登记信息' })).toBeDisabled()
-    expect(screen.getByText('投诉已结案，须先重新打开才能更正登记信息。')).toBeInTheDocument()
+  it('a closed case shows why it cannot be corrected', () => {
+    renderWithApi(
+      <ActionsCard {...panelProps(detail({ status: 'closed' }))} onOpen={() => {}} onOffer={() => {}} />,
+      fakeApi(),
+    )
+    const edit = screen.getByRole('button', { name: '更正登记信息' })
+    expect(edit).toBeDisabled()
+    expect(edit).toHaveAccessibleDescription('投诉已结案，须先重新打开才能更正登记信息。')
   })
 
   it('shows the proposal to lower when the rules no longer find a Class 2 reason', () => {
-    renderWithApi(<CorrectionsPanel {...panelProps(detail({ caseClass: 2, workflow: { reasons: [] } }))} />, fakeApi())
+    renderWithApi(<CaseFacts c={detail({ caseClass: 2, workflow: { reasons: [] } })} />, fakeApi())
     expect(screen.getByText(/规则建议降为一类，需主管审批/)).toBeInTheDocument()
   })
 })
@@ -131,21 +149,22 @@ describe('timeline changes, owner and notes', () => {
   })
 
   it('the owner is shown; handed to a department it waits there', async () => {
-    const api = fakeApi({
-      'auth:listStaff': { ok: true, data: [{ id: 's1', name: '李娜', role: 'staff' }] },
-      'departments:list': { ok: true, data: DEPARTMENTS },
-    })
-    const first = renderWithApi(<OwnerPanel {...panelProps(detail())} />, api)
+    const api = fakeApi({ 'departments:list': { ok: true, data: DEPARTMENTS } })
+    const first = renderWithApi(<OwnerLine {...panelProps(detail())} onAssign={() => {}} />, api)
     expect(screen.getByTestId('owner-name')).toHaveTextContent('李娜')
+    expect(screen.getByRole('button', { name: '转交' })).toBeEnabled()
     first.unmount()
     renderWithApi(
-      <OwnerPanel {...panelProps(detail({ workflow: { owner: null, ownerDepartmentId: 'dept-2' } }))} />,
+      <OwnerLine
+        {...panelProps(detail({ workflow: { owner: null, ownerDepartmentId: 'dept-2' } }))}
+        onAssign={() => {}}
+      />,
       api,
     )
     expect(await screen.findByText('售后服务（待认领）')).toBeInTheDocument()
   })
 
-  it('notes and customer updates are listed, with their forms', () => {
+  it('notes and customer updates are listed, each with its button; none yet says so', () => {
     const by = { id: 's1', name: '李娜' }
     const at = new Date().toISOString()
     const c = detail({
@@ -154,10 +173,16 @@ describe('timeline changes, owner and notes', () => {
         customerUpdates: [{ id: 'u1', informedAt: at, method: 'phone', said: '明天中午前回电', at, by }],
       },
     })
-    renderWithApi(<NotesPanel {...panelProps(c)} />, fakeApi())
+    const opened: string[] = []
+    const { unmount } = renderWithApi(<NotesPanel {...panelProps(c)} onOpen={(a) => opened.push(a)} />, fakeApi())
     expect(screen.getByRole('list', { name: '内部备注' })).toHaveTextContent('客户上周也投诉过')
     expect(screen.getByText('明天中午前回电')).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: '添加备注' })).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: '记录已告知客户' })).toBeInTheDocument()
+    fireEvent.click(screen.getByRole('button', { name: '添加备注' }))
+    fireEvent.click(screen.getByRole('button', { name: '记录已告知客户' }))
+    expect(opened).toEqual(['addNote', 'recordCustomerUpdate'])
+    unmount()
+    renderWithApi(<NotesPanel {...panelProps(detail())} onOpen={() => {}} />, fakeApi())
+    expect(screen.getByText('还没有内部备注。')).toBeInTheDocument()
+    expect(screen.getByText('还没有告知客户进展的记录。')).toBeInTheDocument()
   })
 })

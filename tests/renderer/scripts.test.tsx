@@ -35,7 +35,8 @@ const props = (c: CaseDetail, lang: 'zh' | 'en' = 'zh'): CasePanelProps => ({
   viewer: { role: 'staff' },
 })
 
-describe('the LASTR panel reads aloud well', () => {
+// Whole panels and forms rendered and typed into on a loaded machine: more than the default 5 s.
+describe('the LASTR panel reads aloud well', { timeout: 30_000 }, () => {
   it('restates a demand 其他 without a bare label, with the customer’s words quoted beside it', () => {
     const c = detail({ demand: 'other', demandNote: '', product: '', customerWords: '我就想要个说法！' })
     renderWithApi(<LastrPanel {...props(c)} />, fakeApi())

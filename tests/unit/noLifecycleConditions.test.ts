@@ -46,7 +46,7 @@ describe('the renderer decides no action from a case status or class', () => {
 
   it('has none in renderer/src', () => {
     const files = sourceFiles(renderer)
-    expect(files.map((f) => relative(root, f))).toContain(join('renderer', 'src', 'case', 'LoopPanel.tsx'))
+    expect(files.map((f) => relative(root, f))).toContain(join('renderer', 'src', 'case', 'ActionsCard.tsx'))
     const found = files.flatMap((file) =>
       conditionsIn(readFileSync(file, 'utf8')).map((line) => `${relative(root, file)}:${line}`),
     )

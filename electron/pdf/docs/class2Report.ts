@@ -3,6 +3,7 @@ import { LASTR_STEPS } from '@shared/schemas/workflow'
 import { describeChange } from '@shared/i18n/changes'
 import { offerText } from '@shared/i18n/offers'
 import { evidenceText } from '@shared/i18n/reasons'
+import { followUpScore } from '@shared/i18n/timeline'
 import { formatBytes } from '@shared/values/attachments'
 import { caseFacts, commitmentsTable, signatureLines, when, yuan, type BranchInfo } from './common'
 import { fieldTable, STYLES, type Content, type DocDefinition, type T } from './types'
@@ -52,7 +53,7 @@ export function milestones(c: CaseDetail, t: T): [string, string, string][] {
       const label = t(`timeline.${e.action}`)
       let text: string
       if (e.action === 'followUp.recorded') {
-        const score = /^(\d)\/5/.exec(e.detail ?? '')?.[1]
+        const score = followUpScore(e.detail)?.score
         const level = score ? t(`wf.satisfactionLevels.${score}`) : ''
         const method = c.workflow.followUp ? t(`wf.methods.${c.workflow.followUp.method}`) : ''
         text =

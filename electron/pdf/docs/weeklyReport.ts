@@ -1,9 +1,8 @@
 import type { WeeklyReport, WeeklyRow } from '@shared/schemas/weekly'
-import { formatFen } from '@shared/values/money'
 import { dailyLine, stackedBars } from './charts'
 import type { BranchInfo } from './common'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
-import { WEEKLY_COLUMNS } from '@shared/rules/weekly'
+import { WEEKLY_COLUMNS, weeklyFigureTexts } from '@shared/rules/weekly'
 
 /** A figure cell: numbers line up on the right. */
 const num = (text: string, extra: Record<string, unknown> = {}) => ({ text, alignment: 'right', ...extra })
@@ -11,16 +10,7 @@ const num = (text: string, extra: Record<string, unknown> = {}) => ({ text, alig
 function figures(rows: WeeklyRow[], total: WeeklyRow, t: T, firstHeader: string): Content {
   const cells = (r: WeeklyRow, extra: Record<string, unknown> = {}) => [
     { text: r.label, ...extra },
-    ...[
-      String(r.total),
-      String(r.class1),
-      String(r.class2),
-      String(r.open),
-      String(r.overdue),
-      r.avgResolveHours === null ? '—' : String(r.avgResolveHours),
-      `¥${formatFen(r.compensationFen)}`,
-      r.satisfaction === null ? '—' : `${r.satisfaction.toFixed(1)}/5`,
-    ].map((text) => num(text, extra)),
+    ...weeklyFigureTexts(r).map((text) => num(text, extra)),
   ]
   return {
     table: {

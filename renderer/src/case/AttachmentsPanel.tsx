@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Alert, Button, Empty, Input, Modal } from 'antd'
 import type { Attachment } from '@shared/schemas/attachments'
 import { VoidAttachmentInput } from '@shared/schemas/attachments'
 import {
@@ -10,9 +11,10 @@ import {
   MAX_ATTACHMENT_BYTES,
 } from '@shared/values/attachments'
 import { useApi } from '../apiContext'
-import { MiniForm } from '../components/MiniForm'
-import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
+import { useFeedback } from '../ui/feedback'
+import { TextField } from '../ui/fields'
+import { CaseForm } from './CaseForm'
 import { caseActions, type CasePanelProps } from './caseActions'
 
 /** Image data URLs by hash: a stored file never changes, so it is fetched once per page load. */
@@ -44,7 +46,8 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
   const [picked, setPicked] = useState<string | null>(null)
   const [message, setMessage] = useState<{ kind: 'error' | 'success'; text: string } | null>(null)
   const [viewing, setViewing] = useState<Attachment | null>(null)
-  const [voiding, setVoiding] = useState<string | null>(null)
+  const [voiding, setVoiding] = useState<Attachment | null>(null)
+  const feedback = useFeedback()
   const list = c.workflow.attachments
   const max = formatBytes(MAX_ATTACHMENT_BYTES)
 
@@ -67,6 +70,7 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
         api['attachments:add']({ id: c.id, fileName: name, base64: await readBase64(file), caption }),
       )
       if (result.ok) {
+        feedback.success(t('attachments.added', { name }))
         setMessage({ kind: 'success', text: t('attachments.added', { name }) })
         setCaption('')
         setPicked(null)
@@ -78,11 +82,11 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
   }
 
   return (
-    <section className="card" aria-labelledby="attachments-title">
+    <section className="tab-panel" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t('attachments.title')}</h2>
       <p className="muted small">{t('attachments.hint', { max })}</p>
       {list.length === 0 ? (
-        <p className="muted">{t('attachments.none')}</p>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('attachments.none')} />
       ) : (
         <ul className="evidence-list" aria-label={t('attachments.list')}>
           {list.map((a) => (
@@ -122,27 +126,12 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
                     })}
                   </span>
                 )}
-                {!a.voided && actions.voidAttachment.enabled && voiding !== a.id && (
+                {!a.voided && actions.voidAttachment.enabled && (
                   <div>
-                    <button type="button" onClick={() => setVoiding(a.id)}>
+                    <Button size="small" danger onClick={() => setVoiding(a)}>
                       {t('attachments.void')}
-                    </button>
+                    </Button>
                   </div>
-                )}
-                {voiding === a.id && (
-                  <MiniForm
-                    id={`void-${a.id}`}
-                    title={`${t('attachments.voidTitle')}：${a.fileName}`}
-                    schema={VoidAttachmentInput.omit({ id: true, attachmentId: true })}
-                    defaults={{ reason: '' }}
-                    fields={[
-                      { name: 'reason', label: t('attachments.voidReason'), hint: t('attachments.voidReasonHint') },
-                    ]}
-                    submitLabel={t('attachments.voidConfirm')}
-                    onSubmit={(v) => act(api['attachments:void']({ id: c.id, attachmentId: a.id, ...v }))}
-                    onDone={() => setVoiding(null)}
-                    onCancel={() => setVoiding(null)}
-                  />
                 )}
               </div>
             </li>
@@ -150,7 +139,7 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
         </ul>
       )}
       {actions.addAttachment.enabled && (
-        <form className="mini-form" onSubmit={submit} aria-labelledby="attachment-add-title" noValidate>
+        <form className="case-form attachment-form" onSubmit={submit} aria-labelledby="attachment-add-title" noValidate>
           <h3 id="attachment-add-title">{t('attachments.add')}</h3>
           <div className="file-pick">
             {/* The browser's own file control speaks the browser's language: ours speaks the app's. */}
@@ -166,7 +155,7 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
               }}
               aria-describedby="attachment-picked attachment-message"
             />
-            <label htmlFor="attachment-file" className="file-button">
+            <label htmlFor="attachment-file" className="file-button ant-btn ant-btn-default">
               {t('attachments.choose')}
             </label>
             <span id="attachment-picked" className="muted small">
@@ -175,7 +164,7 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
           </div>
           <div className="field">
             <label htmlFor="attachment-caption">{t('attachments.caption')}</label>
-            <input
+            <Input
               id="attachment-caption"
               value={caption}
               maxLength={100}
@@ -183,14 +172,47 @@ export function AttachmentsPanel({ c, act, viewer }: CasePanelProps) {
               onChange={(e) => setCaption(e.target.value)}
             />
           </div>
-          <div id="attachment-message">{message && <Notice kind={message.kind}>{message.text}</Notice>}</div>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('attachments.adding') : t('attachments.add')}
-            </button>
+          <div id="attachment-message">
+            {message?.kind === 'error' && <Alert type="error" showIcon title={message.text} />}
           </div>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {busy ? t('attachments.adding') : t('attachments.add')}
+          </Button>
         </form>
       )}
+      <Modal
+        open={voiding !== null}
+        title={voiding ? `${t('attachments.voidTitle')}${t('corrections.colon')}${voiding.fileName}` : ''}
+        onCancel={() => setVoiding(null)}
+        footer={null}
+        destroyOnHidden
+      >
+        {voiding && (
+          <CaseForm
+            id={`void-${voiding.id}`}
+            title={t('attachments.voidTitle')}
+            schema={VoidAttachmentInput.omit({ id: true, attachmentId: true })}
+            defaults={{ reason: '' }}
+            submitLabel={t('attachments.voidConfirm')}
+            dangerButton
+            onSubmit={(v) => act(api['attachments:void']({ id: c.id, attachmentId: voiding.id, ...v }))}
+            success={() => t('attachments.voidDone', { name: voiding.fileName })}
+            onDone={() => setVoiding(null)}
+            onCancel={() => setVoiding(null)}
+          >
+            {(control) => (
+              <TextField
+                control={control}
+                name="reason"
+                id="attachment-void-reason"
+                label={t('attachments.voidReason')}
+                hint={t('attachments.voidReasonHint')}
+                required
+              />
+            )}
+          </CaseForm>
+        )}
+      </Modal>
       {viewing && <Viewer caseId={c.id} a={viewing} onClose={() => setViewing(null)} />}
     </section>
   )
@@ -222,30 +244,28 @@ function EvidenceImage({ caseId, a, alt }: { caseId: string; a: Attachment; alt:
   return <img src={src} alt={alt} />
 }
 
-/** The larger view of one image, over the page; Escape or the button closes it. */
+/** The larger view of one image, over the page; Escape or 关闭 closes it. */
 function Viewer({ caseId, a, onClose }: { caseId: string; a: Attachment; onClose: () => void }) {
   const { t } = useTranslation()
-  const close = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
-    close.current?.focus()
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose()
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
   return (
-    <div className="evidence-viewer" role="dialog" aria-modal="true" aria-label={a.fileName} onClick={onClose}>
-      <figure onClick={(e) => e.stopPropagation()}>
+    <Modal
+      open
+      title={a.fileName}
+      onCancel={onClose}
+      closable={false}
+      width="auto"
+      centered
+      className="evidence-viewer"
+      footer={
+        <Button type="primary" autoFocus onClick={onClose}>
+          {t('attachments.close')}
+        </Button>
+      }
+    >
+      <figure>
         <EvidenceImage caseId={caseId} a={a} alt={a.fileName} />
-        <figcaption>
-          <span>
-            <strong>{a.fileName}</strong>
-            {a.caption && ` · ${a.caption}`}
-          </span>
-          <button type="button" ref={close} onClick={onClose}>
-            {t('attachments.close')}
-          </button>
-        </figcaption>
+        {a.caption && <figcaption>{a.caption}</figcaption>}
       </figure>
-    </div>
+    </Modal>
   )
 }

@@ -1,23 +1,31 @@
 import { useState } from 'react'
-import { useFieldArray, useForm } from 'react-hook-form'
+import { Controller, useFieldArray, useForm } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { Alert, Button, Card, Collapse, Empty, Input, Select, Tag } from 'antd'
+import { z } from 'zod'
 import { COMPENSATION_FORMS } from '@shared/values/options'
 import type { CompensationOption, Offer, OfferItem } from '@shared/schemas/compensation'
 import { ExecuteOfferInput } from '@shared/schemas/compensation'
+import { ManagerApproval, optionalText } from '@shared/schemas/common'
+import { v } from '@shared/values/messages'
 import { AMOUNT_PATTERN, formatFen, parseYuanToFen } from '@shared/values/money'
 import { assessOffer } from '@shared/rules/compensation'
 import { effectiveLoss } from '@shared/rules/amounts'
 import { offerText } from '@shared/i18n/offers'
 import { lossText } from '@shared/i18n/amounts'
-import type { Result } from '@shared/ipc/result'
 import type { CaseDetail } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { ApprovalFields } from '../components/ApprovalFields'
-import { MiniForm } from '../components/MiniForm'
-import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
-import { caseActions, type Actions, type CasePanelProps } from './caseActions'
+import { popupContainer, TextAreaField, TextField } from '../ui/fields'
+import { optionMatches } from '../ui/pinyin'
+import { caseActions, type Act, type Actions, type CasePanelProps } from './caseActions'
 import { ActionButton } from './ActionControl'
+import { CaseForm } from './CaseForm'
+
+type Chosen = { items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] }
+
+const OFFER_COLOR = { offered: 'blue', accepted: 'cyan', declined: 'default', executed: 'green' } as const
 
 /** 提出补偿方案: proposed options as cards to show the customer, a custom offer, and each offer's fate. */
 export function CompensationPanel(props: CasePanelProps) {
@@ -25,28 +33,34 @@ export function CompensationPanel(props: CasePanelProps) {
   const { t } = useTranslation()
   const api = useApi()
   const [options, setOptions] = useState<CompensationOption[] | null>(null)
-  const [chosen, setChosen] = useState<{ items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] } | null>(
-    null,
-  )
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const [chosen, setChosen] = useState<Chosen | null>(null)
   const actions = caseActions(c, viewer)
   const open = actions.makeOffer.enabled
   const load = async () => {
     const result = await api['compensation:propose']({ id: c.id })
     if (result.ok) setOptions(result.data)
+    setRefusal(result.ok ? null : result.error.message)
   }
   return (
-    <section className="card" aria-labelledby="comp-title">
-      <h2 id="comp-title">{t('comp.title')}</h2>
-      {c.workflow.offers.length === 0 && <p className="muted">{t('comp.none')}</p>}
-      <ul className="offers">
-        {c.workflow.offers.map((o) => (
-          <OfferRow key={o.id} offer={o} c={c} act={act} actions={actions} />
-        ))}
-      </ul>
-      {open && !options && (
-        <button type="button" className="primary" onClick={load}>
-          {t('comp.propose')}
-        </button>
+    <section className="tab-panel" aria-labelledby="comp-title">
+      <div className="tab-panel-head">
+        <h2 id="comp-title">{t('comp.title')}</h2>
+        {open && !options && (
+          <Button type="primary" onClick={load}>
+            {t('comp.propose')}
+          </Button>
+        )}
+      </div>
+      {refusal && <Alert type="error" showIcon title={refusal} />}
+      {c.workflow.offers.length === 0 ? (
+        !options && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('comp.none')} />
+      ) : (
+        <ul className="offers" aria-label={t('comp.offers')}>
+          {c.workflow.offers.map((o) => (
+            <OfferRow key={o.id} offer={o} c={c} act={act} actions={actions} />
+          ))}
+        </ul>
       )}
       {open && options && (
         <p className="comp-amounts" aria-label={t('comp.amounts')}>
@@ -62,20 +76,23 @@ export function CompensationPanel(props: CasePanelProps) {
       {open && options && (
         <div className="option-cards" role="list">
           {options.map((o) => (
-            <article
+            <Card
               key={o.id}
               role="listitem"
+              size="small"
               className={`option-card${o.withinAuthority ? '' : ' needs-approval'}`}
               aria-label={offerText(t, o.items)}
+              title={
+                <span className="option-tags">
+                  <Tag>{t(`comp.principle.${o.principle}`)}</Tag>
+                  {o.withinAuthority ? (
+                    <Tag color="green">{t('comp.within')}</Tag>
+                  ) : (
+                    <Tag color="orange">{t('comp.needsApproval')}</Tag>
+                  )}
+                </span>
+              }
             >
-              <header>
-                <span className="badge">{t(`comp.principle.${o.principle}`)}</span>
-                {o.withinAuthority ? (
-                  <span className="badge state-kept">{t('comp.within')}</span>
-                ) : (
-                  <span className="badge badge-overdue">{t('comp.needsApproval')}</span>
-                )}
-              </header>
               <p className="option-items">{offerText(t, o.items)}</p>
               <p className="option-value">
                 {t('comp.value', { value: formatFen(o.valueFen) })}
@@ -84,10 +101,10 @@ export function CompensationPanel(props: CasePanelProps) {
                 )}
               </p>
               <p className="muted small">{t(`comp.rationale.${o.rationale}`)}</p>
-              <button type="button" onClick={() => setChosen({ items: o.items, source: 'proposed', needs: o.needs })}>
+              <Button onClick={() => setChosen({ items: o.items, source: 'proposed', needs: o.needs })}>
                 {t('comp.offer')}
-              </button>
-            </article>
+              </Button>
+            </Card>
           ))}
         </div>
       )}
@@ -101,17 +118,24 @@ export function CompensationPanel(props: CasePanelProps) {
           }}
         />
       )}
-      {open && (
-        <details>
-          <summary>{t('comp.custom')}</summary>
-          <CustomOffer {...props} onOffered={() => setOptions(null)} />
-        </details>
+      {open && !chosen && (
+        <Collapse
+          size="small"
+          className="custom-offer"
+          items={[
+            {
+              key: 'custom',
+              label: t('comp.custom'),
+              children: <CustomOffer {...props} onReview={setChosen} />,
+            },
+          ]}
+        />
       )}
     </section>
   )
 }
 
-/** Offering needs a manager's PIN (and above the cap a reason) when the option is beyond the clerk. */
+/** Offering needs a manager's approval (and above the cap a reason) when the option is beyond the clerk. */
 function ConfirmOffer({
   c,
   act,
@@ -119,73 +143,72 @@ function ConfirmOffer({
   defaultApprover,
   chosen,
   onDone,
-}: CasePanelProps & {
-  chosen: { items: OfferItem[]; source: 'proposed' | 'custom'; needs: string[] }
-  onDone: () => void
-}) {
+}: CasePanelProps & { chosen: Chosen; onDone: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [error, setError] = useState<string | null>(null)
   const needsApproval = chosen.needs.length > 0
-  const form = useForm({ defaultValues: { capReason: '', approval: { managerId: defaultApprover, pin: '' } } })
-  const submit = form.handleSubmit(async (v) => {
-    const result = await act(
-      api['compensation:offer']({
-        id: c.id,
-        items: chosen.items,
-        source: chosen.source,
-        capReason: v.capReason,
-        ...(needsApproval ? { approval: v.approval } : {}),
-      }),
-    )
-    if (result.ok) onDone()
-    else {
-      setError(
-        result.error.issues?.length
-          ? `${result.error.message} ${result.error.issues.map((i) => i.message).join(' ')}`
-          : result.error.message,
-      )
-      form.resetField('approval.pin')
-    }
-  })
+  const overCap = chosen.needs.includes('over_cap')
+  // Above the cap a reason is required; an approval is asked for (and checked) only when needed.
+  const schema = z
+    .object({ capReason: optionalText(200), approval: ManagerApproval.optional() })
+    .refine((o) => !overCap || o.capReason !== '', { message: v.required, path: ['capReason'] })
+  const label = needsApproval ? t('wf.approveAndOffer') : t('comp.offer')
   return (
-    <form className="mini-form" onSubmit={submit} aria-label={t('comp.offer')}>
-      <h3>
-        {t('comp.offer')}：{offerText(t, chosen.items)}
-      </h3>
-      {error && <Notice kind="error">{error}</Notice>}
-      {needsApproval && (
-        <p className="urgent-line">
-          {chosen.needs.map((n) => t(`comp.needs.${n}`)).join('，')} — {t('comp.needsApproval')}
-        </p>
-      )}
-      {chosen.needs.includes('over_cap') && (
-        <label className="field">
-          {t('comp.capReason')}
-          <textarea rows={2} {...form.register('capReason')} />
-        </label>
-      )}
-      {needsApproval && <ApprovalFields idPrefix="offer" managers={managers} control={form.control} />}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {needsApproval ? t('wf.approveAndOffer') : t('comp.offer')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('actions.cancel')}
-        </button>
-      </div>
-    </form>
+    <Card
+      size="small"
+      className="confirm-offer"
+      title={`${t('comp.offer')}${t('corrections.colon')}${offerText(t, chosen.items)}`}
+    >
+      <CaseForm
+        id="offer"
+        title={t('comp.offer')}
+        schema={schema}
+        defaults={{ capReason: '', ...(needsApproval ? { approval: { managerId: defaultApprover, pin: '' } } : {}) }}
+        submitLabel={label}
+        approval={needsApproval}
+        onSubmit={(values) =>
+          act(api['compensation:offer']({ id: c.id, items: chosen.items, source: chosen.source, ...values }))
+        }
+        success={() => t('detail.done.makeOffer', { offer: offerText(t, chosen.items) })}
+        onDone={onDone}
+        onCancel={onDone}
+      >
+        {(control) => (
+          <>
+            {needsApproval && (
+              <Alert
+                type="warning"
+                showIcon
+                className="case-form-refusal"
+                title={`${chosen.needs.map((n) => t(`comp.needs.${n}`)).join('，')} — ${t('comp.needsApproval')}`}
+              />
+            )}
+            {overCap && (
+              <TextAreaField
+                control={control}
+                name="capReason"
+                id="offer-cap-reason"
+                label={t('comp.capReason')}
+                hint={t('comp.capReasonHint')}
+                required
+                rows={2}
+              />
+            )}
+            {needsApproval && <ApprovalFields idPrefix="offer" managers={managers} control={control} />}
+          </>
+        )}
+      </CaseForm>
+    </Card>
   )
 }
 
 /** A clerk's own offer: forms and values; main assesses it the same way as a proposal. */
-function CustomOffer(props: CasePanelProps & { onOffered: () => void }) {
+function CustomOffer({ c, settings, onReview }: CasePanelProps & { onReview: (chosen: Chosen) => void }) {
   const { t } = useTranslation()
-  const [chosen, setChosen] = useState<{ items: OfferItem[]; source: 'custom'; needs: string[] } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const form = useForm({ defaultValues: { items: [{ form: 'apology', value: '', note: '' }] } })
   const rows = useFieldArray({ control: form.control, name: 'items' })
-  const { compensation, authorityLimitFen } = props.settings
+  const { compensation, authorityLimitFen } = settings
   const review = form.handleSubmit((v) => {
     if (v.items.some((i) => i.value.trim() !== '' && !AMOUNT_PATTERN.test(i.value.trim())))
       return setError(t('validation.amount'))
@@ -198,73 +221,84 @@ function CustomOffer(props: CasePanelProps & { onOffered: () => void }) {
     // The same rule main applies (shared/rules/compensation); main checks again on save.
     const { needs } = assessOffer(
       items,
-      { lossFen: effectiveLoss(props.c).fen, fault: props.c.fault },
+      { lossFen: effectiveLoss(c).fen, fault: c.fault },
       compensation,
       authorityLimitFen,
     )
-    setChosen({ items, source: 'custom', needs })
-  })
-  const done = () => {
-    setChosen(null)
+    onReview({ items, source: 'custom', needs })
     form.reset()
-    props.onOffered()
-  }
-  if (chosen) return <ConfirmOffer {...props} chosen={chosen} onDone={done} />
+  })
   return (
-    <form className="mini-form" onSubmit={review} aria-label={t('comp.custom')}>
-      {error && <Notice kind="error">{error}</Notice>}
+    <form className="case-form" onSubmit={review} aria-label={t('comp.custom')} noValidate>
       {rows.fields.map((f, i) => (
         <div key={f.id} className="offer-row">
-          <select aria-label={t('comp.item')} {...form.register(`items.${i}.form`)}>
-            {COMPENSATION_FORMS.map((x) => (
-              <option key={x} value={x}>
-                {t(`comp.forms.${x}`)}
-              </option>
-            ))}
-          </select>
-          <input
-            aria-label={t('comp.itemValue')}
-            placeholder={t('comp.itemValue')}
-            inputMode="decimal"
-            {...form.register(`items.${i}.value`)}
+          <Controller
+            control={form.control}
+            name={`items.${i}.form`}
+            render={({ field }) => (
+              <Select
+                aria-label={t('comp.item')}
+                value={field.value}
+                onChange={field.onChange}
+                options={COMPENSATION_FORMS.map((x) => ({ value: x, label: t(`comp.forms.${x}`) }))}
+                showSearch={{ filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input) }}
+                getPopupContainer={popupContainer}
+                className="offer-form"
+              />
+            )}
           />
-          <input
-            aria-label={t('comp.itemNote')}
-            placeholder={t('comp.itemNote')}
-            {...form.register(`items.${i}.note`)}
+          <Controller
+            control={form.control}
+            name={`items.${i}.value`}
+            render={({ field }) => (
+              <Input
+                aria-label={t('comp.itemValue')}
+                placeholder={t('comp.itemValue')}
+                inputMode="decimal"
+                prefix="¥"
+                value={field.value}
+                onChange={(e) => field.onChange(e.target.value)}
+                status={error ? 'error' : undefined}
+              />
+            )}
+          />
+          <Controller
+            control={form.control}
+            name={`items.${i}.note`}
+            render={({ field }) => (
+              <Input
+                aria-label={t('comp.itemNote')}
+                placeholder={t('comp.itemNote')}
+                value={field.value}
+                onChange={(e) => field.onChange(e.target.value)}
+              />
+            )}
           />
         </div>
       ))}
-      <div className="actions">
-        <button type="button" onClick={() => rows.append({ form: 'coupon', value: '', note: '' })}>
-          {t('comp.addItem')}
-        </button>
-        <button type="submit" className="primary">
+      {error && (
+        <p className="action-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="row-actions">
+        <Button onClick={() => rows.append({ form: 'coupon', value: '', note: '' })}>{t('comp.addItem')}</Button>
+        <Button type="primary" htmlType="submit">
           {t('comp.offer')}
-        </button>
+        </Button>
       </div>
     </form>
   )
 }
 
-function OfferRow({
-  offer,
-  c,
-  act,
-  actions,
-}: {
-  offer: Offer
-  c: CaseDetail
-  act: (p: Promise<Result<CaseDetail>>) => Promise<Result<CaseDetail>>
-  actions: Actions
-}) {
+function OfferRow({ offer, c, act, actions }: { offer: Offer; c: CaseDetail; act: Act; actions: Actions }) {
   const { t } = useTranslation()
   const api = useApi()
+  const what = offerText(t, offer.items)
   return (
     <li className={`offer offer-${offer.status}`}>
       <div>
-        <strong>{offerText(t, offer.items)}</strong>{' '}
-        <span className={`badge offer-status-${offer.status}`}>{t(`comp.status.${offer.status}`)}</span>
+        <strong>{what}</strong> <Tag color={OFFER_COLOR[offer.status]}>{t(`comp.status.${offer.status}`)}</Tag>
       </div>
       <div className="muted small">
         {t('comp.restore', { value: formatFen(offer.restoreFen) })} ·{' '}
@@ -287,12 +321,13 @@ function OfferRow({
         </div>
       )}
       {offer.status === 'offered' && actions.decideOffer.enabled && (
-        <div className="actions">
+        <div className="row-actions">
           <ActionButton
             id={`accept-${offer.id}`}
             label={t('comp.accept')}
             state={actions.decideOffer}
             act={act}
+            success={t('detail.done.acceptOffer', { offer: what })}
             call={() => api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: true })}
           />
           <ActionButton
@@ -300,24 +335,35 @@ function OfferRow({
             label={t('comp.decline')}
             state={actions.decideOffer}
             act={act}
+            success={t('detail.done.declineOffer', { offer: what })}
             call={() => api['compensation:decide']({ id: c.id, offerId: offer.id, accepted: false })}
           />
         </div>
       )}
       {offer.status === 'accepted' && actions.executeOffer.enabled && (
-        <MiniForm
+        <CaseForm
           id={`exec-${offer.id}`}
           title={t('comp.execute')}
           schema={ExecuteOfferInput.omit({ id: true, offerId: true })}
           defaults={{ voucherCode: '', refundReceiptNo: '', exchangedItem: '', note: '' }}
-          fields={(['voucherCode', 'refundReceiptNo', 'exchangedItem', 'note'] as const).map((name) => ({
-            name,
-            label: t(`comp.${name}`),
-            optional: true,
-          }))}
           submitLabel={t('comp.execute')}
           onSubmit={(v) => act(api['compensation:execute']({ id: c.id, offerId: offer.id, ...v }))}
-        />
+          success={() => t('detail.done.executeOffer', { offer: what })}
+        >
+          {(control) => (
+            <div className="edit-grid">
+              {(['voucherCode', 'refundReceiptNo', 'exchangedItem', 'note'] as const).map((name) => (
+                <TextField
+                  key={name}
+                  control={control}
+                  name={name}
+                  id={`exec-${offer.id}-${name}`}
+                  label={t(`comp.${name}`)}
+                />
+              ))}
+            </div>
+          )}
+        </CaseForm>
       )}
     </li>
   )

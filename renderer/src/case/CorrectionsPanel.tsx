@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { useForm, type Path } from 'react-hook-form'
+import { Controller, useForm, type Path } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
-import { CaseEdit, LIMITS, type CaseDetail, type CaseDraft } from '@shared/schemas/case'
-import { EDIT_FIELDS, fieldText, intakeValues, lowerProposed, type EditField } from '@shared/rules/corrections'
+import { Alert, Button, Checkbox, Space } from 'antd'
+import { CaseEdit, LIMITS, type CaseDraft } from '@shared/schemas/case'
+import { EDIT_FIELDS, fieldText, intakeValues, type EditField } from '@shared/rules/corrections'
 import {
   CATEGORIES,
   CHANNELS,
@@ -15,232 +16,135 @@ import {
   SITUATIONS,
 } from '@shared/values/options'
 import { useApi } from '../apiContext'
-import { describedBy, Field, useErrorText } from '../components/Field'
-import { Notice } from '../components/Notice'
-import { DepartmentOptions, EnumOptions } from '../components/Options'
+import { useErrorText } from '../components/Field'
 import { useLoad } from '../hooks/useLoad'
-import { BlockedAction } from './ActionControl'
-import { caseActions, type CasePanelProps } from './caseActions'
+import { useFeedback } from '../ui/feedback'
+import { AmountField, ChoiceField, DateTimeField, FormItem, SelectField, TextAreaField, TextField } from '../ui/fields'
 import { CauseField } from './CauseField'
+import type { FormProps } from './actionForms'
 
 /**
- * 更正登记信息: the intake fields of a saved case, corrected in place. Only the fields changed
- * are sent; main records each with its value before and after and runs the rules again. A
- * raise applies at once; a lower class is only proposed (a manager lowers it).
+ * 更正登记信息 (in the drawer): the intake fields of a saved case, corrected in place. Only the
+ * fields changed are sent; main records each with its value before and after and runs the
+ * rules again. A raise applies at once; a lower class is only proposed (a manager lowers it).
+ * Done, a toast says how many fields changed and what the rules made of it.
  */
-export function CorrectionsPanel({ c, act, viewer }: CasePanelProps) {
-  const { t } = useTranslation()
-  const actions = caseActions(c, viewer)
-  const [editing, setEditing] = useState(false)
-  const [saved, setSaved] = useState<string | null>(null)
-  return (
-    <section className="card" aria-labelledby="corrections-title">
-      <h2 id="corrections-title">{t('corrections.title')}</h2>
-      {lowerProposed(c) && <Notice kind="warning">{t('corrections.lowerProposed')}</Notice>}
-      {saved && <Notice kind="success">{saved}</Notice>}
-      {editing ? (
-        <EditForm
-          c={c}
-          act={act}
-          onSaved={(updated) => {
-            setEditing(false)
-            const last = updated.timeline.at(-1)
-            setSaved(
-              t('corrections.saved', {
-                count: last?.changes?.length ?? 0,
-                outcome: t(`timeline.${last?.action ?? 'edited'}`),
-              }),
-            )
-          }}
-          onCancel={() => setEditing(false)}
-        />
-      ) : actions.editCase.enabled ? (
-        <div className="action">
-          <button
-            type="button"
-            onClick={() => {
-              setSaved(null)
-              setEditing(true)
-            }}
-          >
-            {t('corrections.edit')}
-          </button>
-          <span className="muted small">{t('corrections.hint')}</span>
-        </div>
-      ) : (
-        <BlockedAction id="edit-case" label={t('corrections.edit')} state={actions.editCase} />
-      )}
-    </section>
-  )
-}
-
-function EditForm({
-  c,
-  act,
-  onSaved,
-  onCancel,
-}: Pick<CasePanelProps, 'c' | 'act'> & { onSaved: (c: CaseDetail) => void; onCancel: () => void }) {
+export function EditForm({ c, act, onDone, onCancel }: FormProps) {
   const { t } = useTranslation()
   const api = useApi()
+  const feedback = useFeedback()
   const errorText = useErrorText()
   const departments = useLoad(() => api['departments:list'](), [])
   // The values the form opened with: only what differs from them is sent.
   const [initial] = useState(() => intakeValues(c))
   const form = useForm<CaseDraft>({ defaultValues: initial })
-  const { register, formState, setError, clearErrors } = form
-  const errors = formState.errors
-  const [banner, setBanner] = useState<string | null>(null)
+  const { control, register, formState, setError, clearErrors } = form
+  const [refusal, setRefusal] = useState<string | null>(null)
 
   const submit = form.handleSubmit(async (values) => {
-    setBanner(null)
+    setRefusal(null)
     clearErrors()
     const changed: Partial<CaseDraft> = {}
     for (const f of EDIT_FIELDS)
       if (fieldText(values, f) !== fieldText(initial, f)) Object.assign(changed, { [f]: values[f] })
-    if (Object.keys(changed).length === 0) return setBanner(t('refusals.edit_nothing_changed'))
+    if (Object.keys(changed).length === 0) return setRefusal(t('refusals.edit_nothing_changed'))
     // The intake form's rules, on the changed fields only (an old value kept as it is stays).
     const parsed = CaseEdit.safeParse(changed)
     if (!parsed.success) {
       for (const issue of parsed.error.issues)
         setError(String(issue.path[0]) as Path<CaseDraft>, { type: 'validate', message: issue.message })
-      return setBanner(t('intake.invalid', { count: parsed.error.issues.length }))
+      return
     }
     const result = await act(api['cases:edit']({ id: c.id, changes: parsed.data }))
-    if (result.ok) return onSaved(result.data)
-    // main's refusal: next to its field (changes.<field>), else above the form.
-    for (const issue of result.error.issues ?? [])
-      if (issue.path?.startsWith('changes.'))
-        setError(issue.path.slice('changes.'.length) as Path<CaseDraft>, { type: 'server', message: issue.message })
-    setBanner(result.error.message)
+    if (result.ok) {
+      const last = result.data.timeline.at(-1)
+      feedback.success(
+        t('corrections.saved', {
+          count: last?.changes?.length ?? 0,
+          outcome: t(`timeline.${last?.action ?? 'edited'}`),
+        }),
+      )
+      return onDone?.()
+    }
+    // main's refusal: next to its field (changes.<field>), else by the button.
+    const fields = (result.error.issues ?? []).filter((i) => i.path?.startsWith('changes.'))
+    for (const issue of fields)
+      setError(issue.path!.slice('changes.'.length) as Path<CaseDraft>, { type: 'server', message: issue.message })
+    if (fields.length === 0) setRefusal(result.error.message)
   })
 
   const id = (name: EditField) => `edit-${name}`
-  const err = (name: EditField) => errorText(errors[name]?.message as string | undefined)
-  const control = (name: EditField, hint?: string) => ({
-    id: id(name),
-    'aria-invalid': errors[name] ? true : undefined,
-    'aria-describedby': describedBy(id(name), err(name), hint),
-    ...register(name),
-  })
-  const text = (name: EditField, opts: { hint?: string; type?: string; wide?: boolean } = {}) => (
-    <Field id={id(name)} label={t(`fields.${name}`)} error={err(name)} hint={opts.hint} wide={opts.wide}>
-      <input type={opts.type ?? 'text'} {...control(name, opts.hint)} />
-    </Field>
-  )
-  const select = (name: EditField, values: readonly string[], optional = false) => (
-    <Field id={id(name)} label={t(`fields.${name}`)} error={err(name)}>
-      <select {...control(name)}>
-        {optional && <option value="">{t('intake.notSet')}</option>}
-        <EnumOptions values={values} labelKey={name} />
-      </select>
-    </Field>
-  )
-  const radios = (name: EditField, values: readonly string[]) => (
-    <fieldset className="field radio-group" aria-describedby={describedBy(id(name), err(name))}>
-      <legend>{t(`fields.${name}`)}</legend>
-      <div className="choices">
-        {values.map((value) => (
-          <label key={value} className="choice">
-            <input type="radio" value={value} {...register(name)} /> {t(`options.${name}.${value}`)}
-          </label>
-        ))}
-      </div>
-      {err(name) && (
-        <small id={`${id(name)}-error`} className="error" role="alert">
-          {err(name)}
-        </small>
-      )}
-    </fieldset>
-  )
-  const length = (name: 'description' | 'demandNote' | 'customerWords') => ({
-    length: (form.watch(name) ?? '').length,
-    max: LIMITS[name],
-  })
+  const field = (name: EditField) => ({ control, name, id: id(name), label: t(`fields.${name}`) })
+  const options = (name: EditField, values: readonly string[]) =>
+    values.map((value) => ({ value, label: t(`options.${name}.${value}`) }))
+  const departmentOptions =
+    departments.state === 'ready'
+      ? [
+          // A department since closed stays offered while it is the case's.
+          ...(departments.data.some((d) => d.id === initial.departmentId)
+            ? []
+            : [{ value: initial.departmentId, label: c.departmentName }]),
+          ...departments.data.map((d) => ({ value: d.id, label: d.name })),
+        ]
+      : []
+  const situationsError = errorText(formState.errors.situations?.message as string | undefined)
 
   return (
-    <form className="edit-form" onSubmit={submit} noValidate aria-labelledby="edit-form-title">
-      <h3 id="edit-form-title">{t('corrections.formTitle')}</h3>
-      {banner && <Notice kind="error">{banner}</Notice>}
-      <div className="grid">
-        {text('receivedAt', { type: 'datetime-local' })}
-        {select('channel', CHANNELS)}
-        {text('customerName')}
-        {text('phone', { hint: t('hints.phone'), type: 'tel' })}
-        {select('customerType', CUSTOMER_TYPES)}
-        {select('customerStyle', CUSTOMER_STYLES, true)}
-        <Field id={id('departmentId')} label={t('fields.department')} error={err('departmentId')}>
-          <select {...control('departmentId')}>
-            {/* A department since closed stays shown while it is the case's. */}
-            {departments.state === 'ready' && !departments.data.some((d) => d.id === initial.departmentId) && (
-              <option value={initial.departmentId}>{c.departmentName}</option>
-            )}
-            <DepartmentOptions departments={departments} />
-          </select>
-        </Field>
-        {select('category', CATEGORIES)}
+    <form className="case-form edit-form" onSubmit={submit} noValidate aria-label={t('corrections.formTitle')}>
+      <p className="muted small">{t('corrections.hint')}</p>
+      <div className="edit-grid">
+        <DateTimeField {...field('receivedAt')} />
+        <SelectField {...field('channel')} options={options('channel', CHANNELS)} />
+        <TextField {...field('customerName')} />
+        <TextField {...field('phone')} hint={t('hints.phone')} inputMode="tel" />
+        <SelectField {...field('customerType')} options={options('customerType', CUSTOMER_TYPES)} />
+        <SelectField {...field('customerStyle')} options={options('customerStyle', CUSTOMER_STYLES)} allowClear />
+        <SelectField {...field('departmentId')} label={t('fields.department')} options={departmentOptions} />
+        <SelectField {...field('category')} options={options('category', CATEGORIES)} />
         <CauseField
           id={id('cause')}
           category={form.watch('category')}
           description={form.watch('description') ?? ''}
           value={form.watch('cause')}
-          error={err('cause')}
+          error={errorText(formState.errors.cause?.message)}
           register={register('cause')}
           onPick={(cause) => form.setValue('cause', cause, { shouldDirty: true })}
         />
-        {text('product')}
-        {text('amount', { hint: t('hints.amount') })}
-        {text('lossAmount', { hint: t('hints.lossAmount') })}
-        {text('claimAmount', { hint: t('hints.claimAmount') })}
-        {text('receiptNo')}
-        <Field
-          id={id('description')}
-          label={t('fields.description')}
-          error={err('description')}
-          wide
-          count={length('description')}
-        >
-          <textarea rows={4} {...control('description')} />
-        </Field>
-        {select('demand', DEMANDS)}
-        <Field
-          id={id('demandNote')}
-          label={t('fields.demandNote')}
-          error={err('demandNote')}
-          count={length('demandNote')}
-        >
-          <input {...control('demandNote')} />
-        </Field>
-        <Field
-          id={id('customerWords')}
-          label={t('fields.customerWords')}
-          error={err('customerWords')}
-          wide
-          count={length('customerWords')}
-        >
-          <textarea rows={2} {...control('customerWords')} />
-        </Field>
-        {radios('mood', MOODS)}
-        <fieldset className="field field-wide situations">
-          <legend>{t('fields.situations')}</legend>
-          <div className="choices">
-            {SITUATIONS.map((s) => (
-              <label key={s} className="choice">
-                <input type="checkbox" value={s} {...register('situations')} /> {t(`options.situations.${s}`)}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        {radios('fault', FAULTS)}
-        {radios('resolvedAtDesk', RESOLVED_AT_DESK)}
+        <TextField {...field('product')} />
+        <AmountField {...field('amount')} hint={t('hints.amount')} />
+        <AmountField {...field('lossAmount')} hint={t('hints.lossAmount')} />
+        <AmountField {...field('claimAmount')} hint={t('hints.claimAmount')} />
+        <TextField {...field('receiptNo')} />
+        <SelectField {...field('demand')} options={options('demand', DEMANDS)} />
+        <TextField {...field('demandNote')} />
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+      <TextAreaField {...field('description')} rows={4} max={LIMITS.description} />
+      <TextAreaField {...field('customerWords')} rows={2} max={LIMITS.customerWords} />
+      <div className="edit-grid">
+        <ChoiceField {...field('mood')} options={options('mood', MOODS)} />
+        <ChoiceField {...field('fault')} options={options('fault', FAULTS)} />
+        <ChoiceField {...field('resolvedAtDesk')} options={options('resolvedAtDesk', RESOLVED_AT_DESK)} />
+      </div>
+      <Controller
+        control={control}
+        name="situations"
+        render={({ field: f }) => (
+          <FormItem id={id('situations')} label={t('fields.situations')} error={situationsError}>
+            <Checkbox.Group
+              value={f.value}
+              onChange={(v) => f.onChange(v)}
+              options={SITUATIONS.map((s) => ({ value: s, label: t(`options.situations.${s}`) }))}
+            />
+          </FormItem>
+        )}
+      />
+      {refusal && <Alert type="error" showIcon role="alert" title={refusal} className="case-form-refusal" />}
+      <Space>
+        <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
           {t('corrections.save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('actions.cancel')}
-        </button>
-      </div>
+        </Button>
+        {onCancel && <Button onClick={onCancel}>{t('actions.cancel')}</Button>}
+      </Space>
     </form>
   )
 }

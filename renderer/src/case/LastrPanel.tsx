@@ -44,7 +44,7 @@ export function LastrPanel(props: CasePanelProps) {
       </ul>
     )
   return (
-    <section className="card" aria-labelledby="lastr-title">
+    <section className="tab-panel" aria-labelledby="lastr-title">
       <h2 id="lastr-title">{t('wf.lastrTitle')}</h2>
       <p className="muted small agree-note">{t('scripts.agreeNote')}</p>
       <ol className="lastr">
@@ -71,6 +71,7 @@ export function LastrPanel(props: CasePanelProps) {
                       label={t('wf.tick', { step: t(`wf.step.${step}`) })}
                       state={actions.tickStep}
                       act={act}
+                      success={t('detail.done.tickStep', { step: t(`wf.step.${step}`) })}
                       call={() => api['cases:tickStep']({ id: c.id, step })}
                     />
                   )

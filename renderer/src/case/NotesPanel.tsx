@@ -1,26 +1,31 @@
 import { useTranslation } from 'react-i18next'
-import { AddNoteInput, CONTACT_METHODS, CustomerUpdateInput } from '@shared/schemas/workflow'
-import { toLocalDateTime } from '@shared/values/localTime'
-import { useApi } from '../apiContext'
-import { MiniForm } from '../components/MiniForm'
+import { Button, Empty } from 'antd'
+import type { CaseAction } from '@shared/rules/lifecycle'
 import { formatDateTime } from '../format'
 import { caseActions, type CasePanelProps } from './caseActions'
 
 /**
  * Internal notes (staff only: never printed for the customer) and the record of each time
- * the customer was told how things stand — when, how, what was said.
+ * the customer was told how things stand — when, how, what was said. Each adds in the drawer.
  */
-export function NotesPanel({ c, act, viewer }: CasePanelProps) {
+export function NotesPanel({ onOpen, ...props }: CasePanelProps & { onOpen: (a: CaseAction) => void }) {
+  const { c, viewer } = props
   const { t } = useTranslation()
-  const api = useApi()
   const actions = caseActions(c, viewer)
   const { notes, customerUpdates } = c.workflow
   return (
-    <section className="card" aria-labelledby="notes-title">
-      <h2 id="notes-title">{t('notes.title')}</h2>
+    <section className="tab-panel" aria-labelledby="notes-title">
+      <div className="tab-panel-head">
+        <h2 id="notes-title">{t('notes.title')}</h2>
+        {actions.addNote.enabled && (
+          <Button type="primary" ghost onClick={() => onOpen('addNote')}>
+            {t('notes.add')}
+          </Button>
+        )}
+      </div>
       <p className="muted small">{t('notes.internalOnly')}</p>
       {notes.length === 0 ? (
-        <p className="muted">{t('notes.none')}</p>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notes.none')} />
       ) : (
         <ul className="record-list" aria-label={t('notes.title')}>
           {notes.map((n) => (
@@ -33,23 +38,16 @@ export function NotesPanel({ c, act, viewer }: CasePanelProps) {
           ))}
         </ul>
       )}
-      {actions.addNote.enabled && (
-        <MiniForm
-          id="note"
-          title={t('notes.add')}
-          schema={AddNoteInput.omit({ id: true })}
-          defaults={{ text: '' }}
-          fields={[{ name: 'text', label: t('notes.text'), kind: 'textarea', hint: t('notes.textHint') }]}
-          submitLabel={t('notes.add')}
-          onSubmit={(v) => act(api['cases:addNote']({ id: c.id, ...v }))}
-        />
-      )}
-
-      <h2 id="updates-title" className="section-gap">
-        {t('notes.updatesTitle')}
-      </h2>
+      <div className="tab-panel-head section-gap">
+        <h2 id="updates-title">{t('notes.updatesTitle')}</h2>
+        {actions.recordCustomerUpdate.enabled && (
+          <Button type="primary" ghost onClick={() => onOpen('recordCustomerUpdate')}>
+            {t('notes.recordUpdate')}
+          </Button>
+        )}
+      </div>
       {customerUpdates.length === 0 ? (
-        <p className="muted">{t('notes.noUpdates')}</p>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notes.noUpdates')} />
       ) : (
         <ul className="record-list" aria-labelledby="updates-title">
           {customerUpdates.map((u) => (
@@ -64,26 +62,6 @@ export function NotesPanel({ c, act, viewer }: CasePanelProps) {
             </li>
           ))}
         </ul>
-      )}
-      {actions.recordCustomerUpdate.enabled && (
-        <MiniForm
-          id="customer-update"
-          title={t('notes.recordUpdate')}
-          schema={CustomerUpdateInput.omit({ id: true })}
-          defaults={{ at: toLocalDateTime(new Date()), method: 'phone', said: '' }}
-          fields={[
-            { name: 'at', label: t('notes.when'), kind: 'datetime' },
-            {
-              name: 'method',
-              label: t('notes.how'),
-              kind: 'select',
-              options: CONTACT_METHODS.map((m) => ({ value: m, label: t(`wf.methods.${m}`) })),
-            },
-            { name: 'said', label: t('notes.said'), kind: 'textarea', hint: t('notes.saidHint') },
-          ]}
-          submitLabel={t('notes.recordUpdate')}
-          onSubmit={(v) => act(api['cases:recordCustomerUpdate']({ id: c.id, ...v }))}
-        />
       )}
     </section>
   )

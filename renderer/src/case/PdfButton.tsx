@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Button } from 'antd'
 import type { Result } from '@shared/ipc/result'
 import { useApi } from '../apiContext'
 import { useDeliverFile } from '../hooks/useDeliverFile'
@@ -46,24 +47,18 @@ export function PdfButton<T extends GeneratedFile>({
   const report = (r: Result<boolean>) => setError(r.ok ? (r.data ? null : t('pdf.openFailed')) : r.error.message)
   return (
     <span className="pdf-button">
-      <button
-        type="button"
-        className={primary ? 'primary' : undefined}
-        onClick={click}
-        disabled={busy}
-        aria-busy={busy}
-      >
+      <Button type={primary ? 'primary' : 'default'} onClick={click} loading={busy} aria-busy={busy}>
         {busy ? t('pdf.generating') : label}
-      </button>
+      </Button>
       {saved && (
         <span className="saved" role="status">
           {t('pdf.savedTo', { path: saved.path })}{' '}
-          <button type="button" onClick={async () => report(await api['files:openPdf']({ path: saved.path }))}>
+          <Button size="small" onClick={async () => report(await api['files:openPdf']({ path: saved.path }))}>
             {t('pdf.open')}
-          </button>{' '}
-          <button type="button" onClick={async () => report(await api['files:printPdf'](saved.file))}>
+          </Button>{' '}
+          <Button size="small" onClick={async () => report(await api['files:printPdf'](saved.file))}>
             {t('pdf.print')}
-          </button>
+          </Button>
         </span>
       )}
       {error && <Notice kind="error">{error}</Notice>}

@@ -5,11 +5,16 @@ import type { StaffPublic } from '@shared/schemas/staff'
 import type { WorkflowSettings } from '@shared/schemas/settings'
 import { availableActions, type ActionState, type CaseAction, type Refusal, type Viewer } from '@shared/rules/lifecycle'
 
+/**
+ * Runs an API call that returns the updated case and shows it; `success`, when given, is
+ * said in a toast once main has done it.
+ */
+export type Act = (call: Promise<Result<CaseDetail>>, success?: string) => Promise<Result<CaseDetail>>
+
 /** What every panel of the case page needs. */
 export interface CasePanelProps {
   c: CaseDetail
-  /** Runs an API call that returns the updated case and shows it. */
-  act: (call: Promise<Result<CaseDetail>>) => Promise<Result<CaseDetail>>
+  act: Act
   managers: StaffPublic[]
   /** The signed-in manager approves by default; a clerk picks one. */
   defaultApprover: string
@@ -41,7 +46,7 @@ export function caseActions(c: CaseDetail, viewer: Viewer): Actions {
 }
 
 /**
- * Refusals that name a duty still to be done (notify, report, review, keep a promise): an
+ * Refusals that name a duty still to be done (notify, report, review, keep a promise, reopen before correcting): an
  * action refused for one of these is shown disabled with the duty next to it. An action
  * refused because it does not apply at this stage or to this class is not shown.
  */
@@ -52,6 +57,7 @@ const DUTIES: ReadonlySet<string> = new Set([
   'needs_review',
   'close_open_commitments',
   'close_needs_written_report',
+  'edit_reopen_first',
 ])
 
 /** Whether to show the action's control: it can be taken, or it waits on a duty. */

@@ -1,30 +1,36 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Alert, Badge, Button, Skeleton, Tabs } from 'antd'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { Result } from '@shared/ipc/result'
 import type { StaffPublic } from '@shared/schemas/staff'
-import { ClassPanel } from '../case/ClassPanel'
+import type { CaseAction } from '@shared/rules/lifecycle'
 import { CompensationPanel } from '../case/CompensationPanel'
 import { CommitmentsPanel } from '../case/CommitmentsPanel'
 import { EscalationCard } from '../case/EscalationCard'
 import { LastrPanel } from '../case/LastrPanel'
-import { LoopPanel } from '../case/LoopPanel'
 import { PdfButton } from '../case/PdfButton'
-import { CorrectionsPanel } from '../case/CorrectionsPanel'
 import { NotesPanel } from '../case/NotesPanel'
 import { AttachmentsPanel } from '../case/AttachmentsPanel'
-import { OwnerPanel } from '../case/OwnerPanel'
-import { TimelineChanges } from '../case/TimelineChanges'
+import { OwnerLine } from '../case/OwnerPanel'
+import { CaseHeader } from '../case/CaseHeader'
+import { CaseFacts } from '../case/CaseFacts'
+import { CaseTimeline } from '../case/CaseTimeline'
+import { NextActionCard } from '../case/NextActionCard'
+import { ActionDrawer, ActionsCard } from '../case/ActionsCard'
 import type { CasePanelProps } from '../case/caseActions'
-import { formatFen } from '@shared/values/money'
-import { lossText } from '@shared/i18n/amounts'
-import { effectiveLoss } from '@shared/rules/amounts'
 import { useApi } from '../apiContext'
-import { Notice } from '../components/Notice'
-import { FieldRows } from '../components/FieldRows'
 import { useLoad } from '../hooks/useLoad'
-import { formatDateTime } from '../format'
+import { useFeedback } from '../ui/feedback'
+import '../case/caseWorkspace.css'
 
+type TabKey = 'lastr' | 'compensation' | 'commitments' | 'attachments' | 'notes'
+
+/**
+ * The case workspace (issue 14): a sticky header (where the case stands), the customer's
+ * facts first, the one next action beside them, every other action in a drawer, the handling
+ * panels in tabs and the timeline.
+ */
 export function CaseDetailPage({
   id,
   savedNotice,
@@ -38,140 +44,148 @@ export function CaseDetailPage({
 }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
+  const feedback = useFeedback()
   const load = useLoad(() => api['cases:get']({ id }), [id])
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const settings = useLoad(() => api['settings:get'](), [])
   const [current, setCurrent] = useState<CaseDetail | null>(null)
+  const [drawer, setDrawer] = useState<CaseAction | null>(null)
+  const [tab, setTab] = useState<TabKey>('lastr')
   // Depend on the loaded data itself: `load` is a new object every render.
   const loaded = load.state === 'ready' ? load.data : null
   useEffect(() => setCurrent(loaded), [loaded])
-  const act = async (call: Promise<Result<CaseDetail>>) => {
+  const act = async (call: Promise<Result<CaseDetail>>, success?: string) => {
     const result = await call
-    if (result.ok) setCurrent(result.data)
+    if (result.ok) {
+      setCurrent(result.data)
+      if (success) feedback.success(success)
+    }
     return result
   }
+  const managers = staff.state === 'ready' ? staff.data.filter((s) => s.role === 'manager') : []
   const panel: Omit<CasePanelProps, 'c'> | null =
     settings.state === 'ready' && staff.state === 'ready'
       ? {
           act,
-          managers: staff.data.filter((s) => s.role === 'manager'),
-          defaultApprover: signedIn.role === 'manager' ? signedIn.id : '',
+          managers,
+          // The signed-in manager approves; a clerk's branch with one manager has them chosen already.
+          defaultApprover: signedIn.role === 'manager' ? signedIn.id : managers.length === 1 ? managers[0].id : '',
           settings: settings.data,
           lang: i18n.language === 'en' ? 'en' : 'zh',
           viewer: { role: signedIn.role },
         }
       : null
-  return (
-    <section className="page" aria-labelledby="detail-title">
-      <header className="page-header">
-        <h1 id="detail-title">
-          {t('detail.title')}
-          {current && <span className="mono title-number"> {current.number}</span>}
-        </h1>
-        <div className="actions">
-          {current && (
-            <PdfButton label={t('pdf.receipt.print')} make={() => api['reports:caseReceipt']({ id: current.id })} />
-          )}
-          <button type="button" onClick={onBack}>
-            {t('actions.back')}
-          </button>
-        </div>
-      </header>
-      {savedNotice && <Notice kind="success">{savedNotice}</Notice>}
-      {load.state === 'loading' && (
+  const back = <Button onClick={onBack}>{t('actions.back')}</Button>
+
+  if (load.state === 'error')
+    return (
+      <section className="page case-page" aria-labelledby="detail-title">
+        <h1 id="detail-title">{t('detail.title')}</h1>
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={load.error.code === 'NOT_FOUND' ? t('detail.notFound') : load.error.message}
+          action={back}
+        />
+      </section>
+    )
+  if (!current || !panel)
+    return (
+      <section className="page case-page" aria-labelledby="detail-title" aria-busy="true">
+        <h1 id="detail-title">{t('detail.title')}</h1>
         <p className="muted" role="status">
           {t('app.loading')}
         </p>
-      )}
-      {load.state === 'error' && (
-        <Notice kind="error">{load.error.code === 'NOT_FOUND' ? t('detail.notFound') : load.error.message}</Notice>
-      )}
-      {current && panel && current.flags.escalated && <EscalationCard c={current} {...panel} />}
-      {current && panel && <OwnerPanel c={current} {...panel} />}
-      {current && (
-        <div className="detail-layout">
-          <div>
-            {panel && <LoopPanel c={current} {...panel} />}
-            {panel && <ClassPanel c={current} {...panel} />}
-            {panel && <CompensationPanel c={current} {...panel} />}
-            {panel && <LastrPanel c={current} {...panel} />}
-            <CaseFields c={current} />
-            {panel && <CorrectionsPanel c={current} {...panel} />}
-          </div>
-          <div>
-            {panel && <CommitmentsPanel c={current} {...panel} />}
-            {panel && <AttachmentsPanel c={current} {...panel} />}
-            {panel && <NotesPanel c={current} {...panel} />}
-            <Timeline c={current} />
-          </div>
-        </div>
-      )}
-    </section>
-  )
-}
+        <Skeleton active />
+      </section>
+    )
 
-function CaseFields({ c }: { c: CaseDetail }) {
-  const { t } = useTranslation()
-  const none = t('detail.none')
-  const rows: [string, string][] = [
-    [t('fields.number'), c.number],
-    [t('fields.status'), t(`options.status.${c.status}`)],
-    [t('fields.caseClass'), t(`options.caseClass.${c.caseClass ?? 'none'}`)],
-    [t('fields.receivedAt'), formatDateTime(c.receivedAt)],
-    [t('fields.channel'), t(`options.channel.${c.channel}`)],
-    [t('fields.customerName'), c.customerName],
-    [t('fields.phone'), c.phone || none],
-    [t('fields.customerType'), t(`options.customerType.${c.customerType}`)],
-    [t('fields.customerStyle'), c.customerStyle ? t(`options.customerStyle.${c.customerStyle}`) : t('intake.notSet')],
-    [t('fields.mood'), t(`options.mood.${c.mood}`)],
-    [t('fields.department'), c.departmentName],
-    [t('fields.category'), t(`options.category.${c.category}`)],
-    [t('fields.cause'), c.cause ? t(`options.cause.${c.cause}`) : none],
-    [t('fields.product'), c.product || none],
-    [t('fields.amount'), c.amountFen === null ? t('detail.amountNone') : `¥${formatFen(c.amountFen)}`],
-    [t('fields.lossAmount'), lossText(t, effectiveLoss(c))],
-    [t('fields.claimAmount'), c.claimFen === null ? t('detail.amountNone') : `¥${formatFen(c.claimFen)}`],
-    [t('fields.receiptNo'), c.receiptNo || none],
-    [t('fields.demand'), t(`options.demand.${c.demand}`)],
-    [t('fields.demandNote'), c.demandNote || none],
-    [t('fields.customerWords'), c.customerWords ? `“${c.customerWords}”` : none],
-    [
-      t('fields.situations'),
-      c.situations.length ? c.situations.map((s) => t(`options.situations.${s}`)).join('、') : none,
-    ],
-    [t('fields.fault'), t(`options.fault.${c.fault}`)],
-    [t('fields.resolvedAtDesk'), t(`options.resolvedAtDesk.${c.resolvedAtDesk}`)],
-    [t('fields.staff'), c.createdBy.name],
-    [t('fields.createdAt'), formatDateTime(c.createdAt)],
+  const props: CasePanelProps = { c: current, ...panel }
+  const w = current.workflow
+  const openCommitments = w.commitments.filter((m) => m.status === 'open').length
+  const count = (n: number) => (n > 0 ? <Badge count={n} size="small" color="#595959" /> : null)
+  const tabs = [
+    { key: 'lastr', label: t('detail.tabs.lastr'), children: <LastrPanel {...props} /> },
+    {
+      key: 'compensation',
+      label: (
+        <span>
+          {t('detail.tabs.compensation')} {count(w.offers.length)}
+        </span>
+      ),
+      children: <CompensationPanel {...props} />,
+    },
+    {
+      key: 'commitments',
+      label: (
+        <span>
+          {t('detail.tabs.commitments')} {count(openCommitments)}
+        </span>
+      ),
+      children: <CommitmentsPanel {...props} onOpen={setDrawer} />,
+    },
+    {
+      key: 'attachments',
+      label: (
+        <span>
+          {t('detail.tabs.attachments')} {count(w.attachments.filter((a) => !a.voided).length)}
+        </span>
+      ),
+      children: <AttachmentsPanel {...props} />,
+    },
+    {
+      key: 'notes',
+      label: (
+        <span>
+          {t('detail.tabs.notes')} {count(w.notes.length + w.customerUpdates.length)}
+        </span>
+      ),
+      children: <NotesPanel {...props} onOpen={setDrawer} />,
+    },
   ]
   return (
-    <section className="card" aria-labelledby="fields-title">
-      <h2 id="fields-title">{t('detail.fields')}</h2>
-      <div>
-        <FieldRows rows={rows} className="fields" />
-        <h2>{t('fields.description')}</h2>
-        <p className="description">{c.description}</p>
+    <section className="page case-page" aria-labelledby="detail-title">
+      <CaseHeader
+        c={current}
+        settings={panel.settings}
+        owner={<OwnerLine {...props} onAssign={() => setDrawer('assign')} />}
+        actions={
+          <>
+            <PdfButton label={t('pdf.receipt.print')} make={() => api['reports:caseReceipt']({ id: current.id })} />
+            {back}
+          </>
+        }
+      />
+      {/* The number the clerk tells the customer: it stays until closed or the page is left. */}
+      {savedNotice && <Alert type="success" showIcon closable className="case-saved" title={savedNotice} />}
+      <EscalationCard {...props} />
+      <div className="case-grid">
+        <div className="case-main">
+          <CaseFacts c={current} />
+          <div id="case-tabs-anchor" />
+          <Tabs
+            className="case-tabs"
+            activeKey={tab}
+            onChange={(k) => setTab(k as TabKey)}
+            items={tabs}
+            aria-label={t('detail.tabsLabel')}
+          />
+        </div>
+        <div className="case-side">
+          <NextActionCard {...props} />
+          <ActionsCard
+            {...props}
+            onOpen={setDrawer}
+            onOffer={() => {
+              setTab('compensation')
+              document.getElementById('case-tabs-anchor')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+            }}
+          />
+          <CaseTimeline c={current} />
+        </div>
       </div>
+      <ActionDrawer {...props} action={drawer} onClose={() => setDrawer(null)} />
     </section>
-  )
-}
-
-function Timeline({ c }: { c: CaseDetail }) {
-  const { t } = useTranslation()
-  return (
-    <aside className="card" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">{t('detail.timeline')}</h2>
-      <ol className="timeline">
-        {c.timeline.map((entry, i) => (
-          <li key={i}>
-            <time className="mono">{formatDateTime(entry.at)}</time>
-            <span className="who">{entry.by.name}</span>
-            <span>{t(`timeline.${entry.action}`, { defaultValue: entry.action })}</span>
-            {entry.detail && <p className="muted">{entry.detail}</p>}
-            {entry.changes && <TimelineChanges changes={entry.changes} />}
-          </li>
-        ))}
-      </ol>
-    </aside>
   )
 }

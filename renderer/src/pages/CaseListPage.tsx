@@ -1,119 +1,119 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Button, Empty, Input, Segmented, Select } from 'antd'
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
-import { CASE_VIEWS, SORT_FIELDS, type CaseQuery } from '@shared/schemas/case'
+import { CASE_VIEWS, type CaseQuery, type CaseView } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
-import { DepartmentOptions, EnumOptions } from '../components/Options'
+import { DateRange } from '../components/DateRange'
 import { useLoad } from '../hooks/useLoad'
+import { optionMatches } from '../ui/pinyin'
+import { popupContainer } from '../ui/fields'
 import { ExportButtons } from './ExportButtons'
-import { CaseTable } from './CaseTable'
+import { CaseTable, type ListSort } from './CaseTable'
 
-type Sort = (typeof SORT_FIELDS)[number]
-type View = (typeof CASE_VIEWS)[number]
 const EMPTY_FILTERS = { status: '', category: '', departmentId: '', from: '', to: '', q: '' }
 type Filters = typeof EMPTY_FILTERS
 
-function toQuery(f: Filters, sort: Sort, dir: 'asc' | 'desc'): CaseQuery {
-  const query: CaseQuery = { sort, dir }
+function toQuery(f: Filters, sort: ListSort, view: CaseView): CaseQuery {
+  const query: CaseQuery = { sort: sort.field, dir: sort.dir }
   for (const [key, value] of Object.entries(f)) if (value.trim() !== '') Object.assign(query, { [key]: value.trim() })
-  return query
+  return view === 'all' ? query : { ...query, view }
 }
 
-export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; onNew: () => void }) {
+export function CaseListPage({
+  onOpen,
+  onNew,
+  initialView = 'all',
+}: {
+  onOpen: (id: string) => void
+  onNew: () => void
+  /** The saved view to open on (home's tiles open 紧急, 逾期, …). */
+  initialView?: CaseView
+}) {
   const { t } = useTranslation()
   const api = useApi()
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS)
-  const [sort, setSort] = useState<{ field: Sort; dir: 'asc' | 'desc' }>({ field: 'receivedAt', dir: 'desc' })
-  // 我的 / 未分配 / 全部: whose cases (the department is the filter below).
-  const [view, setView] = useState<View>('all')
+  const [sort, setSort] = useState<ListSort>({ field: 'receivedAt', dir: 'desc' })
+  const [view, setView] = useState<CaseView>(initialView)
   const departments = useLoad(() => api['departments:list'](), [])
-  const query = { ...toQuery(filters, sort.field, sort.dir), ...(view === 'all' ? {} : { view }) }
+  const query = toQuery(filters, sort, view)
   const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)], true)
   const filtered = Object.values(filters).some((v) => v !== '') || view !== 'all'
-  const set = (key: keyof Filters) => (e: { target: { value: string } }) =>
-    setFilters((f) => ({ ...f, [key]: e.target.value }))
-  const sortBy = (field: Sort) =>
-    setSort((s) => ({ field, dir: s.field === field && s.dir === 'desc' ? 'asc' : s.field === field ? 'desc' : 'asc' }))
+  const set = (key: keyof Filters) => (value: string | undefined) => setFilters((f) => ({ ...f, [key]: value ?? '' }))
+  const open = useCallback((id: string) => onOpen(id), [onOpen])
 
-  const header = (field: Sort | null, label: string) => {
-    if (!field) return <th scope="col">{label}</th>
-    const active = sort.field === field
-    return (
-      <th scope="col" aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
-        <button type="button" className="sort" onClick={() => sortBy(field)} title={t('list.sortBy', { field: label })}>
-          {label} {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-        </button>
-      </th>
-    )
-  }
+  const options = (values: readonly string[], labelKey: string) =>
+    values.map((value) => ({ value, label: t(`options.${labelKey}.${value}`) }))
+  const select = (
+    key: 'status' | 'category' | 'departmentId',
+    label: string,
+    opts: { value: string; label: string }[],
+  ) => (
+    <span className="filter">
+      <label htmlFor={`list-${key}`}>{label}</label>
+      <Select
+        id={`list-${key}`}
+        value={filters[key] || undefined}
+        onChange={set(key)}
+        options={opts}
+        placeholder={t('list.all')}
+        allowClear
+        showSearch={{ filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input) }}
+        getPopupContainer={popupContainer}
+        popupMatchSelectWidth={false}
+        style={{ width: 112 }}
+      />
+    </span>
+  )
 
   return (
-    <section className="page" aria-labelledby="list-title">
-      <header className="page-header">
+    <section className="page list-page" aria-labelledby="list-title">
+      <header className="page-header list-header">
         <h1 id="list-title">{t('list.title')}</h1>
-        <button type="button" className="primary" onClick={onNew} title={t('shortcut.newCase')}>
+        <Segmented<CaseView>
+          aria-label={t('owner.view')}
+          value={view}
+          onChange={setView}
+          options={CASE_VIEWS.map((v) => ({ value: v, label: t(`list.views.${v}`) }))}
+        />
+        <Button type="primary" onClick={onNew} title={t('shortcut.newCase')}>
           {t('actions.newCase')} <kbd>F2</kbd>
-        </button>
+        </Button>
       </header>
-      <div className="view-switch" role="radiogroup" aria-label={t('owner.view')}>
-        {(['mine', 'unassigned', 'all'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            role="radio"
-            aria-checked={view === v}
-            className={view === v ? 'active' : undefined}
-            onClick={() => setView(v)}
-          >
-            {t(`owner.views.${v}`)}
-          </button>
-        ))}
-      </div>
-      <div className="card filters" role="search">
-        <label className="filter-search">
-          <span className="sr-only">{t('list.search')}</span>
-          <input
-            type="search"
-            placeholder={t('list.search')}
-            aria-label={t('list.search')}
-            value={filters.q}
-            onChange={set('q')}
-            maxLength={100}
-          />
-        </label>
-        <label>
-          {t('fields.status')}
-          <select value={filters.status} onChange={set('status')}>
-            <option value="">{t('list.all')}</option>
-            <EnumOptions values={CASE_STATUSES} labelKey="status" />
-          </select>
-        </label>
-        <label>
-          {t('fields.category')}
-          <select value={filters.category} onChange={set('category')}>
-            <option value="">{t('list.all')}</option>
-            <EnumOptions values={CATEGORIES} labelKey="category" />
-          </select>
-        </label>
-        <label>
-          {t('fields.department')}
-          <select value={filters.departmentId} onChange={set('departmentId')}>
-            <option value="">{t('list.all')}</option>
-            <DepartmentOptions departments={departments} />
-          </select>
-        </label>
-        <label>
-          {t('list.from')}
-          <input type="date" value={filters.from} onChange={set('from')} />
-        </label>
-        <label>
-          {t('list.to')}
-          <input type="date" value={filters.to} onChange={set('to')} />
-        </label>
-        <button type="button" onClick={() => setFilters(EMPTY_FILTERS)} disabled={!filtered}>
+      <div className="card list-filters" role="search">
+        <Input
+          type="search"
+          className="list-search"
+          placeholder={t('list.search')}
+          aria-label={t('list.search')}
+          value={filters.q}
+          onChange={(e) => set('q')(e.target.value)}
+          maxLength={100}
+          allowClear
+        />
+        {select('status', t('fields.status'), options(CASE_STATUSES, 'status'))}
+        {select('category', t('fields.category'), options(CATEGORIES, 'category'))}
+        {select(
+          'departmentId',
+          t('fields.department'),
+          departments.state === 'ready' ? departments.data.map((d) => ({ value: d.id, label: d.name })) : [],
+        )}
+        <DateRange
+          label={t('list.receivedRange')}
+          value={{ from: filters.from, to: filters.to }}
+          onChange={(r) => setFilters((f) => ({ ...f, ...r }))}
+          allowClear
+        />
+        <Button
+          onClick={() => {
+            setFilters(EMPTY_FILTERS)
+            setView('all')
+          }}
+          disabled={!filtered}
+        >
           {t('actions.reset')}
-        </button>
+        </Button>
       </div>
       {list.state === 'loading' && (
         <p className="muted" role="status">
@@ -123,21 +123,24 @@ export function CaseListPage({ onOpen, onNew }: { onOpen: (id: string) => void; 
       {list.state === 'error' && (
         <Notice kind="error">
           {t('list.error', { message: list.error.message })}{' '}
-          <button type="button" onClick={list.reload}>
+          <Button size="small" onClick={list.reload}>
             {t('actions.retry')}
-          </button>
+          </Button>
         </Notice>
       )}
       {list.state === 'ready' && list.data.total === 0 && (
-        <p className="empty">{filtered ? t('list.noMatch') : t('list.empty')}</p>
+        <Empty className="empty" description={filtered ? t('list.noMatch') : t('list.empty')} />
       )}
       {list.state === 'ready' && list.data.total > 0 && (
         <>
-          <p className="muted" role="status">
-            {t('list.total', { total: list.data.total })}
-          </p>
-          <ExportButtons query={query} />
-          <CaseTable query={query} first={list.data} header={header} onOpen={onOpen} />
+          <div className="list-status">
+            <span className="muted" role="status">
+              {t('list.total', { total: list.data.total })}
+            </span>
+            <span className="muted">{t('list.openHint')}</span>
+            <ExportButtons query={query} />
+          </div>
+          <CaseTable query={query} first={list.data} sort={sort} onSort={setSort} onOpen={open} />
         </>
       )}
     </section>

@@ -1,33 +1,48 @@
+import { useState } from 'react'
 import { z } from 'zod'
 import { useTranslation } from 'react-i18next'
+import { Button, Card } from 'antd'
 import type { CaseQuery } from '@shared/schemas/case'
+import type { CsvExport } from '@shared/schemas/exports'
 import { ManagerApproval } from '@shared/schemas/common'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
-import { PdfButton } from '../case/PdfButton'
+import { FileButton } from '../components/FileButton'
 import { useDeliverFile } from '../hooks/useDeliverFile'
 import { useLoad } from '../hooks/useLoad'
+import { useFeedback } from '../ui/feedback'
 
 const ApprovalOnly = z.object({ approval: ManagerApproval })
 
 /**
  * 导出 CSV of the list as filtered: phones masked for everyone; with full phones only when
- * a manager enters their PIN (checked again in main).
+ * a manager approves (checked again in main). Each export says how many cases went into
+ * which file.
  */
 export function ExportButtons({ query }: { query: CaseQuery }) {
   const { t } = useTranslation()
   const api = useApi()
   const deliver = useDeliverFile()
+  const feedback = useFeedback()
+  const [unmasked, setUnmasked] = useState(false)
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const managers = staff.state === 'ready' ? staff.data.filter((s) => s.role === 'manager') : []
   const { offset: _o, limit: _l, ...filters } = query
+  const done = (file: CsvExport) => t('export.done', { count: file.rows, file: file.fileName })
   return (
     <div className="export-buttons">
-      <PdfButton label={t('export.csv')} make={() => api['cases:exportCsv'](filters)} />
-      <details>
-        <summary>{t('export.unmasked')}</summary>
-        {/* Mounted once the managers are known, so the approver is preselected. */}
-        {staff.state === 'ready' && (
+      <FileButton
+        label={t('export.csv')}
+        busyLabel={t('export.busy')}
+        make={() => api['cases:exportCsv'](filters)}
+        done={done}
+      />
+      <Button type="link" aria-expanded={unmasked} onClick={() => setUnmasked((u) => !u)}>
+        {t('export.unmasked')}
+      </Button>
+      {/* Mounted once the managers are known, so the approver is preselected. */}
+      {unmasked && staff.state === 'ready' && (
+        <Card size="small" className="export-unmasked">
           <MiniForm
             id="export-unmasked"
             title={t('export.unmaskedTitle')}
@@ -39,11 +54,16 @@ export function ExportButtons({ query }: { query: CaseQuery }) {
             defaultApprover={managers[0]?.id ?? ''}
             onSubmit={async (v) => {
               const result = await api['cases:exportCsvUnmasked']({ ...filters, approval: v.approval })
-              return result.ok ? deliver(result.data) : result
+              if (!result.ok) return result
+              const delivered = await deliver(result.data)
+              if (delivered.ok && (!delivered.data || delivered.data.saved)) feedback.success(done(result.data))
+              return delivered
             }}
+            onDone={() => setUnmasked(false)}
+            onCancel={() => setUnmasked(false)}
           />
-        )}
-      </details>
+        </Card>
+      )}
     </div>
   )
 }

@@ -1,169 +1,337 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
+import { Alert, Button, Card, InputNumber, Table, Tag, Typography } from 'antd'
+import type { z } from 'zod'
 import type { Handover } from '@shared/schemas/handover'
-import { HANDOVER_WINDOW_HOURS } from '@shared/schemas/handover'
+import { HANDOVER_WINDOW_HOURS, SubmitHandoverInput } from '@shared/schemas/handover'
+import type { CaseSummary } from '@shared/schemas/case'
 import type { StaffPublic } from '@shared/schemas/staff'
-import { useApi } from '../apiContext'
-import { Notice } from '../components/Notice'
-import { Field } from '../components/Field'
-import { PdfButton } from '../case/PdfButton'
-import { useLoad } from '../hooks/useLoad'
+import type { Commitment } from '@shared/schemas/workflow'
 import { ownerText } from '@shared/i18n/owner'
+import { useApi } from '../apiContext'
+import { FileButton } from '../components/FileButton'
+import { useLoad } from '../hooks/useLoad'
+import { applyServerError } from '../hooks/serverErrors'
 import { formatDateTime } from '../format'
+import { PinField, SelectField, TextAreaField } from '../ui/fields'
+import { useFeedback } from '../ui/feedback'
+import { useUnsavedGuard } from '../ui/unsaved'
+
+/** The sign-off form: what the outgoing clerk writes and the incoming clerk's own PIN (the window is chosen above it). */
+const SignOff = SubmitHandoverInput.omit({ hours: true })
+type SignOff = z.input<typeof SignOff>
+const EMPTY: SignOff = { notes: '', incoming: { staffId: '', pin: '' } }
 
 /** 交接班: what the next shift takes over, notes, and the incoming clerk's sign-off with their PIN. */
 export function HandoverPage({ signedIn, onOpen }: { signedIn: StaffPublic; onOpen: (id: string) => void }) {
   const { t } = useTranslation()
   const api = useApi()
+  const feedback = useFeedback()
   const [hours, setHours] = useState(HANDOVER_WINDOW_HOURS)
   const snapshot = useLoad(() => api['handover:prepare']({ hours }), [hours], true)
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const history = useLoad(() => api['handover:list'](), [])
   const [signed, setSigned] = useState<Handover | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const form = useForm({ defaultValues: { notes: '', staffId: '', pin: '' } })
+  const [banner, setBanner] = useState<string | null>(null)
+  const form = useForm<SignOff>({ resolver: zodResolver(SignOff), defaultValues: EMPTY })
+  useUnsavedGuard(form.formState.isDirty)
   const submit = form.handleSubmit(async (v) => {
-    setError(null)
-    const result = await api['handover:submit']({ hours, notes: v.notes, incoming: { staffId: v.staffId, pin: v.pin } })
-    form.resetField('pin')
-    if (!result.ok)
-      return setError(
-        result.error.issues?.length
-          ? `${result.error.message} ${result.error.issues.map((i) => i.message).join(' ')}`
-          : result.error.message,
-      )
+    setBanner(null)
+    const result = await api['handover:submit']({ hours, ...v })
+    form.resetField('incoming.pin')
+    if (!result.ok) {
+      applyServerError(result.error, form.setError)
+      // A wrong or locked PIN is the PIN field's error; anything else without a field goes above the form.
+      if (result.error.code === 'WRONG_PIN' || result.error.code === 'LOCKED')
+        form.setError('incoming.pin', { type: 'server', message: result.error.message }, { shouldFocus: true })
+      else if (!result.error.issues?.length) setBanner(result.error.message)
+      return
+    }
+    const names = { outgoing: result.data.outgoing.name, incoming: result.data.incoming.name }
+    feedback.success(t('handover.signed', names))
     setSigned(result.data)
-    form.reset()
+    form.reset(EMPTY)
     history.reload()
   })
-  const link = (id: string, number: string) => (
-    <button type="button" className="link" onClick={() => onOpen(id)}>
-      {number}
-    </button>
-  )
+  const print = (id: string) => () => api['reports:handoverSheet']({ id })
+  const others = staff.state === 'ready' ? staff.data.filter((s) => s.id !== signedIn.id) : []
+
   return (
-    <section className="page" aria-labelledby="handover-title">
+    <section className="page handover" aria-labelledby="handover-title">
       <header className="page-header">
         <h1 id="handover-title">{t('handover.title')}</h1>
       </header>
-      <p className="muted">{t('handover.intro')}</p>
+      <Typography.Paragraph type="secondary">{t('handover.intro')}</Typography.Paragraph>
       {signed && (
-        <Notice kind="success">
-          {t('handover.signed', { outgoing: signed.outgoing.name, incoming: signed.incoming.name })}{' '}
-          <PdfButton label={t('handover.print')} make={() => api['reports:handoverSheet']({ id: signed.id })} />
-        </Notice>
+        <Alert
+          type="success"
+          role="status"
+          showIcon
+          className="handover-signed"
+          title={t('handover.signedAt', {
+            outgoing: signed.outgoing.name,
+            incoming: signed.incoming.name,
+            at: formatDateTime(signed.at),
+          })}
+          action={<FileButton label={t('handover.print')} make={print(signed.id)} />}
+        />
       )}
-      <div className="card">
-        <label className="inline">
+      <Card size="small" className="handover-window">
+        <label htmlFor="ho-hours" className="inline-label">
           {t('handover.hours')}
-          <input
-            type="number"
-            min={1}
-            max={72}
-            value={hours}
-            onChange={(e) => setHours(Math.min(72, Math.max(1, Number(e.target.value) || 1)))}
-          />
-        </label>
-      </div>
-      {snapshot.state === 'error' && <Notice kind="error">{snapshot.error.message}</Notice>}
+        </label>{' '}
+        <InputNumber
+          id="ho-hours"
+          min={1}
+          max={72}
+          precision={0}
+          value={hours}
+          onChange={(v) => setHours(Math.min(72, Math.max(1, Math.round(Number(v) || 1))))}
+        />
+      </Card>
+      {snapshot.state === 'loading' && (
+        <Typography.Paragraph type="secondary" role="status">
+          {t('app.loading')}
+        </Typography.Paragraph>
+      )}
+      {snapshot.state === 'error' && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={t('handover.loadFailed', { message: snapshot.error.message })}
+          action={<Button onClick={snapshot.reload}>{t('actions.retry')}</Button>}
+        />
+      )}
       {snapshot.state === 'ready' && (
         <>
-          <section className="card card-urgent" aria-labelledby="ho-esc">
-            <h2 id="ho-esc">{t('handover.escalations')}</h2>
-            {snapshot.data.escalations.length === 0 ? (
-              <p className="muted">{t('home.noEscalations')}</p>
-            ) : (
-              <ul className="home-list">
-                {snapshot.data.escalations.map((c) => (
-                  <li key={c.id}>
-                    {link(c.id, c.number)} {c.customerName} · {t(`options.category.${c.category}`)}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section className="card" aria-labelledby="ho-due">
-            <h2 id="ho-due">{t('handover.commitmentsDue', { hours })}</h2>
-            {snapshot.data.commitmentsDue.length === 0 ? (
-              <p className="muted">{t('handover.noCommitments')}</p>
-            ) : (
-              <ul className="home-list">
-                {snapshot.data.commitmentsDue.map(({ case: c, commitment: m }) => (
-                  <li key={m.id}>
-                    {link(c.id, c.number)} <strong>{m.what}</strong>{' '}
-                    <span className="muted">
-                      {t('wf.commitmentLine', { owner: m.owner, due: formatDateTime(m.dueAt) })} · {c.customerName}{' '}
-                      {c.phoneMasked}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <section className="card" aria-labelledby="ho-open">
-            <h2 id="ho-open">{t('handover.openCases', { count: snapshot.data.openCases.length })}</h2>
-            {snapshot.data.openCases.length === 0 ? (
-              <p className="muted">{t('handover.noOpenCases')}</p>
-            ) : (
-              <ul className="home-list">
-                {snapshot.data.openCases.map((c) => (
-                  <li key={c.id}>
-                    {link(c.id, c.number)} <span className="badge">{t(`options.status.${c.status}`)}</span>{' '}
-                    <span className={`badge class-${c.caseClass}`}>{t(`options.caseClass.${c.caseClass}`)}</span>{' '}
-                    {c.customerName} {c.phoneMasked} · {t(`options.category.${c.category}`)} · {t('owner.owner')}
-                    {t('corrections.colon')}
-                    <strong>{ownerText(t, c)}</strong>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <Section id="ho-esc" title={t('handover.escalations')} urgent={snapshot.data.escalations.length > 0}>
+            <CaseTable
+              rows={snapshot.data.escalations}
+              empty={t('home.noEscalations')}
+              onOpen={onOpen}
+              label={t('handover.escalations')}
+            />
+          </Section>
+          <Section id="ho-due" title={t('handover.commitmentsDue', { hours })}>
+            <CommitmentTable rows={snapshot.data.commitmentsDue} onOpen={onOpen} />
+          </Section>
+          <Section id="ho-open" title={t('handover.openCases', { count: snapshot.data.openCases.length })}>
+            <CaseTable
+              rows={snapshot.data.openCases}
+              empty={t('handover.noOpenCases')}
+              onOpen={onOpen}
+              label={t('handover.openCases', { count: snapshot.data.openCases.length })}
+            />
+          </Section>
         </>
       )}
-      <form className="card" onSubmit={submit} aria-labelledby="ho-sign">
-        <h2 id="ho-sign">{t('handover.signOff')}</h2>
-        {error && <Notice kind="error">{error}</Notice>}
-        <Field id="ho-notes" label={t('handover.notes')}>
-          <textarea id="ho-notes" rows={3} maxLength={1000} {...form.register('notes')} />
-        </Field>
-        <Field id="ho-incoming" label={t('handover.incoming')} required>
-          <select id="ho-incoming" {...form.register('staffId')}>
-            <option value="">{t('intake.selectPlaceholder')}</option>
-            {staff.state === 'ready' &&
-              staff.data
-                .filter((s) => s.id !== signedIn.id)
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-          </select>
-        </Field>
-        <Field id="ho-pin" label={t('handover.incomingPin')} required>
-          <input id="ho-pin" type="password" inputMode="numeric" autoComplete="off" {...form.register('pin')} />
-        </Field>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-            {t('handover.signOff')}
-          </button>
-        </div>
-      </form>
-      <section className="card" aria-labelledby="ho-history">
-        <h2 id="ho-history">{t('handover.history')}</h2>
-        {history.state === 'ready' && history.data.length === 0 && <p className="muted">{t('handover.none')}</p>}
-        {history.state === 'ready' && (
-          <ul className="home-list">
-            {history.data.map((h) => (
-              <li key={h.id}>
-                <span className="mono">{formatDateTime(h.at)}</span> {h.outgoing.name} → {h.incoming.name} ·{' '}
-                {t('handover.openCases', { count: h.snapshot.openCases.length })}{' '}
-                <PdfButton label={t('handover.print')} make={() => api['reports:handoverSheet']({ id: h.id })} />
-              </li>
-            ))}
-          </ul>
-        )}
+      <section aria-labelledby="ho-sign">
+        <Card size="small" title={<h2 id="ho-sign">{t('handover.signOff')}</h2>}>
+          <form className="handover-form" onSubmit={submit} noValidate aria-labelledby="ho-sign">
+            {banner && <Alert type="error" showIcon role="alert" title={banner} />}
+            <TextAreaField
+              control={form.control}
+              name="notes"
+              id="ho-notes"
+              label={t('handover.notes')}
+              rows={3}
+              max={1000}
+            />
+            <div className="handover-signer">
+              <SelectField
+                control={form.control}
+                name="incoming.staffId"
+                id="ho-incoming"
+                label={t('handover.incoming')}
+                required
+                options={others.map((s) => ({ value: s.id, label: s.name }))}
+              />
+              <PinField
+                control={form.control}
+                name="incoming.pin"
+                id="ho-pin"
+                label={t('handover.incomingPin')}
+                required
+              />
+            </div>
+            <div className="actions">
+              <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+                {t('handover.signOff')}
+              </Button>
+            </div>
+          </form>
+        </Card>
       </section>
+      <Section id="ho-history" title={t('handover.history')}>
+        {history.state === 'error' ? (
+          <Alert type="error" showIcon role="alert" title={history.error.message} />
+        ) : history.state === 'loading' ? (
+          <Empty text={t('app.loading')} />
+        ) : history.data.length === 0 ? (
+          <Empty text={t('handover.none')} />
+        ) : (
+          <Table<Handover>
+            size="small"
+            rowKey="id"
+            dataSource={history.data}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            locale={{ emptyText: t('handover.none') }}
+            aria-label={t('handover.history')}
+            columns={[
+              { title: t('handover.at'), dataIndex: 'at', width: 160, render: (at: string) => formatDateTime(at) },
+              {
+                title: t('handover.who'),
+                key: 'who',
+                width: 200,
+                render: (_, h) => `${h.outgoing.name} → ${h.incoming.name}`,
+              },
+              {
+                title: t('handover.openCount'),
+                key: 'open',
+                width: 110,
+                align: 'right',
+                render: (_, h) => h.snapshot.openCases.length,
+              },
+              {
+                title: t('handover.notes'),
+                dataIndex: 'notes',
+                ellipsis: true,
+                render: (notes: string) => notes || '—',
+              },
+              {
+                title: t('handover.sheet'),
+                key: 'print',
+                width: 160,
+                render: (_, h) => <FileButton label={t('handover.print')} make={print(h.id)} size="small" />,
+              },
+            ]}
+          />
+        )}
+      </Section>
     </section>
+  )
+}
+
+/** An empty part of the sheet says so in one line (no table of headers around nothing). */
+function Empty({ text }: { text: string }) {
+  return <Typography.Paragraph type="secondary">{text}</Typography.Paragraph>
+}
+
+function Section({
+  id,
+  title,
+  urgent,
+  children,
+}: {
+  id: string
+  title: string
+  urgent?: boolean
+  children: ReactNode
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <Card size="small" title={<h2 id={id}>{title}</h2>} className={urgent ? 'home-card-urgent' : undefined}>
+        {children}
+      </Card>
+    </section>
+  )
+}
+
+function CaseLink({ c, onOpen }: { c: Pick<CaseSummary, 'id' | 'number'>; onOpen: (id: string) => void }) {
+  return (
+    <Button type="link" className="case-link" onClick={() => onOpen(c.id)}>
+      {c.number}
+    </Button>
+  )
+}
+
+/** Cases as the sheet lists them: number, status, class, customer and masked phone, category, owner. */
+function CaseTable({
+  rows,
+  empty,
+  label,
+  onOpen,
+}: {
+  rows: CaseSummary[]
+  empty: string
+  label: string
+  onOpen: (id: string) => void
+}) {
+  const { t } = useTranslation()
+  if (rows.length === 0) return <Empty text={empty} />
+  return (
+    <Table<CaseSummary>
+      size="small"
+      rowKey="id"
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: empty }}
+      aria-label={label}
+      columns={[
+        { title: t('fields.number'), key: 'number', width: 190, render: (_, c) => <CaseLink c={c} onOpen={onOpen} /> },
+        {
+          title: t('fields.status'),
+          key: 'status',
+          width: 150,
+          render: (_, c) => (
+            <>
+              <Tag>{t(`options.status.${c.status}`)}</Tag>
+              <Tag color={c.caseClass === 2 ? 'orange' : 'blue'}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
+            </>
+          ),
+        },
+        { title: t('fields.customerName'), key: 'customer', render: (_, c) => `${c.customerName} ${c.phoneMasked}` },
+        { title: t('fields.category'), key: 'category', render: (_, c) => t(`options.category.${c.category}`) },
+        { title: t('owner.owner'), key: 'owner', render: (_, c) => ownerText(t, c) },
+      ]}
+    />
+  )
+}
+
+type CommitmentRow = { case: CaseSummary; commitment: Commitment }
+
+/** Promises due in the window or already late (late ones marked), soonest first. */
+function CommitmentTable({ rows, onOpen }: { rows: CommitmentRow[]; onOpen: (id: string) => void }) {
+  const { t } = useTranslation()
+  const now = Date.now()
+  if (rows.length === 0) return <Empty text={t('handover.noCommitments')} />
+  return (
+    <Table<CommitmentRow>
+      size="small"
+      rowKey={(r) => r.commitment.id}
+      dataSource={rows}
+      pagination={false}
+      locale={{ emptyText: t('handover.noCommitments') }}
+      aria-label={t('handover.commitmentsTable')}
+      columns={[
+        {
+          title: t('fields.number'),
+          key: 'number',
+          width: 190,
+          render: (_, r) => <CaseLink c={r.case} onOpen={onOpen} />,
+        },
+        { title: t('handover.what'), key: 'what', render: (_, r) => <strong>{r.commitment.what}</strong> },
+        {
+          title: t('handover.due'),
+          key: 'due',
+          width: 220,
+          render: (_, r) => (
+            <>
+              {formatDateTime(r.commitment.dueAt)}{' '}
+              {Date.parse(r.commitment.dueAt) < now && <Tag color="red">{t('handover.overdue')}</Tag>}
+            </>
+          ),
+        },
+        { title: t('handover.owner'), key: 'owner', width: 120, render: (_, r) => r.commitment.owner },
+        {
+          title: t('fields.customerName'),
+          key: 'customer',
+          render: (_, r) => `${r.case.customerName} ${r.case.phoneMasked}`,
+        },
+      ]}
+    />
   )
 }

@@ -1,9 +1,14 @@
 import { useState } from 'react'
+import { useForm } from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
+import { Alert, Button, Card, Col, Modal, Row, Tag, Typography } from 'antd'
+import type { z } from 'zod'
 import { CHANNELS } from '@shared/values/options'
 import {
   ReplySuggestionInput,
   SUGGESTION_KINDS,
+  SUGGESTION_LIMITS,
   SuggestionDraft,
   VoidSuggestionInput,
   type SuggestionView,
@@ -12,9 +17,23 @@ import { toLocalDateTime } from '@shared/values/localTime'
 import { maskPhone } from '@shared/values/phone'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
-import { Notice } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
+import { applyServerError } from '../hooks/serverErrors'
 import { formatDateTime } from '../format'
+import { ChoiceField, DateTimeField, SelectField, TextAreaField, TextField } from '../ui/fields'
+import { useFeedback } from '../ui/feedback'
+import { useUnsavedGuard } from '../ui/unsaved'
+
+type Draft = z.input<typeof SuggestionDraft>
+const blank = (): Draft => ({
+  receivedAt: toLocalDateTime(new Date()),
+  kind: 'suggestion',
+  channel: 'counter',
+  customerName: '',
+  phone: '',
+  departmentId: '',
+  text: '',
+})
 
 /**
  * 建议/意见 (docs/domain.md §3a): a customer's suggestion or opinion, recorded and thanked for,
@@ -23,127 +42,211 @@ import { formatDateTime } from '../format'
 export function SuggestionsPage() {
   const { t } = useTranslation()
   const api = useApi()
-  const [reload, setReload] = useState(0)
-  const [saved, setSaved] = useState<string | null>(null)
-  const list = useLoad(() => api['suggestions:list'](), [reload])
+  const feedback = useFeedback()
+  const list = useLoad(() => api['suggestions:list'](), [])
   const departments = useLoad(() => api['departments:list'](), [])
+  const [thank, setThank] = useState<string | null>(null)
+  const [banner, setBanner] = useState<string | null>(null)
+  const form = useForm<Draft>({ resolver: zodResolver(SuggestionDraft), defaultValues: blank() })
+  useUnsavedGuard(form.formState.isDirty)
   const options = (values: readonly string[], key: string) =>
     values.map((value) => ({ value, label: t(`${key}.${value}`) }))
+  const submit = form.handleSubmit(async (values) => {
+    setBanner(null)
+    const result = await api['suggestions:create'](values)
+    if (!result.ok) {
+      applyServerError(result.error, form.setError)
+      if (!result.error.issues?.length) setBanner(result.error.message)
+      return
+    }
+    feedback.success(t('suggestions.savedToast', { number: result.data.number }))
+    setThank(result.data.number)
+    form.reset(blank())
+    list.reload()
+  })
+  const control = form.control
   return (
-    <div className="page suggestions">
+    <section className="page suggestions-page" aria-labelledby="suggestions-title">
       <header className="page-header">
-        <h1>{t('suggestions.title')}</h1>
+        <h1 id="suggestions-title">{t('suggestions.title')}</h1>
       </header>
-      <p className="muted">{t('suggestions.intro')}</p>
-      {saved && <Notice kind="success">{saved}</Notice>}
-      <section className="card">
-        <MiniForm
-          key={reload}
-          id="suggestion"
-          title={t('suggestions.new')}
-          schema={SuggestionDraft}
-          defaults={{
-            receivedAt: toLocalDateTime(new Date()),
-            kind: 'suggestion',
-            channel: 'counter',
-            customerName: '',
-            phone: '',
-            departmentId: '',
-            text: '',
-          }}
-          fields={[
-            {
-              name: 'kind',
-              label: t('suggestions.kind'),
-              kind: 'select',
-              options: options(SUGGESTION_KINDS, 'suggestions.kinds'),
-            },
-            { name: 'receivedAt', label: t('fields.receivedAt'), kind: 'datetime' },
-            {
-              name: 'channel',
-              label: t('fields.channel'),
-              kind: 'select',
-              options: options(CHANNELS, 'options.channel'),
-            },
-            { name: 'customerName', label: t('fields.customerName'), optional: true, hint: t('suggestions.anonymous') },
-            { name: 'phone', label: t('fields.phone'), optional: true, hint: t('hints.phone') },
-            {
-              name: 'departmentId',
-              label: t('fields.department'),
-              kind: 'select',
-              optional: true,
-              hint: t('suggestions.wholeBranch'),
-              options:
-                departments.state === 'ready' ? departments.data.map((d) => ({ value: d.id, label: d.name })) : [],
-            },
-            { name: 'text', label: t('suggestions.text'), kind: 'textarea' },
-          ]}
-          submitLabel={t('suggestions.save')}
-          onSubmit={async (values) => {
-            const result = await api['suggestions:create'](values)
-            if (result.ok) setSaved(t('suggestions.saved', { number: result.data.number }))
-            return result
-          }}
-          onDone={() => setReload((n) => n + 1)}
+      <Typography.Paragraph type="secondary">{t('suggestions.intro')}</Typography.Paragraph>
+      {thank && (
+        <Alert
+          type="success"
+          showIcon
+          closable={{ onClose: () => setThank(null) }}
+          title={t('suggestions.saved', { number: thank })}
         />
+      )}
+      <section aria-labelledby="suggestion-title">
+        <Card title={<h2 id="suggestion-title">{t('suggestions.new')}</h2>}>
+          <form onSubmit={submit} noValidate aria-labelledby="suggestion-title">
+            {banner && <Alert type="error" showIcon role="alert" title={banner} />}
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <ChoiceField
+                  control={control}
+                  name="kind"
+                  id="suggestion-kind"
+                  label={t('suggestions.kind')}
+                  required
+                  options={options(SUGGESTION_KINDS, 'suggestions.kinds')}
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <DateTimeField
+                  control={control}
+                  name="receivedAt"
+                  id="suggestion-receivedAt"
+                  label={t('fields.receivedAt')}
+                  required
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <SelectField
+                  control={control}
+                  name="channel"
+                  id="suggestion-channel"
+                  label={t('fields.channel')}
+                  required
+                  options={options(CHANNELS, 'options.channel')}
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <TextField
+                  control={control}
+                  name="customerName"
+                  id="suggestion-customerName"
+                  label={t('fields.customerName')}
+                  hint={t('suggestions.anonymous')}
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <TextField
+                  control={control}
+                  name="phone"
+                  id="suggestion-phone"
+                  label={t('fields.phone')}
+                  hint={t('hints.phone')}
+                  inputMode="tel"
+                />
+              </Col>
+              <Col xs={24} md={8}>
+                <SelectField
+                  control={control}
+                  name="departmentId"
+                  id="suggestion-departmentId"
+                  label={t('fields.department')}
+                  hint={t('suggestions.wholeBranch')}
+                  allowClear
+                  options={
+                    departments.state === 'ready'
+                      ? departments.data.filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))
+                      : []
+                  }
+                />
+              </Col>
+              <Col xs={24}>
+                <TextAreaField
+                  control={control}
+                  name="text"
+                  id="suggestion-text"
+                  label={t('suggestions.text')}
+                  required
+                  rows={3}
+                  max={SUGGESTION_LIMITS.text}
+                />
+              </Col>
+            </Row>
+            <div className="actions">
+              <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+                {t('suggestions.save')}
+              </Button>
+            </div>
+          </form>
+        </Card>
       </section>
-      <section className="card" aria-labelledby="suggestions-list-title">
-        <h2 id="suggestions-list-title">{t('suggestions.list')}</h2>
-        {list.state === 'loading' && <p className="muted">{t('app.loading')}</p>}
-        {list.state === 'error' && <Notice kind="error">{list.error.message}</Notice>}
-        {list.state === 'ready' && list.data.length === 0 && <p className="empty">{t('suggestions.none')}</p>}
-        {list.state === 'ready' && list.data.length > 0 && (
-          <ul className="suggestion-list">
-            {list.data.map((s) => (
-              <SuggestionItem key={s.id} s={s} onChanged={() => setReload((n) => n + 1)} />
-            ))}
-          </ul>
-        )}
+      <section aria-labelledby="suggestions-list-title">
+        <Card title={<h2 id="suggestions-list-title">{t('suggestions.list')}</h2>}>
+          {list.state === 'loading' && (
+            <Typography.Paragraph type="secondary" role="status">
+              {t('app.loading')}
+            </Typography.Paragraph>
+          )}
+          {list.state === 'error' && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={t('suggestions.loadFailed', { message: list.error.message })}
+              action={<Button onClick={list.reload}>{t('actions.retry')}</Button>}
+            />
+          )}
+          {list.state === 'ready' && list.data.length === 0 && (
+            <Typography.Paragraph className="empty" type="secondary">
+              {t('suggestions.none')}
+            </Typography.Paragraph>
+          )}
+          {list.state === 'ready' && list.data.length > 0 && (
+            <ul className="suggestion-list">
+              {list.data.map((s) => (
+                <SuggestionItem key={s.id} s={s} onChanged={list.reload} />
+              ))}
+            </ul>
+          )}
+        </Card>
       </section>
-    </div>
+    </section>
   )
 }
 
 function SuggestionItem({ s, onChanged }: { s: SuggestionView; onChanged: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [open, setOpen] = useState<'reply' | 'void' | null>(null)
+  const feedback = useFeedback()
+  const [replying, setReplying] = useState(false)
+  const [voiding, setVoiding] = useState(false)
   const who = [s.customerName || t('suggestions.anonymousName'), s.phone ? maskPhone(s.phone) : ''].filter(Boolean)
   return (
     <li className={s.voided ? 'voided' : undefined} aria-label={s.number}>
-      <header>
-        <strong>{s.number}</strong> <span className="badge">{t(`suggestions.kinds.${s.kind}`)}</span>{' '}
-        <span className="muted small">
-          {formatDateTime(s.receivedAt)} · {t(`options.channel.${s.channel}`)} · {who.join(' ')}
-          {s.departmentName ? ` · ${s.departmentName}` : ''}
+      <div className="suggestion-head">
+        <span>
+          <strong>{s.number}</strong>{' '}
+          <Tag color={s.kind === 'opinion' ? 'orange' : 'blue'}>{t(`suggestions.kinds.${s.kind}`)}</Tag>
+          {s.voided && <Tag>{t('suggestions.voidedTag')}</Tag>}{' '}
+          <Typography.Text type="secondary">
+            {formatDateTime(s.receivedAt)} · {t(`options.channel.${s.channel}`)} · {who.join(' ')}
+            {s.departmentName ? ` · ${s.departmentName}` : ''}
+          </Typography.Text>
         </span>
-      </header>
+        {!s.voided && (
+          <span className="suggestion-actions">
+            <Button size="small" onClick={() => setReplying((r) => !r)} aria-expanded={replying}>
+              {s.reply ? t('suggestions.replyAgain') : t('suggestions.reply')}
+            </Button>
+            <Button size="small" danger onClick={() => setVoiding(true)}>
+              {t('suggestions.void')}
+            </Button>
+          </span>
+        )}
+      </div>
       <p className="suggestion-text">{s.text}</p>
       {s.reply && (
-        <p className="muted">
+        <Typography.Paragraph type="secondary">
           {t('suggestions.replyLine', { by: s.reply.by.name, at: formatDateTime(s.reply.at), text: s.reply.text })}
-        </p>
+        </Typography.Paragraph>
       )}
       {s.voided && (
-        <p className="muted">
+        <Typography.Paragraph type="secondary">
           {t('suggestions.voidedLine', {
             by: s.voided.by.name,
             at: formatDateTime(s.voided.at),
             reason: s.voided.reason,
           })}
-        </p>
+        </Typography.Paragraph>
       )}
-      {!s.voided && (
-        <div className="action">
-          <button type="button" onClick={() => setOpen(open === 'reply' ? null : 'reply')}>
-            {s.reply ? t('suggestions.replyAgain') : t('suggestions.reply')}
-          </button>
-          <button type="button" onClick={() => setOpen(open === 'void' ? null : 'void')}>
-            {t('suggestions.void')}
-          </button>
-        </div>
-      )}
-      {open === 'reply' && (
+      {replying && (
         <MiniForm
           id={`reply-${s.id}`}
           title={t('suggestions.reply')}
@@ -153,24 +256,75 @@ function SuggestionItem({ s, onChanged }: { s: SuggestionView; onChanged: () => 
             { name: 'text', label: t('suggestions.replyText'), kind: 'textarea', hint: t('suggestions.replyHint') },
           ]}
           submitLabel={t('actions.save')}
-          onSubmit={(values) => api['suggestions:reply'](values)}
-          onDone={onChanged}
-          onCancel={() => setOpen(null)}
+          onSubmit={async (values) => {
+            const result = await api['suggestions:reply'](values)
+            if (result.ok) feedback.success(t('suggestions.replied', { number: s.number }))
+            return result
+          }}
+          onDone={() => {
+            setReplying(false)
+            onChanged()
+          }}
+          onCancel={() => setReplying(false)}
         />
       )}
-      {open === 'void' && (
-        <MiniForm
-          id={`void-${s.id}`}
-          title={t('suggestions.void')}
-          schema={VoidSuggestionInput}
-          defaults={{ id: s.id, reason: '' }}
-          fields={[{ name: 'reason', label: t('suggestions.voidReason') }]}
-          submitLabel={t('suggestions.void')}
-          onSubmit={(values) => api['suggestions:void'](values)}
-          onDone={onChanged}
-          onCancel={() => setOpen(null)}
+      {voiding && (
+        <VoidDialog
+          s={s}
+          onClose={() => setVoiding(false)}
+          onVoided={() => {
+            setVoiding(false)
+            feedback.success(t('suggestions.voided', { number: s.number }))
+            onChanged()
+          }}
         />
       )}
     </li>
+  )
+}
+
+type VoidValues = z.input<typeof VoidSuggestionInput>
+
+/** 作废 asks first, in red, with the reason it needs (a suggestion is never deleted). */
+function VoidDialog({ s, onClose, onVoided }: { s: SuggestionView; onClose: () => void; onVoided: () => void }) {
+  const { t } = useTranslation()
+  const api = useApi()
+  const [banner, setBanner] = useState<string | null>(null)
+  const form = useForm<VoidValues>({
+    resolver: zodResolver(VoidSuggestionInput),
+    defaultValues: { id: s.id, reason: '' },
+  })
+  const submit = form.handleSubmit(async (values) => {
+    setBanner(null)
+    const result = await api['suggestions:void'](values)
+    if (result.ok) return onVoided()
+    applyServerError(result.error, form.setError)
+    if (!result.error.issues?.length) setBanner(result.error.message)
+  })
+  const formId = `void-${s.id}`
+  return (
+    <Modal
+      open
+      title={t('suggestions.voidTitle', { number: s.number })}
+      okText={t('suggestions.void')}
+      okButtonProps={{ danger: true, htmlType: 'submit', form: formId, loading: form.formState.isSubmitting }}
+      cancelText={t('actions.cancel')}
+      onCancel={onClose}
+      destroyOnHidden
+      getContainer={() => document.querySelector('main') ?? document.body}
+    >
+      <form id={formId} onSubmit={submit} noValidate aria-label={t('suggestions.voidTitle', { number: s.number })}>
+        <Typography.Paragraph>{t('suggestions.voidIntro')}</Typography.Paragraph>
+        {banner && <Alert type="error" showIcon role="alert" title={banner} />}
+        <TextField
+          control={form.control}
+          name="reason"
+          id={`${formId}-reason`}
+          label={t('suggestions.voidReason')}
+          required
+          maxLength={SUGGESTION_LIMITS.reason}
+        />
+      </form>
+    </Modal>
   )
 }

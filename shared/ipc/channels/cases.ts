@@ -1,6 +1,5 @@
 import { CaseDetail, CaseDraft, CaseList, CaseQuery, ClassifyPreviewInput, EditCaseInput } from '../../schemas/case'
-import { ExportCsvInput, ExportCsvUnmaskedInput } from '../../schemas/exports'
-import { GeneratedFile } from '../../schemas/files'
+import { CsvExport, ExportCsvInput, ExportCsvUnmaskedInput } from '../../schemas/exports'
 import { ClassificationSchema } from '../../schemas/workflow'
 import { ById, channels } from './spec'
 
@@ -11,6 +10,6 @@ export const caseChannels = channels({
   /** Corrects intake fields of an open case (each change in the timeline and audit trail). */
   'cases:edit': { input: EditCaseInput, output: CaseDetail, auth: 'session' },
   'cases:classify': { input: ClassifyPreviewInput, output: ClassificationSchema, auth: 'session' },
-  'cases:exportCsv': { input: ExportCsvInput, output: GeneratedFile, auth: 'session' },
-  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: GeneratedFile, auth: 'manager' },
+  'cases:exportCsv': { input: ExportCsvInput, output: CsvExport, auth: 'session' },
+  'cases:exportCsvUnmasked': { input: ExportCsvUnmaskedInput, output: CsvExport, auth: 'manager' },
 })

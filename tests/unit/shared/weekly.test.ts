@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { lastWeek, weeklyReport } from '@shared/rules/weekly'
+import { lastWeek, weeklyFigureTexts, weeklyReport } from '@shared/rules/weekly'
+import { dayRangePresets } from '@shared/rules/dayRanges'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import type { Case } from '@shared/schemas/case'
@@ -20,6 +21,15 @@ describe('the weekly department report', () => {
   it('defaults to last Monday to Sunday', () => {
     expect(lastWeek(new Date(2026, 10, 23))).toEqual({ from: '2026-11-16', to: '2026-11-22' }) // a Monday
     expect(lastWeek(new Date(2026, 10, 22))).toEqual({ from: '2026-11-09', to: '2026-11-15' }) // a Sunday
+  })
+
+  it('counts a case received today in this week’s figures (the screen never says 本周没有投诉 then)', () => {
+    const now = new Date(2026, 10, 26, 9, 30)
+    const today = kase({ receivedAt: new Date(2026, 10, 26, 9, 5).toISOString(), departmentId: 'd1' })
+    const { thisWeek } = dayRangePresets(now)
+    const r = weeklyReport([today], thisWeek, depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, now)
+    expect(r.total.total).toBe(1)
+    expect(weeklyReport([today], lastWeek(now), depts, (c) => c, DEFAULT_WORKFLOW_SETTINGS, now).total.total).toBe(0)
   })
 
   it('counts per department and category, classes, open, resolve time, cost and satisfaction', () => {
@@ -99,6 +109,9 @@ describe('the weekly department report', () => {
     expect(r.perDay.map((d) => d.count)).toEqual([1, 0, 1, 0, 1, 0, 0])
     // The in-progress Class 2 case is past 24 h without a first response: overdue.
     expect(r.byDepartment[0].overdue).toBe(1)
+    // The screen and the PDF print the same texts: ¥ with fen, one decimal of satisfaction out of 5.
+    expect(weeklyFigureTexts(r.total)).toEqual(['3', '2', '1', '2', '1', '4', '¥30.00', '4.0/5'])
+    expect(weeklyFigureTexts(r.byDepartment[0])).toEqual(['2', '1', '1', '1', '1', '2', '¥30.00', '5.0/5'])
   })
 
   it('counts cause codes per category in the material order, with those left without one (docs/domain.md §3a)', () => {
@@ -151,5 +164,6 @@ describe('the weekly department report', () => {
       byCategory: [],
       total: { total: 0, avgResolveHours: null, satisfaction: null },
     })
+    expect(weeklyFigureTexts(empty.total)).toEqual(['0', '0', '0', '0', '0', '—', '¥0.00', '—'])
   })
 })
