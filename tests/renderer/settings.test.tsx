@@ -458,7 +458,7 @@ describe('设置 → 到期匿名处理', () => {
     id,
     number: `SH01-2023010${day}-001`,
     status,
-    category: 'product' as const,
+    category: 'product_quality' as const,
     receivedAt: `2023-01-0${day}T02:00:00.000Z`,
   })
   const api = () =>
