@@ -8,6 +8,7 @@ import { ownerText } from '@shared/i18n/owner'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
+import { CLASS_COLOR } from '../case/CaseHeader'
 
 const PAGE = 200
 /** The columns' least width: the fixed ones and a summary of 176 px: the table's width at 1366 × 768, so it never scrolls sideways there. */
@@ -196,9 +197,7 @@ export function CaseTable({
         title: t('fields.caseClass'),
         key: 'class',
         width: 84,
-        render: cell((c) => (
-          <Tag color={c.caseClass === 2 ? 'orange' : 'blue'}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
-        )),
+        render: cell((c) => <Tag color={CLASS_COLOR[c.caseClass]}>{t(`options.caseClass.${c.caseClass}`)}</Tag>),
       },
       {
         title: t('fields.category'),

@@ -18,6 +18,7 @@ import { formatDateTime } from '../format'
 import { PinField, SelectField, TextAreaField } from '../ui/fields'
 import { useFeedback } from '../ui/feedback'
 import { useUnsavedGuard } from '../ui/unsaved'
+import { CLASS_COLOR } from '../case/CaseHeader'
 
 /** The sign-off form: what the outgoing clerk writes and the incoming clerk's own PIN (the window is chosen above it). */
 const SignOff = SubmitHandoverInput.omit({ hours: true })
@@ -279,7 +280,7 @@ function CaseTable({
           render: (_, c) => (
             <>
               <Tag>{t(`options.status.${c.status}`)}</Tag>
-              <Tag color={c.caseClass === 2 ? 'orange' : 'blue'}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
+              <Tag color={CLASS_COLOR[c.caseClass]}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
             </>
           ),
         },
