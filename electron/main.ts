@@ -53,7 +53,15 @@ if (!app.requestSingleInstanceLock()) {
   })
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isAppUrl))
   app.on('window-all-closed', () => app.quit())
-  app.on('will-quit', () => void services?.close())
+  // Electron does not wait for promises: hold the quit until the store has closed
+  // (its last seal written, the sync worker stopped), then quit for real.
+  app.on('will-quit', (event) => {
+    const closing = services
+    if (!closing) return
+    services = undefined
+    event.preventDefault()
+    void closing.close().finally(() => app.quit())
+  })
   app
     .whenReady()
     .then(start)

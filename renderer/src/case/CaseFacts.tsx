@@ -1,3 +1,4 @@
+import { ClassTag } from '../ui/tags'
 import { useTranslation } from 'react-i18next'
 import { Alert, Card, Collapse, Descriptions, Tag, Typography } from 'antd'
 import type { DescriptionsProps } from 'antd'
@@ -8,7 +9,6 @@ import { effectiveLoss } from '@shared/rules/amounts'
 import { lowerProposed } from '@shared/rules/corrections'
 import { formatDateTime } from '../format'
 import { ReasonList } from './ReasonList'
-import { CLASS_COLOR } from './CaseHeader'
 
 const MOOD_COLOR = { calm: 'default', upset: 'orange', angry: 'red' } as const
 
@@ -74,7 +74,7 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
       children: (
         <div className="case-class-facts">
           <div>
-            <Tag color={CLASS_COLOR[c.caseClass]}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
+            <ClassTag caseClass={c.caseClass} />
             {t(`options.category.${c.category}`)}
             {c.cause ? ` · ${t(`options.cause.${c.cause}`)}` : ''}
             <span className="muted small"> {t(`wf.class${c.caseClass}Track`)}</span>

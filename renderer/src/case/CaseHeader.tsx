@@ -1,3 +1,4 @@
+import { ClassTag } from '../ui/tags'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, Steps, Tag, Tooltip } from 'antd'
@@ -11,7 +12,6 @@ import { useNow } from '../hooks/useNow'
 import { formatDateTime } from '../format'
 
 /** Class 2 stands out (orange); Class 1 is the everyday blue. */
-export const CLASS_COLOR = { 1: 'blue', 2: 'orange' } as const
 
 /**
  * The case's sticky header: number, class and urgent tags, where the loop stands (Steps),
@@ -38,9 +38,7 @@ export function CaseHeader({
           {t('detail.title')} <span className="mono title-number">{c.number}</span>
         </h1>
         <div className="case-tags">
-          <Tag color={CLASS_COLOR[c.caseClass]} data-testid="case-class">
-            {t(`options.caseClass.${c.caseClass}`)}
-          </Tag>
+          <ClassTag caseClass={c.caseClass} data-testid="case-class" />
           {c.workflow.urgent && (
             <Tag color="red" data-testid="case-urgent">
               {t('list.urgent')}

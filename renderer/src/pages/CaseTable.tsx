@@ -1,3 +1,4 @@
+import { ClassTag, StatusTag } from '../ui/tags'
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Table, Tag, Typography } from 'antd'
@@ -8,7 +9,6 @@ import { ownerText } from '@shared/i18n/owner'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
-import { CLASS_COLOR } from '../case/CaseHeader'
 
 const PAGE = 200
 /** The columns' least width: the fixed ones and a summary of 176 px: the table's width at 1366 × 768, so it never scrolls sideways there. */
@@ -27,15 +27,6 @@ interface Slot {
   index: number
 }
 
-const STATUS_COLOURS: Record<CaseSummary['status'], string> = {
-  received: 'blue',
-  in_progress: 'geekblue',
-  resolved: 'cyan',
-  reported: 'purple',
-  followed_up: 'green',
-  closed: 'default',
-  voided: 'default',
-}
 /**
  * The table's parts with their ARIA roles: antd's virtual body is made of divs, so the whole is
  * one role="table" (the wrapper) with the header's row and column headers and the body's rows
@@ -187,17 +178,13 @@ export function CaseTable({
         title: t('fields.status'),
         ...sorted('status'),
         width: 84,
-        render: cell((c) => (
-          <Tag color={STATUS_COLOURS[c.status]} className={`status-tag status-tag-${c.status}`}>
-            {t(`options.status.${c.status}`)}
-          </Tag>
-        )),
+        render: cell((c) => <StatusTag status={c.status} className={`status-tag status-tag-${c.status}`} />),
       },
       {
         title: t('fields.caseClass'),
         key: 'class',
         width: 84,
-        render: cell((c) => <Tag color={CLASS_COLOR[c.caseClass]}>{t(`options.caseClass.${c.caseClass}`)}</Tag>),
+        render: cell((c) => <ClassTag caseClass={c.caseClass} />),
       },
       {
         title: t('fields.category'),

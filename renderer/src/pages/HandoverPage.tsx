@@ -1,3 +1,4 @@
+import { ClassTag, StatusTag } from '../ui/tags'
 import { useState, type ReactNode } from 'react'
 import { useForm } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
@@ -18,7 +19,6 @@ import { formatDateTime } from '../format'
 import { PinField, SelectField, TextAreaField } from '../ui/fields'
 import { useFeedback } from '../ui/feedback'
 import { useUnsavedGuard } from '../ui/unsaved'
-import { CLASS_COLOR } from '../case/CaseHeader'
 
 /** The sign-off form: what the outgoing clerk writes and the incoming clerk's own PIN (the window is chosen above it). */
 const SignOff = SubmitHandoverInput.omit({ hours: true })
@@ -279,8 +279,8 @@ function CaseTable({
           width: 150,
           render: (_, c) => (
             <>
-              <Tag>{t(`options.status.${c.status}`)}</Tag>
-              <Tag color={CLASS_COLOR[c.caseClass]}>{t(`options.caseClass.${c.caseClass}`)}</Tag>
+              <StatusTag status={c.status} />
+              <ClassTag caseClass={c.caseClass} />
             </>
           ),
         },

@@ -83,8 +83,13 @@ describe('main.ts wiring (electron mocked)', () => {
     await vi.waitFor(() => expect(win.loadFile).toHaveBeenCalled())
     expect(String(win.loadFile.mock.calls[0][0])).toMatch(/renderer[\\/]index\.html$/)
     expect(m.dialog.showErrorBox).not.toHaveBeenCalled()
-    m.appHandlers['will-quit']()
-    await new Promise((r) => setTimeout(r, 50))
+    const quit = { preventDefault: vi.fn() }
+    m.app.quit.mockClear()
+    m.appHandlers['will-quit'](quit)
+    // The quit waits for the store to close, then goes ahead.
+    expect(quit.preventDefault).toHaveBeenCalled()
+    await vi.waitFor(() => expect(m.app.quit).toHaveBeenCalledTimes(1))
+    m.appHandlers['will-quit']({ preventDefault: vi.fn() })
     rmSync(dataDir, { recursive: true, force: true })
   })
 })
