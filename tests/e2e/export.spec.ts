@@ -96,7 +96,8 @@ test('a branch exports its data bundle; head office imports it, and importing it
   const importForm = hqPage.getByRole('form', { name: '导入门店数据包' })
   await approve(importForm)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
-  await expect(importForm.getByRole('alert')).toContainText('请选择数据包文件')
+  // Said under the file field, and tied to it.
+  await expect(importForm.getByLabel('数据包文件')).toHaveAccessibleDescription(/请选择数据包文件/)
   await hqPage
     .getByLabel('数据包文件')
     .setInputFiles({ name: 'sh01.json.gz', mimeType: 'application/gzip', buffer: await readFile(bundlePath) })
