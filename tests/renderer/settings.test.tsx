@@ -549,4 +549,24 @@ describe('设置, the page', () => {
     expect(await screen.findByRole('tab', { name: '通用', selected: true })).toBeVisible()
     expect(screen.queryByRole('button', { name: '去填写' })).toBeNull()
   })
+  it('the language is a select searched like every other: typing English picks it', async () => {
+    window.localStorage.clear()
+    const user = userEvent.setup({ delay: null })
+    const api = fakeApi({
+      'auth:listStaff': { ok: true, data: [MANAGER] },
+      'settings:get': { ok: true, data: SETTINGS },
+    })
+    const onLocale = vi.fn()
+    renderAs(
+      <SettingsPage locale="zh-CN" onLocale={onLocale} signedIn={MANAGER} onRestored={() => {}} />,
+      api,
+      elevated(),
+    )
+    await user.click(await screen.findByRole('tab', { name: '通用' }))
+    const language = await screen.findByLabelText('界面语言')
+    await user.click(language)
+    await user.type(language, 'Eng')
+    await user.keyboard('{Enter}')
+    expect(onLocale).toHaveBeenCalledWith('en')
+  })
 })
