@@ -62,6 +62,7 @@ test('the clerk exports the filtered list as CSV with phones masked; full phones
 test('a branch exports its data bundle; head office imports it, and importing it again changes nothing', async ({
   browser,
 }) => {
+  test.slow() // two installations, a bundle out of one and into the other twice
   const branchPage = await browser.newPage()
   const branch = await hosts.start()
   await branchPage.goto(branch.url)

@@ -5,6 +5,7 @@ import type { Locale, StaffPublic } from '@shared/schemas/staff'
 import { useApi } from '../apiContext'
 import { useLoad } from '../hooks/useLoad'
 import { popupContainer } from '../ui/fields'
+import { optionMatches } from '../ui/pinyin'
 import { PeopleTab } from './settings/PeopleTab'
 import { ContactsForm } from './settings/ContactsForm'
 import { PolicySectionForm } from './WorkflowSettingsForm'
@@ -129,6 +130,9 @@ export function SettingsPage({
                         { value: 'zh-CN', label: '简体中文' },
                         { value: 'en', label: 'English' },
                       ]}
+                      showSearch={{
+                        filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input),
+                      }}
                       style={{ minWidth: 140 }}
                       getPopupContainer={popupContainer}
                     />
