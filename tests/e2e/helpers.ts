@@ -113,7 +113,14 @@ export async function openSettings(page: Page, tab?: string): Promise<void> {
  * the manager's PIN in the approval dialog unless a manager's approval stands in this tab.
  */
 export async function confirmAndApprove(page: Page, okText: string, done: Locator): Promise<void> {
-  const question = page.getByRole('dialog').filter({ has: page.locator('.ant-modal-confirm-body') })
+  // The newest question (an answered one may still be closing), once antd has zoomed it in: a click
+  // measured mid-zoom on a loaded machine missed the button and the question stayed open.
+  const question = page
+    .getByRole('dialog')
+    .filter({ has: page.locator('.ant-modal-confirm-body') })
+    .last()
+  await expect(question).toBeVisible()
+  await expect(question).not.toHaveClass(/-(appear|enter|leave)\b/)
   await question.getByRole('button', { name: okText, exact: true }).click()
   const dialog = page.getByRole('dialog').filter({ has: page.getByLabel('主管 PIN 码') })
   // A restore takes a backup first: it may take a while.

@@ -5,6 +5,7 @@ import {
   chooseOption,
   completeSetup,
   confirmAndApprove,
+  escalationCard,
   MANAGER,
   openSettings,
   SERVICE_PHONE,
@@ -97,7 +98,7 @@ test('first run asks for the contacts and the service phone; they are on the set
   await chooseOption(page.getByLabel(/^客户诉求/), '赔偿')
   await page.getByRole('radio', { name: '激动' }).check()
   await page.getByRole('button', { name: '保存' }).click()
-  const card = page.getByRole('alert').filter({ hasText: '紧急事件' })
+  const card = escalationCard(page)
   await expect(card).toContainText(SETUP_CONTACT.phone)
   await expect(card).not.toContainText('尚未设置主管联系人')
 })
