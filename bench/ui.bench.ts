@@ -25,6 +25,10 @@ async function seed(n: number): Promise<string> {
   await services.dispatch('setup:init', {
     branch: { name: '静安寺店', code: 'SH01' },
     manager: { name: '陈主管', pin: PIN, pinConfirm: PIN },
+    contacts: {
+      managerContacts: [{ name: '陈主管', role: '店长', phone: '13800000000' }],
+      serviceContact: '021-62345678',
+    },
   })
   const departments = services.ctx.store.data.departments
   const cases = generateCases(n).map((c, i) => ({ ...c, departmentId: departments[i % departments.length].id }))

@@ -30,6 +30,16 @@ export class Sessions {
     else this.locales.delete(caller)
   }
 
+  /** Changes every session (a new name shows at once wherever it is signed in or approving). */
+  updateAll(change: (s: Session) => Session): void {
+    for (const [caller, s] of this.byCaller) this.byCaller.set(caller, change(s))
+  }
+
+  /** Signs one member of staff out everywhere (their account was deactivated). */
+  endStaff(staffId: string): void {
+    for (const [caller, s] of [...this.byCaller]) if (s.staff.id === staffId) this.byCaller.delete(caller)
+  }
+
   /** After a restore the staff list may differ: everyone signs in again. */
   endAll(): void {
     this.byCaller.clear()

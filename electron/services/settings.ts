@@ -1,4 +1,4 @@
-import type { WorkflowSettings } from '@shared/schemas/settings'
+import type { BranchContacts, WorkflowPolicy, WorkflowSettings } from '@shared/schemas/settings'
 import type { ManagerApproval } from '@shared/schemas/common'
 import { canonical } from '../store'
 import { actorOf, appendAudit, approverOf, requireSession, type ServiceContext } from './context'
@@ -8,16 +8,21 @@ export function getWorkflowSettings(ctx: ServiceContext): WorkflowSettings {
   return ctx.store.data.settings.workflow
 }
 
-/** Branch policy (limits, keywords, contacts, deadlines, scripts): manager only. */
+/**
+ * Branch policy (limits, keywords, deadlines, scripts, retention): manager only. The contacts
+ * are not part of it (setContacts), so a policy form never clears them.
+ */
 export async function updateWorkflowSettings(
   ctx: ServiceContext,
-  input: { workflow: WorkflowSettings; approval: ManagerApproval },
+  input: { workflow: WorkflowPolicy; approval: ManagerApproval },
 ): Promise<WorkflowSettings> {
   const approver = approverOf(ctx)
   const at = ctx.now().toISOString()
-  await ctx.store.update((d) => {
-    const changes = diffFields(d.settings.workflow, input.workflow)
-    d.settings.workflow = input.workflow
+  return ctx.store.update((d) => {
+    const { managerContacts, serviceContact } = d.settings.workflow
+    const workflow: WorkflowSettings = { ...input.workflow, managerContacts, serviceContact }
+    const changes = diffFields(d.settings.workflow, workflow)
+    d.settings.workflow = workflow
     appendAudit(d, {
       at,
       by: actorOf(ctx),
@@ -26,8 +31,35 @@ export async function updateWorkflowSettings(
       approvedBy: approver,
       changes,
     })
+    return workflow
   })
-  return input.workflow
+}
+
+/** The emergency contacts and the service phone (first asked at set-up): manager only, audited. */
+export async function setContacts(
+  ctx: ServiceContext,
+  input: BranchContacts & { approval: ManagerApproval },
+): Promise<WorkflowSettings> {
+  const approver = approverOf(ctx)
+  const at = ctx.now().toISOString()
+  return ctx.store.update((d) => {
+    const workflow: WorkflowSettings = {
+      ...d.settings.workflow,
+      managerContacts: input.managerContacts,
+      serviceContact: input.serviceContact,
+    }
+    const changes = diffFields(d.settings.workflow, workflow)
+    d.settings.workflow = workflow
+    appendAudit(d, {
+      at,
+      by: actorOf(ctx),
+      action: 'settings.contacts',
+      target: 'workflow',
+      approvedBy: approver,
+      changes,
+    })
+    return workflow
+  })
 }
 
 /** The top-level settings that changed, with their values before and after (for the audit trail). */

@@ -47,7 +47,8 @@ export const en: Messages = {
   roles: { manager: 'Manager', staff: 'Staff' },
   setup: {
     title: 'First-run set-up',
-    intro: 'Enter this branch and create the first manager. Managers add staff and departments under Settings.',
+    intro:
+      'Four steps: the branch, the first manager, emergency contacts and the service phone, the departments. All can be changed later under Settings.',
     branch: 'Branch',
     branchName: 'Branch name',
     branchCode: 'Branch code',
@@ -55,6 +56,20 @@ export const en: Messages = {
     managerName: 'Manager name',
     pin: 'PIN (4–8 digits)',
     pinConfirm: 'Repeat PIN',
+    steps: {
+      branch: 'Branch',
+      manager: 'First manager',
+      contacts: 'Emergency contacts and service phone',
+      departments: 'Departments',
+    },
+    contactsIntro:
+      'In an emergency the case page lists these contacts for the desk to call at once; the service phone is printed on every receipt.',
+    departmentsIntro:
+      'Each new complaint names the department involved. These are the usual ones: rename, remove or add; they can be changed later under Settings.',
+    departmentN: 'Department {{n}}',
+    removeDepartment: 'Remove department {{n}}',
+    back: 'Back',
+    next: 'Next',
   },
   signIn: { title: 'Staff sign-in', staff: 'Staff name', pin: 'PIN', choose: 'Choose' },
   fields: {
@@ -275,6 +290,8 @@ export const en: Messages = {
       '{{branch}} ({{code}}): {{added}} added, {{unchanged}} already here and the same, {{departments}} departments added, {{conflicts}} conflicts.',
     conflicts: 'Conflicts (already here with different content, not overwritten)',
     fields: 'Fields that differ',
+    exported: 'Data bundle exported → {{file}}',
+    imported: 'Bundle of {{branch}} imported: {{added}} added',
   },
   export: {
     fileName: 'complaints',
@@ -457,7 +474,9 @@ export const en: Messages = {
   },
   settings: {
     backupKeep: 'Daily backups to keep',
-    serviceContact: 'Service phone on receipts',
+    serviceContact: 'Service phone',
+    serviceContactHint:
+      'Printed on every receipt for the customer to ask about their case: a mobile, a landline, a 400/800 hotline or a 95/96 service number',
     reportFullPhone: 'Print the customer’s full phone on Class 2 written reports (masked by default)',
     privacy: 'Privacy',
     retentionNote: 'Retention and confidentiality note',
@@ -525,6 +544,74 @@ export const en: Messages = {
     approverPin: "Manager's PIN",
     added: 'Added: {{name}}',
     language: 'Language',
+    tabs: {
+      people: 'Staff and departments',
+      rules: 'Rules',
+      compensation: 'Compensation',
+      keywords: 'Keywords',
+      scripts: 'Scripts',
+      data: 'Data and backups',
+      headOffice: 'Head office',
+      general: 'General',
+    },
+    sections: {
+      rules: 'Amounts, rules and deadlines',
+      compensation: 'Compensation policy',
+      keywords: 'Classification keywords (one per line)',
+      privacy: 'Retention and privacy',
+      backups: 'Automatic backups',
+    },
+    savedSection: 'Saved: {{section}}',
+    undoChanges: 'Undo changes',
+    generalTitle: 'Interface and branch',
+    statusTitle: 'Status',
+    status: { active: 'Active', inactive: 'Deactivated', locked: 'Locked until {{time}}' },
+    openCases: 'Open complaints',
+    actions: 'Actions',
+    noEntries: 'Nothing yet',
+    rename: 'Rename',
+    renameTitle: 'Rename “{{name}}”',
+    newName: 'New name',
+    renameDepartmentHint: 'Existing complaints show the new name too; the audit trail keeps the old one.',
+    renamed: 'Renamed: {{before}} → {{after}}',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
+    deactivateStaffTitle: 'Deactivate “{{name}}”?',
+    deactivateStaffBody:
+      'They can no longer sign in or be chosen as owner; windows where they are signed in sign out. Nothing is deleted; they can be reactivated at any time.',
+    deactivateStaffOpen:
+      '{{name}} still owns {{count}} open complaints and stays their owner: hand them over on the complaint page.',
+    reactivateTitle: 'Reactivate “{{name}}”?',
+    reactivateStaffBody: 'They sign in with their old PIN.',
+    deactivateDepartmentTitle: 'Deactivate the department “{{name}}”?',
+    deactivateDepartmentBody:
+      'New complaints can no longer choose it; existing complaints keep showing it. It can be reactivated at any time.',
+    reactivateDepartmentBody: 'New complaints can choose it again.',
+    deactivated: 'Deactivated: {{name}}',
+    reactivated: 'Reactivated: {{name}}',
+    resetPinConfirmTitle: 'Reset the PIN of “{{name}}”?',
+    resetPinConfirmBody:
+      'The old PIN stops working at once and any lock is lifted. Tell the new PIN to the person directly.',
+    pinReset: 'PIN of {{name}} reset',
+    contactsTitle: 'Emergency contacts and service phone',
+    contactsHint: 'Listed on the case page in an emergency, for the desk to call in order. At least one.',
+    contactsMissing:
+      'Emergency contacts or the service phone are missing: nobody to call in an emergency, and receipts show no service phone. Fill them in and save.',
+    contactsSaved: 'Emergency contacts and service phone saved',
+    contactsGo: 'Fill them in',
+    contactN: 'Contact {{n}}',
+    removeContact: 'Remove contact {{n}}',
+    retentionConfirmTitle: 'Anonymise {{count}} complaints?',
+    retentionConfirmBody:
+      'The customer’s name becomes “(anonymised)” and the phone is cleared, for good; the complaint itself is kept.',
+    refusals: {
+      last_manager:
+        'This is the last active manager and cannot be deactivated: add or reactivate another manager first.',
+      self: 'You cannot deactivate your own account; another manager can.',
+      last_department: 'Keep at least one active department, so new complaints have one to choose.',
+      unchanged: 'Nothing changed; nothing saved.',
+      duplicate: 'An active entry already has this name.',
+    },
   },
   rules: {
     safety_health: 'Safety or health (injury, illness, food or drug, fire or accident)',
@@ -1039,6 +1126,11 @@ export const en: Messages = {
     acknowledge: 'Acknowledge',
     acknowledgeHint:
       'Once acknowledged, the notice of what the start recovered or set aside is no longer shown to everyone; the files set aside stay where they are.',
+    acknowledged: 'Recovery at start acknowledged',
+    restoreAt: 'Restore the backup of {{at}}',
+    restoreTitle: 'Restore the backup of {{at}}?',
+    created: 'Backed up: {{at}} ({{cases}} complaints)',
+    restored: 'Backup of {{at}} restored; please sign in again',
   },
   handover: {
     title: 'Shift handover',
@@ -1125,6 +1217,11 @@ export const en: Messages = {
     required: 'Required',
     invalid: 'Invalid value',
     phone: 'Enter a mobile (11 digits) or landline (area code-number)',
+    servicePhone:
+      'Enter a service phone: a mobile, a landline (area code-number), a 400/800 hotline or a 95/96 service number',
+    contactsRequired: 'Enter at least one escalation contact',
+    duplicateName: 'Name repeated',
+    departmentsRequired: 'Keep at least one department',
     amount: 'Enter an amount of 0 or more, at most two decimals',
     amountText: 'Enter an amount in figures, e.g. 20, 20.5 or ¥20',
     amountNegative: 'An amount cannot be negative',
@@ -1182,6 +1279,8 @@ export const en: Messages = {
     missingRestore: 'Restore the newest backup ({{at}})',
     missingRestoreHint:
       'The journal and archive found are set aside unchanged, never deleted; a manager checks and acknowledges afterwards.',
+    missingRestoreConfirm: 'Restore the backup of {{at}}?',
+    missingRestored: 'Backup of {{at}} restored',
     missingNoBackup: 'No usable backup. Call your administrator; do not set the app up again in this folder.',
     auditShort:
       'Audit trail incomplete: it should hold {{expected}} entries but {{entries}} were found; from entry {{at}} on, entries were deleted or replaced outside the app. Tell a manager now and keep the data file for inspection.',
@@ -1349,6 +1448,7 @@ export const en: Messages = {
       resetConfirm: 'Reset “{{section}}” to the shipped defaults? What this section holds now will be replaced.',
       resetYes: 'Reset',
       resetDone: '“{{section}}” reset to the defaults.',
+      showLanguage: 'Show the {{language}} scripts',
     },
   },
   hq: {

@@ -6,6 +6,7 @@ import { LASTR_STEPS } from './workflow'
 import { CompensationPolicy } from './compensation'
 import { optionalText, requiredText } from './common'
 import { v } from '../values/messages'
+import { isServicePhone, isValidPhone } from '../values/phone'
 
 const keywordList = z
   .array(
@@ -92,8 +93,27 @@ export const Playbook = z.object({
 })
 export type Playbook = z.infer<typeof Playbook>
 
+/** A contact as stored: files saved before contacts were checked keep what was typed. */
 export const ManagerContact = z.object({ name: requiredText(30), phone: requiredText(30), role: optionalText(30) })
 export type ManagerContact = z.infer<typeof ManagerContact>
+
+/** A contact as entered (first run, 设置 → 通用): the phone is one the desk can call (values/phone). */
+export const ManagerContactInput = ManagerContact.extend({
+  phone: requiredText(30).refine((s) => s === '' || isValidPhone(s), { message: v.phone }),
+})
+
+/** The branch's service phone as entered: a phone, a 400/800 hotline or a 95/96 service number. */
+export const ServicePhone = requiredText(60).refine((s) => s === '' || isServicePhone(s), { message: v.servicePhone })
+
+/**
+ * Who the desk calls in an emergency (the escalation card) and the service phone printed on
+ * every receipt: asked at first run, so neither is ever blank, and kept so (at least one contact).
+ */
+export const BranchContacts = z.object({
+  managerContacts: z.array(ManagerContactInput).min(1, { message: v.contactsRequired }).max(20, { message: v.invalid }),
+  serviceContact: ServicePhone,
+})
+export type BranchContacts = z.infer<typeof BranchContacts>
 
 /** Branch policy for classification, escalation and deadlines (docs/domain.md §4, §5, §8). */
 export const WorkflowSettings = z.object({
@@ -158,3 +178,10 @@ export const WorkflowSettings = z.object({
   backupKeep: whole(1, 365),
 })
 export type WorkflowSettings = z.infer<typeof WorkflowSettings>
+
+/**
+ * The policy a manager saves under 设置 (limits, deadlines, keywords, compensation, retention…):
+ * everything but the contacts, which have their own form and channel (BranchContacts).
+ */
+export const WorkflowPolicy = WorkflowSettings.omit({ managerContacts: true, serviceContact: true })
+export type WorkflowPolicy = z.infer<typeof WorkflowPolicy>

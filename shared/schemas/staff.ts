@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { ROLES } from '../values/options'
 import { enumOf, Id, ManagerApproval, Pin, requiredText, StaffRef } from './common'
 import { v } from '../values/messages'
+import { repeatedNames } from '../values/names'
+import { BranchContacts } from './settings'
 
 export const Locale = z.enum(['zh-CN', 'en'])
 export type Locale = z.infer<typeof Locale>
@@ -25,12 +27,33 @@ const pinsMatchError = { message: v.pinMismatch, path: ['pinConfirm'] }
 export const INSTALLATION_KINDS = ['branch', 'headoffice'] as const
 export type InstallationKind = (typeof INSTALLATION_KINDS)[number]
 
-export const SetupInput = z.object({
-  /** Absent: a branch (as every installation was before head office mode). */
-  kind: z.enum(INSTALLATION_KINDS, { message: v.choose }).optional(),
-  branch: BranchInput,
-  manager: z.object({ name: requiredText(30), pin: Pin, pinConfirm: z.string() }).refine(pinsMatch, pinsMatchError),
-})
+/** Department names, each once (values/names): the list a branch starts with. */
+export const DepartmentNames = z
+  .array(requiredText(30))
+  .min(1, { message: v.departmentsRequired })
+  .max(30, { message: v.invalid })
+  .superRefine((names, ctx) => {
+    for (const i of repeatedNames(names)) ctx.addIssue({ code: 'custom', message: v.duplicateName, path: [i] })
+  })
+
+export const SetupInput = z
+  .object({
+    /** Absent: a branch (as every installation was before head office mode). */
+    kind: z.enum(INSTALLATION_KINDS, { message: v.choose }).optional(),
+    branch: BranchInput,
+    manager: z.object({ name: requiredText(30), pin: Pin, pinConfirm: z.string() }).refine(pinsMatch, pinsMatchError),
+    /**
+     * A branch's emergency contacts and service phone: its first urgent case and first receipt
+     * need them (required for a branch; head office has no desk).
+     */
+    contacts: BranchContacts.optional(),
+    /** A branch's departments to start with (the defaults, as shown and edited); absent: the defaults. */
+    departments: DepartmentNames.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if ((s.kind ?? 'branch') === 'branch' && !s.contacts)
+      ctx.addIssue({ code: 'custom', message: v.required, path: ['contacts'] })
+  })
 export type SetupInput = z.infer<typeof SetupInput>
 
 export const StaffInput = z
@@ -71,3 +94,26 @@ export type Session = z.infer<typeof Session>
 export const ResetPinInput = z
   .object({ staffId: Id, pin: Pin, pinConfirm: z.string(), approval: ManagerApproval })
   .refine(pinsMatch, pinsMatchError)
+
+/** A member of staff as the settings list shows them: active or not, locked, and how many open cases they own. */
+export const StaffEntry = StaffPublic.extend({
+  active: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  openCases: z.number().int(),
+})
+export type StaffEntry = z.infer<typeof StaffEntry>
+
+/** A department as the settings list shows it, with its open cases. */
+export const DepartmentEntry = Department.extend({ openCases: z.number().int() })
+export type DepartmentEntry = z.infer<typeof DepartmentEntry>
+
+export const RenameStaffInput = z.object({ staffId: Id, name: requiredText(30), approval: ManagerApproval })
+/** 停用 / 启用: nobody is deleted; a deactivated account cannot sign in and owns no new cases. */
+export const SetStaffActiveInput = z.object({ staffId: Id, active: z.boolean(), approval: ManagerApproval })
+export const RenameDepartmentInput = z.object({ departmentId: Id, name: requiredText(30), approval: ManagerApproval })
+/** A deactivated department takes no new cases; its old cases keep its name. */
+export const SetDepartmentActiveInput = z.object({
+  departmentId: Id,
+  active: z.boolean(),
+  approval: ManagerApproval,
+})

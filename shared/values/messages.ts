@@ -5,6 +5,10 @@ export const v = {
   required: 'validation.required',
   invalid: 'validation.invalid',
   phone: 'validation.phone',
+  servicePhone: 'validation.servicePhone',
+  contactsRequired: 'validation.contactsRequired',
+  duplicateName: 'validation.duplicateName',
+  departmentsRequired: 'validation.departmentsRequired',
   amount: 'validation.amount',
   /** A typed amount (values/money readAmount): not a number, negative, a third decimal, too large. */
   amountText: 'validation.amountText',

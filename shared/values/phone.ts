@@ -14,6 +14,17 @@ export function isValidPhone(raw: string): boolean {
   return MOBILE.test(phone) || LANDLINE.test(phone)
 }
 
+// Hotlines a branch prints for its customers: 400/800 numbers (10 digits, e.g. 400-820-1234)
+// and the short service numbers of banks and chains (95588, 95105188, 96xxx).
+const HOTLINE = /^[48]00-?\d{3}-?\d{4}$/
+const SHORT_SERVICE = /^9[56]\d{3,6}$/
+
+/** The branch's service phone (服务电话): a phone as above, a 400/800 hotline or a 95/96 service number. */
+export function isServicePhone(raw: string): boolean {
+  const phone = normalizePhone(raw)
+  return isValidPhone(phone) || HOTLINE.test(phone) || SHORT_SERVICE.test(phone)
+}
+
 /** 13812341234 → 138****1234; landlines keep area code and last 4 digits. */
 export function maskPhone(raw: string): string {
   const phone = normalizePhone(raw)

@@ -10,6 +10,7 @@ import {
   fillIntake,
   MANAGER,
   nextAction,
+  openSettings,
   recordEarlyFollowUp,
   resolveCase,
   useHosts,
@@ -154,7 +155,7 @@ test('a Class 1 case walked to 已结案: the Steps bar passes every step, the t
 
   // The same page in English.
   const number = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/KS-\d{8}-\d{4}/)![0]
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  await openSettings(page, '通用')
   await chooseOption(page.getByLabel('界面语言'), 'English')
   await page.getByRole('navigation').getByRole('button', { name: 'Complaints' }).click()
   await page.getByRole('button', { name: number }).click()

@@ -1,6 +1,16 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
-import { addClerkAndSignIn, completeSetup, fillIntake, MANAGER, openList, shot, useHosts, approve } from './helpers'
+import {
+  addClerkAndSignIn,
+  approve,
+  completeSetup,
+  fillIntake,
+  MANAGER,
+  openList,
+  openSettings,
+  shot,
+  useHosts,
+} from './helpers'
 
 const hosts = useHosts()
 
@@ -52,6 +62,7 @@ test('the clerk exports the filtered list as CSV with phones masked; full phones
 test('a branch exports its data bundle; head office imports it, and importing it again changes nothing', async ({
   browser,
 }) => {
+  test.slow() // two installations, a bundle out of one and into the other twice
   const branchPage = await browser.newPage()
   const branch = await hosts.start()
   await branchPage.goto(branch.url)
@@ -66,7 +77,7 @@ test('a branch exports its data bundle; head office imports it, and importing it
   })
   await branchPage.getByRole('button', { name: '保存' }).click()
   await expect(branchPage.getByRole('heading', { name: '投诉详情' })).toBeVisible()
-  await branchPage.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  await openSettings(branchPage, '数据与备份')
   const exportForm = branchPage.getByRole('form', { name: '导出本店数据包' })
   await approve(exportForm)
   const [bundle] = await Promise.all([
@@ -74,17 +85,20 @@ test('a branch exports its data bundle; head office imports it, and importing it
     exportForm.getByRole('button', { name: '导出数据包' }).click(),
   ])
   expect(bundle.suggestedFilename()).toMatch(/^客诉台数据包-SH01-\d{8}-\d{4}\.json\.gz$/)
+  // The toast names the file.
+  await expect(branchPage.getByText(`已导出数据包 → ${bundle.suggestedFilename()}`)).toBeVisible()
   const bundlePath = await bundle.path()
 
   const hqPage = await browser.newPage()
   const hq = await hosts.start()
   await hqPage.goto(hq.url)
   await completeSetup(hqPage, { name: '华东区总部', code: 'HQ01' })
-  await hqPage.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  await openSettings(hqPage, '数据与备份')
   const importForm = hqPage.getByRole('form', { name: '导入门店数据包' })
   await approve(importForm)
   await importForm.getByRole('button', { name: '导入数据包' }).click()
-  await expect(importForm.getByRole('alert')).toContainText('请选择数据包文件')
+  // Said under the file field, and tied to it.
+  await expect(importForm.getByLabel('数据包文件')).toHaveAccessibleDescription(/请选择数据包文件/)
   await hqPage
     .getByLabel('数据包文件')
     .setInputFiles({ name: 'sh01.json.gz', mimeType: 'application/gzip', buffer: await readFile(bundlePath) })

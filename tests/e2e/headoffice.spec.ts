@@ -28,7 +28,7 @@ test('a manager sets the head office link; the password is not shown again; offl
     timeout: 20_000,
   })
   await expect(card.locator('.sync-status')).toContainText(/总部：离线（自 .+），待同步 \d+ 条/)
-  // The settings page is long (issue 14 splits it into tabs): the card and the top bar are what this journey shows.
+  // The card and the top bar are what this journey shows.
   await card.screenshot({ path: 'test-results/screens/44-headoffice-card.png' })
   await page.getByRole('banner').screenshot({ path: 'test-results/screens/44-headoffice-topbar.png' })
 })

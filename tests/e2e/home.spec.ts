@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { chooseOption, fillIntake, MANAGER, signIn, signedInClerk, useHosts } from './helpers'
+import { chooseOption, fillIntake, MANAGER, openSettings, signIn, signedInClerk, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -115,8 +115,8 @@ test('the next shift starts on 首页: the last handover’s notes and cases, ti
   await shots(page, '53-suggestions')
 
   // The same in English.
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
-  await page.getByLabel('界面语言').selectOption('en')
+  await openSettings(page, '通用')
+  await chooseOption(page.getByLabel('界面语言'), 'English')
   await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click()
   await expect(page.getByRole('region', { name: 'Last shift handover' })).toContainText(`李娜 → ${MANAGER.name}`)
   await shots(page, '54-home-en')

@@ -12,6 +12,7 @@ import {
   openIntake,
   openList,
   saveIntake,
+  openSettings,
   shot,
   signIn,
   useHosts,
@@ -238,14 +239,16 @@ test('switches the whole UI to English and back', async ({ page }) => {
   const host = await hosts.start()
   await page.goto(host.url)
   await completeSetup(page)
-  await page.getByRole('button', { name: '设置' }).click()
-  await page.getByLabel('界面语言').selectOption('en')
+  await openSettings(page, '通用')
+  await chooseOption(page.getByLabel('界面语言'), 'English')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
   await page.getByRole('navigation').getByRole('button', { name: 'Complaints' }).click()
   await expect(page.getByText('No complaints yet.', { exact: false })).toBeVisible()
   await shot(page, '07-english-list')
+  // Settings opens on the tab last in view.
   await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByLabel('Language').selectOption('zh-CN')
+  await expect(page.getByRole('tab', { name: 'General', selected: true })).toBeVisible()
+  await chooseOption(page.getByLabel('Language'), '简体中文')
   await expect(page.getByRole('heading', { name: '设置' })).toBeVisible()
 })
 
@@ -256,7 +259,7 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   // The PIN typed at set-up stands for five minutes: the manager is not asked again (主管授权).
   const standing = page.getByRole('banner').getByRole('status').filter({ hasText: '主管授权：陈主管' })
   await expect(standing).toBeVisible()
-  await page.getByRole('button', { name: '设置' }).click()
+  await openSettings(page, '员工与部门')
   const form = page.getByRole('form', { name: '添加员工' })
   await expect(form.getByText(/^由 陈主管 授权（\d\d:\d\d 前免输 PIN 码）$/)).toBeVisible()
   await expect(form.getByLabel('主管 PIN 码')).toHaveCount(0)
@@ -272,7 +275,7 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   await expect(form.getByText(/PIN 码不正确/)).toBeVisible()
   await form.getByLabel('主管 PIN 码').fill(MANAGER.pin)
   await form.getByRole('button', { name: '添加员工' }).click()
-  await expect(form.getByText('已添加：李娜')).toBeVisible()
+  await expect(page.getByText('已添加：李娜')).toBeVisible()
   // …and that PIN stands again for the next few minutes.
   await expect(standing).toBeVisible()
   await shot(page, '08-settings')

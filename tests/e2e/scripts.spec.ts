@@ -1,5 +1,14 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { approve, completeSetup, fillIntake, shot, useHosts } from './helpers'
+import {
+  approve,
+  chooseOption,
+  completeSetup,
+  confirmAndApprove,
+  fillIntake,
+  openSettings,
+  shot,
+  useHosts,
+} from './helpers'
 
 const hosts = useHosts()
 
@@ -59,13 +68,13 @@ test('scripts read aloud: demand 其他 with the customer’s words, a style pic
   await regionShot(panel, 'scripts-lastr-panel-zh')
 
   // 设置: the manager edits the first apology script (关心) and saves with the PIN.
-  await nav(page, /设置/).click()
+  await openSettings(page, '话术')
   const editor = page.getByRole('form', { name: '话术与提示' })
   const apology = editor.getByLabel('关心 · 话术')
   await apology.fill('真的非常抱歉，让您久等了。\n我理解您现在的心情。')
   await approve(editor)
   await editor.getByRole('button', { name: '保存话术' }).click()
-  await expect(editor.getByText('话术已保存。')).toBeVisible()
+  await expect(page.getByText('话术已保存。')).toBeVisible()
   await shot(page, 'scripts-settings-zh')
   await regionShot(editor, 'scripts-editor-zh')
 
@@ -75,14 +84,12 @@ test('scripts read aloud: demand 其他 with the customer’s words, a style pic
   await expect(lastr(page).getByText('非常抱歉给您带来了不便。')).toHaveCount(0)
 
   // 恢复默认 for that section, after a confirmation: the shipped scripts are back.
-  await nav(page, /设置/).click()
+  await openSettings(page) // opens on 话术, the tab last in view
   const steps = editor.getByRole('group', { name: '各步骤话术与要点', exact: true })
   await steps.getByRole('button', { name: '恢复默认：各步骤话术与要点' }).click()
-  const confirm = steps.getByRole('group', { name: /确定把“各步骤话术与要点”恢复为系统默认内容吗/ })
-  await approve(confirm)
-  await regionShot(steps, 'scripts-reset-confirm-zh')
-  await confirm.getByRole('button', { name: '确定恢复' }).click()
-  await expect(editor.getByText('“各步骤话术与要点”已恢复默认。')).toBeVisible()
+  await expect(page.getByRole('dialog')).toContainText('确定把“各步骤话术与要点”恢复为系统默认内容吗')
+  await shot(page, 'scripts-reset-confirm-zh')
+  await confirmAndApprove(page, '确定恢复', page.getByText('“各步骤话术与要点”已恢复默认。'))
   await expect(editor.getByLabel('关心 · 话术')).toHaveValue(/^非常抱歉给您带来了不便。/)
 
   await openCase()
@@ -90,8 +97,9 @@ test('scripts read aloud: demand 其他 with the customer’s words, a style pic
   await expect(lastr(page).getByText('真的非常抱歉，让您久等了。')).toHaveCount(0)
 
   // The same page in English.
-  await nav(page, /设置/).click()
-  await page.getByLabel('界面语言').selectOption('en')
+  await openSettings(page, '通用')
+  await chooseOption(page.getByLabel('界面语言'), 'English')
+  await page.getByRole('tab', { name: 'Scripts', exact: true }).click()
   await shot(page, 'scripts-settings-en')
   await regionShot(page.getByRole('form', { name: 'Scripts and tips' }), 'scripts-editor-en')
   await openCase()

@@ -10,6 +10,8 @@ import {
   newDataDir,
   openList,
   saveIntake,
+  confirmAndApprove,
+  openSettings,
   shot,
   signIn,
   useHosts,
@@ -59,21 +61,22 @@ test('a manager restores a backup through Settings; later changes go, the pre-re
     await saveIntake(page)
   }
   await logCase('备份前客户')
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  await openSettings(page, '数据与备份')
   const card = page.getByRole('region', { name: '备份与恢复' })
   await approve(card.getByRole('form', { name: '立即备份' }))
   await card.getByRole('button', { name: '立即备份' }).click()
+  await expect(page.getByText(/^已备份：.+（1 件投诉）$/)).toBeVisible()
   const manual = card.getByRole('row').filter({ has: page.getByRole('cell', { name: '手动', exact: true }) })
   // One case in it, live, and nothing archived yet.
   await expect(manual.getByRole('cell').nth(2)).toHaveText(/^1\s*在用 1 件 · 归档 0 件（0 个月）$/)
   await logCase('备份后客户')
 
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
-  await manual.locator('summary', { hasText: '恢复到此备份' }).click()
-  await expect(manual).toContainText('当前数据会先另存为“恢复前”备份')
+  // Restoring asks first, in red, saying what happens to today's data.
+  await openSettings(page)
+  await manual.getByRole('button', { name: /^恢复到 .+ 的备份$/ }).click()
+  await expect(page.getByRole('dialog')).toContainText('当前数据会先另存为“恢复前”备份')
   await shot(page, '19-restore')
-  await approve(manual)
-  await manual.getByRole('button', { name: '恢复', exact: true }).click()
+  await confirmAndApprove(page, '恢复', page.getByRole('heading', { name: '员工登录' }))
 
   await signIn(page, MANAGER.name, MANAGER.pin)
   await openList(page)
@@ -81,7 +84,7 @@ test('a manager restores a backup through Settings; later changes go, the pre-re
   await expect(page.getByText('备份前客户', { exact: true })).toBeVisible()
   await expect(page.getByText('备份后客户', { exact: true })).toHaveCount(0)
   await expect(page.getByText('备份后客户的投诉')).toHaveCount(0)
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
+  await openSettings(page)
   const preRestore = card.getByRole('row').filter({ has: page.getByRole('cell', { name: '恢复前', exact: true }) })
   await expect(preRestore.getByRole('cell').nth(2)).toHaveText(/^2\s*在用 2 件 · 归档 0 件（0 个月）$/)
 })

@@ -14,8 +14,10 @@ import {
   nextAction,
   openCaseAction,
   openList,
+  openSettings,
   recordEarlyFollowUp,
   resolveCase,
+  SETUP_CONTACT,
   shot,
   useHosts,
 } from './helpers'
@@ -78,16 +80,17 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await page.goto(host.url)
   await completeSetup(page)
 
-  // The manager sets the escalation contact first.
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
-  const policy = page.getByRole('form', { name: '投诉处理政策' })
-  await policy.getByRole('button', { name: '添加联系人' }).click()
-  await policy.getByLabel('姓名').fill('王店长')
-  await policy.getByLabel('职务').fill('店长')
-  await policy.getByLabel('电话', { exact: true }).fill('13800001111')
-  await approve(policy)
-  await policy.getByRole('button', { name: '保存' }).click()
-  await expect(policy.getByText('已保存。')).toBeVisible()
+  // The first run asked for an emergency contact; the manager adds the store manager as a second one.
+  await openSettings(page, '通用')
+  const contacts = page.getByRole('form', { name: '紧急联系人与服务电话' })
+  await contacts.getByRole('button', { name: '添加联系人' }).click()
+  const second = contacts.getByRole('group', { name: '联系人 2' })
+  await second.getByLabel('姓名').fill('王店长')
+  await second.getByLabel('职务').fill('店长')
+  await second.getByLabel('电话').fill('13800002222')
+  await approve(contacts)
+  await contacts.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('已保存紧急联系人和服务电话')).toBeVisible()
 
   await fillIntake(page, {
     name: '刘女士',
@@ -106,10 +109,12 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await page.getByRole('button', { name: '保存' }).click()
 
   // The escalation card interrupts; the manager signed in is asked to take it over (never to "report to a manager").
+  // It lists the contact the first run asked for and the one added since.
   const card = escalationCard(page)
   await expect(card).toContainText('紧急事件 — 待主管接手')
+  await expect(card).toContainText(SETUP_CONTACT.phone)
   await expect(card).toContainText('王店长')
-  await expect(card).toContainText('13800001111')
+  await expect(card).toContainText('13800002222')
   await expect(card).toContainText('第一时间')
   await expect(card.getByRole('list', { name: '紧急原因' })).toContainText('人身伤害/健康损害')
   await shot(page, '12-escalation-card')

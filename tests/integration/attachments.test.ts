@@ -8,7 +8,15 @@ import { MAX_ATTACHMENT_BYTES } from '@shared/values/attachments'
 import { createHttpApi } from '@shared/ipc/httpClient'
 import { emptyWorkflow } from '@shared/schemas/workflow'
 import { StoredCase } from '../../electron/store/schema'
-import { clerkDesk, CLERK_PIN, MANAGER_PIN, openTestServices, setUpBranch, unwrap } from '../support/services'
+import {
+  CLERK_PIN,
+  clerkDesk,
+  MANAGER_PIN,
+  openTestServices,
+  SETUP_CONTACTS,
+  setUpBranch,
+  unwrap,
+} from '../support/services'
 import { makeCase, validDraft } from '../support/factories'
 import { makePdf, makePng } from '../support/images'
 import { useTempDirs } from '../support/tempDir'
@@ -264,6 +272,7 @@ describe('evidence attachments on a case (issue 13)', () => {
           await services.call('setup:init', {
             branch: { name: '静安寺店', code: 'sh01' },
             manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
+            contacts: SETUP_CONTACTS,
           }),
         )
         const api = createHttpApi(bridge.token, 'tab-evidence-0123456789', fetch, bridge.url.replace(/\/$/, ''))

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
-import { CLERK_PIN, MANAGER_PIN, openTestServices, setUpBranch, testClock, unwrap } from '../support/services'
+import {
+  CLERK_PIN,
+  MANAGER_PIN,
+  openTestServices,
+  SETUP_CONTACTS,
+  setUpBranch,
+  testClock,
+  unwrap,
+} from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 describe('first run, staff and sign-in', () => {
@@ -24,6 +32,7 @@ describe('first run, staff and sign-in', () => {
     const again = await services.call('setup:init', {
       branch: { name: '冒充', code: 'XX01' },
       manager: { name: '坏人', pin: '0000', pinConfirm: '0000' },
+      contacts: SETUP_CONTACTS,
     })
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     await services.close()
@@ -45,6 +54,7 @@ describe('first run, staff and sign-in', () => {
     const result = await services.call('setup:init', {
       branch: { name: '静安寺店', code: 'SH01' },
       manager: { name: '陈主管', pin: '1234', pinConfirm: '4321' },
+      contacts: SETUP_CONTACTS,
     })
     expect(result).toMatchObject({
       ok: false,

@@ -6,6 +6,7 @@ import { startBridge, type Bridge } from '../../electron/bridge/server'
 import type { Services } from '../../electron/services'
 import { useTempDirs } from '../support/tempDir'
 import { bridgeOn } from '../support/bridge'
+import { SETUP_CONTACTS } from '../support/services'
 
 const TAB = 'tab-0123456789abcdef'
 
@@ -76,6 +77,7 @@ describe('the browser bridge', () => {
     const setup = await first['setup:init']({
       branch: { name: '静安寺店', code: 'sh01' },
       manager: { name: '陈主管', pin: '246810', pinConfirm: '246810' },
+      contacts: SETUP_CONTACTS,
     })
     expect(setup).toMatchObject({ ok: true, data: { staff: { name: '陈主管' } } })
     expect(await first['app:status']()).toMatchObject({ ok: true, data: { session: { staff: { name: '陈主管' } } } })
@@ -106,6 +108,7 @@ describe('the browser bridge', () => {
     await api['setup:init']({
       branch: { name: '静安寺店', code: 'sh01' },
       manager: { name: '陈主管', pin: '246810', pinConfirm: '246810' },
+      contacts: SETUP_CONTACTS,
     })
     const bundle = await post(bridge.url, '/api/data:importBundle', headers, big)
     expect(bundle.status).toBe(200) // read whole and handed to the services, which check it (no approval here)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFile } from 'node:fs/promises'
 import type { CaseQuery } from '@shared/schemas/case'
-import { CLERK_PIN, openTestServices, setUpBranch, testClock, unwrap } from '../support/services'
+import { CLERK_PIN, openTestServices, SETUP_CONTACTS, setUpBranch, testClock, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
 
@@ -173,6 +173,7 @@ describe('cases: intake, list and detail through the services', () => {
     const result = await services.call('setup:init', {
       branch: { name: '静安寺店', code: 'SH01' },
       manager: { name: '陈主管', pin: '1234', pinConfirm: '1234' },
+      contacts: SETUP_CONTACTS,
     })
     expect(result).toMatchObject({
       ok: false,

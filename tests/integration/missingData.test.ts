@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { MANAGER_PIN, openTestServices, setUpBranch, unwrap } from '../support/services'
+import { MANAGER_PIN, openTestServices, SETUP_CONTACTS, setUpBranch, unwrap } from '../support/services'
 import { useTempDirs } from '../support/tempDir'
 
 describe('data missing (issue 15, point 3)', () => {
@@ -27,6 +27,7 @@ describe('data missing (issue 15, point 3)', () => {
     const setUp = await missing.call('setup:init', {
       branch: { name: '冒名店', code: 'XX01' },
       manager: { name: '冒名', pin: '1234', pinConfirm: '1234' },
+      contacts: SETUP_CONTACTS,
     })
     expect(setUp).toMatchObject({
       ok: false,

@@ -63,7 +63,9 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       expect(out.text).not.toContain('还没有承诺')
       expect(out.text).toContain('您反映的问题')
       expect(out.text).toMatch(/我们将在 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 前答复您/)
-      expect(out.text).toContain('（经办人填写）') // no service phone set yet: a line to fill in, never "—"
+      // The service phone asked at first run is on the very first receipt, never a blank or "—".
+      expect(out.text).toContain('021-62345678')
+      expect(out.text).not.toContain('（经办人填写）')
       expect(out.text).toContain('店长')
       expect(out.text).not.toContain('保存 3 年')
       expect(out.text).toContain(c.number)
@@ -74,20 +76,21 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
       expect(out.fonts).toMatch(/[A-Z]{6}\+NotoSansSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes/)
       expect(out.pages).toBe(1)
 
-      // With the branch's service phone set, and a case with no commitment yet: the phone, and what happens next.
+      // With the branch's service phone changed, and a case with no commitment yet: the new phone, and what happens next.
       const settings = unwrap(await services.call('settings:get'))
       unwrap(await services.call('auth:signIn', { staffId: managerId, pin: MANAGER_PIN }))
       unwrap(
-        await services.call('settings:update', {
-          workflow: { ...settings, serviceContact: '021-62345678' },
+        await services.call('settings:setContacts', {
+          managerContacts: settings.managerContacts,
+          serviceContact: '400-820-1234',
           approval: { managerId, pin: MANAGER_PIN },
         }),
       )
       const c2 = unwrap(await services.call('cases:create', validDraft({ departmentId: departments[0].id })))
       const second = await pdf(dir, unwrap(await services.call('reports:caseReceipt', { id: c2.id })))
-      expect(second.text).toContain('021-62345678')
+      expect(second.text).toContain('400-820-1234')
       expect(second.text).toContain('接下来')
-      expect(second.text).toMatch(/拨打服务电话\s*021-62345678/)
+      expect(second.text).toMatch(/拨打服务电话\s*400-820-1234/)
       expect(second.pages).toBe(1)
       await services.close()
     })

@@ -20,6 +20,8 @@ type Desk = Awaited<ReturnType<typeof setUpBranch>> & {
   backupName: string
   /** A voided case received 40 months ago, past the branch's 36-month retention period. */
   pastRetention: CaseDetail
+  /** A second clerk, not signed in anywhere (one may not deactivate oneself). */
+  spareId: string
 }
 
 /** A payload for each manager-only action, valid except for the approval. */
@@ -27,6 +29,14 @@ const PAYLOADS: Record<string, (d: Desk) => [string, Record<string, unknown>]> =
   'staff:add': () => ['staff:add', { staff: { name: '新员工', role: 'staff', pin: '2468', pinConfirm: '2468' } }],
   'staff:resetPin': (d) => ['staff:resetPin', { staffId: d.clerkId, pin: '8642', pinConfirm: '8642' }],
   'departments:add': () => ['departments:add', { name: '生鲜部' }],
+  'staff:rename': (d) => ['staff:rename', { staffId: d.clerkId, name: '李娜娜' }],
+  'staff:setActive': (d) => ['staff:setActive', { staffId: d.spareId, active: false }],
+  'departments:rename': (d) => ['departments:rename', { departmentId: d.departments[1].id, name: '收银台' }],
+  'departments:setActive': (d) => ['departments:setActive', { departmentId: d.departments[1].id, active: false }],
+  'settings:setContacts': () => [
+    'settings:setContacts',
+    { managerContacts: [{ name: '王经理', role: '区域经理', phone: '13900000000' }], serviceContact: '95588' },
+  ],
   'backups:create': () => ['backups:create', {}],
   'backups:restore': (d) => ['backups:restore', { name: d.backupName }],
   'backups:acknowledgeRecovery': () => ['backups:acknowledgeRecovery', {}],
@@ -136,8 +146,15 @@ describe('roles enforced in main: every manager-only action', () => {
     unwrap(await services.call('cases:transition', { id: old.id, action: 'void', reason: '测试', approval }))
     const current = unwrap(await services.call('settings:get'))
     unwrap(await services.call('settings:update', { workflow: { ...current, retentionMonths: 36 }, approval }))
+    const spare = unwrap(
+      await services.call('staff:add', {
+        staff: { name: '王芳', role: 'staff', pin: '2468', pinConfirm: '2468' },
+        approval,
+      }),
+    )
     return {
       ...setup,
+      spareId: spare.id,
       pastRetention: old,
       urgent: await make({ description: '顾客滑倒摔伤了', phone: '13900000001' }),
       plain: await make({ phone: '13900000002', category: 'delivery' }),

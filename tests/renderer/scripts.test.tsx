@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { screen, waitFor, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { CaseDetail } from '@shared/schemas/case'
 import type { Result } from '@shared/ipc/result'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
-import { DEFAULT_PLAYBOOK } from '@shared/domain/playbook'
 import { LastrPanel } from '../../renderer/src/case/LastrPanel'
-import { ScriptsSettingsForm } from '../../renderer/src/pages/ScriptsSettingsForm'
 import type { CasePanelProps } from '../../renderer/src/case/caseActions'
 import { makeCase } from '../support/factories'
 import { fakeApi, renderWithApi } from './renderWithApi'
@@ -76,79 +74,5 @@ describe('the LASTR panel reads aloud well', { timeout: 30_000 }, () => {
     expect(text).toContain('You would like compensation. Is that right?')
     expect(text).not.toMatch(/us to Compensation|—/)
     expect(screen.getByText(/not recorded/)).toBeVisible()
-  })
-})
-
-describe('设置 → 话术与提示', { timeout: 30_000 }, () => {
-  const render = (api = fakeApi()) =>
-    renderWithApi(
-      <ScriptsSettingsForm
-        settings={DEFAULT_WORKFLOW_SETTINGS}
-        managers={[{ id: 'm1', name: '陈主管', role: 'manager' }]}
-        approver="m1"
-        onSaved={() => {}}
-      />,
-      api,
-    )
-
-  it('refuses a template with an unknown slot before sending, saying where', async () => {
-    const api = fakeApi()
-    render(api)
-    const other = within(screen.getByRole('group', { name: '复述模板（按客户诉求）' })).getByLabelText('其他')
-    await userEvent.clear(other)
-    await userEvent.type(other, '您希望我们 {{demand}，对吗？')
-    await userEvent.type(screen.getByLabelText(/主管 PIN 码/, { selector: '#scripts-approver-pin' }), '246810')
-    await userEvent.click(screen.getByRole('button', { name: '保存话术' }))
-    expect(await screen.findByText(/有内容不符合要求/)).toBeVisible()
-    expect(screen.getByText(/模板格式不正确/)).toBeVisible()
-    expect(api['scripts:update']).not.toHaveBeenCalled()
-  })
-
-  it('sends the edited playbook with the approval', async () => {
-    const api = fakeApi({ 'scripts:update': { ok: true, data: DEFAULT_PLAYBOOK } })
-    render(api)
-    const attend = screen.getByLabelText('关心 · 话术')
-    await userEvent.clear(attend)
-    await userEvent.type(attend, '真的很抱歉。{enter}我理解您的心情。')
-    await userEvent.type(screen.getByLabelText(/主管 PIN 码/, { selector: '#scripts-approver-pin' }), '246810')
-    await userEvent.click(screen.getByRole('button', { name: '保存话术' }))
-    await waitFor(() => expect(api['scripts:update']).toHaveBeenCalled())
-    const sent = api['scripts:update'].mock.calls[0][0]
-    expect(sent.playbook.steps.attend.zh).toEqual(['真的很抱歉。', '我理解您的心情。'])
-    expect(sent.playbook.steps.listen).toEqual(DEFAULT_PLAYBOOK.steps.listen)
-    expect(sent.approval).toEqual({ managerId: 'm1', pin: '246810' })
-    expect(await screen.findByText('话术已保存。')).toBeVisible()
-  })
-
-  it('a reset keeps what was typed, unsaved, in the other sections', async () => {
-    const api = fakeApi({ 'scripts:reset': { ok: true, data: DEFAULT_PLAYBOOK } })
-    render(api)
-    const thank = screen.getByLabelText('感谢 · 话术')
-    await userEvent.clear(thank)
-    await userEvent.type(thank, '多谢您！')
-    await userEvent.click(screen.getByRole('button', { name: '恢复默认：客户性格：特征与提示' }))
-    const confirm = screen.getByRole('group', { name: /确定把“客户性格：特征与提示”/ })
-    await userEvent.type(within(confirm).getByLabelText('主管 PIN 码'), '246810')
-    await userEvent.click(within(confirm).getByRole('button', { name: '确定恢复' }))
-    expect(await screen.findByText('“客户性格：特征与提示”已恢复默认。')).toBeVisible()
-    expect(screen.getByLabelText('感谢 · 话术')).toHaveValue('多谢您！')
-  })
-
-  it('恢复默认 asks first, then resets that section only', async () => {
-    const api = fakeApi({ 'scripts:reset': { ok: true, data: DEFAULT_PLAYBOOK } })
-    render(api)
-    await userEvent.click(screen.getByRole('button', { name: '恢复默认：忌用语及替代说法' }))
-    expect(api['scripts:reset']).not.toHaveBeenCalled()
-    const confirm = screen.getByRole('group', { name: /确定把“忌用语及替代说法”恢复为系统默认内容吗/ })
-    expect(within(confirm).getByLabelText('审批主管')).toHaveValue('m1')
-    await userEvent.type(within(confirm).getByLabelText('主管 PIN 码'), '246810')
-    await userEvent.click(within(confirm).getByRole('button', { name: '确定恢复' }))
-    await waitFor(() =>
-      expect(api['scripts:reset']).toHaveBeenCalledWith({
-        section: 'avoidWords',
-        approval: { managerId: 'm1', pin: '246810' },
-      }),
-    )
-    expect(await screen.findByText('“忌用语及替代说法”已恢复默认。')).toBeVisible()
   })
 })

@@ -5,6 +5,12 @@ import type { ApiError, Result } from '@shared/ipc/result'
 export const MANAGER_PIN = '246810'
 export const CLERK_PIN = '1357'
 
+/** The emergency contact and service phone every first run asks for. */
+export const SETUP_CONTACTS = {
+  managerContacts: [{ name: '陈主管', role: '店长', phone: '13800000000' }],
+  serviceContact: '021-62345678',
+}
+
 /**
  * What every test's services use: a cheap scrypt cost (the real one takes ~100 ms a hash, and
  * a loaded 2-core CI machine then times tests out) and every answer checked against the
@@ -35,6 +41,7 @@ export async function setUpBranch(dir: string, now?: () => Date) {
     await services.call('setup:init', {
       branch: { name: '静安寺店', code: 'sh01' },
       manager: { name: '陈主管', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
+      contacts: SETUP_CONTACTS,
     }),
   )
   const clerk = unwrap(

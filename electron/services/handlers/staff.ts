@@ -1,7 +1,20 @@
 import type { staffChannels } from '@shared/ipc/channels/staff'
 import { signOut } from '../app'
 import { endElevation, signIn } from '../auth'
-import { addDepartment, addStaff, initialise, listDepartments, listStaff, resetPin } from '../staff'
+import {
+  addDepartment,
+  addStaff,
+  departmentDirectory,
+  initialise,
+  listDepartments,
+  listStaff,
+  renameDepartment,
+  renameStaff,
+  resetPin,
+  setDepartmentActive,
+  setStaffActive,
+  staffDirectory,
+} from '../staff'
 import type { HandlersFor } from './types'
 
 export const staffHandlers: HandlersFor<typeof staffChannels> = {
@@ -14,4 +27,10 @@ export const staffHandlers: HandlersFor<typeof staffChannels> = {
   'staff:resetPin': (input, ctx) => resetPin(ctx, input),
   'departments:list': (_input, ctx) => listDepartments(ctx),
   'departments:add': (input, ctx) => addDepartment(ctx, input),
+  'staff:directory': (_input, ctx) => staffDirectory(ctx),
+  'staff:rename': (input, ctx) => renameStaff(ctx, input),
+  'staff:setActive': (input, ctx) => setStaffActive(ctx, input),
+  'departments:directory': (_input, ctx) => departmentDirectory(ctx),
+  'departments:rename': (input, ctx) => renameDepartment(ctx, input),
+  'departments:setActive': (input, ctx) => setDepartmentActive(ctx, input),
 }

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next'
-import { Select } from 'antd'
+import { Alert, Card, Select, Tabs } from 'antd'
 import type { Locale, StaffPublic } from '@shared/schemas/staff'
 import { useApi } from '../apiContext'
-import { Notice } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
+import { popupContainer } from '../ui/fields'
+import { optionMatches } from '../ui/pinyin'
 import { BackupsCard } from '../pages/BackupsCard'
 import { HeadOfficeCard } from '../pages/HeadOfficeCard'
-import { AddStaffForm } from '../pages/SettingsPage'
+import { PeopleTab } from '../pages/settings/PeopleTab'
 
 /** Head office's settings: its database link (a head office login), its staff, backups, the language. */
 export function HqSettingsPage({
@@ -24,42 +25,52 @@ export function HqSettingsPage({
   const api = useApi()
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const managers = staff.state === 'ready' ? staff.data.filter((s) => s.role === 'manager') : []
-  const approver = signedIn.role === 'manager' ? signedIn.id : ''
-  return (
-    <section className="page" aria-labelledby="hq-settings-title">
-      <header className="page-header">
-        <h1 id="hq-settings-title">{t('settings.title')}</h1>
-      </header>
-      <div className="card">
-        <label className="inline">
-          {t('settings.language')}{' '}
+  const ready = staff.state === 'ready'
+  const items = [
+    {
+      key: 'headOffice',
+      label: t('hq.settings.link'),
+      children: ready && <HeadOfficeCard headquarters managers={managers} />,
+    },
+    {
+      key: 'people',
+      label: t('settings.staff'),
+      children: <PeopleTab signedIn={signedIn} onChanged={staff.reload} departmentsShown={false} />,
+    },
+    {
+      key: 'data',
+      label: t('settings.tabs.data'),
+      children: ready && <BackupsCard managers={managers} onRestored={onRestored} />,
+    },
+    {
+      key: 'general',
+      label: t('settings.tabs.general'),
+      children: (
+        <Card title={t('settings.generalTitle')} size="small">
+          <label htmlFor="hq-settings-language">{t('settings.language')}</label>{' '}
           <Select<Locale>
-            aria-label={t('settings.language')}
+            id="hq-settings-language"
             value={locale}
             onChange={onLocale}
             options={[
               { value: 'zh-CN', label: '简体中文' },
               { value: 'en', label: 'English' },
             ]}
+            showSearch={{ filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input) }}
+            style={{ minWidth: 140 }}
+            getPopupContainer={popupContainer}
           />
-        </label>
-      </div>
-      {staff.state === 'error' && <Notice kind="error">{staff.error.message}</Notice>}
-      {staff.state === 'ready' && <HeadOfficeCard headquarters managers={managers} approver={approver} />}
-      {staff.state === 'ready' && (
-        <div className="card">
-          <h2>{t('settings.staff')}</h2>
-          <ul className="plain-list">
-            {staff.data.map((s) => (
-              <li key={s.id}>
-                {s.name} <span className="badge">{t(`roles.${s.role}`)}</span>
-              </li>
-            ))}
-          </ul>
-          <AddStaffForm managers={managers} approver={approver} onAdded={staff.reload} />
-        </div>
-      )}
-      {staff.state === 'ready' && <BackupsCard managers={managers} approver={approver} onRestored={onRestored} />}
+        </Card>
+      ),
+    },
+  ]
+  return (
+    <section className="page" aria-labelledby="hq-settings-title">
+      <header className="page-header">
+        <h1 id="hq-settings-title">{t('settings.title')}</h1>
+      </header>
+      {staff.state === 'error' && <Alert type="error" showIcon message={staff.error.message} />}
+      <Tabs defaultActiveKey="headOffice" items={items} />
     </section>
   )
 }

@@ -1,15 +1,19 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Controller } from 'react-hook-form'
+import { Alert, Card, Col, Input, Row } from 'antd'
 import { z } from 'zod'
 import { ManagerApproval, optionalText, requiredText } from '@shared/schemas/common'
 import { SSL_MODES, type HeadOfficeView } from '@shared/schemas/headOffice'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { v } from '@shared/values/messages'
 import { useApi } from '../apiContext'
-import { MiniForm } from '../components/MiniForm'
-import { Notice } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
+import { useFeedback } from '../ui/feedback'
+import { FormItem, SelectField, TextField } from '../ui/fields'
+import { describedBy, useErrorText } from '../components/Field'
 import { SyncStatusLine } from '../components/SyncStatusLine'
+import { ApprovalForm } from './settings/ApprovalForm'
 
 /** The form's own shape (selects and text); turned into SetHeadOfficeInput on submit, which main checks again. */
 const LinkForm = z.object({
@@ -30,11 +34,9 @@ const LinkForm = z.object({
  */
 export function HeadOfficeCard({
   managers,
-  approver,
   headquarters = false,
 }: {
   managers: StaffPublic[]
-  approver: string
   headquarters?: boolean
 }) {
   const { t } = useTranslation()
@@ -47,76 +49,144 @@ export function HeadOfficeCard({
       }
     : { title: 'headOffice.title', intro: 'headOffice.intro', user: 'headOffice.user', userHint: 'headOffice.userHint' }
   const api = useApi()
+  const { success } = useFeedback()
+  const errorText = useErrorText()
   const [again, setAgain] = useState(0)
-  const [saved, setSaved] = useState(false)
   const current = useLoad(() => api['headoffice:get'](), [again])
-  if (current.state !== 'ready') return null
-  const c: HeadOfficeView | null = current.data
+  const c: HeadOfficeView | null = current.state === 'ready' ? current.data : null
   return (
-    <section className="card" aria-labelledby="headoffice-card-title">
-      <h2 id="headoffice-card-title">{t(text.title)}</h2>
-      <p className="muted">{t(text.intro)}</p>
-      <SyncStatusLine />
-      {saved && <Notice kind="success">{t('headOffice.saved')}</Notice>}
-      {c?.passwordSet && <p className="muted small">{t(`headOffice.passwordStored.${c.passwordStorage}`)}</p>}
-      <MiniForm
-        key={again}
-        id="headoffice"
-        title={t('headOffice.form')}
-        schema={LinkForm}
-        defaults={{
-          enabled: c?.enabled === false ? 'off' : 'on',
-          host: c?.host ?? '',
-          port: String(c?.port ?? 5432),
-          database: c?.database ?? 'complaint',
-          user: c?.user ?? '',
-          password: '',
-          ssl: c?.ssl ?? 'verify-full',
-          caFile: c?.caFile ?? '',
-          approval: { managerId: approver, pin: '' },
-        }}
-        fields={[
-          {
-            name: 'enabled',
-            label: t('headOffice.enabled'),
-            kind: 'select',
-            options: [
-              { value: 'on', label: t('headOffice.on') },
-              { value: 'off', label: t('headOffice.off') },
-            ],
-          },
-          { name: 'host', label: t('headOffice.host') },
-          { name: 'port', label: t('headOffice.port') },
-          { name: 'database', label: t('headOffice.database') },
-          { name: 'user', label: t(text.user), hint: t(text.userHint) },
-          {
-            name: 'password',
-            label: t('headOffice.password'),
-            // Not a PIN: a PIN field would cut it to 8 characters.
-            kind: 'secret',
-            optional: true,
-            hint: c?.passwordSet ? t('headOffice.passwordKeep') : undefined,
-          },
-          {
-            name: 'ssl',
-            label: t('headOffice.ssl'),
-            kind: 'select',
-            options: SSL_MODES.map((m) => ({ value: m, label: t(`headOffice.sslModes.${m}`) })),
-          },
-          { name: 'caFile', label: t('headOffice.caFile'), optional: true, hint: t('headOffice.caFileHint') },
-        ]}
-        managers={managers}
-        defaultApprover={approver}
-        submitLabel={t('actions.save')}
-        onSubmit={(f) => {
-          setSaved(false)
-          return api['headoffice:set']({ ...f, enabled: f.enabled === 'on', port: Number(f.port) })
-        }}
-        onDone={() => {
-          setSaved(true)
-          setAgain((n) => n + 1)
-        }}
-      />
+    <section aria-labelledby="headoffice-card-title">
+      <Card
+        title={
+          <h2 id="headoffice-card-title" className="card-title">
+            {t(text.title)}
+          </h2>
+        }
+        size="small"
+      >
+        <p className="muted">{t(text.intro)}</p>
+        <SyncStatusLine />
+        {current.state === 'error' && <Alert type="error" showIcon message={current.error.message} />}
+        {c?.passwordSet && <p className="muted small">{t(`headOffice.passwordStored.${c.passwordStorage}`)}</p>}
+        {current.state === 'ready' && (
+          <ApprovalForm
+            key={again}
+            id="headoffice"
+            title={t('headOffice.form')}
+            heading={false}
+            schema={LinkForm}
+            defaults={{
+              enabled: c?.enabled === false ? 'off' : 'on',
+              host: c?.host ?? '',
+              port: String(c?.port ?? 5432),
+              database: c?.database ?? 'complaint',
+              user: c?.user ?? '',
+              password: '',
+              ssl: c?.ssl ?? 'verify-full',
+              caFile: c?.caFile ?? '',
+            }}
+            fields={(control) => (
+              <Row gutter={16}>
+                <Col xs={24} md={8}>
+                  <SelectField
+                    control={control}
+                    name="enabled"
+                    id="headoffice-enabled"
+                    label={t('headOffice.enabled')}
+                    options={[
+                      { value: 'on', label: t('headOffice.on') },
+                      { value: 'off', label: t('headOffice.off') },
+                    ]}
+                  />
+                </Col>
+                <Col xs={24} md={10}>
+                  <TextField control={control} name="host" id="headoffice-host" label={t('headOffice.host')} required />
+                </Col>
+                <Col xs={24} md={6}>
+                  <TextField
+                    control={control}
+                    name="port"
+                    id="headoffice-port"
+                    label={t('headOffice.port')}
+                    inputMode="numeric"
+                    required
+                  />
+                </Col>
+                <Col xs={24} md={8}>
+                  <TextField
+                    control={control}
+                    name="database"
+                    id="headoffice-database"
+                    label={t('headOffice.database')}
+                    required
+                  />
+                </Col>
+                <Col xs={24} md={8}>
+                  <TextField
+                    control={control}
+                    name="user"
+                    id="headoffice-user"
+                    label={t(text.user)}
+                    hint={t(text.userHint)}
+                    required
+                  />
+                </Col>
+                <Col xs={24} md={8}>
+                  <Controller
+                    control={control}
+                    name="password"
+                    render={({ field, fieldState }) => {
+                      const error = errorText(fieldState.error?.message)
+                      const hint = c?.passwordSet ? t('headOffice.passwordKeep') : undefined
+                      return (
+                        <FormItem id="headoffice-password" label={t('headOffice.password')} error={error} hint={hint}>
+                          {/* A database password: any characters, never offered by the browser's password manager. */}
+                          <Input.Password
+                            id="headoffice-password"
+                            ref={field.ref}
+                            value={field.value ?? ''}
+                            onChange={(e) => field.onChange(e.target.value)}
+                            onBlur={field.onBlur}
+                            autoComplete="new-password"
+                            status={error ? 'error' : undefined}
+                            aria-invalid={error ? true : undefined}
+                            aria-describedby={describedBy('headoffice-password', error, hint)}
+                          />
+                        </FormItem>
+                      )
+                    }}
+                  />
+                </Col>
+                <Col xs={24} md={8}>
+                  <SelectField
+                    control={control}
+                    name="ssl"
+                    id="headoffice-ssl"
+                    label={t('headOffice.ssl')}
+                    options={SSL_MODES.map((m) => ({ value: m, label: t(`headOffice.sslModes.${m}`) }))}
+                  />
+                </Col>
+                <Col xs={24} md={16}>
+                  <TextField
+                    control={control}
+                    name="caFile"
+                    id="headoffice-caFile"
+                    label={t('headOffice.caFile')}
+                    hint={t('headOffice.caFileHint')}
+                  />
+                </Col>
+              </Row>
+            )}
+            submitLabel={t('actions.save')}
+            managers={managers}
+            onSubmit={(f) => api['headoffice:set']({ ...f, enabled: f.enabled === 'on', port: Number(f.port) })}
+            onDone={() => {
+              success(t('headOffice.saved'))
+              setAgain((n) => n + 1)
+            }}
+          />
+        )}
+      </Card>
     </section>
   )
 }

@@ -1,70 +1,100 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { ManagerApproval } from '@shared/schemas/common'
+import { Alert, Button, Card } from 'antd'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { useApi } from '../apiContext'
-import { MiniForm } from '../components/MiniForm'
-import { Notice } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
+import { useFeedback } from '../ui/feedback'
 import { formatDateTime } from '../format'
+import { PlainTable } from './settings/PlainTable'
+import { useApprovedAction } from './settings/approvalPrompt'
 
 /**
  * 到期匿名处理 (docs/domain.md §10): finished complaints past the branch's retention period,
- * anonymised by a manager (name and phone blanked, audited; nothing deleted).
+ * anonymised by a manager (name and phone blanked, audited; nothing deleted): a red button, a red
+ * question, then the standing approval (主管授权) or the PIN dialog.
  */
-export function RetentionCard({
-  managers,
-  approver,
-  reload,
-}: {
-  managers: StaffPublic[]
-  approver: string
-  reload: number
-}) {
+export function RetentionCard({ managers, reload }: { managers: StaffPublic[]; reload: number }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [done, setDone] = useState<string | null>(null)
+  const { success, confirmDanger } = useFeedback()
+  const { run, holder } = useApprovedAction(managers)
   const [again, setAgain] = useState(0)
+  const [busy, setBusy] = useState(false)
   const due = useLoad(() => api['retention:due'](), [reload, again])
+  const items = due.state === 'ready' ? due.data.items : []
+  // main takes at most 500 at once; what is left is listed again afterwards.
+  const batch = items.slice(0, 500)
+  const anonymise = async () => {
+    const ids = batch.map((r) => r.id)
+    const title = t('settings.retentionConfirmTitle', { count: ids.length })
+    const okText = t('settings.retentionAll')
+    if (!(await confirmDanger({ title, content: t('settings.retentionConfirmBody'), okText }))) return
+    setBusy(true)
+    try {
+      const result = await run({ title, okText, danger: true }, (approval) =>
+        api['retention:anonymise']({ ids, approval }),
+      )
+      if (!result?.ok) return
+      success(t('settings.retentionDone', { count: result.data.anonymised }))
+      setAgain((n) => n + 1)
+    } finally {
+      setBusy(false)
+    }
+  }
   return (
-    <section className="card" aria-labelledby="retention-card-title">
-      <h2 id="retention-card-title">{t('settings.retentionTitle')}</h2>
-      {done && <Notice kind="success">{done}</Notice>}
-      {due.state === 'error' && <Notice kind="error">{due.error.message}</Notice>}
-      {due.state === 'ready' && due.data.months === null && <p className="muted">{t('settings.retentionNone')}</p>}
-      {due.state === 'ready' && due.data.months !== null && due.data.items.length === 0 && (
-        <p className="muted">{t('settings.retentionEmpty')}</p>
-      )}
-      {due.state === 'ready' && due.data.months !== null && due.data.items.length > 0 && (
-        <>
-          <p>{t('settings.retentionCount', { months: due.data.months, count: due.data.items.length })}</p>
-          <ul className="retention-list">
-            {due.data.items.slice(0, 50).map((r) => (
-              <li key={r.id}>
-                {r.number} · {formatDateTime(r.receivedAt)} · {t(`options.category.${r.category}`)} ·{' '}
-                {t(`options.status.${r.status}`)}
-              </li>
-            ))}
-          </ul>
-          <MiniForm
-            id="retention"
-            title={t('settings.retentionAll')}
-            schema={z.object({ approval: ManagerApproval })}
-            defaults={{ approval: { managerId: approver, pin: '' } }}
-            fields={[]}
-            managers={managers}
-            defaultApprover={approver}
-            submitLabel={t('settings.retentionAll')}
-            onSubmit={async ({ approval }) => {
-              const result = await api['retention:anonymise']({ ids: due.data.items.map((r) => r.id), approval })
-              if (result.ok) setDone(t('settings.retentionDone', { count: result.data.anonymised }))
-              return result
-            }}
-            onDone={() => setAgain((n) => n + 1)}
+    <section aria-labelledby="retention-card-title">
+      <Card
+        title={
+          <h2 id="retention-card-title" className="card-title">
+            {t('settings.retentionTitle')}
+          </h2>
+        }
+        size="small"
+      >
+        {due.state === 'error' && (
+          <Alert
+            type="error"
+            showIcon
+            message={due.error.message}
+            action={
+              <Button size="small" onClick={due.reload}>
+                {t('actions.retry')}
+              </Button>
+            }
           />
-        </>
-      )}
+        )}
+        {due.state === 'ready' && due.data.months === null && <p className="muted">{t('settings.retentionNone')}</p>}
+        {due.state === 'ready' && due.data.months !== null && (
+          <>
+            {items.length > 0 && (
+              <p>{t('settings.retentionCount', { months: due.data.months, count: items.length })}</p>
+            )}
+            <PlainTable
+              label={t('settings.retentionTitle')}
+              rows={items.slice(0, 100)}
+              rowKey={(r) => r.id}
+              empty={t('settings.retentionEmpty')}
+              columns={[
+                { title: t('fields.number'), key: 'number', render: (r) => <span className="mono">{r.number}</span> },
+                {
+                  title: t('fields.receivedAt'),
+                  key: 'receivedAt',
+                  render: (r) => <span className="mono">{formatDateTime(r.receivedAt)}</span>,
+                },
+                { title: t('fields.category'), key: 'category', render: (r) => t(`options.category.${r.category}`) },
+                { title: t('fields.status'), key: 'status', render: (r) => t(`options.status.${r.status}`) },
+              ]}
+            />
+            {items.length > 0 && (
+              <Button type="primary" danger loading={busy} onClick={() => void anonymise()}>
+                {t('settings.retentionAll')}
+              </Button>
+            )}
+          </>
+        )}
+      </Card>
+      {holder}
     </section>
   )
 }

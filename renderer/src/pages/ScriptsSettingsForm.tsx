@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react'
-import { useFieldArray, useForm, type Control, type UseFormRegister } from 'react-hook-form'
+import { useRef, useState, type ReactNode } from 'react'
+import { useFieldArray, useForm, type Control, type FieldErrors, type Path, type Resolver } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
+import { Alert, Button, Card, Col, Form, Radio, Row, Space } from 'antd'
 import { LASTR_STEPS } from '@shared/schemas/workflow'
 import {
   CATEGORIES,
@@ -14,12 +15,16 @@ import { Playbook, type AvoidPair, type WorkflowSettings } from '@shared/schemas
 import { SCRIPT_SECTIONS, SCRIPT_SECTION_IDS, type ScriptSection } from '@shared/domain/playbook'
 import type { LastrStep } from '@shared/schemas/workflow'
 import type { StaffPublic } from '@shared/schemas/staff'
-import type { ApiError } from '@shared/ipc/result'
+import { ManagerApproval } from '@shared/schemas/common'
 import { useApi } from '../apiContext'
-import { ApprovalFields } from '../components/ApprovalFields'
 import { useErrorText } from '../components/Field'
-import { Notice } from '../components/Notice'
-import '../case/scripts.css'
+import { useFeedback } from '../ui/feedback'
+import { useUnsavedGuard } from '../ui/unsaved'
+import { TextAreaField, TextField } from '../ui/fields'
+import { ApprovalFields } from '../components/ApprovalFields'
+import { NO_APPROVAL } from './settings/approvalPrompt'
+import { useApprovedAction } from './settings/approvalPrompt'
+import { showRefusal, typedChanges } from './settings/refusal'
 
 type Lang = 'zh' | 'en'
 const LANGS: readonly Lang[] = ['zh', 'en']
@@ -101,308 +106,309 @@ function fromForm(v: FormShape, book: Playbook): Playbook {
   }
 }
 
-/** The section a playbook field belongs to (for naming where a problem is). */
-const sectionOf = (field: string): ScriptSection =>
-  SCRIPT_SECTION_IDS.find((s) => (SCRIPT_SECTIONS[s] as readonly string[]).includes(field)) ?? 'steps'
+/** The paths of the form's errors ('steps.attend.en', 'avoidWords.zh.2.instead'…). */
+function errorPaths(node: unknown, at: string[] = []): string[][] {
+  if (!node || typeof node !== 'object') return []
+  if ('message' in node && typeof (node as { message: unknown }).message === 'string') return [at]
+  return Object.entries(node).flatMap(([k, v]) => (k === 'ref' ? [] : errorPaths(v, [...at, k])))
+}
 
 /**
- * 设置 → 话术与提示 (docs/domain.md §6): the scripts read aloud, what to do at each step, the
+ * Where a Playbook issue shows on the form: lists are edited as text, so an issue about one line
+ * shows under its text box; a restatement or a word to avoid has a box of its own.
+ */
+function formPathOf(path: readonly PropertyKey[]): { path: string; lang: Lang | null } {
+  const parts = path.map(String)
+  const at = parts.findIndex((p) => p === 'zh' || p === 'en')
+  const lang = at === -1 ? null : (parts[at] as Lang)
+  const keepAll = parts[0] === 'restatements' || parts[0] === 'avoidWords' || at === -1
+  return { path: (keepAll ? parts : parts.slice(0, at + 1)).join('.'), lang }
+}
+
+type Checked = { playbook: Playbook; approval: ManagerApproval }
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.')
+  let node = target
+  for (const key of keys.slice(0, -1)) {
+    node[key] = (node[key] as Record<string, unknown> | undefined) ?? {}
+    node = node[key] as Record<string, unknown>
+  }
+  node[keys.at(-1)!] = value
+}
+
+/** Checks the form with the Playbook schema main checks the save with; each message under its box. */
+function playbookResolver(book: () => Playbook): Resolver<FormShape> {
+  return async (values) => {
+    const parsed = Playbook.safeParse(fromForm(values, book()))
+    const approval = ManagerApproval.safeParse(values.approval)
+    if (parsed.success && approval.success) {
+      return { values: { playbook: parsed.data, approval: approval.data } as unknown as FormShape, errors: {} }
+    }
+    const errors: Record<string, unknown> = {}
+    const seen = new Set<string>()
+    for (const issue of parsed.error?.issues ?? []) {
+      const { path } = formPathOf(issue.path)
+      if (seen.has(path)) continue
+      seen.add(path)
+      setPath(errors, path, { type: 'validate', message: issue.message })
+    }
+    for (const issue of approval.error?.issues ?? [])
+      setPath(errors, `approval.${issue.path.join('.')}`, { type: 'validate', message: issue.message })
+    return { values: {}, errors: errors as FieldErrors<FormShape> }
+  }
+}
+
+/**
+ * 设置 → 话术 (docs/domain.md §6): the scripts read aloud, what to do at each step, the
  * restatement per demand, words to avoid, the style traits and tips and the scenario templates.
- * Checked with the Playbook schema here and again in main; saving and 恢复默认 need a manager's PIN.
+ * Checked with the Playbook schema here and again in main, each problem under its box; saving
+ * needs a manager's approval, 恢复默认 asks first in red.
  */
 export function ScriptsSettingsForm({
   settings,
   managers,
-  approver,
   onSaved,
 }: {
   settings: WorkflowSettings
   managers: StaffPublic[]
-  approver: string
   onSaved: () => void
 }) {
   const { t, i18n } = useTranslation()
   const api = useApi()
   const errorText = useErrorText()
+  const { success, confirmDanger } = useFeedback()
+  const { run, holder } = useApprovedAction(managers)
+  const approval = NO_APPROVAL
   // The language being edited follows the UI's until the manager picks one.
   const [picked, setLang] = useState<Lang | null>(null)
   const lang: Lang = picked ?? (i18n.language === 'en' ? 'en' : 'zh')
-  const [book, setBook] = useState(settings.playbook)
-  // A message shows where the action was taken: under a section for its reset, by the save button for a save.
-  const [banner, setBanner] = useState<{
-    kind: 'success' | 'error'
-    text: ReactNode
-    at: ScriptSection | 'save'
-  } | null>(null)
-  const [confirming, setConfirming] = useState<ScriptSection | null>(null)
-  const [resetApproval, setResetApproval] = useState({ managerId: approver, pin: '' })
-  const form = useForm<FormShape>({ defaultValues: toForm(settings.playbook, { managerId: approver, pin: '' }) })
-  const { register } = form
-
+  const book = useRef(settings.playbook)
+  const form = useForm<FormShape>({
+    resolver: playbookResolver(() => book.current),
+    defaultValues: toForm(settings.playbook, approval),
+  })
+  const changed = typedChanges(form.formState.dirtyFields)
+  useUnsavedGuard(changed)
   const sectionName = (s: ScriptSection) => t(`scripts.sections.${s}`)
-  const refused = (error: ApiError, at: ScriptSection | 'save') => {
-    const issues = error.issues ?? []
-    setBanner({
-      at,
-      kind: 'error',
-      text: (
-        <>
-          {error.message}
-          {issues.length > 0 && (
-            <ul>
-              {issues.map((i, n) => (
-                <li key={n}>{i.message}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      ),
-    })
-  }
+  // Sections with a problem, and whether some are in the language not on screen.
+  const { approval: _a, root: _r, ...playbookErrors } = form.formState.errors
+  const problems = errorPaths(playbookErrors)
+  const invalidSections = SCRIPT_SECTION_IDS.filter((s) =>
+    problems.some(([head]) => (SCRIPT_SECTIONS[s] as readonly string[]).includes(head)),
+  )
+  const other: Lang = lang === 'zh' ? 'en' : 'zh'
+  const otherHasErrors = problems.some((p) => p.includes(other))
+  const refusal = form.formState.errors.root?.server?.message
+
   /** Shows what main saved: the whole form after a save; after a reset only that section (other edits stay). */
-  const saved = (next: Playbook, at: ScriptSection | 'save', text: string) => {
-    setBook(next)
-    const fresh = toForm(next, { managerId: form.getValues('approval.managerId'), pin: '' })
+  const saved = (next: Playbook, at: ScriptSection | 'save') => {
+    book.current = next
+    const fresh = toForm(next, { ...form.getValues('approval'), pin: approval.pin })
     if (at === 'save') form.reset(fresh)
     else for (const key of SCRIPT_SECTIONS[at]) form.resetField(key, { defaultValue: fresh[key] as never })
-    setBanner({ kind: 'success', text, at })
     onSaved()
   }
 
-  const submit = form.handleSubmit(async (v) => {
-    setBanner(null)
-    setConfirming(null)
-    const playbook = fromForm(v, book)
-    // The same schema main checks with: say which section and what is wrong, in the reader's language.
-    const parsed = Playbook.safeParse(playbook)
-    if (!parsed.success) {
-      return setBanner({
-        at: 'save',
-        kind: 'error',
-        text: (
-          <>
-            {t('scripts.editor.invalid')}
-            <ul>
-              {parsed.error.issues.map((i, n) => (
-                <li key={n}>
-                  {sectionName(sectionOf(String(i.path[0])))}（{i.path.slice(1).join(' › ')}）：{errorText(i.message)}
-                </li>
-              ))}
-            </ul>
-          </>
-        ),
-      })
-    }
-    const result = await api['scripts:update']({ playbook: parsed.data, approval: v.approval })
-    form.resetField('approval.pin')
-    if (!result.ok) return refused(result.error, 'save')
-    saved(result.data, 'save', t('scripts.editor.saved'))
+  const submit = form.handleSubmit(async (checked) => {
+    const { playbook, approval: given } = checked as unknown as Checked
+    const result = await api['scripts:update']({ playbook, approval: given })
+    if (!result.ok) return showRefusal(result.error, form)
+    saved(result.data, 'save')
+    success(t('scripts.editor.saved'))
   })
 
   const reset = async (section: ScriptSection) => {
-    setBanner(null)
-    const result = await api['scripts:reset']({ section, approval: { ...resetApproval } })
-    setResetApproval((a) => ({ ...a, pin: '' }))
-    if (!result.ok) return refused(result.error, section)
-    setConfirming(null)
-    saved(result.data, section, t('scripts.editor.resetDone', { section: sectionName(section) }))
+    const question = t('scripts.editor.resetConfirm', { section: sectionName(section) })
+    const sure = await confirmDanger({ title: question, okText: t('scripts.editor.resetYes') })
+    if (!sure) return
+    const result = await run({ title: question, okText: t('scripts.editor.resetYes'), danger: true }, (a) =>
+      api['scripts:reset']({ section, approval: a }),
+    )
+    if (!result?.ok) return
+    saved(result.data, section)
+    success(t('scripts.editor.resetDone', { section: sectionName(section) }))
   }
-  const notice = (at: ScriptSection | 'save') => banner?.at === at && <Notice kind={banner.kind}>{banner.text}</Notice>
 
-  const section = (id: ScriptSection, hint: string | null, body: ReactNode) => (
+  const c = form.control
+  const section = (id: ScriptSection, hint: string | null, content: ReactNode) => (
     <fieldset className="scripts-section" aria-labelledby={`scripts-${id}-title`}>
-      <legend id={`scripts-${id}-title`}>{sectionName(id)}</legend>
-      {hint && <p className="hint">{hint}</p>}
-      {body}
-      <div className="actions">
-        {confirming === id ? (
-          // 恢复默认 asks first, with the approving manager's PIN right here.
-          <div
-            className="reset-confirm"
-            role="group"
-            aria-label={t('scripts.editor.resetConfirm', { section: sectionName(id) })}
-          >
-            <p className="confirm-text">{t('scripts.editor.resetConfirm', { section: sectionName(id) })}</p>
-            <label className="field">
-              {t('settings.approver')}
-              <select
-                value={resetApproval.managerId}
-                onChange={(e) => setResetApproval((a) => ({ ...a, managerId: e.target.value }))}
-              >
-                <option value="">{t('intake.selectPlaceholder')}</option>
-                {managers.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              {t('settings.approverPin')}
-              <input
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                value={resetApproval.pin}
-                onChange={(e) => setResetApproval((a) => ({ ...a, pin: e.target.value }))}
-              />
-            </label>
-            <button type="button" className="danger" onClick={() => void reset(id)}>
-              {t('scripts.editor.resetYes')}
-            </button>
-            <button type="button" onClick={() => setConfirming(null)}>
-              {t('actions.cancel')}
-            </button>
-          </div>
-        ) : (
-          <button
-            type="button"
-            aria-label={`${t('scripts.editor.reset')}：${sectionName(id)}`}
-            onClick={() => {
-              setBanner(null)
-              setConfirming(id)
-            }}
-          >
-            {t('scripts.editor.reset')}
-          </button>
-        )}
+      <div className="scripts-section-head">
+        <legend id={`scripts-${id}-title`}>{sectionName(id)}</legend>
+        <Button
+          size="small"
+          danger
+          htmlType="button"
+          aria-label={`${t('scripts.editor.reset')}：${sectionName(id)}`}
+          onClick={() => void reset(id)}
+        >
+          {t('scripts.editor.reset')}
+        </Button>
       </div>
-      {notice(id)}
+      {hint && <p className="hint">{hint}</p>}
+      {content}
     </fieldset>
   )
-  const area = (name: Parameters<UseFormRegister<FormShape>>[0], label: string, rows = 3) => (
-    <label key={name} className="field">
-      {label}
-      <textarea rows={rows} {...register(name)} />
-    </label>
+  const area = (name: Path<FormShape>, label: string, rows = 3) => (
+    <TextAreaField key={name} control={c} name={name} id={`scripts-${name}`} label={label} rows={rows} />
   )
   const hours = settings.deadlines.managerCallbackHours
 
   return (
-    <form className="card scripts-editor" onSubmit={submit} noValidate aria-labelledby="scripts-title">
-      <h2 id="scripts-title">{t('scripts.editor.title')}</h2>
-      <p className="hint">{t('scripts.editor.hint')}</p>
-      <div className="lang-switch" role="radiogroup" aria-label={t('scripts.editor.language')}>
-        {t('scripts.editor.language')}：
-        {LANGS.map((l) => (
-          <label key={l} className="choice">
-            <input type="radio" name="scripts-lang" checked={lang === l} onChange={() => setLang(l)} />{' '}
-            {l === 'zh' ? '中文' : 'English'}
-          </label>
-        ))}
-      </div>
-      {section(
-        'restatements',
-        t('scripts.editor.restatementHint'),
-        <div className="grid">
-          {DEMANDS.map((d) => (
-            <label key={`${lang}-${d}`} className="field field-wide">
-              {t(`options.demand.${d}`)}
-              <textarea rows={2} {...register(`restatements.${lang}.${d}`)} />
-            </label>
-          ))}
-        </div>,
-      )}
-      {section(
-        'steps',
-        t('scripts.editor.linesHint'),
-        <div className="grid">
-          {LASTR_STEPS.map((s) => (
-            <div key={`${lang}-${s}`} className="field-wide two-cols">
-              {area(`steps.${s}.${lang}`, `${t(`wf.step.${s}`)} · ${t('scripts.editor.say')}`)}
-              {area(`guidance.${s}.${lang}`, `${t(`wf.step.${s}`)} · ${t('scripts.guidance')}`)}
-            </div>
-          ))}
-        </div>,
-      )}
-      {section(
-        'questions',
-        t('scripts.editor.questionsHint'),
-        <div className="two-cols" key={`q-${lang}`}>
-          {area(`openQuestions.${lang}`, t('wf.openQuestions'), 5)}
-          {area(`closedQuestions.${lang}`, t('wf.closedQuestions'), 5)}
-        </div>,
-      )}
-      {section(
-        'expectations',
-        t('scripts.editor.escalationHint', { hours }),
-        <div className="two-cols" key={`e-${lang}`}>
-          {area(`expectations.${lang}`, t('scripts.expectations'), 4)}
-          <label className="field">
-            {t('scripts.escalationTitle')}
-            <textarea rows={2} {...register(`escalation.${lang}`)} />
-          </label>
-        </div>,
-      )}
-      {section(
-        'avoidWords',
-        null,
-        <AvoidPairs key={`a-${lang}`} control={form.control} register={register} lang={lang} />,
-      )}
-      {section(
-        'styles',
-        t('scripts.editor.linesHint'),
-        <div className="grid">
-          {CUSTOMER_STYLES.map((s) => (
-            <div key={`${lang}-${s}`} className="field-wide two-cols">
-              {area(`styleTraits.${s}.${lang}`, `${t(`options.customerStyle.${s}`)} · ${t('scripts.traits')}`)}
-              {area(`styleTips.${s}.${lang}`, `${t(`options.customerStyle.${s}`)} · ${t('scripts.tips')}`)}
-            </div>
-          ))}
-        </div>,
-      )}
-      {section(
-        'scenarios',
-        t('scripts.editor.linesHint'),
-        <div className="grid">
-          {CATEGORIES.map((c) => area(`scenarios.${c}.${lang}`, t(`options.category.${c}`), 3))}
-        </div>,
-      )}
-      <ApprovalFields idPrefix="scripts" managers={managers} control={form.control} />
-      {notice('save')}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('scripts.editor.save')}
-        </button>
-      </div>
-    </form>
+    <Card title={<h2 className="card-title">{t('scripts.editor.title')}</h2>} size="small" className="scripts-editor">
+      <Form component={false}>
+        <form onSubmit={submit} noValidate aria-label={t('scripts.editor.title')}>
+          <p className="hint">{t('scripts.editor.hint')}</p>
+          <div className="lang-switch">
+            <span id="scripts-lang-label">{t('scripts.editor.language')}：</span>
+            <Radio.Group
+              aria-labelledby="scripts-lang-label"
+              value={lang}
+              onChange={(e) => setLang(e.target.value as Lang)}
+              options={LANGS.map((l) => ({ value: l, label: l === 'zh' ? '中文' : 'English' }))}
+              optionType="button"
+            />
+          </div>
+          {section(
+            'restatements',
+            t('scripts.editor.restatementHint'),
+            <Row gutter={16}>
+              {DEMANDS.map((d) => (
+                <Col key={`${lang}-${d}`} xs={24} lg={12}>
+                  {area(`restatements.${lang}.${d}`, t(`options.demand.${d}`), 2)}
+                </Col>
+              ))}
+            </Row>,
+          )}
+          {section(
+            'steps',
+            t('scripts.editor.linesHint'),
+            <Row gutter={16}>
+              {LASTR_STEPS.map((s) => [
+                <Col key={`${lang}-${s}-say`} xs={24} lg={12}>
+                  {area(`steps.${s}.${lang}`, `${t(`wf.step.${s}`)} · ${t('scripts.editor.say')}`)}
+                </Col>,
+                <Col key={`${lang}-${s}-do`} xs={24} lg={12}>
+                  {area(`guidance.${s}.${lang}`, `${t(`wf.step.${s}`)} · ${t('scripts.guidance')}`)}
+                </Col>,
+              ])}
+            </Row>,
+          )}
+          {section(
+            'questions',
+            t('scripts.editor.questionsHint'),
+            <Row gutter={16} key={`q-${lang}`}>
+              <Col xs={24} lg={12}>
+                {area(`openQuestions.${lang}`, t('wf.openQuestions'), 5)}
+              </Col>
+              <Col xs={24} lg={12}>
+                {area(`closedQuestions.${lang}`, t('wf.closedQuestions'), 5)}
+              </Col>
+            </Row>,
+          )}
+          {section(
+            'expectations',
+            t('scripts.editor.escalationHint', { hours }),
+            <Row gutter={16} key={`e-${lang}`}>
+              <Col xs={24} lg={12}>
+                {area(`expectations.${lang}`, t('scripts.expectations'), 4)}
+              </Col>
+              <Col xs={24} lg={12}>
+                {area(`escalation.${lang}`, t('scripts.escalationTitle'), 2)}
+              </Col>
+            </Row>,
+          )}
+          {section('avoidWords', null, <AvoidPairs key={`a-${lang}`} control={c} lang={lang} />)}
+          {section(
+            'styles',
+            t('scripts.editor.linesHint'),
+            <Row gutter={16}>
+              {CUSTOMER_STYLES.map((s) => [
+                <Col key={`${lang}-${s}-traits`} xs={24} lg={12}>
+                  {area(`styleTraits.${s}.${lang}`, `${t(`options.customerStyle.${s}`)} · ${t('scripts.traits')}`)}
+                </Col>,
+                <Col key={`${lang}-${s}-tips`} xs={24} lg={12}>
+                  {area(`styleTips.${s}.${lang}`, `${t(`options.customerStyle.${s}`)} · ${t('scripts.tips')}`)}
+                </Col>,
+              ])}
+            </Row>,
+          )}
+          {section(
+            'scenarios',
+            t('scripts.editor.linesHint'),
+            <Row gutter={16}>
+              {CATEGORIES.map((cat) => (
+                <Col key={`${lang}-${cat}`} xs={24} lg={12}>
+                  {area(`scenarios.${cat}.${lang}`, t(`options.category.${cat}`), 3)}
+                </Col>
+              ))}
+            </Row>,
+          )}
+          <ApprovalFields control={c} managers={managers} idPrefix="scripts" />
+          {invalidSections.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              style={{ marginBottom: 12 }}
+              message={`${t('scripts.editor.invalid')}${invalidSections.map(sectionName).join('、')}`}
+              action={
+                otherHasErrors && (
+                  <Button size="small" htmlType="button" onClick={() => setLang(other)}>
+                    {t('scripts.editor.showLanguage', { language: other === 'zh' ? '中文' : 'English' })}
+                  </Button>
+                )
+              }
+            />
+          )}
+          {refusal && <Alert type="error" showIcon role="alert" message={errorText(refusal)} />}
+          <Space className="form-actions">
+            <Button type="primary" htmlType="submit" loading={form.formState.isSubmitting}>
+              {t('scripts.editor.save')}
+            </Button>
+          </Space>
+        </form>
+      </Form>
+      {holder}
+    </Card>
   )
 }
 
-function AvoidPairs({
-  control,
-  register,
-  lang,
-}: {
-  control: Control<FormShape>
-  register: UseFormRegister<FormShape>
-  lang: Lang
-}) {
+function AvoidPairs({ control, lang }: { control: Control<FormShape>; lang: Lang }) {
   const { t } = useTranslation()
   const rows = useFieldArray({ control, name: `avoidWords.${lang}` })
   return (
     <div>
       {rows.fields.map((f, i) => (
-        <div key={f.id} className="contact-row avoid-row">
-          <input
-            aria-label={`${t('scripts.avoid')} ${i + 1}`}
-            placeholder={t('scripts.avoid')}
-            {...register(`avoidWords.${lang}.${i}.avoid`)}
-          />
-          <span aria-hidden="true">→</span>
-          <input
-            aria-label={`${t('scripts.instead')} ${i + 1}`}
-            placeholder={t('scripts.instead')}
-            {...register(`avoidWords.${lang}.${i}.instead`)}
-          />
-          <button type="button" onClick={() => rows.remove(i)}>
-            {t('settings.remove')}
-          </button>
-        </div>
+        <Row key={f.id} gutter={12} align="top" role="group" aria-label={`${t('scripts.avoid')} ${i + 1}`}>
+          <Col xs={24} md={8}>
+            <TextField
+              control={control}
+              name={`avoidWords.${lang}.${i}.avoid`}
+              id={`scripts-avoid-${lang}-${i}`}
+              label={`${t('scripts.avoid')} ${i + 1}`}
+            />
+          </Col>
+          <Col xs={24} md={13}>
+            <TextField
+              control={control}
+              name={`avoidWords.${lang}.${i}.instead`}
+              id={`scripts-instead-${lang}-${i}`}
+              label={`${t('scripts.instead')} ${i + 1}`}
+            />
+          </Col>
+          <Col xs={24} md={3}>
+            <Form.Item label=" " colon={false} layout="vertical">
+              <Button htmlType="button" onClick={() => rows.remove(i)} aria-label={`${t('settings.remove')} ${i + 1}`}>
+                {t('settings.remove')}
+              </Button>
+            </Form.Item>
+          </Col>
+        </Row>
       ))}
-      <button type="button" onClick={() => rows.append({ avoid: '', instead: '' })}>
+      <Button htmlType="button" onClick={() => rows.append({ avoid: '', instead: '' })}>
         {t('scripts.editor.addPair')}
-      </button>
+      </Button>
     </div>
   )
 }

@@ -3,10 +3,16 @@ import {
   AddDepartmentInput,
   AddStaffInput,
   Department,
+  DepartmentEntry,
+  RenameDepartmentInput,
+  RenameStaffInput,
   ResetPinInput,
+  SetDepartmentActiveInput,
+  SetStaffActiveInput,
   Session,
   SetupInput,
   SignInInput,
+  StaffEntry,
   StaffPublic,
 } from '../../schemas/staff'
 import { channels, None } from './spec'
@@ -21,4 +27,11 @@ export const staffChannels = channels({
   'staff:resetPin': { input: ResetPinInput, output: StaffPublic, auth: 'manager' },
   'departments:list': { input: None, output: z.array(Department), auth: 'session' },
   'departments:add': { input: AddDepartmentInput, output: Department, auth: 'manager' },
+  // 设置 → 员工与部门: everyone, active or not; renamed and deactivated with a manager's approval, never deleted.
+  'staff:directory': { input: None, output: z.array(StaffEntry), auth: 'session' },
+  'staff:rename': { input: RenameStaffInput, output: StaffEntry, auth: 'manager' },
+  'staff:setActive': { input: SetStaffActiveInput, output: StaffEntry, auth: 'manager' },
+  'departments:directory': { input: None, output: z.array(DepartmentEntry), auth: 'session' },
+  'departments:rename': { input: RenameDepartmentInput, output: DepartmentEntry, auth: 'manager' },
+  'departments:setActive': { input: SetDepartmentActiveInput, output: DepartmentEntry, auth: 'manager' },
 })
