@@ -8,6 +8,7 @@ import { ApiContext } from './apiContext'
 import { AntdProvider } from './ui/AntdProvider'
 import 'virtual:antd.css'
 import './ui/fonts.css'
+import './ui/contrast.css'
 import './styles.css'
 
 const i18n = createI18n('zh-CN')

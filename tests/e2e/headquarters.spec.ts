@@ -2,6 +2,7 @@
 // up as head office, its database link, every branch's complaints with the branch column and
 // search, a case read-only, the weekly report per branch with its chart and PDF, 签收 of a
 // Class 2 written report, and cross-branch patterns. Screenshots go to test-results/screens.
+import { expectAccessible } from './a11y'
 import { expect, test } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -125,6 +126,7 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   await expect(table.getByRole('row')).toHaveCount(SEEDS.length + 1)
   await expect(table.getByRole('row').nth(1)).toContainText('静安寺店')
   await shot(page, '61-hq-cases')
+  await expectAccessible(page, 'head office: 全部投诉')
   await page.getByRole('searchbox', { name: /搜索编号/ }).fill('电饭煲')
   await page.getByRole('button', { name: '搜索' }).click()
   await expect(table.getByRole('row')).toHaveCount(3)
@@ -141,6 +143,7 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   await expect(drawer).toContainText('138****1234')
   await expect(drawer.getByRole('button', { name: /保存|修改|更正/ })).toHaveCount(0)
   await drawer.screenshot({ path: 'test-results/screens/62-hq-case.png' })
+  await expectAccessible(page, 'head office: a case in the drawer')
   await page.keyboard.press('Escape')
 
   // 周报: every branch, then one branch by department, with its PDF.
@@ -151,6 +154,7 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   await expect(page.getByRole('img', { name: '各门店投诉件数（一类/二类）' })).toBeVisible()
   await expect(page.locator('.ant-table-summary')).toContainText(String(SEEDS.length))
   await shot(page, '63-hq-weekly')
+  await expectAccessible(page, 'head office: 周报')
   await page.getByRole('button', { name: /静安寺店/ }).click()
   await expect(page.getByRole('heading', { name: '静安寺店（SH01）' })).toBeVisible()
   await expect(page.getByRole('button', { name: '下载门店周报 PDF' })).toBeVisible()
@@ -172,6 +176,7 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   await page.getByText('全部', { exact: true }).click()
   await expect(page.locator('.ant-table')).toContainText('已阅，请加强地面防滑')
   await shot(page, '65-hq-reports')
+  await expectAccessible(page, 'head office: 二类报告签收')
 
   // 跨店规律: MB-40 / MB40 / ＭＢ－４０ in three branches within 14 days.
   await page.getByRole('navigation').getByRole('button', { name: '跨店规律' }).click()
@@ -182,4 +187,5 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   await patterns.getByRole('row').filter({ hasText: '型号' }).getByRole('button').first().click()
   await expect(patterns).toContainText(SEEDS[0].number)
   await shot(page, '66-hq-patterns')
+  await expectAccessible(page, 'head office: 跨店规律')
 })

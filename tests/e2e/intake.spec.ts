@@ -348,8 +348,8 @@ test('the intake form at 1366×768 and 1920×1080, zh-CN and English: 系统建�
     await page.getByRole('dialog').getByRole('button', { name: '放弃登记' }).click()
     await expect(page.getByText('已放弃这条登记')).toBeVisible()
   }
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click()
-  await page.getByLabel('界面语言').selectOption('en')
+  await openSettings(page, '通用')
+  await chooseOption(page.getByLabel('界面语言'), 'English')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
   await page.keyboard.press('F2')
   const form = page.getByRole('form', { name: 'Intake' })

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form'
 import { useTranslation } from 'react-i18next'
 import { DatePicker, Form, Input, Radio, Select } from 'antd'
+import { FocusableTimeColumns } from './pickerPanel'
 import dayjs, { type Dayjs } from 'dayjs'
 import { describedBy, useErrorText } from '../components/Field'
 import { optionMatches } from './pinyin'
@@ -223,6 +224,7 @@ export function DateTimeField<T extends FieldValues>(props: FieldProps<T>) {
           {...aria}
           ref={field.ref as never}
           showTime={{ format: 'HH:mm' }}
+          panelRender={(panel) => <FocusableTimeColumns>{panel}</FocusableTimeColumns>}
           format="YYYY-MM-DD HH:mm"
           value={toDayjs(field.value)}
           onChange={(d) => field.onChange(d ? d.format(LOCAL_DATETIME) : '')}
