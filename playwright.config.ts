@@ -14,6 +14,8 @@ export default defineConfig({
     headless: true,
     viewport: { width: 1280, height: 860 },
     locale: 'zh-CN',
+    // The app turns Ant Design's animations off for it: no click lands on a list still zooming in.
+    reducedMotion: 'reduce',
     launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS, env: cjkFontEnv() },
     trace: 'retain-on-failure',
   },

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test'
 import { appendFile, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  completeSetup,
+  managerDesk,
   fillIntake,
   MANAGER,
   newDataDir,
@@ -21,9 +21,7 @@ test('a case closed two months ago lives in the archive: it is found by search, 
   page,
 }) => {
   const dataDir = await newDataDir()
-  let host = await hosts.start(dataDir)
-  await page.goto(host.url)
-  await completeSetup(page)
+  let host = await managerDesk(page, hosts, { dataDir })
   await fillIntake(page, {
     name: '钱女士',
     phone: '13566667777',

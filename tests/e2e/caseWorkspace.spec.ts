@@ -6,7 +6,7 @@ import {
   caseTimeline,
   chooseOption,
   openCaseAction,
-  completeSetup,
+  managerDesk,
   fillIntake,
   MANAGER,
   nextAction,
@@ -46,9 +46,7 @@ test('a Class 2 urgent case: the alarm, the facts and the next action on the fir
 }) => {
   test.slow() // a whole journey through the case page
   await page.setViewportSize(SIZES[0])
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   await fillIntake(page, {
     name: '郑阿姨',
     phone: '13912345678',
@@ -95,9 +93,7 @@ test('a Class 1 case walked to 已结案: the Steps bar passes every step, the t
 }) => {
   test.slow() // a whole journey through the case page
   await page.setViewportSize(SIZES[0])
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   await fillIntake(page, {
     name: '张阿姨',
     category: '收银差错',

@@ -18,7 +18,7 @@ import {
   caseStatus,
   caseTimeline,
   completeHeadOfficeSetup,
-  completeSetup,
+  managerDesk,
   fillIntake,
   linkHeadOffice,
   nextAction,
@@ -46,9 +46,7 @@ test.afterAll(() => cluster?.destroy())
 
 /** A branch set up and linked to head office, its own browser page. */
 async function branchDesk(page: Page, branch: { name: string; code: string }): Promise<void> {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page, branch)
+  await managerDesk(page, hosts, { branch: branch })
   await linkHeadOffice(page, {
     region: '总部同步',
     loginLabel: '网点账号',

@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test'
 import {
-  addClerkAndSignIn,
+  signedInClerk,
   approve,
   caseClass,
   caseTab,
   caseTimeline,
   chooseOption,
-  completeSetup,
   fillIntake,
   MANAGER,
   shot,
@@ -17,10 +16,7 @@ const hosts = useHosts()
 
 test('compensation: choose an option, exceed the limit, get manager approval, record execution', async ({ page }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
 
   await fillIntake(page, {
     name: '赵先生',

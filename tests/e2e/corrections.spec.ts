@@ -4,7 +4,7 @@ import {
   caseTab,
   caseTimeline as timeline,
   chooseOption,
-  completeSetup,
+  managerDesk,
   fillIntake,
   openCaseAction,
   openList,
@@ -37,9 +37,7 @@ test('journey (c): a phone typo corrected — the edit in the timeline with befo
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
 
   // Yesterday's complaint from 刘先生, then today's, with one digit of his phone typed wrong.
   await logComplaint(page, {
@@ -132,9 +130,7 @@ test('journey (d): a back-dated repeat customer — received 40 and 35 days ago,
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   const daysAgo = (n: number) => toLocalDateTime(new Date(Date.now() - n * DAY))
 
   await logComplaint(page, { name: '孙女士', phone: '13822223333', receivedAt: daysAgo(40) })

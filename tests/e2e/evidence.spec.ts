@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { makePdf, makePng } from '../support/images'
-import { caseTab, caseTimeline, completeSetup, fillIntake, newDataDir, openList, shot, useHosts } from './helpers'
+import { caseTab, caseTimeline, managerDesk, fillIntake, newDataDir, openList, shot, useHosts } from './helpers'
 
 const hosts = useHosts()
 const evidence = (page: Page) => page.getByRole('region', { name: '证据附件' })
@@ -12,9 +12,7 @@ test('evidence: attach a photo, see its thumbnail and a larger view; a text file
 }) => {
   test.slow() // a whole journey through the case page
   const dataDir = await newDataDir()
-  const host = await hosts.start(dataDir)
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts, { dataDir })
   await fillIntake(page, {
     name: '周女士',
     mood: '不满',

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import {
-  addClerkAndSignIn,
+  signedInClerk,
   approve,
-  completeSetup,
+  managerDesk,
   fillIntake,
   MANAGER,
   openList,
@@ -17,10 +17,7 @@ const hosts = useHosts()
 test('the clerk exports the filtered list as CSV with phones masked; full phones need the manager PIN', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
   for (const [name, phone, description] of [
     ['周先生', '13655556666', '约好上午送货，下午三点还没到。'],
     ['吴女士', '13911112222', '价签和结账价格不一致，多收了二十元。'],
@@ -64,9 +61,7 @@ test('a branch exports its data bundle; head office imports it, and importing it
 }) => {
   test.slow() // two installations, a bundle out of one and into the other twice
   const branchPage = await browser.newPage()
-  const branch = await hosts.start()
-  await branchPage.goto(branch.url)
-  await completeSetup(branchPage)
+  await managerDesk(branchPage, hosts)
   await fillIntake(branchPage, {
     name: '周先生',
     phone: '13655556666',
@@ -90,9 +85,7 @@ test('a branch exports its data bundle; head office imports it, and importing it
   const bundlePath = await bundle.path()
 
   const hqPage = await browser.newPage()
-  const hq = await hosts.start()
-  await hqPage.goto(hq.url)
-  await completeSetup(hqPage, { name: '华东区总部', code: 'HQ01' })
+  await managerDesk(hqPage, hosts, { branch: { name: '华东区总部', code: 'HQ01' } })
   await openSettings(hqPage, '数据与备份')
   const importForm = hqPage.getByRole('form', { name: '导入门店数据包' })
   await approve(importForm)

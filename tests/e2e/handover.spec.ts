@@ -1,17 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import { execFileSync } from 'node:child_process'
-import {
-  addClerkAndSignIn,
-  caseTab,
-  chooseOption,
-  completeSetup,
-  fillIntake,
-  MANAGER,
-  openCaseAction,
-  shot,
-  useHosts,
-} from './helpers'
+import { signedInClerk, caseTab, chooseOption, fillIntake, MANAGER, openCaseAction, shot, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -19,10 +9,7 @@ test('shift handover: the outgoing clerk reviews, the incoming manager signs wit
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
 
   await fillIntake(page, {
     name: '周先生',

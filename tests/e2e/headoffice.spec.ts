@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { completeSetup, linkHeadOffice, useHosts } from './helpers'
+import { managerDesk, linkHeadOffice, useHosts } from './helpers'
 
 const hosts = useHosts()
 
@@ -8,9 +8,7 @@ const hosts = useHosts()
 test('a manager sets the head office link; the password is not shown again; offline is said, the desk goes on', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   const card = await linkHeadOffice(page, {
     region: '总部同步',
     loginLabel: '网点账号',

@@ -4,15 +4,13 @@ import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { startHost, type Host } from '../support/host'
 
-export const MANAGER = { name: '陈主管', pin: '246810' }
+import { MANAGER, SERVICE_PHONE, SETUP_CONTACT, seedBranch, type Seed } from './seed'
+
+export { MANAGER, SERVICE_PHONE, SETUP_CONTACT }
 
 export function newDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'complaint-desk-e2e-'))
 }
-
-/** The emergency contact and service phone every first run asks for (the escalation card and receipts show them). */
-export const SETUP_CONTACT = { name: MANAGER.name, role: '店长', phone: '13800001111' }
-export const SERVICE_PHONE = '021-62345678'
 
 /** 首次使用设置, a step at a time: the branch, the first manager, the contacts, the departments (kept as shown). */
 export async function completeSetup(page: Page, branch = { name: '静安寺店', code: 'SH01' }): Promise<void> {
@@ -51,8 +49,8 @@ export async function completeHeadOfficeSetup(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: '全部投诉', level: 1 })).toBeVisible()
 }
 
-export async function signIn(page: Page, name: string, pin: string): Promise<void> {
-  await page.getByLabel('员工姓名').selectOption({ label: `${name}（主管）` })
+export async function signIn(page: Page, name: string, pin: string, role = '主管'): Promise<void> {
+  await chooseOption(page.getByLabel('员工姓名'), `${name}（${role}）`)
   await page.getByLabel('PIN 码').fill(pin)
   await page.getByRole('button', { name: '登录' }).click()
 }
@@ -203,12 +201,29 @@ export function useHosts(): { start: (dataDir?: string) => Promise<Host> } {
   }
 }
 
-/** A new branch with the clerk 李娜 (PIN 1357) signed in: where most journeys start. */
-export async function signedInClerk(page: Page, hosts: ReturnType<typeof useHosts>): Promise<Host> {
-  const host = await hosts.start()
+/** A new branch (seeded through its API) with its manager signed in on 首页. */
+export async function managerDesk(
+  page: Page,
+  hosts: ReturnType<typeof useHosts>,
+  o: Seed & { dataDir?: string } = {},
+): Promise<Host> {
+  const host = await hosts.start(o.dataDir)
+  await seedBranch(host, o)
   await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signIn(page, MANAGER.name, MANAGER.pin)
+  await expect(page.getByRole('heading', { name: '首页', level: 1 })).toBeVisible()
+  return host
+}
+
+export const CLERK = { name: '李娜', pin: '1357' }
+
+/** A new branch with the clerk 李娜 (PIN 1357) signed in: where most journeys start. */
+export async function signedInClerk(page: Page, hosts: ReturnType<typeof useHosts>, dataDir?: string): Promise<Host> {
+  const host = await hosts.start(dataDir)
+  await seedBranch(host, { clerks: [CLERK] })
+  await page.goto(host.url)
+  await signIn(page, CLERK.name, CLERK.pin, '员工')
+  await expect(page.getByText(`当前用户：${CLERK.name}（员工）`)).toBeVisible()
   return host
 }
 

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import {
-  addClerkAndSignIn,
+  signedInClerk,
   chooseOption,
   completeSetup,
   fillIntake,
@@ -16,6 +16,7 @@ import {
   shot,
   signIn,
   useHosts,
+  managerDesk,
 } from './helpers'
 
 const hosts = useHosts()
@@ -143,9 +144,7 @@ test('first run → sign in → log a complaint in Chinese → find it in the li
 test('bad input: each message next to its field, the clerk brought to the first; nothing saved; 取消 asks in red', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   await page
     .getByRole('button', { name: /新建投诉/ })
     .first()
@@ -184,10 +183,7 @@ test('a half-typed complaint is kept per clerk: across a menu click and a restar
 }) => {
   test.slow() // two host starts, two tabs
   const dataDir = await newDataDir()
-  let host = await hosts.start(dataDir)
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  let host = await signedInClerk(page, hosts, dataDir)
   const form = await openIntake(page)
   await form.getByLabel(/^客户姓名/).fill('欧阳娜娜')
   await chooseOption(form.getByLabel(/^投诉类别/), '收银差错')
@@ -236,9 +232,7 @@ test('a half-typed complaint is kept per clerk: across a menu click and a restar
 })
 
 test('switches the whole UI to English and back', async ({ page }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   await openSettings(page, '通用')
   await chooseOption(page.getByLabel('界面语言'), 'English')
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible()
@@ -253,9 +247,7 @@ test('switches the whole UI to English and back', async ({ page }) => {
 })
 
 test('a manager adds a clerk with their PIN; the clerk signs in and is recorded on the case', async ({ page }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   // The PIN typed at set-up stands for five minutes: the manager is not asked again (主管授权).
   const standing = page.getByRole('banner').getByRole('status').filter({ hasText: '主管授权：陈主管' })
   await expect(standing).toBeVisible()
@@ -318,9 +310,7 @@ test('the intake form at 1366×768 and 1920×1080, zh-CN and English: 系统建�
   page,
 }) => {
   test.slow()
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   for (const [width, height] of [
     [1366, 768],
     [1920, 1080],

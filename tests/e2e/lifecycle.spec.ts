@@ -1,13 +1,13 @@
 import { expect, test, type Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 import {
-  addClerkAndSignIn,
+  signedInClerk,
   approve,
   caseAction,
   caseClass,
   caseStatus,
   caseTimeline,
-  completeSetup,
+  managerDesk,
   escalationCard,
   fillIntake,
   MANAGER,
@@ -66,9 +66,7 @@ test('a Class 1 case raised to Class 2 after its oral report goes back to 已解
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   await fillIntake(page, {
     name: '孙先生',
     category: '收银差错',
@@ -130,9 +128,7 @@ test('an urgent case cannot be resolved before someone is told; once closed it s
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   await fillIntake(page, {
     name: '郑阿姨',
     category: '环境/设施',
@@ -200,10 +196,7 @@ test('a clerk is told to report at once; a manager takes over with their PIN; vo
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
+  await signedInClerk(page, hosts)
   await fillIntake(page, {
     name: '钱先生',
     category: '安全/健康',

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import {
   approve,
   chooseOption,
-  completeSetup,
+  managerDesk,
   confirmAndApprove,
   fillIntake,
   openSettings,
@@ -21,9 +21,7 @@ test('scripts read aloud: demand 其他 with the customer’s words, a style pic
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
 
   // Intake: demand 其他, no product, and what the customer said word for word.
   await fillIntake(page, {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import {
   approve,
   chooseOption,
-  completeSetup,
+  managerDesk,
   fillIntake,
   MANAGER,
   newDataDir,
@@ -21,9 +21,7 @@ const hosts = useHosts()
 
 test('an audit trail edited outside the app is flagged to everyone who signs in', async ({ page }) => {
   const dataDir = await newDataDir()
-  let host = await hosts.start(dataDir)
-  await page.goto(host.url)
-  await completeSetup(page)
+  let host = await managerDesk(page, hosts, { dataDir })
   await expect(page.getByText('审计记录校验失败')).toHaveCount(0)
   await host.stop()
 
@@ -46,9 +44,7 @@ test('an audit trail edited outside the app is flagged to everyone who signs in'
 test('a manager restores a backup through Settings; later changes go, the pre-restore data is kept', async ({
   page,
 }) => {
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   const logCase = async (name: string) => {
     await fillIntake(page, {
       name,
@@ -94,9 +90,7 @@ test('Ant Design draws every screen under the strict CSP: no style is refused, n
   page.on('console', (m) => {
     if (m.text().includes('Content Security Policy')) refused.push(m.text())
   })
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   const nav = page.getByRole('navigation')
   for (const name of ['投诉列表', '新建投诉 (F2)', '交接班', '建议/意见', '报表', '设置', '首页']) {
     await nav.getByRole('button', { name }).click()

@@ -1,9 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import {
-  addClerkAndSignIn,
+  CLERK,
   approve,
   chooseOption,
-  completeSetup,
+  managerDesk,
   confirmAndApprove,
   escalationCard,
   MANAGER,
@@ -107,12 +107,7 @@ test('staff and departments are renamed and deactivated, never deleted; the sett
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 })
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
-  await addClerkAndSignIn(page, '李娜', '1357')
-  await page.getByRole('button', { name: '退出' }).click()
-  await signIn(page, MANAGER.name, MANAGER.pin)
+  await managerDesk(page, hosts, { clerks: [CLERK] })
 
   await openSettings(page) // opens on the tab last in view: 员工与部门
   await expect(page.getByRole('tab', { name: '员工与部门', selected: true })).toBeVisible()

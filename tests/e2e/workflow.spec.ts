@@ -7,7 +7,7 @@ import {
   caseStatus,
   caseTab,
   caseTimeline,
-  completeSetup,
+  managerDesk,
   escalationCard,
   fillIntake,
   MANAGER,
@@ -28,9 +28,7 @@ test('journey (a): a cashier short-change complaint handled at the desk — Clas
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
   await fillIntake(page, {
     name: '张阿姨',
     category: '收银差错',
@@ -76,9 +74,7 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   page,
 }) => {
   test.slow() // a whole journey through the case page
-  const host = await hosts.start()
-  await page.goto(host.url)
-  await completeSetup(page)
+  await managerDesk(page, hosts)
 
   // The first run asked for an emergency contact; the manager adds the store manager as a second one.
   await openSettings(page, '通用')

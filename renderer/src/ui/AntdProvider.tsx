@@ -8,6 +8,7 @@ import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
 import { StyleProvider } from '@ant-design/cssinjs'
 import { antdTheme } from './theme'
+import { useReducedMotion } from '../hooks/useReducedMotion'
 
 // Zero-runtime still registers the theme's CSS variables as <style> elements, which the CSP
 // refuses: they go to an element outside the document (the static stylesheet has them).
@@ -27,12 +28,14 @@ const LOCALES = { 'zh-CN': pickerLocale(zhCN), en: pickerLocale(enUS) }
 export function AntdProvider({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation()
   const zh = i18n.language !== 'en'
+  // Antd's open/close animations off when the system asks for less motion (WCAG 2.3.3).
+  const motion = !useReducedMotion()
   dayjs.locale(zh ? 'zh-cn' : 'en')
   return (
     <StyleProvider container={detached}>
       <ConfigProvider
         locale={zh ? LOCALES['zh-CN'] : LOCALES.en}
-        theme={{ ...antdTheme, zeroRuntime: true }}
+        theme={{ ...antdTheme, token: { ...antdTheme.token, motion }, zeroRuntime: true }}
         button={{ autoInsertSpace: false }}
       >
         <AntdApp>{children}</AntdApp>
