@@ -43,6 +43,7 @@ export default defineConfig({
       },
     },
     plugins: [react(), antdStyles()],
-    build: { outDir: 'out/renderer', rollupOptions: { input: entry('./renderer/index.html') } },
+    // Minified: a third of the bytes for the page to parse at every start.
+    build: { outDir: 'out/renderer', minify: true, rollupOptions: { input: entry('./renderer/index.html') } },
   },
 })

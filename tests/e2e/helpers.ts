@@ -98,8 +98,12 @@ export async function pickDateRange(scope: Locator, from: string, to: string): P
  * tab (主管授权, shown as "由 … 授权"), otherwise the manager's PIN.
  */
 export async function approve(scope: Locator, pin = MANAGER.pin): Promise<void> {
-  if (await scope.getByText(/^由 .+ 授权（/).isVisible()) return
-  await scope.getByLabel('主管 PIN 码').fill(pin)
+  const standing = scope.getByText(/^由 .+ 授权（/)
+  const pinField = scope.getByLabel('主管 PIN 码')
+  // Whichever the form draws; asked at once, a form still drawing would seem to have neither.
+  await expect(standing.or(pinField).first()).toBeVisible()
+  if (await standing.isVisible()) return
+  await pinField.fill(pin)
 }
 
 /** A head office database link as a manager saves it under 设置 (a branch's 总部同步, head office's 总部数据库). */
