@@ -3,13 +3,14 @@ import type { Handover } from '@shared/schemas/handover'
 import { requireSession, type ServiceContext } from './context'
 import { openCasesView } from './caseRecord'
 import { inCaseView } from '@shared/rules/caseViews'
+import { setupChecklist } from '@shared/rules/setupChecklist'
 import type { CaseView } from '@shared/schemas/case'
 
 /**
  * The home screen: escalations, overdue promises, promises due today, open cases by class,
- * and the last handover's notes for the shift that took over.
+ * the last handover's notes for the shift that took over, and what is left to set up.
  */
-export function homeSummary(ctx: ServiceContext): HomeSummary {
+export async function homeSummary(ctx: ServiceContext): Promise<HomeSummary> {
   const session = requireSession(ctx)
   const now = ctx.now()
   const endOfDay = new Date(now)
@@ -34,7 +35,21 @@ export function homeSummary(ctx: ServiceContext): HomeSummary {
       follow_up: count('follow_up'),
     },
     lastHandover: lastHandover(ctx.store.data.handovers.at(-1)),
+    setup: await setupLeft(ctx),
   }
+}
+
+/** The setup checklist from the data as it stands (rules/setupChecklist). */
+async function setupLeft(ctx: ServiceContext): Promise<HomeSummary['setup']> {
+  const { staff, settings } = ctx.store.data
+  const backups = await ctx.store.listBackups()
+  return setupChecklist({
+    staff,
+    managerContacts: settings.workflow.managerContacts,
+    serviceContact: settings.workflow.serviceContact,
+    policyConfirmedAt: settings.policyConfirmedAt,
+    backupLabels: backups.map((b) => b.label),
+  })
 }
 
 /** The handover for the home page: its notes in full, its open cases only the first few (the page stays light). */

@@ -23,6 +23,7 @@ export async function updateWorkflowSettings(
     const workflow: WorkflowSettings = { ...input.workflow, managerContacts, serviceContact }
     const changes = diffFields(d.settings.workflow, workflow)
     d.settings.workflow = workflow
+    d.settings.policyConfirmedAt = at
     appendAudit(d, {
       at,
       by: actorOf(ctx),

@@ -84,7 +84,12 @@ export const DbData = z.object({
   schemaVersion: z.number().int(),
   appliedMigrations: z.array(z.object({ version: z.number().int(), at: z.string() })),
   branch: Branch.nullable(),
-  settings: z.object({ locale: Locale, workflow: StoredWorkflowSettings }),
+  settings: z.object({
+    locale: Locale,
+    workflow: StoredWorkflowSettings,
+    /** When a manager last saved the branch policy (首页's setup checklist); absent in older files and until then. */
+    policyConfirmedAt: z.string().optional(),
+  }),
   staff: z.array(StaffRecord),
   departments: z.array(Department),
   /** The live cases: open ones and those finished recently; older ones are in the archive. */

@@ -17,7 +17,7 @@ import { HandoverPage } from './pages/HandoverPage'
 import { SuggestionsPage } from './pages/SuggestionsPage'
 import { ReportsPage } from './pages/ReportsPage'
 import { IntakePage } from './pages/IntakePage'
-import { SettingsPage } from './pages/SettingsPage'
+import { SettingsPage, type SettingsTab } from './pages/SettingsPage'
 import { SetupPage } from './pages/SetupPage'
 import { MissingDataPage } from './pages/MissingDataPage'
 import { SignInPage } from './pages/SignInPage'
@@ -35,7 +35,7 @@ export type View =
   | { name: 'list'; filter?: ListFilter }
   | { name: 'new' }
   | { name: 'detail'; id: string; saved?: string }
-  | { name: 'settings' }
+  | { name: 'settings'; tab?: SettingsTab }
   | { name: 'suggestions' }
 
 export function App() {
@@ -262,6 +262,7 @@ export function App() {
                       onOpen={(id) => setView({ name: 'detail', id })}
                       onList={(filter) => setView({ name: 'list', filter })}
                       onHandover={() => setView({ name: 'handover' })}
+                      onSettings={(tab) => setView({ name: 'settings', tab })}
                     />
                   )}
                   {view.name === 'handover' && (
@@ -295,6 +296,7 @@ export function App() {
                   )}
                   {view.name === 'settings' && (
                     <SettingsPage
+                      initialTab={view.tab}
                       locale={status.locale}
                       onLocale={changeLocale}
                       signedIn={status.session.staff}

@@ -934,6 +934,20 @@ export const en: Messages = {
     handedOverAt: 'signed {{at}} ({{ago}})',
     noNotes: 'The outgoing clerk left no notes.',
     moreCases: '{{count}} more on the handover page',
+    setup: {
+      title: 'Before you start',
+      hint: 'This card goes away once everything below is done (a manager’s approval is needed).',
+      progress: '{{done}} of {{total}} done',
+      done: 'Done',
+      todo: 'To do',
+      go: 'Open settings',
+      tasks: {
+        contacts: 'Enter the emergency contacts and the service phone',
+        staff: 'Add the front-desk staff',
+        policy: 'Confirm the handling rules and compensation limits (save once)',
+        backup: 'Take one backup by hand',
+      },
+    },
   },
   comp: {
     title: 'Compensation',

@@ -873,6 +873,20 @@ export const zhCN = {
     handedOverAt: '{{at}}（{{ago}}）签收',
     noNotes: '交班人没有留下交接说明。',
     moreCases: '还有 {{count}} 件，到交接班页查看',
+    setup: {
+      title: '开始使用前',
+      hint: '以下各项完成后，此卡片不再显示（需主管授权）。',
+      progress: '已完成 {{done}}/{{total}}',
+      done: '已完成',
+      todo: '待完成',
+      go: '去设置',
+      tasks: {
+        contacts: '填写紧急联系人和服务电话',
+        staff: '添加前台员工',
+        policy: '确认处理规则与补偿权限（保存一次）',
+        backup: '手动备份一次数据',
+      },
+    },
   },
   comp: {
     title: '补偿方案',

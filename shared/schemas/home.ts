@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CaseSummary } from './case'
 import { Handover } from './handover'
 import { Commitment } from './workflow'
+import { SETUP_TASKS } from '../values/options'
 
 const CommitmentRow = z.object({ case: CaseSummary, commitment: Commitment })
 
@@ -31,5 +32,7 @@ export const HomeSummary = z.object({
   viewCounts: z.object({ urgent: z.number().int(), overdue: z.number().int(), follow_up: z.number().int() }),
   /** The last signed-off handover, for the shift that took over (null: none yet). */
   lastHandover: LastHandover.nullable(),
+  /** 开始使用前: what the branch still has to set up (rules/setupChecklist); null once all done. */
+  setup: z.array(z.object({ task: z.enum(SETUP_TASKS), done: z.boolean() })).nullable(),
 })
 export type HomeSummary = z.infer<typeof HomeSummary>

@@ -67,6 +67,10 @@ export const CASE_STATUSES = [
 ] as const
 export const ROLES = ['manager', 'staff'] as const
 
+/** 首页's setup checklist, in the order it is shown (shared/rules/setupChecklist.ts says when each is done). */
+export const SETUP_TASKS = ['contacts', 'staff', 'policy', 'backup'] as const
+export type SetupTask = (typeof SETUP_TASKS)[number]
+
 export type Channel = (typeof CHANNELS)[number]
 export type CustomerType = (typeof CUSTOMER_TYPES)[number]
 export type CustomerStyle = (typeof CUSTOMER_STYLES)[number]

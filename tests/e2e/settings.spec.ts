@@ -81,6 +81,18 @@ test('first run asks for the contacts and the service phone; they are on the set
   await page.getByRole('button', { name: '完成设置并登录' }).click()
   await expect(page.getByRole('heading', { name: '首页', level: 1 })).toBeVisible()
 
+  // 首页 says what is left to set up; each item opens its settings tab.
+  const checklist = page.getByRole('region', { name: '开始使用前' })
+  await expect(checklist).toContainText('已完成 1/4')
+  await expect(checklist.getByRole('listitem').filter({ hasText: '紧急联系人' })).toContainText('已完成')
+  await shotAt(page, 'home-setup-checklist')
+  await checklist
+    .getByRole('listitem')
+    .filter({ hasText: '添加前台员工' })
+    .getByRole('button', { name: '去设置' })
+    .click()
+  await expect(page.getByRole('tab', { name: '员工与部门', selected: true })).toBeVisible()
+
   // 设置 → 通用 shows what the first run asked for.
   await openSettings(page, '通用')
   const contacts = page.getByRole('form', { name: '紧急联系人与服务电话' })

@@ -296,6 +296,26 @@ describe('the handling workflow through the services', () => {
     expect((await create({ description: '客户说要找律师', phone: '13900001111' })).caseClass).toBe(1)
   })
 
+  it('首页 lists what is left to set up until a manager has saved the policy and taken a backup by hand', async () => {
+    const { services, approval } = await desk()
+    const left = async () => {
+      const { setup } = unwrap(await services.call('home:summary'))
+      return setup && setup.filter((i) => !i.done).map((i) => i.task)
+    }
+    // The wizard's contacts and the clerk 李娜 are there; the policy and a backup are not.
+    expect(await left()).toEqual(['policy', 'backup'])
+    const settings = unwrap(await services.call('settings:get'))
+    // A refused save confirms nothing.
+    expect(
+      (await services.call('settings:update', { workflow: { ...settings, authorityLimitFen: -1 }, approval })).ok,
+    ).toBe(false)
+    expect(await left()).toEqual(['policy', 'backup'])
+    unwrap(await services.call('settings:update', { workflow: settings, approval }))
+    expect(await left()).toEqual(['backup'])
+    unwrap(await services.call('backups:create', { approval }))
+    expect(await left()).toBeNull()
+  })
+
   it('previews the class while the clerk types, with branch history', async () => {
     const { services, create } = await desk()
     await create({ phone: '13912345678' })

@@ -48,12 +48,13 @@ function summary(o: Partial<HomeSummary> = {}): HomeSummary {
     openByClass: { class1: 0, class2: 0 },
     viewCounts: { urgent: 0, overdue: 0, follow_up: 0 },
     lastHandover: null,
+    setup: null,
     ...o,
   }
 }
 
 function renderHome(data: HomeSummary) {
-  const props = { onOpen: vi.fn(), onList: vi.fn(), onHandover: vi.fn() }
+  const props = { onOpen: vi.fn(), onList: vi.fn(), onHandover: vi.fn(), onSettings: vi.fn() }
   renderWithApi(<HomePage {...props} />, fakeApi({ 'home:summary': { ok: true, data } }))
   return props
 }
@@ -102,9 +103,39 @@ describe('the home page', { timeout: 30_000 }, () => {
     expect(await screen.findByText('交班人没有留下交接说明。')).toBeInTheDocument()
   })
 
+  it('lists what is left to set up, each open item a way to its settings tab; no card once all are done', async () => {
+    const props = renderHome(
+      summary({
+        setup: [
+          { task: 'contacts', done: true },
+          { task: 'staff', done: false },
+          { task: 'policy', done: false },
+          { task: 'backup', done: true },
+        ],
+      }),
+    )
+    const card = (await screen.findByRole('heading', { name: '开始使用前' })).closest('section')!
+    expect(card).toHaveTextContent('已完成 2/4')
+    const rows = within(card).getAllByRole('listitem')
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '已完成填写紧急联系人和服务电话',
+      expect.stringMatching(/^待完成添加前台员工去设置$/),
+      expect.stringMatching(/^待完成确认处理规则与补偿权限（保存一次）去设置$/),
+      '已完成手动备份一次数据',
+    ])
+    await userEvent.click(within(rows[1]).getByRole('button', { name: '去设置' }))
+    expect(props.onSettings).toHaveBeenLastCalledWith('people')
+    await userEvent.click(within(rows[2]).getByRole('button', { name: '去设置' }))
+    expect(props.onSettings).toHaveBeenLastCalledWith('compensation')
+
+    renderHome(summary({ setup: null }))
+    await waitFor(() => expect(screen.getAllByRole('heading', { name: '首页', level: 1 })).toHaveLength(2))
+    expect(screen.getAllByRole('heading', { name: '开始使用前' })).toHaveLength(1) // only the first page's
+  })
+
   it('says what went wrong and asks again on retry', async () => {
     const api = fakeApi({ 'home:summary': { ok: false, error: { code: 'INTERNAL', message: '磁盘错误' } } })
-    renderWithApi(<HomePage onOpen={vi.fn()} onList={vi.fn()} onHandover={vi.fn()} />, api)
+    renderWithApi(<HomePage onOpen={vi.fn()} onList={vi.fn()} onHandover={vi.fn()} onSettings={vi.fn()} />, api)
     expect(await screen.findByText('无法读取首页：磁盘错误')).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: /重\s*试/ }))
     await waitFor(() => expect(api['home:summary']).toHaveBeenCalledTimes(2))

@@ -12,6 +12,8 @@ import { useApi } from '../apiContext'
 import { useLoad } from '../hooks/useLoad'
 import { formatDateTime } from '../format'
 import { OverdueBadges } from '../components/OverdueBadges'
+import { SetupChecklist } from './SetupChecklist'
+import type { SettingsTab } from './SettingsPage'
 
 dayjs.extend(relativeTime)
 
@@ -52,11 +54,14 @@ export function HomePage({
   onOpen,
   onList,
   onHandover,
+  onSettings,
 }: {
   onOpen: (id: string) => void
   /** Opens the case list on one of its saved views (the tile's). */
   onList: (filter: ListFilter) => void
   onHandover: () => void
+  /** Opens 设置 on a tab (the setup checklist's items). */
+  onSettings: (tab: SettingsTab) => void
 }) {
   const { t } = useTranslation()
   const api = useApi()
@@ -91,6 +96,7 @@ export function HomePage({
           })}
         </Typography.Text>
       </header>
+      {h.setup && <SetupChecklist items={h.setup} onSettings={onSettings} />}
       <div role="group" aria-label={t('home.tiles')}>
         <Row gutter={[12, 12]} className="home-tiles">
           <Col xs={12} lg={6}>

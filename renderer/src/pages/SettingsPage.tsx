@@ -52,11 +52,14 @@ function remember(tab: SettingsTab): void {
  * its own part of the branch policy with a manager's approval; the tab in view is remembered.
  */
 export function SettingsPage({
+  initialTab,
   locale,
   onLocale,
   signedIn,
   onRestored,
 }: {
+  /** The tab to open on (首页's setup checklist); otherwise the one last in view. */
+  initialTab?: SettingsTab
   locale: Locale
   onLocale: (l: Locale) => void
   signedIn: StaffPublic
@@ -64,7 +67,7 @@ export function SettingsPage({
 }) {
   const { t } = useTranslation()
   const api = useApi()
-  const [tab, setTab] = useState<SettingsTab>(rememberedTab)
+  const [tab, setTab] = useState<SettingsTab>(() => initialTab ?? rememberedTab())
   const show = (next: SettingsTab) => {
     setTab(next)
     remember(next)
