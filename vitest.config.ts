@@ -3,6 +3,10 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+// Two workers on two cores halve each test's share of the machine: the store's fsync-by-fsync
+// tests (2–3 s alone) passed 5 s under a busy CI. A hang still fails, after 20 s.
+const testTimeout = 20_000
+
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
 export default defineConfig({
@@ -17,6 +21,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          testTimeout,
+          hookTimeout: testTimeout,
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/crash/**/*.test.ts'],
         },
       },
@@ -26,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          testTimeout,
+          hookTimeout: testTimeout,
           include: ['tests/renderer/**/*.test.tsx'],
           setupFiles: ['tests/renderer/setup.ts'],
         },
