@@ -11,10 +11,10 @@ import { AppError } from './errors'
 import { approveAsManager } from './auth'
 import { changeCase, refuse } from './caseRecord'
 import { requireSession, type ServiceContext } from './context'
+import { TIMELINE_MARKS } from '@shared/i18n/timeline'
 
-/** Timeline detail when an offer makes the case Class 2 (the timeline stores text as written). */
-const CLASS2_MARK = '二类投诉 / Class 2'
-const SENT_BACK_MARK = '退回已解决，须提交书面报告 / back to Resolved, written report due'
+// Timeline detail when an offer makes the case Class 2 (read in the reader's language: shared/i18n/timeline).
+const { raisedToClass2: CLASS2_MARK, sentBackForReport: SENT_BACK_MARK } = TIMELINE_MARKS
 
 async function findCase(ctx: ServiceContext, id: string) {
   const c = await ctx.store.readCase(id)

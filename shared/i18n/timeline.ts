@@ -4,6 +4,15 @@ import type { TimelineEntry } from '../schemas/case'
 type T = (key: string, options?: Record<string, unknown>) => string
 
 /**
+ * Fragments main writes into an entry's text in both languages (the timeline stores text as
+ * written); the reader sees each in theirs.
+ */
+export const TIMELINE_MARKS = {
+  raisedToClass2: '二类投诉 / Class 2',
+  sentBackForReport: '退回已解决，须提交书面报告 / back to Resolved, written report due',
+} as const
+
+/**
  * The satisfaction (1–5) a follow-up entry recorded: main writes it as "4/5", with the early
  * reason after " · " when there was one. Null when the entry holds none.
  */
@@ -26,7 +35,9 @@ export function timelineText(t: T, entry: Pick<TimelineEntry, 'action' | 'detail
         detail: f.rest ? t('detail.earlyReasonLine', { reason: f.rest }) : '',
       }
   }
-  return { title, detail: entry.detail ?? '' }
+  let detail = entry.detail ?? ''
+  for (const [key, mark] of Object.entries(TIMELINE_MARKS)) detail = detail.split(mark).join(t(`timeline.marks.${key}`))
+  return { title, detail }
 }
 
 /** A span of time in words, to the minute ("2 天 3 小时", "3 小时 12 分", "12 分 05 秒" under an hour). */

@@ -38,7 +38,7 @@ test('journey (a): a cashier short-change complaint handled at the desk — Clas
   })
   const preview = page.getByRole('region', { name: /系统建议/ })
   await expect(preview).toContainText('一类投诉')
-  await expect(preview).toContainText('未触发任何二类或紧急规则')
+  await expect(preview).toContainText('自动规则未发现二类或紧急情形')
   await page.getByRole('button', { name: '保存' }).click()
   await expect(page.getByText(/已保存，投诉编号/)).toBeVisible()
   await expect(caseClass(page)).toHaveText('一类投诉')

@@ -239,6 +239,7 @@ describe('the escalation card: 待上报 → 已通知 → 已接手', () => {
       '人身伤害/健康损害关键词“摔伤”，已勾选',
     )
     expect(within(card).getByLabelText(/已通知谁/)).toBeVisible()
+    expect(within(card).getByRole('button', { name: '紧急上报' })).toHaveClass('ant-btn-primary')
   })
 
   it('never at a manager: the card asks them to take it over', () => {
@@ -246,6 +247,10 @@ describe('the escalation card: 待上报 → 已通知 → 已接手', () => {
     expect(screen.queryByRole('alert')).toBeNull()
     expect(screen.getByRole('region', { name: '紧急事件 — 待主管接手' })).toBeVisible()
     expect(screen.queryByText(/请立即上报主管/)).toBeNull()
+    // One main action: taking over; recording a call stays possible, as a plain button.
+    const primaries = document.querySelectorAll('.escalation .ant-btn-primary')
+    expect([...primaries].map((b) => b.textContent)).toEqual(['主管接手'])
+    expect(screen.getByRole('button', { name: '紧急上报' })).not.toHaveClass('ant-btn-primary')
   })
 
   it('once a manager was told it stops shouting and says who was told', () => {
@@ -253,6 +258,9 @@ describe('the escalation card: 待上报 → 已通知 → 已接手', () => {
     expect(screen.queryByRole('alert')).toBeNull()
     const card = screen.getByRole('region', { name: '紧急事件 — 已通知主管，待主管接手' })
     expect(card).toHaveTextContent(/已通知 王店长/)
+    // Telling someone else is recorded as another call, no longer the card's main action.
+    expect(within(card).queryByRole('button', { name: '紧急上报' })).toBeNull()
+    expect(within(card).getByRole('button', { name: '追加上报记录' })).not.toHaveClass('ant-btn-primary')
   })
 })
 

@@ -34,6 +34,8 @@ interface CaseFormProps<T extends FieldValues, O> {
   danger?: DangerAsk
   /** A red submit button (the dialog it sits in is the confirmation). */
   dangerButton?: boolean
+  /** Not the area's main action: a plain submit button (one primary button per area). */
+  secondary?: boolean
   /** The form carries a manager's approval (ApprovalFields): a refused PIN is cleared, a given one stands a while. */
   approval?: boolean
   /** The call to main; the answer is the case as it now is. */
@@ -96,7 +98,7 @@ export function CaseForm<T extends FieldValues, O>(props: CaseFormProps<T, O>) {
       )}
       <Space>
         <Button
-          type="primary"
+          type={props.secondary ? 'default' : 'primary'}
           danger={Boolean(props.danger) || props.dangerButton}
           htmlType="submit"
           loading={form.formState.isSubmitting}

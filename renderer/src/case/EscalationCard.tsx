@@ -119,7 +119,13 @@ export function EscalationCard(props: CasePanelProps) {
         </dl>
         {!compact && (actions.recordEscalation.enabled || actions.takeOver.enabled) && (
           <div className="escalation-actions">
-            {actions.recordEscalation.enabled && <NotifyForm {...props} />}
+            {actions.recordEscalation.enabled && (
+              <NotifyForm
+                {...props}
+                again={notified.length > 0}
+                secondary={notified.length > 0 || call === 'take_over'}
+              />
+            )}
             {actions.takeOver.enabled &&
               (call === 'take_over' ? (
                 <TakeOverForm {...props} />

@@ -458,8 +458,11 @@ export function CustomerUpdateForm({ c, act, onDone, onCancel }: FormProps) {
   )
 }
 
-/** 紧急上报: who was told (name and how), recorded with the time and the clerk. */
-export function NotifyForm({ c, act, onDone }: FormProps) {
+/**
+ * 紧急上报: who was told (name and how), recorded with the time and the clerk. Once someone was
+ * told, or while a manager can take over, it is no longer the card's main action.
+ */
+export function NotifyForm({ c, act, onDone, again, secondary }: FormProps & { again?: boolean; secondary?: boolean }) {
   const { t } = useTranslation()
   const api = useApi()
   return (
@@ -468,7 +471,8 @@ export function NotifyForm({ c, act, onDone }: FormProps) {
       title={t('wf.recordNotified')}
       schema={RecordEscalationInput.omit({ id: true })}
       defaults={{ who: '' }}
-      submitLabel={t('wf.escalate')}
+      submitLabel={again ? t('wf.escalateAgain') : t('wf.escalate')}
+      secondary={secondary}
       onSubmit={(v) => act(api['cases:recordEscalation']({ id: c.id, ...v }))}
       success={(v) => t('detail.done.recordEscalation', { who: v.who })}
       onDone={onDone}

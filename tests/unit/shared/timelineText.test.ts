@@ -20,6 +20,17 @@ describe('the timeline reads in words', () => {
     )
   })
 
+  it('what main wrote in both languages reads in the reader’s only (an offer above the limit raised the case)', () => {
+    const detail =
+      '退款 ¥300.00 + 补偿 ¥120.00 → 二类投诉 / Class 2 · 退回已解决，须提交书面报告 / back to Resolved, written report due'
+    expect(timelineText(zh, { action: 'compensation.offered', detail }).detail).toBe(
+      '退款 ¥300.00 + 补偿 ¥120.00 → 转为二类投诉 · 退回已解决，须提交书面报告',
+    )
+    expect(timelineText(en, { action: 'compensation.offered', detail }).detail).toBe(
+      '退款 ¥300.00 + 补偿 ¥120.00 → now Class 2 · back to Resolved, written report due',
+    )
+  })
+
   it('other entries: their label and what they recorded', () => {
     expect(timelineText(zh, { action: 'status.resolved', detail: '补足找零' })).toEqual({
       title: '已解决',
