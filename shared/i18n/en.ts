@@ -638,7 +638,7 @@ export const en: Messages = {
     lossFrom: {
       price: 'not entered; counted as the price, ¥{{amount}}',
       claim: 'not entered; counted as the claim, ¥{{amount}} (to be verified)',
-      none: 'none',
+      none: 'not entered; none counted',
     },
     price: 'Price paid ¥{{amount}}',
     claim: 'Customer claims ¥{{amount}}',
@@ -938,7 +938,7 @@ export const en: Messages = {
     moreCases: '{{count}} more on the handover page',
     setup: {
       title: 'Before you start',
-      hint: 'This card goes away once everything below is done (a manager’s approval is needed).',
+      hint: "This card goes away once everything below is done (a manager's approval is needed).",
       progress: '{{done}} of {{total}} done',
       done: 'Done',
       todo: 'To do',

@@ -594,7 +594,7 @@ export const zhCN = {
     lossFrom: {
       price: '未填写，按商品金额 ¥{{amount}} 计',
       claim: '未填写，按客户索赔 ¥{{amount}} 计（待核实）',
-      none: '无',
+      none: '未填写，不计损失',
     },
     price: '商品/服务金额 ¥{{amount}}',
     claim: '客户索赔 ¥{{amount}}',

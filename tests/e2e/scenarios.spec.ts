@@ -33,8 +33,10 @@ test('the ¥299 dress and the rude clerk: apology, improvement and a small gift 
 
   const { panel, cards } = await proposals(page)
   // The price is not the loss: a rude clerk costs the customer nothing to restore.
-  await expect(panel.getByLabel('金额', { exact: true })).toContainText('商品/服务金额 ¥299.00 · 实际损失：无')
-  await expect(panel.getByLabel('金额', { exact: true })).toContainText('实际损失：无')
+  await expect(panel.getByLabel('金额', { exact: true })).toContainText(
+    '商品/服务金额 ¥299.00 · 实际损失：未填写，不计损失',
+  )
+  await expect(panel.getByLabel('金额', { exact: true })).toContainText('实际损失：未填写，不计损失')
   await expect(cards.first()).toContainText('道歉与解释（说明改进措施） + 优惠券 ¥20.00')
   await expect(cards.first()).toContainText('真诚道歉，说明改进措施')
   await expect(cards.nth(1)).toContainText('礼品')

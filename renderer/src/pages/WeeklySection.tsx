@@ -60,7 +60,9 @@ export function WeeklySection() {
               <Button
                 key={p}
                 size="small"
-                type={preset === p ? 'primary' : 'default'}
+                // Selected as a tint, not solid: the card's one primary button is 打印周报.
+                color={preset === p ? 'primary' : 'default'}
+                variant={preset === p ? 'filled' : 'outlined'}
                 aria-pressed={preset === p}
                 onClick={() => setRange(dayRangePresets(new Date())[p])}
               >

@@ -31,7 +31,9 @@ export function PlainTable<T>({
   caption?: ReactNode
 }) {
   return (
-    <div className="ant-table-wrapper plain-table">
+    // The theme's and the table's CSS-variable classes: antd's stylesheet reads its paddings and
+    // colours from variables set on them (without, the cells have none).
+    <div className="ant-table-wrapper plain-table cd-theme ant-table-css-var">
       <div className="ant-table ant-table-small">
         <div className="ant-table-container">
           <div className="ant-table-content">
