@@ -6,6 +6,7 @@ import type { HqCaseQuery, HqCaseRef, HqCaseRow, HqCursor } from '@shared/schema
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
+import { DateRange } from '../components/DateRange'
 import { formatDateTime } from '../format'
 import { useLoad } from '../hooks/useLoad'
 
@@ -77,7 +78,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
         <h1 id="hq-cases-title">{t('hq.cases.title')}</h1>
       </header>
       <div className="card filters" role="search">
-        <Space wrap>
+        <Space wrap className="hq-filters">
           <Input.Search
             aria-label={t('hq.cases.search')}
             placeholder={t('hq.cases.search')}
@@ -89,61 +90,61 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
             enterButton={t('hq.cases.searchButton')}
             style={{ width: 360 }}
           />
-          <Select
-            aria-label={t('hq.cases.branch')}
-            style={{ minWidth: 180 }}
-            showSearch
-            optionFilterProp="label"
-            value={filters.branchCode ?? ''}
-            onChange={(v) => set({ branchCode: v || undefined })}
-            options={[
-              option('', t('hq.cases.allBranches')),
-              ...(branches.state === 'ready' ? branches.data : []).map((b) => option(b.code, `${b.name} ${b.code}`)),
-            ]}
-          />
-          <Select
-            aria-label={t('hq.cases.caseClass')}
-            style={{ minWidth: 120 }}
-            value={filters.caseClass ? String(filters.caseClass) : ''}
-            onChange={(v) => set({ caseClass: v === '1' ? 1 : v === '2' ? 2 : undefined })}
-            options={[
-              option('', t('list.all')),
-              option('1', t('options.caseClass.1')),
-              option('2', t('options.caseClass.2')),
-            ]}
-          />
-          <Select
-            aria-label={t('fields.status')}
-            style={{ minWidth: 120 }}
-            value={filters.status ?? ''}
-            onChange={(v) => set({ status: (v || undefined) as Filters['status'] })}
-            options={[option('', t('list.all')), ...CASE_STATUSES.map((s) => option(s, t(`options.status.${s}`)))]}
-          />
-          <Select
-            aria-label={t('fields.category')}
-            style={{ minWidth: 140 }}
-            value={filters.category ?? ''}
-            onChange={(v) => set({ category: (v || undefined) as Filters['category'] })}
-            options={[option('', t('list.all')), ...CATEGORIES.map((c) => option(c, t(`options.category.${c}`)))]}
-          />
-          <label>
-            {t('list.from')}{' '}
-            <input
-              type="date"
-              value={filters.from ?? ''}
-              max={filters.to}
-              onChange={(e) => set({ from: e.target.value || undefined })}
+          <span className="filter">
+            <label htmlFor="hq-branch">{t('hq.cases.branch')}</label>
+            <Select
+              id="hq-branch"
+              style={{ minWidth: 180 }}
+              showSearch
+              optionFilterProp="label"
+              value={filters.branchCode ?? ''}
+              onChange={(v) => set({ branchCode: v || undefined })}
+              options={[
+                option('', t('hq.cases.allBranches')),
+                ...(branches.state === 'ready' ? branches.data : []).map((b) => option(b.code, `${b.name} ${b.code}`)),
+              ]}
             />
-          </label>
-          <label>
-            {t('list.to')}{' '}
-            <input
-              type="date"
-              value={filters.to ?? ''}
-              min={filters.from}
-              onChange={(e) => set({ to: e.target.value || undefined })}
+          </span>
+          <span className="filter">
+            <label htmlFor="hq-caseClass">{t('hq.cases.caseClass')}</label>
+            <Select
+              id="hq-caseClass"
+              style={{ minWidth: 120 }}
+              value={filters.caseClass ? String(filters.caseClass) : ''}
+              onChange={(v) => set({ caseClass: v === '1' ? 1 : v === '2' ? 2 : undefined })}
+              options={[
+                option('', t('list.all')),
+                option('1', t('options.caseClass.1')),
+                option('2', t('options.caseClass.2')),
+              ]}
             />
-          </label>
+          </span>
+          <span className="filter">
+            <label htmlFor="hq-status">{t('fields.status')}</label>
+            <Select
+              id="hq-status"
+              style={{ minWidth: 120 }}
+              value={filters.status ?? ''}
+              onChange={(v) => set({ status: (v || undefined) as Filters['status'] })}
+              options={[option('', t('list.all')), ...CASE_STATUSES.map((s) => option(s, t(`options.status.${s}`)))]}
+            />
+          </span>
+          <span className="filter">
+            <label htmlFor="hq-category">{t('fields.category')}</label>
+            <Select
+              id="hq-category"
+              style={{ minWidth: 140 }}
+              value={filters.category ?? ''}
+              onChange={(v) => set({ category: (v || undefined) as Filters['category'] })}
+              options={[option('', t('list.all')), ...CATEGORIES.map((c) => option(c, t(`options.category.${c}`)))]}
+            />
+          </span>
+          <DateRange
+            label={t('list.receivedRange')}
+            value={{ from: filters.from ?? '', to: filters.to ?? '' }}
+            onChange={(r) => set({ from: r.from || undefined, to: r.to || undefined })}
+            allowClear
+          />
           <Button
             onClick={() => {
               setText('')
