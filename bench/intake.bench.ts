@@ -65,6 +65,11 @@ async function seed(): Promise<string> {
   await services.dispatch('setup:init', {
     branch: { name: '静安寺店', code: 'SH01' },
     manager: { name: '陈主管', pin: PIN, pinConfirm: PIN },
+    // A branch's first run asks for them (docs/domain.md §1): without, setup is refused.
+    contacts: {
+      managerContacts: [{ name: '陈主管', role: '店长', phone: '13800001111' }],
+      serviceContact: '021-62345678',
+    },
   })
   await services.close()
   return dir
