@@ -1,7 +1,7 @@
 import { ClassTag } from '../ui/tags'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd'
+import { Alert, Button, Input, Select, Space, Table, Tag, type SelectProps } from 'antd'
 import type { HqCaseQuery, HqCaseRef, HqCaseRow, HqCursor } from '@shared/schemas/headquarters'
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
 import { useApi } from '../apiContext'
@@ -90,55 +90,47 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
             enterButton={t('hq.cases.searchButton')}
             style={{ width: 360 }}
           />
-          <span className="filter">
-            <label htmlFor="hq-branch">{t('hq.cases.branch')}</label>
-            <Select
-              id="hq-branch"
-              style={{ minWidth: 180 }}
-              showSearch
-              optionFilterProp="label"
-              value={filters.branchCode ?? ''}
-              onChange={(v) => set({ branchCode: v || undefined })}
-              options={[
-                option('', t('hq.cases.allBranches')),
-                ...(branches.state === 'ready' ? branches.data : []).map((b) => option(b.code, `${b.name} ${b.code}`)),
-              ]}
-            />
-          </span>
-          <span className="filter">
-            <label htmlFor="hq-caseClass">{t('hq.cases.caseClass')}</label>
-            <Select
-              id="hq-caseClass"
-              style={{ minWidth: 120 }}
-              value={filters.caseClass ? String(filters.caseClass) : ''}
-              onChange={(v) => set({ caseClass: v === '1' ? 1 : v === '2' ? 2 : undefined })}
-              options={[
-                option('', t('list.all')),
-                option('1', t('options.caseClass.1')),
-                option('2', t('options.caseClass.2')),
-              ]}
-            />
-          </span>
-          <span className="filter">
-            <label htmlFor="hq-status">{t('fields.status')}</label>
-            <Select
-              id="hq-status"
-              style={{ minWidth: 120 }}
-              value={filters.status ?? ''}
-              onChange={(v) => set({ status: (v || undefined) as Filters['status'] })}
-              options={[option('', t('list.all')), ...CASE_STATUSES.map((s) => option(s, t(`options.status.${s}`)))]}
-            />
-          </span>
-          <span className="filter">
-            <label htmlFor="hq-category">{t('fields.category')}</label>
-            <Select
-              id="hq-category"
-              style={{ minWidth: 140 }}
-              value={filters.category ?? ''}
-              onChange={(v) => set({ category: (v || undefined) as Filters['category'] })}
-              options={[option('', t('list.all')), ...CATEGORIES.map((c) => option(c, t(`options.category.${c}`)))]}
-            />
-          </span>
+          <FilterSelect
+            id="hq-branch"
+            label={t('hq.cases.branch')}
+            minWidth={180}
+            showSearch
+            optionFilterProp="label"
+            value={filters.branchCode ?? ''}
+            onChange={(v) => set({ branchCode: v || undefined })}
+            options={[
+              option('', t('hq.cases.allBranches')),
+              ...(branches.state === 'ready' ? branches.data : []).map((b) => option(b.code, `${b.name} ${b.code}`)),
+            ]}
+          />
+          <FilterSelect
+            id="hq-caseClass"
+            label={t('hq.cases.caseClass')}
+            minWidth={120}
+            value={filters.caseClass ? String(filters.caseClass) : ''}
+            onChange={(v) => set({ caseClass: v === '1' ? 1 : v === '2' ? 2 : undefined })}
+            options={[
+              option('', t('list.all')),
+              option('1', t('options.caseClass.1')),
+              option('2', t('options.caseClass.2')),
+            ]}
+          />
+          <FilterSelect
+            id="hq-status"
+            label={t('fields.status')}
+            minWidth={120}
+            value={filters.status ?? ''}
+            onChange={(v) => set({ status: (v || undefined) as Filters['status'] })}
+            options={[option('', t('list.all')), ...CASE_STATUSES.map((s) => option(s, t(`options.status.${s}`)))]}
+          />
+          <FilterSelect
+            id="hq-category"
+            label={t('fields.category')}
+            minWidth={140}
+            value={filters.category ?? ''}
+            onChange={(v) => set({ category: (v || undefined) as Filters['category'] })}
+            options={[option('', t('list.all')), ...CATEGORIES.map((c) => option(c, t(`options.category.${c}`)))]}
+          />
           <DateRange
             label={t('list.receivedRange')}
             value={{ from: filters.from ?? '', to: filters.to ?? '' }}
@@ -197,5 +189,20 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
         </Button>
       </Space>
     </section>
+  )
+}
+
+/** A filter's select with its visible label (the list page's filters look the same). */
+function FilterSelect({
+  id,
+  label,
+  minWidth,
+  ...select
+}: { id: string; label: string; minWidth: number } & SelectProps<string>) {
+  return (
+    <span className="filter">
+      <label htmlFor={id}>{label}</label>
+      <Select id={id} style={{ minWidth }} {...select} />
+    </span>
   )
 }
