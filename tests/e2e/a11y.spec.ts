@@ -4,11 +4,11 @@ import {
   chooseOption,
   fillIntake,
   intakeForm,
-  MANAGER,
   openCaseAction,
   openSettings,
   saveIntake,
   useHosts,
+  fillFirstManager,
 } from './helpers'
 
 // Every page and dialog through axe, in the states a clerk sees: errors shown, a select open, a
@@ -31,9 +31,7 @@ test('axe finds nothing serious on any page or dialog, in zh-CN and English', as
   await page.getByLabel('网点名称').fill('静安寺店')
   await page.getByLabel('网点编号').fill('SH01')
   await page.getByRole('button', { name: '下一步' }).click()
-  await page.getByLabel('主管姓名').fill(MANAGER.name)
-  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
-  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
+  await fillFirstManager(page)
   await page.getByRole('button', { name: '下一步' }).click()
   await expectAccessible(page, 'setup: contacts')
   const contact = page.getByRole('group', { name: '联系人 1' })

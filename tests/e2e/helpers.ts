@@ -12,6 +12,13 @@ export function newDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'complaint-desk-e2e-'))
 }
 
+/** The first-run wizard's manager step: 陈主管 with their PIN, typed twice. */
+export async function fillFirstManager(page: Page): Promise<void> {
+  await page.getByLabel('主管姓名').fill(MANAGER.name)
+  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
+  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
+}
+
 /** 首次使用设置, a step at a time: the branch, the first manager, the contacts, the departments (kept as shown). */
 export async function completeSetup(page: Page, branch = { name: '静安寺店', code: 'SH01' }): Promise<void> {
   await expect(page.getByRole('heading', { name: '首次使用设置' })).toBeVisible()
@@ -19,9 +26,7 @@ export async function completeSetup(page: Page, branch = { name: '静安寺店',
   await page.getByLabel('网点名称').fill(branch.name)
   await page.getByLabel('网点编号').fill(branch.code)
   await next.click()
-  await page.getByLabel('主管姓名').fill(MANAGER.name)
-  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
-  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
+  await fillFirstManager(page)
   await next.click()
   const contact = page.getByRole('group', { name: '联系人 1' })
   await expect(contact.getByLabel('姓名')).toHaveValue(SETUP_CONTACT.name) // the first manager, offered
@@ -42,9 +47,7 @@ export async function completeHeadOfficeSetup(page: Page): Promise<void> {
   await page.getByLabel('网点名称').fill('华东总部')
   await page.getByLabel('网点编号').fill('HQ')
   await page.getByRole('button', { name: '下一步' }).click()
-  await page.getByLabel('主管姓名').fill(MANAGER.name)
-  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
-  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
+  await fillFirstManager(page)
   await page.getByRole('button', { name: '完成设置并登录' }).click()
   await expect(page.getByRole('heading', { name: '全部投诉', level: 1 })).toBeVisible()
 }

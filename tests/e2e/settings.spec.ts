@@ -12,6 +12,7 @@ import {
   SETUP_CONTACT,
   signIn,
   useHosts,
+  fillFirstManager,
 } from './helpers'
 
 const hosts = useHosts()
@@ -54,9 +55,7 @@ test('first run asks for the contacts and the service phone; they are on the set
   await page.getByLabel('网点名称').fill('静安寺店')
   await page.getByLabel('网点编号').fill('SH01')
   await next.click()
-  await page.getByLabel('主管姓名').fill(MANAGER.name)
-  await page.getByLabel('PIN 码（4–8 位数字）').fill(MANAGER.pin)
-  await page.getByLabel('再次输入 PIN 码').fill(MANAGER.pin)
+  await fillFirstManager(page)
   await next.click()
 
   // The contacts step: the phone the desk calls and the service phone are checked before going on.
