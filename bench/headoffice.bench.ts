@@ -23,7 +23,7 @@ import { weeklyByBranch } from '../electron/headoffice/queries'
 import { branchDocs, listCases, patternCases, trigramSearchable, weekFigures } from '../electron/headoffice/hq'
 import type { HqCursor } from '@shared/schemas/headquarters'
 import { CATEGORIES } from '@shared/values/options'
-import { deadlinesOf } from '@shared/rules/deadlines'
+import { isOverdue } from '@shared/rules/deadlines'
 import { findPatterns, patternWindow } from '@shared/rules/patterns'
 import { weeklyReport } from '@shared/rules/weekly'
 import { DEFAULT_WORKFLOW_SETTINGS } from '@shared/domain/defaultSettings'
@@ -232,7 +232,7 @@ it.skipIf(NO_POSTGRES)(
       const overview = await repeat(async () => {
         const f = await weekFigures(ho, weekStart, weekTo)
         let overdue = 0
-        for (const l of f.live) if (deadlinesOf(l.facts, DEFAULT_WORKFLOW_SETTINGS, END).overdue.length > 0) overdue++
+        for (const l of f.live) if (isOverdue(l.facts, DEFAULT_WORKFLOW_SETTINGS, END)) overdue++
         return overdue
       }, 5)
       const live = (await weekFigures(ho, weekStart, weekTo)).live.length

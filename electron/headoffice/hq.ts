@@ -267,15 +267,18 @@ export async function weekFigures(
       GROUP BY branch_code ORDER BY branch_code`,
     [from, to],
   )
+  // received_at as the ISO text the rule reads: parsing tens of thousands of timestamps into
+  // Dates, only to write them out again, was a third of this query's time in Node.
   const live = await client.query<{
     branch_code: string
     class: 1 | 2
     status: CaseStatus
-    received_at: Date
+    received_at: string
     deadline_facts: Omit<DeadlineFacts, 'status' | 'caseClass' | 'receivedAt'>
   }>(
-    `SELECT branch_code, class, status, received_at, deadline_facts FROM ho.cases
-      WHERE received_at >= $1 AND received_at < $2 AND status NOT IN ('closed', 'voided')`,
+    `SELECT branch_code, class, status, deadline_facts,
+            to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at
+       FROM ho.cases WHERE received_at >= $1 AND received_at < $2 AND status NOT IN ('closed', 'voided')`,
     [from, to],
   )
   return {
@@ -290,7 +293,7 @@ export async function weekFigures(
     })),
     live: live.rows.map((x) => ({
       branchCode: x.branch_code,
-      facts: { ...x.deadline_facts, status: x.status, caseClass: x.class, receivedAt: x.received_at.toISOString() },
+      facts: { ...x.deadline_facts, status: x.status, caseClass: x.class, receivedAt: x.received_at },
     })),
   }
 }

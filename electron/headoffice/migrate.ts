@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import type { ClientBase } from 'pg'
 import init from './migrations/001_init.sql?raw'
 import headquarters from './migrations/002_headquarters.sql?raw'
+import weekIndex from './migrations/003_week_index.sql?raw'
 
 /** The migrations, in order: files under migrations/, frozen once released (a change is a new file). */
 export const MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: '001_init.sql', sql: init },
   { version: 2, name: '002_headquarters.sql', sql: headquarters },
+  { version: 3, name: '003_week_index.sql', sql: weekIndex },
 ]
 
 /** Any number: one migrate at a time per database (a session advisory lock). */

@@ -5,7 +5,7 @@
 // which the branch pulls back onto the case (docs/architecture.md, "Head office mode").
 import { format } from 'date-fns'
 import { createI18n } from '@shared/i18n'
-import { deadlinesOf, type DeadlineFacts } from '@shared/rules/deadlines'
+import { isOverdue, type DeadlineFacts } from '@shared/rules/deadlines'
 import { findPatterns, patternWindow, type PatternCase } from '@shared/rules/patterns'
 import { weeklyReport } from '@shared/rules/weekly'
 import { Case } from '@shared/schemas/case'
@@ -175,7 +175,7 @@ const rangeInstants = (r: HqWeekQuery) => ({ from: new Date(localDayStart(r.from
 
 /**
  * 周报 across branches: every branch's cases received in the range, by class, status and
- * category, urgent, open now and overdue now — by the deadline rule (deadlinesOf) on the
+ * category, urgent, open now and overdue now — by the deadline rule (isOverdue) on the
  * facts head office keeps of each open case, with head office's deadline settings.
  */
 export function hqWeekOverview(ctx: ServiceContext, range: HqWeekQuery): Promise<HqWeekOverview> {
@@ -193,7 +193,7 @@ export function hqWeekOverview(ctx: ServiceContext, range: HqWeekQuery): Promise
     const now = ctx.now()
     for (const { branchCode, facts } of figures.live) {
       const row = rows.get(branchCode)
-      if (row && deadlinesOf(facts, settings, now).overdue.length > 0) row.overdue++
+      if (row && isOverdue(facts, settings, now)) row.overdue++
     }
     const branches = [...rows.values()].sort((a, b) => a.branchCode.localeCompare(b.branchCode))
     const total = emptyWeekRow('', '')

@@ -54,28 +54,44 @@ export function deadlineFacts(c: DeadlineSubject): DeadlineFacts {
   }
 }
 
+/** When each deadline of a case falls (ms since the epoch; null where it does not apply yet). */
+interface DeadlineTimes {
+  resolvedAt: number | null
+  resolveBy: number
+  firstResponseBy: number | null
+  reportBy: number | null
+  followUpFrom: number | null
+  followUpBy: number | null
+}
+
 /**
  * Deadlines per class (docs/domain.md §8, settings): Class 1 resolved within N hours (same day by
  * default), Class 2 first response within 24 h and resolved within 7 days, the report within
- * 24 h of resolution, follow-up 1–3 days after resolution. Pure: `now` is given.
+ * 24 h of resolution, follow-up 1–3 days after resolution.
  */
-export function deadlinesOf(f: DeadlineFacts, settings: WorkflowSettings, now: Date): Omit<CaseFlags, 'escalated'> {
-  const d = settings.deadlines
-  const received = new Date(f.receivedAt).getTime()
-  const live = f.status !== 'voided' && f.status !== 'closed'
-  const resolvedAt = f.resolvedAt ? new Date(f.resolvedAt).getTime() : null
-  const resolveBy = f.caseClass === 1 ? received + d.class1ResolveHours * HOUR : received + d.class2ResolveDays * DAY
-  const firstResponseBy = f.caseClass === 2 ? received + d.class2FirstResponseHours * HOUR : null
-  // The written report deadline is Class 2's (docs/domain.md §8); Class 1 reports orally on handling.
-  const reportBy = resolvedAt !== null && f.caseClass === 2 ? resolvedAt + d.class2ReportHours * HOUR : null
-  const followUpFrom = resolvedAt !== null ? resolvedAt + d.followUpAfterDays * DAY : null
-  const followUpBy = resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null
-  const t = now.getTime()
+function deadlineTimes(f: DeadlineFacts, d: WorkflowSettings['deadlines']): DeadlineTimes {
+  const received = Date.parse(f.receivedAt)
+  const resolvedAt = f.resolvedAt ? Date.parse(f.resolvedAt) : null
+  return {
+    resolvedAt,
+    resolveBy: f.caseClass === 1 ? received + d.class1ResolveHours * HOUR : received + d.class2ResolveDays * DAY,
+    firstResponseBy: f.caseClass === 2 ? received + d.class2FirstResponseHours * HOUR : null,
+    // The written report deadline is Class 2's (docs/domain.md §8); Class 1 reports orally on handling.
+    reportBy: resolvedAt !== null && f.caseClass === 2 ? resolvedAt + d.class2ReportHours * HOUR : null,
+    followUpFrom: resolvedAt !== null ? resolvedAt + d.followUpAfterDays * DAY : null,
+    followUpBy: resolvedAt !== null ? resolvedAt + d.followUpWithinDays * DAY : null,
+  }
+}
 
+type Marks = Omit<CaseFlags, 'escalated' | 'deadlines'> & { dueSoon: NonNullable<CaseFlags['dueSoon']> }
+
+/** What is overdue and what falls due soon at `t` (ms), of the deadlines still to be met on a live case. */
+function deadlineMarks(f: DeadlineFacts, at: DeadlineTimes, d: WorkflowSettings['deadlines'], t: number): Marks {
+  const live = f.status !== 'voided' && f.status !== 'closed'
   // Due soon: within the branch's due-soon window (docs/domain.md §8, the commitments' N hours) of its time.
   const soon = (by: number) => by >= t && by - t <= d.commitmentDueSoonHours * HOUR
   const overdue: CaseFlags['overdue'] = []
-  const dueSoon: NonNullable<CaseFlags['dueSoon']> = []
+  const dueSoon: Marks['dueSoon'] = []
   if (live) {
     // Each deadline still to be met: overdue once its time has passed, due soon shortly before.
     const pending = (kind: (typeof overdue)[number], by: number | null, met: boolean) => {
@@ -83,30 +99,41 @@ export function deadlinesOf(f: DeadlineFacts, settings: WorkflowSettings, now: D
       if (t > by) overdue.push(kind)
       else if (soon(by)) dueSoon.push(kind)
     }
-    pending('resolve', resolveBy, resolvedAt !== null)
-    pending('first_response', firstResponseBy, f.responded)
-    pending('report', reportBy, f.reported)
-    pending('follow_up', followUpBy, f.followedUp)
+    pending('resolve', at.resolveBy, at.resolvedAt !== null)
+    pending('first_response', at.firstResponseBy, f.responded)
+    pending('report', at.reportBy, f.reported)
+    pending('follow_up', at.followUpBy, f.followedUp)
   }
-  const dues = live ? f.openDues.map((due) => new Date(due).getTime()) : []
+  const dues = live ? f.openDues.map((due) => Date.parse(due)) : []
   const commitmentsOverdue = dues.filter((due) => due < t).length
   const commitmentsDueSoon = dues.filter((due) => soon(due)).length
   if (commitmentsOverdue > 0) overdue.push('commitment')
   if (commitmentsDueSoon > 0) dueSoon.push('commitment')
+  return { overdue, dueSoon, commitmentsDueSoon, commitmentsOverdue }
+}
 
+/** A case's deadlines (deadlineTimes) and what of them is overdue or due soon at `now`. Pure: `now` is given. */
+export function deadlinesOf(f: DeadlineFacts, settings: WorkflowSettings, now: Date): Omit<CaseFlags, 'escalated'> {
+  const at = deadlineTimes(f, settings.deadlines)
+  const orNull = (ms: number | null) => (ms === null ? null : iso(ms))
   return {
-    overdue,
-    dueSoon,
-    commitmentsDueSoon,
-    commitmentsOverdue,
+    ...deadlineMarks(f, at, settings.deadlines, now.getTime()),
     deadlines: {
-      resolveBy: iso(resolveBy),
-      firstResponseBy: firstResponseBy === null ? null : iso(firstResponseBy),
-      reportBy: reportBy === null ? null : iso(reportBy),
-      followUpFrom: followUpFrom === null ? null : iso(followUpFrom),
-      followUpBy: followUpBy === null ? null : iso(followUpBy),
+      resolveBy: iso(at.resolveBy),
+      firstResponseBy: orNull(at.firstResponseBy),
+      reportBy: orNull(at.reportBy),
+      followUpFrom: orNull(at.followUpFrom),
+      followUpBy: orNull(at.followUpBy),
     },
   }
+}
+
+/**
+ * Whether anything on the case is overdue at `now`: deadlinesOf's overdue flags, without writing
+ * out the dates (head office counts the overdue among tens of thousands of open cases a week).
+ */
+export function isOverdue(f: DeadlineFacts, settings: WorkflowSettings, now: Date): boolean {
+  return deadlineMarks(f, deadlineTimes(f, settings.deadlines), settings.deadlines, now.getTime()).overdue.length > 0
 }
 
 /** A case's deadlines and overdue flags (deadlinesOf its facts), and whether it heads the lists. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { caseFlags, nextDeadline, type DeadlineSubject } from '@shared/rules/deadlines'
+import { caseFlags, deadlineFacts, isOverdue, nextDeadline, type DeadlineSubject } from '@shared/rules/deadlines'
 import { DEFAULT_WORKFLOW_SETTINGS as S } from '@shared/domain/defaultSettings'
 import { emptyWorkflow, type Commitment } from '@shared/schemas/workflow'
 
@@ -91,6 +91,40 @@ describe('deadlines and overdue flags', () => {
       caseFlags(subject({ status: 'voided' }, { urgent: true, commitments: [promise(-1)] }), S, at(100)),
     ).toMatchObject({ escalated: false, overdue: [] })
     expect(caseFlags(subject({ status: 'closed' }, { commitments: [promise(-1)] }), S, at(100)).overdue).toEqual([])
+  })
+})
+
+describe('isOverdue (head office counts the overdue of a week with it)', () => {
+  it('says overdue exactly when caseFlags lists something overdue, for every kind of deadline', () => {
+    const listened = { ...emptyWorkflow().steps, listen: { at: at(1).toISOString(), by: staff } }
+    const resolvedAt = at(10).toISOString()
+    const cases: DeadlineSubject[] = [
+      subject(),
+      subject({ caseClass: 2 }),
+      subject({ caseClass: 2 }, { steps: listened }),
+      subject({ status: 'resolved', caseClass: 2 }, { resolvedAt, steps: listened }),
+      subject({ status: 'resolved' }, { resolvedAt }),
+      subject({}, { resolvedAt, commitments: [promise(30)] }),
+      subject({}, { resolvedAt, commitments: [promise(30, 'kept')] }),
+      subject({ status: 'closed' }, { commitments: [promise(3)] }),
+      subject({ status: 'voided', caseClass: 2 }),
+    ]
+    let overdue = 0
+    for (const c of cases)
+      for (const hours of [0, 5, 23, 25, 35, 40, 80, 7 * 24 + 1, 400]) {
+        const expected = caseFlags(c, S, at(hours)).overdue.length > 0
+        expect(isOverdue(deadlineFacts(c), S, at(hours)), `${JSON.stringify(c)} at ${hours} h`).toBe(expected)
+        if (expected) overdue++
+      }
+    // Both answers occur: the comparison is not between two constant results.
+    expect(overdue).toBeGreaterThan(10)
+    expect(overdue).toBeLessThan(cases.length * 9 - 10)
+  })
+
+  it('follows the branch deadlines it is given', () => {
+    const slow = { ...S, deadlines: { ...S.deadlines, class1ResolveHours: 48 } }
+    expect(isOverdue(deadlineFacts(subject()), S, at(30))).toBe(true)
+    expect(isOverdue(deadlineFacts(subject()), slow, at(30))).toBe(false)
   })
 })
 
