@@ -11,7 +11,8 @@ import { Notice } from './components/Notice'
 import { formatDateTime } from './format'
 import { TopBar } from './components/TopBar'
 import { CaseDetailPage } from './pages/CaseDetailPage'
-import { CaseListPage } from './pages/CaseListPage'
+import { CaseListPage, openingQuery } from './pages/CaseListPage'
+import { prefetchCases } from './pages/listPrefetch'
 import { HomePage } from './pages/HomePage'
 import { HandoverPage } from './pages/HandoverPage'
 import { SuggestionsPage } from './pages/SuggestionsPage'
@@ -47,9 +48,16 @@ export function App() {
   const { modal } = AntdApp.useApp()
   const unsaved = useMemo(createUnsavedRegistry, [])
   // Leaving a page that holds unsaved input asks first (a half-typed intake is not lost by a click).
+  const go = useCallback(
+    (next: View) => {
+      if (next.name === 'list') prefetchCases(api, openingQuery(next.filter?.view))
+      setViewNow(next)
+    },
+    [api],
+  )
   const setView = useCallback(
     (next: View) => {
-      if (!unsaved.anyDirty()) return setViewNow(next)
+      if (!unsaved.anyDirty()) return go(next)
       modal.confirm({
         title: t('unsaved.title'),
         content: t('unsaved.content'),
@@ -57,10 +65,10 @@ export function App() {
         okButtonProps: { danger: true },
         cancelText: t('actions.cancel'),
         autoFocusButton: 'cancel',
-        onOk: () => setViewNow(next),
+        onOk: () => go(next),
       })
     },
-    [unsaved, modal, t],
+    [unsaved, modal, t, go],
   )
 
   const refresh = useCallback(async () => {

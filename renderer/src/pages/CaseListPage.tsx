@@ -11,15 +11,21 @@ import { optionMatches } from '../ui/pinyin'
 import { popupContainer } from '../ui/fields'
 import { ExportButtons } from './ExportButtons'
 import { CaseTable, type ListSort } from './CaseTable'
+import { firstCases } from './listPrefetch'
 
 const EMPTY_FILTERS = { status: '', category: '', departmentId: '', from: '', to: '', q: '' }
 type Filters = typeof EMPTY_FILTERS
+
+const NEWEST_FIRST: ListSort = { field: 'receivedAt', dir: 'desc' }
 
 function toQuery(f: Filters, sort: ListSort, view: CaseView): CaseQuery {
   const query: CaseQuery = { sort: sort.field, dir: sort.dir }
   for (const [key, value] of Object.entries(f)) if (value.trim() !== '') Object.assign(query, { [key]: value.trim() })
   return view === 'all' ? query : { ...query, view }
 }
+
+/** The query the list opens with on `view`: nothing filtered, newest first. */
+export const openingQuery = (view: CaseView = 'all') => toQuery(EMPTY_FILTERS, NEWEST_FIRST, view)
 
 export function CaseListPage({
   onOpen,
@@ -34,11 +40,11 @@ export function CaseListPage({
   const { t } = useTranslation()
   const api = useApi()
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTERS)
-  const [sort, setSort] = useState<ListSort>({ field: 'receivedAt', dir: 'desc' })
+  const [sort, setSort] = useState<ListSort>(NEWEST_FIRST)
   const [view, setView] = useState<CaseView>(initialView)
   const departments = useLoad(() => api['departments:list'](), [])
   const query = toQuery(filters, sort, view)
-  const list = useLoad(() => api['cases:list'](query), [JSON.stringify(query)], true)
+  const list = useLoad(() => firstCases(api, query), [JSON.stringify(query)], true)
   const filtered = Object.values(filters).some((v) => v !== '') || view !== 'all'
   const set = (key: keyof Filters) => (value: string | undefined) => setFilters((f) => ({ ...f, [key]: value ?? '' }))
   const open = useCallback((id: string) => onOpen(id), [onOpen])
