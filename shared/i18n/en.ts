@@ -16,7 +16,7 @@ export const en: Messages = {
     newCase: 'New complaint',
     settings: 'Settings',
     signOut: 'Sign out',
-    signedInAs: 'Signed in: {{name}} ({{role}})',
+    signedInAs: '{{name}} ({{role}})',
   },
   actions: {
     save: 'Save',
@@ -35,7 +35,7 @@ export const en: Messages = {
   elevation: {
     approvedBy: 'Approved by {{name}} (no PIN needed until {{until}})',
     usePin: 'Enter a PIN instead',
-    topBar: 'Manager approval: {{name}}, until {{until}}',
+    topBar: 'Approved by {{name}} until {{until}}',
     end: 'End approval',
     ended: 'Manager approval ended',
   },
@@ -296,7 +296,7 @@ export const en: Messages = {
   export: {
     fileName: 'complaints',
     csv: 'Export CSV',
-    unmasked: 'Export with full phones…',
+    unmasked: 'Export with full phones (manager)',
     unmaskedTitle: "Full phone numbers need a manager's PIN",
     run: 'Export',
     busy: 'Exporting…',

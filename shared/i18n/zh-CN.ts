@@ -263,7 +263,7 @@ export const zhCN = {
   export: {
     fileName: '投诉清单',
     csv: '导出 CSV',
-    unmasked: '导出含完整电话…',
+    unmasked: '导出完整电话（需主管）',
     unmaskedTitle: '导出完整电话需主管 PIN',
     run: '导出',
     busy: '正在导出…',

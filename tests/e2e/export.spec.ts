@@ -44,7 +44,7 @@ test('the clerk exports the filtered list as CSV with phones masked; full phones
   expect(text).not.toContain('吴女士') // the search filter applies
   await expect(page.locator('.ant-message')).toContainText(/已导出 1 条 → 投诉清单-\d{8}-\d{4}\.csv/)
 
-  await page.getByText('导出含完整电话…').click()
+  await page.getByText('导出完整电话（需主管）').click()
   const form = page.getByRole('form', { name: '导出完整电话需主管 PIN' })
   await form.getByLabel(/PIN/).fill('1357')
   await form.getByRole('button', { name: '导出' }).click()

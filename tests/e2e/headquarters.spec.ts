@@ -125,6 +125,7 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   const table = page.locator('.ant-table')
   await expect(table.getByRole('row')).toHaveCount(SEEDS.length + 1)
   await expect(table.getByRole('row').nth(1)).toContainText('静安寺店')
+  await expect(page.locator('.ant-spin-blur')).toHaveCount(0) // not a reload's faded rows
   await shot(page, '61-hq-cases')
   await expectAccessible(page, 'head office: 全部投诉')
   await page.getByRole('searchbox', { name: /搜索编号/ }).fill('电饭煲')

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { Button, Space, Tag } from 'antd'
+import { Button, Tag, Tooltip } from 'antd'
+import { CloseOutlined } from '@ant-design/icons'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { View } from '../App'
 import { formatTime } from '../format'
@@ -48,21 +49,29 @@ export function TopBar({
         {tab('reports', t('nav.reports'))}
         {tab('settings', t('nav.settings'))}
       </nav>
-      <Space className="user" size="small" wrap>
+      {/* One row at 1280 px in either language: nothing here wraps, the end of 主管授权 is an icon. */}
+      <div className="user">
         <SyncStatusLine compact />
         {elevation && (
           <Tag color="gold" className="elevation-tag" role="status">
-            {t('elevation.topBar', { name: elevation.by.name, until: formatTime(elevation.until) })}{' '}
-            <Button size="small" type="link" onClick={onEndElevation}>
-              {t('elevation.end')}
-            </Button>
+            {t('elevation.topBar', { name: elevation.by.name, until: formatTime(elevation.until) })}
+            <Tooltip title={t('elevation.end')}>
+              <Button
+                size="small"
+                type="text"
+                className="elevation-end"
+                aria-label={t('elevation.end')}
+                icon={<CloseOutlined />}
+                onClick={onEndElevation}
+              />
+            </Tooltip>
           </Tag>
         )}
-        <span>{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
-        <Button ghost onClick={onSignOut}>
+        <span className="signed-in">{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
+        <Button ghost size="small" onClick={onSignOut}>
           {t('actions.signOut')}
         </Button>
-      </Space>
+      </div>
     </header>
   )
 }

@@ -48,13 +48,24 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
     {
       title: t('fields.number'),
       key: 'number',
+      width: 168,
       render: (r: HqCaseRow) => (
-        <Button type="link" size="small" onClick={() => onOpen({ branchCode: r.branchCode, caseId: r.caseId })}>
+        <Button
+          type="link"
+          size="small"
+          className="hq-case-link"
+          onClick={() => onOpen({ branchCode: r.branchCode, caseId: r.caseId })}
+        >
           {r.caseNo}
         </Button>
       ),
     },
-    { title: t('fields.receivedAt'), key: 'at', render: (r: HqCaseRow) => formatDateTime(r.receivedAt) },
+    {
+      title: t('fields.receivedAt'),
+      key: 'at',
+      width: 148,
+      render: (r: HqCaseRow) => <span className="mono">{formatDateTime(r.receivedAt)}</span>,
+    },
     {
       title: t('hq.cases.caseClass'),
       key: 'class',

@@ -38,7 +38,8 @@ export function AntdProvider({ children }: { children: ReactNode }) {
         theme={{ ...antdTheme, token: { ...antdTheme.token, motion }, zeroRuntime: true }}
         button={{ autoInsertSpace: false }}
       >
-        <AntdApp>{children}</AntdApp>
+        {/* Toasts never pile up over the page: the newest two at most. */}
+        <AntdApp message={{ maxCount: 2 }}>{children}</AntdApp>
       </ConfigProvider>
     </StyleProvider>
   )

@@ -138,19 +138,19 @@ export function PeopleTab({
         const refusal =
           staff.state === 'ready' ? refusalText(staffActiveRefusal(staff.data, s.id, !s.active, signedIn.id)) : null
         return (
+          // Plain buttons in every row (a column of red ones shouts); 停用 and 重置 PIN ask in red.
           <Space size="small" wrap>
             <Button size="small" onClick={() => setDialog({ kind: 'renameStaff', staff: s })}>
               {t('settings.rename')}
             </Button>
             {s.active && (
-              <Button size="small" danger onClick={() => setDialog({ kind: 'resetPin', staff: s })}>
+              <Button size="small" onClick={() => setDialog({ kind: 'resetPin', staff: s })}>
                 {t('settings.resetPin')}
               </Button>
             )}
             <Tooltip title={refusal}>
               <Button
                 size="small"
-                danger={s.active}
                 disabled={refusal !== null}
                 aria-label={`${s.active ? t('settings.deactivate') : t('settings.reactivate')}：${s.name}`}
                 aria-description={refusal ?? undefined}
@@ -192,7 +192,6 @@ export function PeopleTab({
             <Tooltip title={refusal}>
               <Button
                 size="small"
-                danger={d.active}
                 disabled={refusal !== null}
                 aria-label={`${d.active ? t('settings.deactivate') : t('settings.reactivate')}：${d.name}`}
                 aria-description={refusal ?? undefined}
