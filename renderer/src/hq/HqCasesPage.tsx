@@ -1,12 +1,13 @@
 import { ClassTag } from '../ui/tags'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Alert, Button, Input, Select, Space, Table, Tag, type SelectProps } from 'antd'
+import { Alert, Button, Input, Space, Table, Tag } from 'antd'
 import type { HqCaseQuery, HqCaseRef, HqCaseRow, HqCursor } from '@shared/schemas/headquarters'
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { DateRange } from '../components/DateRange'
+import { FilterSelect } from '../components/FilterSelect'
 import { formatDateTime } from '../format'
 import { useLoad } from '../hooks/useLoad'
 
@@ -104,7 +105,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
           <FilterSelect
             id="hq-branch"
             label={t('hq.cases.branch')}
-            minWidth={180}
+            style={{ minWidth: 180 }}
             showSearch
             optionFilterProp="label"
             value={filters.branchCode ?? ''}
@@ -117,7 +118,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
           <FilterSelect
             id="hq-caseClass"
             label={t('hq.cases.caseClass')}
-            minWidth={120}
+            style={{ minWidth: 120 }}
             value={filters.caseClass ? String(filters.caseClass) : ''}
             onChange={(v) => set({ caseClass: v === '1' ? 1 : v === '2' ? 2 : undefined })}
             options={[
@@ -129,7 +130,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
           <FilterSelect
             id="hq-status"
             label={t('fields.status')}
-            minWidth={120}
+            style={{ minWidth: 120 }}
             value={filters.status ?? ''}
             onChange={(v) => set({ status: (v || undefined) as Filters['status'] })}
             options={[option('', t('list.all')), ...CASE_STATUSES.map((s) => option(s, t(`options.status.${s}`)))]}
@@ -137,7 +138,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
           <FilterSelect
             id="hq-category"
             label={t('fields.category')}
-            minWidth={140}
+            style={{ minWidth: 140 }}
             value={filters.category ?? ''}
             onChange={(v) => set({ category: (v || undefined) as Filters['category'] })}
             options={[option('', t('list.all')), ...CATEGORIES.map((c) => option(c, t(`options.category.${c}`)))]}
@@ -200,20 +201,5 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
         </Button>
       </Space>
     </section>
-  )
-}
-
-/** A filter's select with its visible label (the list page's filters look the same). */
-function FilterSelect({
-  id,
-  label,
-  minWidth,
-  ...select
-}: { id: string; label: string; minWidth: number } & SelectProps<string>) {
-  return (
-    <span className="filter">
-      <label htmlFor={id}>{label}</label>
-      <Select id={id} style={{ minWidth }} {...select} />
-    </span>
   )
 }

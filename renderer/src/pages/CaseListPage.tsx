@@ -1,11 +1,12 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, Empty, Input, Segmented, Select } from 'antd'
+import { Button, Empty, Input, Segmented } from 'antd'
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
 import { CASE_VIEWS, type CaseQuery, type CaseView } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { DateRange } from '../components/DateRange'
+import { FilterSelect } from '../components/FilterSelect'
 import { useLoad } from '../hooks/useLoad'
 import { optionMatches } from '../ui/pinyin'
 import { popupContainer } from '../ui/fields'
@@ -56,21 +57,19 @@ export function CaseListPage({
     label: string,
     opts: { value: string; label: string }[],
   ) => (
-    <span className="filter">
-      <label htmlFor={`list-${key}`}>{label}</label>
-      <Select
-        id={`list-${key}`}
-        value={filters[key] || undefined}
-        onChange={set(key)}
-        options={opts}
-        placeholder={t('list.all')}
-        allowClear
-        showSearch={{ filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input) }}
-        getPopupContainer={popupContainer}
-        popupMatchSelectWidth={false}
-        style={{ width: 112 }}
-      />
-    </span>
+    <FilterSelect
+      id={`list-${key}`}
+      label={label}
+      value={filters[key] || undefined}
+      onChange={set(key)}
+      options={opts}
+      placeholder={t('list.all')}
+      allowClear
+      showSearch={{ filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input) }}
+      getPopupContainer={popupContainer}
+      popupMatchSelectWidth={false}
+      style={{ width: 112 }}
+    />
   )
 
   return (
