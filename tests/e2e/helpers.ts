@@ -334,7 +334,10 @@ export async function caseTab(page: Page, name: string) {
 /** Where an action's form is: the next-action card when it is the next action, else its drawer. */
 async function actionForm(page: Page, label: string) {
   const next = nextAction(page)
-  if (await next.getByRole('form', { name: label }).isVisible()) return next
+  const inCard = next.getByRole('form', { name: label })
+  // Wait until the page shows the action somewhere: deciding on one instant raced a re-render.
+  await expect(inCard.or(caseAction(page, label)).first()).toBeVisible()
+  if (await inCard.isVisible()) return next
   return openCaseAction(page, label)
 }
 

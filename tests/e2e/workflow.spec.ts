@@ -138,6 +138,7 @@ test('journey (b): ill after eating, threatens a journalist — Class 2 + urgent
   await expect(commitments).toContainText('即将到期')
 
   await nextAction(page).getByRole('button', { name: '开始处理' }).click()
+  await expect(caseStatus(page)).toHaveText('处理中')
   await resolveCase(page, '全额退款并承担医药费')
   const submit = caseAction(page, '标记书面报告已提交')
   await expect(submit).toBeDisabled()
