@@ -15,6 +15,7 @@ export function appStatus(ctx: ServiceContext): AppStatus {
       recovery: store.recovery,
       missing: store.missing,
       unreadSaves: [...store.unreadSaves],
+      setAside: store.setAside,
       notices: store.notices,
       archiveProblems: store.archiveProblems,
     },

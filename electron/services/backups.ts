@@ -1,4 +1,4 @@
-import type { BackupRow } from '@shared/schemas/backups'
+import type { BackupRow, SetAside } from '@shared/schemas/backups'
 import { BackupIncompleteError, BackupUnusableError, StoreUnavailableError, type BackupInfo } from '../store'
 import { checkAudit } from './auditCheck'
 import { AppError } from './errors'
@@ -75,9 +75,10 @@ export async function restoreBackup(ctx: ServiceContext, input: { name: string }
  */
 export async function acknowledgeRecovery(ctx: ServiceContext): Promise<null> {
   const approver = approverOf(ctx)
-  const { recovery, unreadSaves } = ctx.store
+  const { recovery, unreadSaves, setAside } = ctx.store
   const told = [
     ...(recovery ? [`backup ${recovery.backup}`] : []),
+    ...(setAside ? [`set aside in ${setAside.folder}`] : []),
     ...unreadSaves.map((u) => `${u.saves} unread saves in ${u.file}`),
   ]
   await ctx.store.update((d) =>
@@ -118,4 +119,25 @@ export async function restoreMissing(ctx: ServiceContext): Promise<null> {
   )
   void checkAudit(ctx)
   return null
+}
+
+/**
+ * Damaged or missing data that no backup can replace (issue 14: the damaged-data screen was a
+ * dead end). Anyone at the desk may have it all set aside whole (store.startAfresh) and start
+ * as a new installation: first-run set-up follows. The new trail's first entry says where the
+ * old data went, and the notice names the folder until a manager acknowledges it.
+ */
+export async function startAfresh(ctx: ServiceContext): Promise<SetAside> {
+  let setAside: SetAside
+  try {
+    setAside = await ctx.store.startAfresh()
+  } catch (err) {
+    if (err instanceof StoreUnavailableError) throw new AppError('NOT_ALLOWED', {}, 'refusals.fresh_start_refused')
+    throw err
+  }
+  await ctx.store.update((d) =>
+    appendAudit(d, { at: ctx.now().toISOString(), by: null, action: 'data.startedAfresh', target: setAside.folder }),
+  )
+  void checkAudit(ctx)
+  return setAside
 }

@@ -2,11 +2,10 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { IntakeDraft, type IntakeDraftValues } from '@shared/schemas/draft'
-import { fsyncDir, StoreUnavailableError, writeFileDurable } from '../store'
+import { DRAFTS_DIR, fsyncDir, StoreUnavailableError, writeFileDurable } from '../store'
 import { requireSession, type ServiceContext } from './context'
 
-/** The data folder's drafts: one file per member of staff, never part of a case, a backup or the audit trail. */
-export const DRAFTS_DIR = 'drafts'
+// The data folder's drafts (DRAFTS_DIR): one file per member of staff, never part of a case, a backup or the audit trail.
 
 /**
  * The caller's draft file. Named by a hash of the staff id (the session's, never the payload's),

@@ -8,6 +8,7 @@ export {
   Store,
   StoreUnavailableError,
   type Recovery,
+  type SetAside,
   type StoreNotice,
   type StoreOptions,
   type StoreState,
@@ -16,6 +17,7 @@ export { BackupIncompleteError } from './backups'
 export { EvidenceDamagedError } from './evidence'
 export { DiskFullError, isDiskFull } from './errors'
 export { fsyncDir, writeFileDurable } from './durableFile'
+export { DRAFTS_DIR } from './freshStart'
 export type { AuditEntry, DbData, Draft, PinHash, StaffRecord } from './schema'
 export { canonical, chainAfter, type AuditVerdict } from './auditChain'
 export { ArchiveMonthDamagedError, toRow, type ArchiveRow } from './archive'

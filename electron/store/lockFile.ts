@@ -19,6 +19,9 @@ interface Holder {
  * stale and taken over; a lock from before (a bare pid) counts as stale when its process
  * started after the lock was written.
  */
+/** The lock of a data folder (never data: a fresh start and a missing-data check pass it by). */
+export const LOCK_FILE_NAME = 'complaint-desk.lock'
+
 export async function acquireLock(path: string): Promise<{ release: () => Promise<void> } | { heldBy: number }> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {

@@ -22,6 +22,14 @@ export interface UnreadSaves {
   missing?: { first: number; last: number }
 }
 
+/** Data nothing could be read from, moved whole into a folder of its own when the desk started afresh. */
+export interface SetAside {
+  folder: string
+  /** Why it could not be read (the damage found, or 'missing' with no usable backup). */
+  reason: string
+  at: string
+}
+
 /**
  * What a start did to the data that the user must be told about, kept in a file of its own
  * (`complaint-desk.notice.json`) so it is said at every start until a manager acknowledges it.
@@ -30,9 +38,11 @@ export interface Notice {
   /** The backup a start put back in place of a damaged live file (the last such recovery). */
   recovery: Recovery | null
   unreadSaves: UnreadSaves[]
+  /** The unreadable data a fresh start set aside (the last such start). */
+  setAside: SetAside | null
 }
 
-const empty = (): Notice => ({ recovery: null, unreadSaves: [] })
+const empty = (): Notice => ({ recovery: null, unreadSaves: [], setAside: null })
 
 /** The notice on disk; none when there is no file (or one that cannot be read: it is rewritten at the next change). */
 export async function readNotice(dir: string): Promise<Notice> {
@@ -43,6 +53,7 @@ export async function readNotice(dir: string): Promise<Notice> {
     return {
       recovery: found?.recovery ?? null,
       unreadSaves: Array.isArray(found?.unreadSaves) ? found.unreadSaves : [],
+      setAside: found?.setAside ?? null,
     }
   } catch {
     return empty()

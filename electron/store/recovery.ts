@@ -2,6 +2,7 @@ import { readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { JOURNAL_MARK_FILE_NAME, readJournalMark } from './journalMark'
 import { OUTBOX_FILE_NAME } from './outbox'
 import { SEAL_SUFFIX } from './liveSeal'
+import { LOCK_FILE_NAME } from './lockFile'
 import { join } from 'node:path'
 import { ARCHIVE_DIR, linkArchive } from './archive'
 import { EVIDENCE_DIR, evidenceIn, linkEvidence } from './evidence'
@@ -183,7 +184,7 @@ export async function earlierData(dir: string): Promise<FoundData[]> {
     // The lock and the live file's seal (liveSeal.ts) say nothing of data: a seal only vouches for a file.
     if (
       !/^complaint-desk\./.test(name) ||
-      ['complaint-desk.lock', 'complaint-desk.json', `complaint-desk.json${SEAL_SUFFIX}`].includes(name)
+      [LOCK_FILE_NAME, 'complaint-desk.json', `complaint-desk.json${SEAL_SUFFIX}`].includes(name)
     )
       continue
     const size = await sizeOf(join(dir, name))

@@ -1,12 +1,21 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Case } from '@shared/schemas/case'
-import { acquireLock } from './lockFile'
+import { acquireLock, LOCK_FILE_NAME } from './lockFile'
 import { DIR_MODE, writeFileDurable } from './durableFile'
 import type { LogDamage } from './appendLog'
 import { readJournal, setJournalTailAside } from './journal'
 import { readJournalMark } from './journalMark'
-import { addToNotice, clearNotice, readNotice, saveNotice, type Notice, type UnreadSaves } from './notice'
+import {
+  addToNotice,
+  clearNotice,
+  readNotice,
+  saveNotice,
+  type Notice,
+  type SetAside,
+  type UnreadSaves,
+} from './notice'
+import { setAllAside } from './freshStart'
 import type { Archive } from './archive'
 import type { AuditVerdict } from './auditChain'
 import { CURRENT_SCHEMA_VERSION, type AuditEntry, type Draft, type JournalRecord, type Snapshot } from './schema'
@@ -35,6 +44,7 @@ export { BackupUnusableError, StoreUnavailableError, type StoreState } from './e
 import { BackupUnusableError, StoreUnavailableError } from './errors'
 export { AUDIT_FILE_NAME, DATA_FILE_NAME, JOURNAL_FILE_NAME } from './writePath'
 export type { FoundData, Recovery } from './recovery'
+export type { SetAside } from './notice'
 
 /** A live file missing beside earlier data (issue 15, point 3): what was found, and the backup a restore would put back. */
 export interface MissingData {
@@ -67,9 +77,11 @@ export interface StoreOptions {
 export class Store extends WritePath {
   private readonly backups: BackupKeeper
   /** What a start did that the user is told of until a manager acknowledges it (notice.ts). */
-  private notice: Notice = { recovery: null, unreadSaves: [] }
+  private notice: Notice = { recovery: null, unreadSaves: [], setAside: null }
   /** What the user is told about the data beside its state (a restore undone at start, …): i18n keys under store.notices. */
   readonly notices: StoreNotice[] = []
+  /** The folder could not be written at start: nothing is ever moved or written in it. */
+  private readOnlyFolder = false
   /** Set in state 'missing': no live file, but earlier data beside where it should be. */
   missing: MissingData | null = null
   /** The evidence files attached to cases, by content hash (evidence.ts). */
@@ -107,7 +119,7 @@ export class Store extends WritePath {
     const now = options.now ?? (() => new Date())
     const policy = options.policy ?? storePolicy()
     await mkdir(dir, { recursive: true, mode: DIR_MODE })
-    const lock = await acquireLock(join(dir, 'complaint-desk.lock')).catch((err: NodeJS.ErrnoException) => {
+    const lock = await acquireLock(join(dir, LOCK_FILE_NAME)).catch((err: NodeJS.ErrnoException) => {
       // A folder that cannot be written (read-only disk, no permission): opened read-only below.
       if (err.code === 'EROFS' || err.code === 'EACCES' || err.code === 'EPERM') return { readOnly: err }
       throw err
@@ -246,6 +258,39 @@ export class Store extends WritePath {
     })
   }
 
+  /**
+   * Damaged or missing data that no backup can replace (state 'corrupt', or 'missing' with no
+   * usable backup): everything of this app's in the folder is moved whole into `set-aside.<time>`
+   * (freshStart.ts), and the store opens as a new installation, so the desk can be set up again.
+   * Nothing is deleted; the notice names the folder until a manager acknowledges it. Refused
+   * (StoreUnavailableError) in any other state, in a folder that cannot be written, and when a
+   * usable backup has turned up since: a restart puts that back instead.
+   */
+  startAfresh(): Promise<SetAside> {
+    return this.serial(async () => {
+      const damaged = this.state === 'corrupt' || (this.state === 'missing' && !this.missing?.backup)
+      if (!damaged || this.readOnlyFolder) throw new StoreUnavailableError(this.state, this.file)
+      if (await newestUsableBackup(this.dir, this.now())) throw new StoreUnavailableError(this.state, this.file)
+      const reason = this.state === 'missing' ? 'missing' : (this.detail ?? 'damaged')
+      const at = this.now()
+      await this.numbers?.close()
+      const folder = await setAllAside(this.dir, at)
+      this.numbers = await CaseNumberMark.open(join(this.dir, NUMBERS_FILE_NAME))
+      this.state = 'ok'
+      this.detail = undefined
+      this.missing = null
+      await this.loadData(false)
+      const setAside = { folder, reason, at: at.toISOString() }
+      this.notice = await saveNotice(this.dir, { recovery: null, unreadSaves: [], setAside })
+      return setAside
+    })
+  }
+
+  /** The unreadable data a fresh start set aside, said until a manager acknowledges it. */
+  get setAside(): SetAside | null {
+    return this.notice.setAside
+  }
+
   /** The backup a start put back in place of a damaged live file, said until a manager acknowledges it. */
   get recovery(): Recovery | null {
     return this.notice.recovery
@@ -300,6 +345,7 @@ export class Store extends WritePath {
    * is refused (state 'read_only', with the reason in `detail`).
    */
   private async loadReadOnly(why: NodeJS.ErrnoException): Promise<void> {
+    this.readOnlyFolder = true
     this.state = 'read_only'
     this.detail = why.code
     this.numbers = await CaseNumberMark.open(join(this.dir, NUMBERS_FILE_NAME), false)

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { App as AntdApp } from 'antd'
+import { App as AntdApp, Card } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { Locale, Session } from '@shared/schemas/staff'
@@ -21,6 +21,7 @@ import { IntakePage } from './pages/IntakePage'
 import { SettingsPage, type SettingsTab } from './pages/SettingsPage'
 import { SetupPage } from './pages/SetupPage'
 import { MissingDataPage } from './pages/MissingDataPage'
+import { StartAfresh } from './pages/StartAfresh'
 import { SignInPage } from './pages/SignInPage'
 import { SessionContext } from './ui/session'
 import { HeadOfficeApp } from './hq/HeadOfficeApp'
@@ -172,7 +173,16 @@ export function App() {
           })}
         </Notice>
       ))}
-      {(status.store.recovery || status.store.unreadSaves.length > 0) && (
+      {status.store.setAside && (
+        <Notice kind="warning">
+          {t('store.setAside', {
+            at: formatDateTime(status.store.setAside.at),
+            reason: status.store.setAside.reason,
+            folder: status.store.setAside.folder,
+          })}
+        </Notice>
+      )}
+      {(status.store.recovery || status.store.unreadSaves.length > 0 || status.store.setAside) && (
         <p className="hint">{t('store.acknowledgeHint')}</p>
       )}
       {status.store.archiveProblems.length > 0 && (
@@ -212,13 +222,17 @@ export function App() {
     return <MissingDataPage status={status} warning={storeWarning} onRestored={() => void refresh()} />
   }
   // Nothing can be read from a damaged or busy data file: say so instead of offering a sign-in.
+  // A damaged one (no backup usable, or it would have been put back) can be set aside for a fresh start.
   if (status.store.state === 'corrupt' || status.store.state === 'locked') {
     return (
       <main className="centered-page">
-        <div className="card narrow">
+        <Card className="narrow-card">
           <h1>{t('store.title')}</h1>
           {storeWarning}
-        </div>
+          {status.store.state === 'corrupt' && (
+            <StartAfresh dataFile={status.store.dataFile} onStarted={() => void refresh()} />
+          )}
+        </Card>
       </main>
     )
   }
@@ -263,7 +277,7 @@ export function App() {
                   onSignOut={signOut}
                   onEndElevation={endElevation}
                 />
-                {storeWarning}
+                <div className="store-warnings">{storeWarning}</div>
                 <main>
                   {view.name === 'home' && (
                     <HomePage

@@ -742,6 +742,8 @@ export const en: Messages = {
     backup_failed:
       'The backup failed: {{reason}}. Check the backups folder in the data folder (can it be written, is the disk full?) and try again.',
     backup_unusable: 'This backup is damaged or unreadable and cannot be restored.',
+    fresh_start_refused:
+      'Cannot start afresh now: the data can be read, or a usable backup has turned up. Restart Complaint Desk.',
     illegal: 'Not possible while the case is “$t(options.status.{{status}})”.',
     already_voided: 'This case is voided and cannot be changed.',
     needs_oral_report: 'A Class 1 case needs its oral report recorded first.',
@@ -1285,7 +1287,7 @@ export const en: Messages = {
       'At start the journal was found damaged: {{saves}} saves from line {{line}} on could not be read (bytes {{from}}–{{to}}; {{reason}}) and were set aside unchanged as {{file}}. The data file and every save before them were kept; check what those saves held and enter it again.',
     missingSaves:
       'At start the journal was found missing saves it had acknowledged: saves {{first}}–{{last}} are not in it (it was deleted, emptied or cut outside the app). The data file and every save before them were kept; check what those saves held and enter it again.',
-    acknowledgeHint: 'This is shown until a manager acknowledges it under Settings → Backups.',
+    acknowledgeHint: 'This is shown until a manager acknowledges it under Settings → Data and backups.',
     recoveredMissing:
       'At start the data file was missing; the backup of {{at}} ({{backup}}) was restored, and the journal and archive found were set aside unchanged. Changes made after that time are missing: check and re-enter them.',
     missing:
@@ -1314,7 +1316,22 @@ export const en: Messages = {
         'The last restore of a backup was interrupted and has been undone: the data is as it was before it (backup {{backup}}). To restore, do it again under Settings → Backups.',
     },
     corrupt:
-      'The data file is damaged and cannot be read. To protect your data the app will not overwrite it or save anything. Ask an administrator to restore a backup. File: {{file}}',
+      'The data file is damaged and cannot be read, and no backup is usable. To protect your data the app will not overwrite it or save anything.',
+    setAside:
+      'Complaint Desk started afresh at {{at}}: the data it could not read ({{reason}}) was moved whole to {{folder}}, nothing deleted. Give that folder to your administrator.',
+    freshStart: {
+      repairTitle: 'Have it repaired',
+      repairHint:
+        'Copy the file path below for your administrator. Once they repair the file or put a usable backup in place, restart Complaint Desk to go on with the data.',
+      title: 'Start afresh',
+      hint: "Moves all of Complaint Desk's data in this folder (data file, journal, archive, attachments, backups) unchanged into a set-aside folder beside it, deleting nothing; first-run set-up follows. Earlier cases, staff and settings will not be in the new data.",
+      button: 'Set aside and start afresh…',
+      confirmTitle: 'Set the unreadable data aside and start afresh?',
+      confirmContent:
+        'Earlier cases, staff and settings will not be in the new data. Every file stays in the set-aside folder in the data folder, for an administrator to repair later.',
+      ok: 'Set aside and start afresh',
+      done: 'Earlier data moved to {{folder}}: set the desk up',
+    },
     too_new:
       'The data file was written by a newer Complaint Desk; this version can read but not write it. Please upgrade. File: {{file}}',
     read_only:

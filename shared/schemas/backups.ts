@@ -39,6 +39,17 @@ export const UnreadSaves = z.object({
   missing: z.object({ first: z.number().int(), last: z.number().int() }).optional(),
 })
 
+/** Data nothing could be read from (damaged, or missing with no usable backup), moved whole into a folder of its own by a fresh start. */
+export const SetAside = z.object({
+  folder: z.string(),
+  reason: z.string(),
+  at: z.string(),
+})
+export type SetAside = z.infer<typeof SetAside>
+
+/** Starting afresh over unreadable data: said in so many words, never by a stray click or a forged call. */
+export const StartAfreshInput = z.object({ confirmed: z.literal(true) })
+
 export const BackupName = z
   .string()
   .regex(/^complaint-desk\.[a-z0-9-]+\.[0-9TZ-]+\.json$/, { message: 'validation.invalid' })

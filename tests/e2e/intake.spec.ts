@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import {
@@ -293,7 +293,9 @@ test('a manager adds a clerk with their PIN; the clerk signs in and is recorded 
   await expect(page.getByRole('complementary', { name: '处理记录' })).toContainText('李娜')
 })
 
-test('a damaged data file is reported and never overwritten', async ({ page }) => {
+test('a damaged data file is reported and never overwritten; the desk may set it aside whole and start afresh', async ({
+  page,
+}) => {
   const dataDir = await newDataDir()
   const damaged = '{"schemaVersion":1,"cases":[{"id":'
   await writeFile(join(dataDir, 'complaint-desk.json'), damaged)
@@ -304,6 +306,22 @@ test('a damaged data file is reported and never overwritten', async ({ page }) =
   await expect(page.getByRole('button', { name: '登录' })).toHaveCount(0)
   await shot(page, '09-damaged-store')
   expect(await readFile(join(dataDir, 'complaint-desk.json'), 'utf8')).toBe(damaged)
+
+  // Not a dead end: the path can be copied for whoever repairs it, or it is all set aside for a fresh start.
+  await expect(page.getByText(join(dataDir, 'complaint-desk.json'), { exact: true })).toBeVisible()
+  await page.getByRole('button', { name: '移到一旁并重新开始…' }).click()
+  const ask = page.getByRole('dialog', { name: /从空数据重新开始/ })
+  await expect(ask.getByRole('button', { name: '移到一旁并重新开始' })).toHaveClass(/ant-btn-dangerous/)
+  await ask.getByRole('button', { name: '取消' }).click()
+  expect(await readFile(join(dataDir, 'complaint-desk.json'), 'utf8')).toBe(damaged)
+  await page.getByRole('button', { name: '移到一旁并重新开始…' }).click()
+  await ask.getByRole('button', { name: '移到一旁并重新开始' }).click()
+  await completeSetup(page)
+  const folder = (await readdir(dataDir)).find((n) => n.startsWith('set-aside.'))
+  expect(folder).toBeDefined()
+  expect(await readFile(join(dataDir, folder!, 'complaint-desk.json'), 'utf8')).toBe(damaged)
+  await expect(page.getByRole('alert').filter({ hasText: '从空数据重新开始' })).toContainText(folder!)
+  await shot(page, '09b-after-fresh-start')
 })
 
 test('the intake form at 1366×768 and 1920×1080, zh-CN and English: 系统建议 in view while scrolling', async ({

@@ -1,5 +1,5 @@
 import type { dataChannels } from '@shared/ipc/channels/data'
-import { acknowledgeRecovery, backupList, createBackup, restoreBackup, restoreMissing } from '../backups'
+import { acknowledgeRecovery, backupList, createBackup, restoreBackup, restoreMissing, startAfresh } from '../backups'
 import { exportBundle, importBundle } from '../bundle'
 import type { HandlersFor } from './types'
 
@@ -9,6 +9,7 @@ export const dataHandlers: HandlersFor<typeof dataChannels> = {
   'backups:restore': (input, ctx) => restoreBackup(ctx, input),
   'backups:acknowledgeRecovery': (_input, ctx) => acknowledgeRecovery(ctx),
   'backups:restoreMissing': (_input, ctx) => restoreMissing(ctx),
+  'data:startAfresh': (_input, ctx) => startAfresh(ctx),
   'data:exportBundle': (_input, ctx) => exportBundle(ctx),
   'data:importBundle': (input, ctx) => importBundle(ctx, input),
 }

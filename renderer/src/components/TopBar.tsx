@@ -1,10 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { Button, Tag, Tooltip } from 'antd'
-import { CloseOutlined } from '@ant-design/icons'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { View } from '../App'
-import { formatTime } from '../format'
-import { SyncStatusLine } from './SyncStatusLine'
+import { NavItem, UserArea } from './UserArea'
 
 type Tab = 'home' | 'list' | 'new' | 'handover' | 'suggestions' | 'reports' | 'settings'
 
@@ -22,17 +19,10 @@ export function TopBar({
   onEndElevation: () => void
 }) {
   const { t } = useTranslation()
-  const staff = status.session!.staff
-  const elevation = status.session!.elevation
   const tab = (name: Tab, label: string) => (
-    <Button
-      type="text"
-      className={`nav-item${view.name === name ? ' active' : ''}`}
-      aria-current={view.name === name ? 'page' : undefined}
-      onClick={() => onNavigate({ name } as View)}
-    >
+    <NavItem active={view.name === name} onClick={() => onNavigate({ name } as View)}>
       {label}
-    </Button>
+    </NavItem>
   )
   return (
     <header className="topbar">
@@ -49,29 +39,7 @@ export function TopBar({
         {tab('reports', t('nav.reports'))}
         {tab('settings', t('nav.settings'))}
       </nav>
-      {/* One row at 1280 px in either language: nothing here wraps, the end of 主管授权 is an icon. */}
-      <div className="user">
-        <SyncStatusLine compact />
-        {elevation && (
-          <Tag color="gold" className="elevation-tag" role="status">
-            {t('elevation.topBar', { name: elevation.by.name, until: formatTime(elevation.until) })}
-            <Tooltip title={t('elevation.end')}>
-              <Button
-                size="small"
-                type="text"
-                className="elevation-end"
-                aria-label={t('elevation.end')}
-                icon={<CloseOutlined />}
-                onClick={onEndElevation}
-              />
-            </Tooltip>
-          </Tag>
-        )}
-        <span className="signed-in">{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
-        <Button ghost size="small" onClick={onSignOut}>
-          {t('actions.signOut')}
-        </Button>
-      </div>
+      <UserArea session={status.session!} onSignOut={onSignOut} onEndElevation={onEndElevation} />
     </header>
   )
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, Space, Tag } from 'antd'
+import { Tag } from 'antd'
 import type { AppStatus } from '@shared/ipc/contract'
 import type { HqCaseRef } from '@shared/schemas/headquarters'
 import type { Locale } from '@shared/schemas/staff'
-import { SyncStatusLine } from '../components/SyncStatusLine'
-import { formatTime } from '../format'
+import { NavItem, UserArea } from '../components/UserArea'
 import { HqCaseDrawer } from './HqCaseDrawer'
 import { HqCasesPage } from './HqCasesPage'
 import { HqPatternsPage } from './HqPatternsPage'
@@ -39,16 +38,10 @@ export function HeadOfficeApp({
   const [page, setPage] = useState<Page>('cases')
   const [open, setOpen] = useState<HqCaseRef | null>(null)
   const staff = status.session!.staff
-  const elevation = status.session!.elevation
   const tab = (name: Page) => (
-    <Button
-      type="text"
-      className={`nav-item${page === name ? ' active' : ''}`}
-      aria-current={page === name ? 'page' : undefined}
-      onClick={() => setPage(name)}
-    >
+    <NavItem active={page === name} onClick={() => setPage(name)}>
       {t(`hq.nav.${name}`)}
-    </Button>
+    </NavItem>
   )
   return (
     <div className="shell">
@@ -65,23 +58,9 @@ export function HeadOfficeApp({
           {tab('patterns')}
           {tab('settings')}
         </nav>
-        <Space className="user" size="small" wrap>
-          <SyncStatusLine compact />
-          {elevation && (
-            <Tag color="gold" className="elevation-tag" role="status">
-              {t('elevation.topBar', { name: elevation.by.name, until: formatTime(elevation.until) })}{' '}
-              <Button size="small" type="link" onClick={onEndElevation}>
-                {t('elevation.end')}
-              </Button>
-            </Tag>
-          )}
-          <span>{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
-          <Button ghost onClick={onSignOut}>
-            {t('actions.signOut')}
-          </Button>
-        </Space>
+        <UserArea session={status.session!} onSignOut={onSignOut} onEndElevation={onEndElevation} />
       </header>
-      {warning}
+      <div className="store-warnings">{warning}</div>
       <main>
         {page === 'cases' && <HqCasesPage onOpen={setOpen} />}
         {page === 'weekly' && <HqWeeklyPage />}

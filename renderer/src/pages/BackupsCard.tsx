@@ -39,7 +39,10 @@ export function BackupsCard({ managers, onRestored }: { managers: StaffPublic[];
   // What the start recovered or set aside stays on screen until a manager acknowledges it here.
   const status = useLoad(() => api['app:status'](), [])
   const toAcknowledge =
-    status.state === 'ready' && (status.data.store.recovery !== null || status.data.store.unreadSaves.length > 0)
+    status.state === 'ready' &&
+    (status.data.store.recovery !== null ||
+      status.data.store.unreadSaves.length > 0 ||
+      status.data.store.setAside !== null)
   const label = (l: string) => (KNOWN_LABELS.includes(l) ? t(`backups.labels.${l}`) : t('backups.labels.migration'))
   const rows = backups.state === 'ready' ? backups.data : []
   return (

@@ -5,6 +5,7 @@ import type { AppStatus } from '@shared/ipc/contract'
 import { useApi } from '../apiContext'
 import { useFeedback } from '../ui/feedback'
 import { formatDateTime } from '../format'
+import { StartAfresh } from './StartAfresh'
 
 /**
  * No data file, but earlier data beside where it should be (issue 15, point 3): never a first-run
@@ -74,7 +75,10 @@ export function MissingDataPage({
                 </Button>
               </>
             ) : (
-              <Alert type="error" showIcon message={t('store.missingNoBackup')} />
+              <>
+                <Alert type="error" showIcon message={t('store.missingNoBackup')} style={{ marginBottom: 12 }} />
+                <StartAfresh dataFile={status.store.dataFile} onStarted={onRestored} />
+              </>
             )}
           </>
         )}

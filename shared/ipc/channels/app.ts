@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MissingData, Recovery, UnreadSaves } from '../../schemas/backups'
+import { MissingData, Recovery, SetAside, UnreadSaves } from '../../schemas/backups'
 import { Branch, INSTALLATION_KINDS, Locale, Session } from '../../schemas/staff'
 import { channels, None } from './spec'
 
@@ -13,6 +13,8 @@ export const StoreState = z.object({
   missing: MissingData.nullable(),
   /** Saves found unreadable in the journal at start and set aside; shown until a manager acknowledges them. */
   unreadSaves: z.array(UnreadSaves),
+  /** Unreadable data a fresh start moved into a folder of its own; shown until a manager acknowledges it. */
+  setAside: SetAside.nullable(),
   /** What else the user is told about the data: keys under store.notices (i18n) with their values. */
   /** Archive months (YYYY-MM) found damaged or missing: their cases cannot be opened until a backup is restored. */
   archiveProblems: z.array(z.string()),

@@ -27,6 +27,8 @@ describe('the IPC contract', () => {
       'auth:signOut',
       // Only in state 'missing' (no data file, so nobody can sign in): puts the newest backup back.
       'backups:restoreMissing',
+      // Only over data nothing can read and no backup can replace: sets it aside, then set-up runs.
+      'data:startAfresh',
       'setup:init',
     ])
   })
