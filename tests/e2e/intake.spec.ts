@@ -18,6 +18,7 @@ import {
   useHosts,
   managerDesk,
 } from './helpers'
+import { expectAccessible } from './a11y'
 
 const hosts = useHosts()
 
@@ -309,9 +310,11 @@ test('a damaged data file is reported and never overwritten; the desk may set it
 
   // Not a dead end: the path can be copied for whoever repairs it, or it is all set aside for a fresh start.
   await expect(page.getByText(join(dataDir, 'complaint-desk.json'), { exact: true })).toBeVisible()
+  await expectAccessible(page, 'the damaged-data page')
   await page.getByRole('button', { name: '移到一旁并重新开始…' }).click()
   const ask = page.getByRole('dialog', { name: /从空数据重新开始/ })
   await expect(ask.getByRole('button', { name: '移到一旁并重新开始' })).toHaveClass(/ant-btn-dangerous/)
+  await expectAccessible(page, 'the start-afresh question')
   await ask.getByRole('button', { name: '取消' }).click()
   expect(await readFile(join(dataDir, 'complaint-desk.json'), 'utf8')).toBe(damaged)
   await page.getByRole('button', { name: '移到一旁并重新开始…' }).click()
