@@ -6,22 +6,12 @@ import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DATA_FILE_NAME, JOURNAL_FILE_NAME, Store, StoreUnavailableError } from '../../../electron/store/store'
 import { makeCase } from '../../support/factories'
+import { filesIn } from '../../support/storeFiles'
 import { useTempDirs } from '../../support/tempDir'
 
 const NOW = new Date('2026-11-23T02:00:00Z')
 const now = () => NOW
 const DAMAGED = '{"schemaVersion":1,"cases":[{"id":'
-
-/** Every file under `dir` (relative path → bytes), the lock left out. */
-async function files(dir: string): Promise<Map<string, string>> {
-  const found = new Map<string, string>()
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === 'complaint-desk.lock') continue
-    const path = join(entry.parentPath, entry.name)
-    found.set(path.slice(dir.length + 1), (await readFile(path)).toString('base64'))
-  }
-  return found
-}
 
 describe('starting afresh over unreadable data', () => {
   const tempDir = useTempDirs()
@@ -48,7 +38,7 @@ describe('starting afresh over unreadable data', () => {
 
   it('moves every file of ours, unchanged, into set-aside.<time>; Electron’s files stay; a new installation opens', async () => {
     const dir = await damagedFolder()
-    const before = await files(dir)
+    const before = await filesIn(dir)
     const store = await Store.open(dir, { now })
     expect(store.state).toBe('corrupt')
 
@@ -63,7 +53,7 @@ describe('starting afresh over unreadable data', () => {
     await store.update((d) => void d.cases.push(makeCase({ customerName: '新数据' })))
     await store.close()
 
-    const after = await files(dir)
+    const after = await filesIn(dir)
     const prefix = 'set-aside.2026-11-23T02-00-00-000Z/'
     for (const [path, bytes] of before) {
       const ours = path.startsWith('complaint-desk.') || /^(archive|evidence|drafts|backups)\//.test(path)
@@ -110,9 +100,9 @@ describe('starting afresh over unreadable data', () => {
     await unlink(join(dir, DATA_FILE_NAME))
     const missing = await Store.open(dir, { now })
     expect(missing.state).toBe('missing')
-    const before = await files(dir)
+    const before = await filesIn(dir)
     await expect(missing.startAfresh()).rejects.toBeInstanceOf(StoreUnavailableError)
-    expect(await files(dir)).toEqual(before)
+    expect(await filesIn(dir)).toEqual(before)
     await missing.close()
   })
 

@@ -15,23 +15,12 @@ import {
 } from '../../../electron/store/store'
 import { appendAudit } from '../../../electron/services/context'
 import { makeCase } from '../../support/factories'
-import { crashCopy } from '../../support/storeFiles'
+import { crashCopy, filesIn } from '../../support/storeFiles'
 import { useTempDirs } from '../../support/tempDir'
 
 const NOW = new Date('2026-11-22T02:00:00Z')
 const now = () => NOW
 const by = { id: 's1', name: '李娜' }
-
-/** Every file under `dir` with its bytes (the lock left out: it is the opener's). */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>()
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === 'complaint-desk.lock') continue
-    const path = join(entry.parentPath, entry.name)
-    files.set(path.slice(dir.length + 1), (await readFile(path)).toString('base64'))
-  }
-  return files
-}
 
 describe('a missing live file (issue 15, point 3)', () => {
   const tempDir = useTempDirs()
@@ -58,7 +47,7 @@ describe('a missing live file (issue 15, point 3)', () => {
 
   it('is data missing: nothing written, nothing cut, no first-run set-up; what was found is named', async () => {
     const { dir, backup } = await withoutLiveFile()
-    const before = await snapshot(dir)
+    const before = await filesIn(dir)
     const store = await Store.open(dir, { now })
     expect(store.state).toBe('missing')
     expect(store.missing?.found.map((f) => f.name)).toEqual(
@@ -71,7 +60,7 @@ describe('a missing live file (issue 15, point 3)', () => {
     )
     await store.close()
     // Not a byte changed: the journal is not cut to nothing, no empty live file is made.
-    expect(await snapshot(dir)).toEqual(before)
+    expect(await filesIn(dir)).toEqual(before)
   })
 
   it.each([
@@ -138,13 +127,13 @@ describe('a missing live file (issue 15, point 3)', () => {
   it('with no usable backup: missing, nothing offered, nothing written', async () => {
     const { dir } = await withoutLiveFile()
     await rm(join(dir, 'backups'), { recursive: true })
-    const before = await snapshot(dir)
+    const before = await filesIn(dir)
     const store = await Store.open(dir, { now })
     expect(store.state).toBe('missing')
     expect(store.missing?.backup).toBeNull()
     await expect(store.restoreMissing()).rejects.toThrow()
     expect(store.state).toBe('missing')
     await store.close()
-    expect(await snapshot(dir)).toEqual(before)
+    expect(await filesIn(dir)).toEqual(before)
   })
 })
