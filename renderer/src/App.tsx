@@ -9,6 +9,7 @@ import { USE_ELEVATION } from '@shared/schemas/common'
 import type { Api } from '@shared/ipc/contract'
 import { Notice } from './components/Notice'
 import { formatDateTime } from './format'
+import { awaitsAcknowledgement } from '@shared/rules/dataNotice'
 import { TopBar } from './components/TopBar'
 import { CaseDetailPage } from './pages/CaseDetailPage'
 import { CaseListPage, openingQuery } from './pages/CaseListPage'
@@ -182,9 +183,7 @@ export function App() {
           })}
         </Notice>
       )}
-      {(status.store.recovery || status.store.unreadSaves.length > 0 || status.store.setAside) && (
-        <p className="hint">{t('store.acknowledgeHint')}</p>
-      )}
+      {awaitsAcknowledgement(status.store) && <p className="hint">{t('store.acknowledgeHint')}</p>}
       {status.store.archiveProblems.length > 0 && (
         <Notice kind="warning">
           {t('store.archiveProblems', { months: status.store.archiveProblems.join(', ') })}

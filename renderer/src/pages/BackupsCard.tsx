@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import { Alert, Button, Card, Spin, Tag } from 'antd'
 import { AcknowledgeRecoveryInput, CreateBackupInput, type BackupRow } from '@shared/schemas/backups'
 import type { StaffPublic } from '@shared/schemas/staff'
+import { awaitsAcknowledgement } from '@shared/rules/dataNotice'
 import { useApi } from '../apiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useFeedback } from '../ui/feedback'
@@ -38,11 +39,7 @@ export function BackupsCard({ managers, onRestored }: { managers: StaffPublic[];
   }
   // What the start recovered or set aside stays on screen until a manager acknowledges it here.
   const status = useLoad(() => api['app:status'](), [])
-  const toAcknowledge =
-    status.state === 'ready' &&
-    (status.data.store.recovery !== null ||
-      status.data.store.unreadSaves.length > 0 ||
-      status.data.store.setAside !== null)
+  const toAcknowledge = status.state === 'ready' && awaitsAcknowledgement(status.data.store)
   const label = (l: string) => (KNOWN_LABELS.includes(l) ? t(`backups.labels.${l}`) : t('backups.labels.migration'))
   const rows = backups.state === 'ready' ? backups.data : []
   return (
