@@ -14,6 +14,7 @@ import { TopBar } from './components/TopBar'
 import { CaseDetailPage } from './pages/CaseDetailPage'
 import { CaseListPage, openingQuery } from './pages/CaseListPage'
 import { prefetchCases } from './pages/listPrefetch'
+import { ListWarmUp } from './pages/ListWarmUp'
 import { HomePage } from './pages/HomePage'
 import { HandoverPage } from './pages/HandoverPage'
 import { SuggestionsPage } from './pages/SuggestionsPage'
@@ -241,6 +242,7 @@ export function App() {
       <>
         {storeWarning}
         <SignInPage branchName={status.branch?.name ?? ''} onDone={onSession} />
+        <ListWarmUp />
       </>
     )
   }
@@ -286,6 +288,7 @@ export function App() {
                       onSettings={(tab) => setView({ name: 'settings', tab })}
                     />
                   )}
+                  {view.name === 'home' && <ListWarmUp />}
                   {view.name === 'handover' && (
                     <HandoverPage signedIn={status.session.staff} onOpen={(id) => setView({ name: 'detail', id })} />
                   )}

@@ -1,23 +1,16 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, Empty, Input, Segmented } from 'antd'
-import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
-import { CASE_VIEWS, type CaseQuery, type CaseView } from '@shared/schemas/case'
+import { Button, Empty } from 'antd'
+import { type CaseQuery, type CaseView } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
-import { DateRange } from '../components/DateRange'
-import { FilterSelect } from '../components/FilterSelect'
 import { useLoad } from '../hooks/useLoad'
-import { optionMatches } from '../ui/pinyin'
-import { popupContainer } from '../ui/fields'
 import { ExportButtons } from './ExportButtons'
 import { CaseTable, type ListSort } from './CaseTable'
 import { firstCases } from './listPrefetch'
+import { EMPTY_FILTERS, ListFilters, ListViews, type Filters } from './ListControls'
 
-const EMPTY_FILTERS = { status: '', category: '', departmentId: '', from: '', to: '', q: '' }
-type Filters = typeof EMPTY_FILTERS
-
-const NEWEST_FIRST: ListSort = { field: 'receivedAt', dir: 'desc' }
+export const NEWEST_FIRST: ListSort = { field: 'receivedAt', dir: 'desc' }
 
 function toQuery(f: Filters, sort: ListSort, view: CaseView): CaseQuery {
   const query: CaseQuery = { sort: sort.field, dir: sort.dir }
@@ -47,79 +40,27 @@ export function CaseListPage({
   const query = toQuery(filters, sort, view)
   const list = useLoad(() => firstCases(api, query), [JSON.stringify(query)], true)
   const filtered = Object.values(filters).some((v) => v !== '') || view !== 'all'
-  const set = (key: keyof Filters) => (value: string | undefined) => setFilters((f) => ({ ...f, [key]: value ?? '' }))
   const open = useCallback((id: string) => onOpen(id), [onOpen])
-
-  const options = (values: readonly string[], labelKey: string) =>
-    values.map((value) => ({ value, label: t(`options.${labelKey}.${value}`) }))
-  const select = (
-    key: 'status' | 'category' | 'departmentId',
-    label: string,
-    opts: { value: string; label: string }[],
-  ) => (
-    <FilterSelect
-      id={`list-${key}`}
-      label={label}
-      value={filters[key] || undefined}
-      onChange={set(key)}
-      options={opts}
-      placeholder={t('list.all')}
-      allowClear
-      showSearch={{ filterOption: (input, option) => optionMatches(String(option?.label ?? ''), input) }}
-      getPopupContainer={popupContainer}
-      popupMatchSelectWidth={false}
-      style={{ width: 112 }}
-    />
-  )
 
   return (
     <section className="page list-page" aria-labelledby="list-title">
       <header className="page-header list-header">
         <h1 id="list-title">{t('list.title')}</h1>
-        <Segmented<CaseView>
-          aria-label={t('owner.view')}
-          value={view}
-          onChange={setView}
-          options={CASE_VIEWS.map((v) => ({ value: v, label: t(`list.views.${v}`) }))}
-        />
+        <ListViews value={view} onChange={setView} />
         <Button type="primary" onClick={onNew} title={t('shortcut.newCase')}>
           {t('actions.newCase')} <kbd>F2</kbd>
         </Button>
       </header>
-      <div className="card list-filters" role="search">
-        <Input
-          type="search"
-          className="list-search"
-          placeholder={t('list.search')}
-          aria-label={t('list.search')}
-          value={filters.q}
-          onChange={(e) => set('q')(e.target.value)}
-          maxLength={100}
-          allowClear
-        />
-        {select('status', t('fields.status'), options(CASE_STATUSES, 'status'))}
-        {select('category', t('fields.category'), options(CATEGORIES, 'category'))}
-        {select(
-          'departmentId',
-          t('fields.department'),
-          departments.state === 'ready' ? departments.data.map((d) => ({ value: d.id, label: d.name })) : [],
-        )}
-        <DateRange
-          label={t('list.receivedRange')}
-          value={{ from: filters.from, to: filters.to }}
-          onChange={(r) => setFilters((f) => ({ ...f, ...r }))}
-          allowClear
-        />
-        <Button
-          onClick={() => {
-            setFilters(EMPTY_FILTERS)
-            setView('all')
-          }}
-          disabled={!filtered}
-        >
-          {t('actions.reset')}
-        </Button>
-      </div>
+      <ListFilters
+        filters={filters}
+        onChange={(change) => setFilters((f) => ({ ...f, ...change }))}
+        departments={departments.state === 'ready' ? departments.data.map((d) => ({ value: d.id, label: d.name })) : []}
+        filtered={filtered}
+        onReset={() => {
+          setFilters(EMPTY_FILTERS)
+          setView('all')
+        }}
+      />
       {list.state === 'loading' && (
         <p className="muted" role="status">
           {t('app.loading')}
