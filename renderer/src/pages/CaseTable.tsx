@@ -2,7 +2,6 @@ import { CLASS_COLOR, STATUS_COLOR, tagClassName } from '../ui/tags'
 import {
   createContext,
   useContext,
-  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -208,10 +207,6 @@ export function CaseTable({
   const size = useTableSize(box)
   // One slot per matching case, made once per answer: the table needs the whole length to scroll.
   const slots = useMemo<Slot[]>(() => Array.from({ length: first.total }, (_, index) => ({ index })), [first])
-  // The first page's slots drawn first and the whole length in the background just after: antd's
-  // table goes over every slot each time it is drawn, at 100,000 a tenth of a second before any row shows.
-  const firstSlots = useMemo(() => (slots.length > PAGE ? slots.slice(0, PAGE) : slots), [slots])
-  const shown = useDeferredValue(slots, firstSlots)
 
   // The pages in view, and the next one when it is near, so scrolling on rarely meets a gap.
   const fetchAround = useRef((_from: number, _to: number) => undefined as void)
@@ -390,7 +385,7 @@ export function CaseTable({
               virtual
               size="small"
               columns={columns}
-              dataSource={shown}
+              dataSource={slots}
               rowKey="index"
               pagination={false}
               loading={NOT_BUSY}
