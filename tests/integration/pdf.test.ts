@@ -276,7 +276,7 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
           validDraft({
             departmentId: departments[0].id,
             phone: '13900000009',
-            receivedAt: toLocalDateTime(new Date(Date.now() - 86_400_000)),
+            receivedAt: toLocalDateTime(new Date(Date.now() - 10 * 60_000 - 86_400_000)),
           }),
         ),
       )
@@ -301,7 +301,8 @@ describe.skipIf(!hasPoppler && !process.env.CI)(
           earlyReason: '客户来电',
         }),
       )
-      const today = toLocalDateTime(new Date()).slice(0, 10)
+      // The day the cases were received (ten minutes ago: yesterday when run just after midnight).
+      const today = validDraft().receivedAt.slice(0, 10)
       const out = await pdf(dir, unwrap(await services.call('reports:weeklyPdf', { from: today, to: today })))
       for (const text of ['本周', '上周', '变化', '部门负责人意见', '签字', '4.0/5'])
         expect(out.text, text).toContain(text)
