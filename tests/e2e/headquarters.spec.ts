@@ -19,7 +19,7 @@ import {
   startCluster,
   type PgCluster,
 } from '../support/postgres'
-import { approve, completeHeadOfficeSetup, linkHeadOffice, newDataDir, shot, useHosts } from './helpers'
+import { approve, completeHeadOfficeSetup, linkHeadOffice, newDataDir, pickDateRange, shot, useHosts } from './helpers'
 import { readFileSync } from 'node:fs'
 
 const hosts = useHosts()
@@ -150,8 +150,7 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   // 周报: every branch, then one branch by department, with its PDF.
   await page.getByRole('navigation').getByRole('button', { name: '周报' }).click()
   const from = format(new Date(now - 6 * DAY), 'yyyy-MM-dd')
-  await page.getByLabel('开始日期').fill(from)
-  await page.getByLabel('结束日期').fill(format(new Date(now), 'yyyy-MM-dd'))
+  await pickDateRange(page.getByRole('main'), from, format(new Date(now), 'yyyy-MM-dd'))
   await expect(page.getByRole('img', { name: '各门店投诉件数（一类/二类）' })).toBeVisible()
   await expect(page.locator('.ant-table-summary')).toContainText(String(SEEDS.length))
   await shot(page, '63-hq-weekly')

@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event'
 import type { HqCaseRow, HqReportRow } from '@shared/schemas/headquarters'
 import { HqCasesPage } from '../../renderer/src/hq/HqCasesPage'
 import { HqReportsPage } from '../../renderer/src/hq/HqReportsPage'
+import { HqWeeklyPage } from '../../renderer/src/hq/HqWeeklyPage'
+import { dayRangePresets } from '@shared/rules/dayRanges'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
 const row: HqCaseRow = {
@@ -95,5 +97,18 @@ describe('head office: Class 2 reports inbox', { timeout: 30_000 }, () => {
       }),
     )
     expect(await screen.findByText(/已签收。门店下次同步时会在投诉上看到/)).toBeInTheDocument()
+  })
+})
+
+describe('head office: 周报', { timeout: 30_000 }, () => {
+  it('opens on this week, Monday to Sunday, as the branch’s weekly screen does (not on last week)', async () => {
+    const api = fakeApi()
+    renderWithApi(<HqWeeklyPage />, api)
+    await waitFor(() => expect(api['hq:weekly']).toHaveBeenCalled())
+    expect(api['hq:weekly']).toHaveBeenCalledWith(dayRangePresets(new Date()).thisWeek)
+    const { from, to } = api['hq:weekly'].mock.calls[0][0]
+    expect(new Date(`${from}T12:00`).getDay()).toBe(1)
+    expect(new Date(`${to}T12:00`).getDay()).toBe(0)
+    expect(from <= new Date().toLocaleDateString('sv-SE') && new Date().toLocaleDateString('sv-SE') <= to).toBe(true)
   })
 })

@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, Table } from 'antd'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { lastWeek, WEEKLY_COLUMNS } from '@shared/rules/weekly'
+import { WEEKLY_COLUMNS } from '@shared/rules/weekly'
+import { dayRangePresets } from '@shared/rules/dayRanges'
 import type { HqWeekRow } from '@shared/schemas/headquarters'
 import type { WeeklyRow } from '@shared/schemas/weekly'
 import { formatFen } from '@shared/values/money'
@@ -19,7 +20,8 @@ const CHART_BRANCHES = 20
 export function HqWeeklyPage() {
   const { t } = useTranslation()
   const api = useApi()
-  const [range, setRange] = useState(() => lastWeek(new Date()))
+  // This week, as the branch's weekly screen: today's complaints are in it (上周 is a preset away).
+  const [range, setRange] = useState(() => dayRangePresets(new Date()).thisWeek)
   const [branch, setBranch] = useState<string | null>(null)
   const week = useLoad(() => api['hq:weekly'](range), [range.from, range.to], true)
   const num = (key: keyof HqWeekRow, title: string) => ({
