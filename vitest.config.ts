@@ -9,8 +9,8 @@ import react from '@vitejs/plugin-react'
 const testTimeout = 20_000
 
 /**
- * The crash tests first (each a minute or so of killed child processes): started last, as vitest
- * does without a cache of earlier runs (CI's case), one of them ran on alone for minutes.
+ * The crash tests first (15–45 s each of killed child processes): started last, as vitest does
+ * without a cache of earlier runs (CI's case), they ran on alone for a minute or two at the end.
  */
 class CrashTestsFirst extends BaseSequencer {
   async sort(files: TestSpecification[]) {

@@ -164,7 +164,7 @@ it.skipIf(!built)(
     const base = await measure(2_000)
     const big = await measure(100_000)
     const row = (name: string, a: number, b: number) =>
-      `${name.padEnd(44)} 2k cases ${a.toFixed(0).padStart(6)} ms   100k ${b.toFixed(0).padStart(6)} ms   ×${(b / a).toFixed(1)}`
+      `${name.padEnd(48)} 2k cases ${a.toFixed(0).padStart(6)} ms   100k ${b.toFixed(0).padStart(6)} ms   ×${(b / a).toFixed(1)}`
     console.log(
       [
         '',

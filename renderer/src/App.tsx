@@ -242,7 +242,7 @@ export function App() {
       <>
         {storeWarning}
         <SignInPage branchName={status.branch?.name ?? ''} onDone={onSession} />
-        <ListWarmUp />
+        {status.mode !== 'headoffice' && <ListWarmUp />}
       </>
     )
   }

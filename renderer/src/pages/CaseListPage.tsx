@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, Empty } from 'antd'
-import { type CaseQuery, type CaseView } from '@shared/schemas/case'
+import type { CaseQuery, CaseView } from '@shared/schemas/case'
 import { useApi } from '../apiContext'
 import { Notice } from '../components/Notice'
 import { useLoad } from '../hooks/useLoad'
