@@ -3,36 +3,23 @@
 import { beforeAll, expect } from 'vitest'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { basename, join } from 'node:path'
-import { build } from 'vite'
+import { basename } from 'node:path'
 import { Store } from '../../electron/store/store'
 import { usableBackup } from '../../electron/store/backups'
+import { buildScript } from '../support/buildScript'
 
-const root = fileURLToPath(new URL('../..', import.meta.url))
-let outDir = ''
+let writer = ''
 
 /** Builds the writer for the test file `testFile` (its import.meta.url) before its tests. */
 export function useWriter(testFile: string): void {
-  outDir = join(root, 'node_modules/.cache/crash-writer', basename(fileURLToPath(testFile), '.test.ts'))
-  beforeAll(async () => {
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      resolve: { alias: { '@shared': join(root, 'shared') } },
-      build: {
-        ssr: join(root, 'tests/crash/writer.ts'),
-        outDir,
-        emptyOutDir: true,
-        rollupOptions: { output: { entryFileNames: 'writer.mjs', format: 'es' } },
-      },
-    })
-  }, 60_000)
+  const folder = `crash-writer/${basename(fileURLToPath(testFile), '.test.ts')}`
+  beforeAll(async () => void (writer = await buildScript('tests/crash/writer.ts', folder, 'writer')), 60_000)
 }
 
 /** Runs the writer from `start` until it has acknowledged something, then kills it at a random moment. */
 export function runAndKill(dir: string, args: string[]): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(outDir, 'writer.mjs'), dir, ...args], {
+    const child = spawn(process.execPath, [writer, dir, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     const acked: number[] = []
@@ -59,7 +46,7 @@ export function runAndKill(dir: string, args: string[]): Promise<number[]> {
 /** Runs the writer to its end (a seed) or until it kills itself at a step; its output and how it stopped. */
 export function runWriter(args: string[]): Promise<{ out: string[]; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(outDir, 'writer.mjs'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [writer, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

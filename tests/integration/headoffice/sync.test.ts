@@ -3,22 +3,18 @@
 // branch process killed with SIGKILL mid-push.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
 import { rm } from 'node:fs/promises'
 import pg from 'pg'
-import { build } from 'vite'
 import type { Case } from '@shared/schemas/case'
 import { Store } from '../../../electron/store/store'
 import { SyncWorker, type SyncStatus } from '../../../electron/headoffice/sync'
 import { generateCases } from '../../../bench/data'
 import { useTempDirs } from '../../support/tempDir'
+import { buildScript } from '../../support/buildScript'
 import { createBranch, createHeadOffice, NO_POSTGRES, usePostgres, type PgCluster } from '../../support/postgres'
 import { recordHeadOfficeAcks } from '../../../electron/services/headOffice'
 import type { AppContext } from '../../../electron/services/context'
-
-const root = fileURLToPath(new URL('../../..', import.meta.url))
-const outDir = join(root, 'node_modules/.cache/headoffice-pusher')
 
 /** A branch data folder with `n` generated cases of branch `code`, one save each ten. */
 async function branchStore(dir: string, code: string, n: number, seed = 3): Promise<Store> {
@@ -263,24 +259,17 @@ describe.skipIf(NO_POSTGRES)('branch sync to head office (PostgreSQL)', { timeou
   })
 
   describe('SIGKILL of the branch during a push', () => {
-    beforeAll(async () => {
-      await build({
-        configFile: false,
-        logLevel: 'warn',
-        resolve: { alias: { '@shared': join(root, 'shared') } },
-        build: {
-          ssr: join(root, 'tests/integration/headoffice/pusher.ts'),
-          outDir,
-          emptyOutDir: true,
-          rollupOptions: { output: { entryFileNames: 'pusher.mjs', format: 'es' } },
-        },
-      })
-    }, 60_000)
+    let pusher = ''
+    beforeAll(
+      async () =>
+        void (pusher = await buildScript('tests/integration/headoffice/pusher.ts', 'headoffice-pusher', 'pusher')),
+      60_000,
+    )
 
     /** Runs the pusher and kills it a moment after its first committed batch; false if it finished first. */
     function pushAndKill(dir: string): Promise<boolean> {
       return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [join(outDir, 'pusher.mjs'), dir, cluster().url('branch_sh03'), '25'], {
+        const child = spawn(process.execPath, [pusher, dir, cluster().url('branch_sh03'), '25'], {
           stdio: ['ignore', 'pipe', 'pipe'],
         })
         let stderr = ''
