@@ -1,24 +1,11 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
-import { BaseSequencer, type TestSpecification } from 'vitest/node'
 import react from '@vitejs/plugin-react'
 
 // Two workers on two cores halve each test's share of the machine: the store's fsync-by-fsync
 // tests (2–3 s alone) passed 5 s under a busy CI. A hang still fails, after 20 s.
 const testTimeout = 20_000
-
-/**
- * The crash tests first (15–45 s each of killed child processes): started last, as vitest does
- * without a cache of earlier runs (CI's case), they ran on alone for a minute or two at the end.
- */
-class CrashTestsFirst extends BaseSequencer {
-  async sort(files: TestSpecification[]) {
-    const sorted = await super.sort(files)
-    const crash = (f: TestSpecification) => f.moduleId.includes('/tests/crash/')
-    return [...sorted.filter(crash), ...sorted.filter((f) => !crash(f))]
-  }
-}
 
 const alias = { '@shared': fileURLToPath(new URL('./shared', import.meta.url)) }
 
@@ -28,7 +15,6 @@ export default defineConfig({
     // Vitest leaves a core to itself (one worker on a 2-core machine); its main process idles, so a
     // second worker there takes the run from 7 to 4.5 minutes.
     maxWorkers: Math.max(2, availableParallelism() - 1),
-    sequence: { sequencer: CrashTestsFirst },
     projects: [
       {
         resolve: { alias },
