@@ -5,8 +5,6 @@ import { IntakeDraft, type IntakeDraftValues } from '@shared/schemas/draft'
 import { DRAFTS_DIR, fsyncDir, StoreUnavailableError, writeFileDurable } from '../store'
 import { requireSession, type ServiceContext } from './context'
 
-// The data folder's drafts (DRAFTS_DIR): one file per member of staff, never part of a case, a backup or the audit trail.
-
 /**
  * The caller's draft file. Named by a hash of the staff id (the session's, never the payload's),
  * so no id can name a path and one clerk's draft is never another's.

@@ -7,7 +7,7 @@ import { EVIDENCE_DIR } from './evidence'
 import { LOCK_FILE_NAME } from './lockFile'
 import { DATA_FILE_NAME } from './writePath'
 
-/** Intake drafts, one file per clerk (services/drafts.ts). */
+/** Intake drafts, one file per member of staff (services/drafts.ts): never part of a case, a backup or the audit trail. */
 export const DRAFTS_DIR = 'drafts'
 
 /** The folders of ours a data folder holds beside the `complaint-desk.*` files. */

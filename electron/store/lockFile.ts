@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { open, readFile, stat, unlink } from 'node:fs/promises'
 
+/** The lock of a data folder (never data: a fresh start and a missing-data check pass it by). */
+export const LOCK_FILE_NAME = 'complaint-desk.lock'
+
 /** What the lock file records of the instance holding it. */
 interface Holder {
   pid: number
@@ -19,9 +22,6 @@ interface Holder {
  * stale and taken over; a lock from before (a bare pid) counts as stale when its process
  * started after the lock was written.
  */
-/** The lock of a data folder (never data: a fresh start and a missing-data check pass it by). */
-export const LOCK_FILE_NAME = 'complaint-desk.lock'
-
 export async function acquireLock(path: string): Promise<{ release: () => Promise<void> } | { heldBy: number }> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
