@@ -13,7 +13,7 @@ export const startSync: StartSync = (ctx, link) => {
         ctx,
         acks.map((a) => ({ caseId: a.caseId, at: a.ackedAt, by: a.ackedBy, comment: a.comment })),
       ),
-    onPushed: (ids) => markReportsAtHeadOffice(ctx, ids),
+    onPushed: (docs) => markReportsAtHeadOffice(ctx, docs),
   })
   worker.start()
   return worker

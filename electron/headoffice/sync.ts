@@ -39,8 +39,8 @@ export interface SyncOptions {
    * (recordHeadOfficeAcks, idempotent).
    */
   onAcks?: (acks: ReportAck[]) => Promise<unknown>
-  /** The cases head office now holds as they are, after each batch commits (a written report there counts as submitted). */
-  onPushed?: (caseIds: string[]) => Promise<unknown>
+  /** The documents head office now holds, after each batch commits (a written report in one counts as submitted). */
+  onPushed?: (pushed: readonly Case[]) => Promise<unknown>
 }
 
 /** A connector for a head office connection from the settings. */
@@ -100,7 +100,7 @@ export class SyncWorker {
       const following = await this.nextBatch(branch, batch.end)
       await sent
       await this.options.source.outboxPushed(batch.end)
-      await this.options.onPushed?.(batch.ids)
+      await this.options.onPushed?.(batch.docs)
       pushed += batch.rows
       this.report(true, { lastPushAt: this.now().toISOString() })
       batch = following
@@ -116,7 +116,7 @@ export class SyncWorker {
   private async nextBatch(
     branch: string,
     after: number | undefined,
-  ): Promise<{ statement: { text: string; values: unknown[] }; end: number; rows: number; ids: string[] } | null> {
+  ): Promise<{ statement: { text: string; values: unknown[] }; end: number; rows: number; docs: Case[] } | null> {
     const source = this.options.source
     const { entries } = source.outboxPending(this.batchSize, after)
     if (entries.length === 0) return null
@@ -136,7 +136,7 @@ export class SyncWorker {
       statement: upsertStatement(branch, rows),
       end: entries[entries.length - 1].end,
       rows: rows.length,
-      ids: rows.map((r) => r.caseId),
+      docs: rows.map((r) => r.doc),
     }
   }
 

@@ -9,16 +9,23 @@ const HEAD_OFFICE = { id: 'head-office', name: '总部' }
 
 /**
  * A Class 2 written report counts as submitted once head office has it (issue 16): after a push,
- * each pushed case whose report was generated and not yet marked submitted is marked submitted to
- * 总部 at that moment, through the lifecycle's own rule (a resolved case becomes reported). The
- * change is pushed in turn; doing it twice changes nothing. Returns how many cases changed.
+ * each case whose pushed document carries its written report (the one generated now, not yet
+ * marked submitted) is marked submitted to 总部 at that moment, through the lifecycle's own rule
+ * (a resolved case becomes reported). A report generated after the worker read the case for its
+ * batch waits for the next batch. The change is pushed in turn; doing it twice changes nothing.
+ * Returns how many cases changed.
  */
-export async function markReportsAtHeadOffice(ctx: AppContext, caseIds: readonly string[]): Promise<number> {
+export async function markReportsAtHeadOffice(ctx: AppContext, pushed: readonly Case[]): Promise<number> {
   const ready = (c: Case) =>
     c.workflow.writtenReport !== null &&
     c.workflow.writtenReport.submittedAt === null &&
     refusalFor(c, 'submitWrittenReport') === null
-  const wanted = new Set(caseIds.filter((id) => ctx.store.data.cases.some((c) => c.id === id && ready(c))))
+  // Which report each pushed document carries (most batches: none).
+  const held = new Map<string, string>()
+  for (const c of pushed) if (c.workflow.writtenReport) held.set(c.id, c.workflow.writtenReport.generatedAt)
+  if (held.size === 0) return 0
+  const atHeadOffice = (c: Case) => held.has(c.id) && held.get(c.id) === c.workflow.writtenReport?.generatedAt
+  const wanted = new Set(ctx.store.data.cases.filter((c) => atHeadOffice(c) && ready(c)).map((c) => c.id))
   if (wanted.size === 0) return 0
   return ctx.store.update((d) => {
     const at = ctx.now().toISOString()
@@ -51,10 +58,12 @@ export interface PulledAck extends HeadOfficeAck {
  * Returns how many cases changed.
  */
 export async function recordHeadOfficeAcks(ctx: AppContext, acks: readonly PulledAck[]): Promise<number> {
-  const wanted = acks.filter((a) => {
-    const c = ctx.store.data.cases.find((x) => x.id === a.caseId)
-    return !c || c.workflow.writtenReport?.headOfficeAck?.at !== a.at
-  })
+  const wanted: PulledAck[] = []
+  for (const a of acks) {
+    // An archived case is read from its month file: brought back live only if the ack is new to it.
+    const c = ctx.store.data.cases.find((x) => x.id === a.caseId) ?? (await ctx.store.readCase(a.caseId))
+    if (c?.workflow.writtenReport && c.workflow.writtenReport.headOfficeAck?.at !== a.at) wanted.push(a)
+  }
   if (wanted.length === 0) return 0
   for (const a of wanted) await ctx.store.ensureLive(a.caseId)
   return ctx.store.update((d) => {
