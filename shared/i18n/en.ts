@@ -1505,8 +1505,10 @@ export const en: Messages = {
       searchButton: 'Search',
       reset: 'Clear filters',
       first: 'First page',
+      previous: 'Previous page',
       next: 'Next page',
       page: 'Page {{n}}',
+      branchesFailed: 'The branch list could not be read, so there is no branch filter: {{message}}',
       empty: 'No complaints match.',
       partial:
         '“{{q}}” has fewer than 3 characters in a row: only the newest {{scanned}} complaints (since {{since}}) were searched. Type at least 3 characters, or filter by branch or date.',

@@ -1417,8 +1417,10 @@ export const zhCN = {
       searchButton: '搜索',
       reset: '清除筛选',
       first: '第一页',
+      previous: '上一页',
       next: '下一页',
       page: '第 {{n}} 页',
+      branchesFailed: '门店列表读取失败，暂不能按门店筛选：{{message}}',
       empty: '没有符合条件的投诉。',
       partial:
         '“{{q}}”不足 3 个连续的字，只搜索了最近的 {{scanned}} 条投诉（{{since}} 以来）。请输入至少 3 个字，或加上门店、日期筛选。',

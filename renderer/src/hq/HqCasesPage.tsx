@@ -1,15 +1,16 @@
-import { ClassTag } from '../ui/tags'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Alert, Button, Input, Space, Table, Tag } from 'antd'
+import { Alert, Button, Input, Space, Table } from 'antd'
 import type { HqCaseQuery, HqCaseRef, HqCaseRow, HqCursor } from '@shared/schemas/headquarters'
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
 import { useApi } from '../apiContext'
-import { Notice } from '../components/Notice'
 import { DateRange } from '../components/DateRange'
 import { FilterSelect } from '../components/FilterSelect'
 import { formatDateTime } from '../format'
 import { useLoad } from '../hooks/useLoad'
+import { useHqCaseColumns } from './HqCaseColumns'
+import { useQueryLoad } from './useQueryLoad'
+import { HqFailed } from './HqStatus'
 
 type Filters = Omit<HqCaseQuery, 'after' | 'limit'>
 const PAGE = 50
@@ -25,7 +26,10 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
   const page = cursors.length - 1
   const branches = useLoad(() => api['hq:branches'](), [])
   const query: HqCaseQuery = { ...filters, limit: PAGE, ...(cursors[page] ? { after: cursors[page] } : {}) }
-  const list = useLoad(() => api['hq:cases'](query), [JSON.stringify(query)], true)
+  // The rows shown stay while the next page or a new filter loads, under the table's spinner.
+  const list = useQueryLoad(query, () => api['hq:cases'](query))
+  const data = list.data
+  const next = list.loading ? null : (data?.next ?? null)
   const set = (patch: Filters) => {
     setFilters((f) => {
       const next = { ...f, ...patch }
@@ -36,54 +40,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
     setCursors([undefined])
   }
   const option = (value: string, label: string) => ({ value, label })
-  const columns = [
-    {
-      title: t('hq.cases.branch'),
-      key: 'branch',
-      render: (r: HqCaseRow) => (
-        <span>
-          {r.branchName || r.branchCode} <span className="muted">{r.branchCode}</span>
-        </span>
-      ),
-    },
-    {
-      title: t('fields.number'),
-      key: 'number',
-      width: 168,
-      render: (r: HqCaseRow) => (
-        <Button
-          type="link"
-          size="small"
-          className="hq-case-link"
-          onClick={() => onOpen({ branchCode: r.branchCode, caseId: r.caseId })}
-        >
-          {r.caseNo}
-        </Button>
-      ),
-    },
-    {
-      title: t('fields.receivedAt'),
-      key: 'at',
-      width: 148,
-      render: (r: HqCaseRow) => <span className="mono">{formatDateTime(r.receivedAt)}</span>,
-    },
-    {
-      title: t('hq.cases.caseClass'),
-      key: 'class',
-      render: (r: HqCaseRow) => (
-        <>
-          <ClassTag caseClass={r.caseClass} />
-          {r.urgent && <Tag color="volcano">{t('list.urgent')}</Tag>}
-        </>
-      ),
-    },
-    { title: t('fields.category'), key: 'category', render: (r: HqCaseRow) => t(`options.category.${r.category}`) },
-    { title: t('fields.status'), key: 'status', render: (r: HqCaseRow) => t(`options.status.${r.status}`) },
-    { title: t('fields.department'), dataIndex: 'departmentName', key: 'department' },
-    { title: t('fields.customerName'), dataIndex: 'customerName', key: 'customer' },
-    { title: t('fields.product'), dataIndex: 'product', key: 'product', ellipsis: true },
-  ]
-  const data = list.state === 'ready' ? list.data : null
+  const columns = useHqCaseColumns(onOpen)
   return (
     <section className="page" aria-labelledby="hq-cases-title">
       <header className="page-header">
@@ -160,7 +117,13 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
           </Button>
         </Space>
       </div>
-      {list.state === 'error' && <Notice kind="error">{list.error.message}</Notice>}
+      {branches.state === 'error' && (
+        <HqFailed
+          message={t('hq.cases.branchesFailed', { message: branches.error.message })}
+          onRetry={branches.reload}
+        />
+      )}
+      {list.error && <HqFailed message={list.error.message} onRetry={list.reload} />}
       {data?.partial && (
         <Alert
           type="info"
@@ -172,8 +135,8 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
             since: formatDateTime(data.partial.since),
           })}
           action={
-            data.next && (
-              <Button size="small" onClick={() => setCursors((c) => [...c, data.next!])}>
+            next && (
+              <Button size="small" onClick={() => setCursors((c) => [...c, next])}>
                 {t('hq.cases.more')}
               </Button>
             )
@@ -184,7 +147,7 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
         className="card"
         size="small"
         rowKey={(r) => `${r.branchCode}/${r.caseId}`}
-        loading={list.state === 'loading'}
+        loading={list.loading}
         columns={columns}
         dataSource={data?.rows ?? []}
         pagination={false}
@@ -195,8 +158,11 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
         <Button disabled={page === 0} onClick={() => setCursors([undefined])}>
           {t('hq.cases.first')}
         </Button>
+        <Button disabled={page === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          {t('hq.cases.previous')}
+        </Button>
         <span className="muted">{t('hq.cases.page', { n: page + 1 })}</span>
-        <Button disabled={!data?.next} onClick={() => data?.next && setCursors((c) => [...c, data.next!])}>
+        <Button disabled={!next} onClick={() => next && setCursors((c) => [...c, next])}>
           {t('hq.cases.next')}
         </Button>
       </Space>
