@@ -1554,7 +1554,8 @@ export const en: Messages = {
       done: 'Signed for. The branch sees it on the case at its next sync.',
       ackBy: '{{by}}, {{at}}',
       empty: 'No reports.',
-      more: 'More',
+      ackColumn: 'Sign-off',
+      staffFailed: 'The managers could not be read, so no report can be signed for yet: {{message}}',
     },
     patterns: {
       title: 'Patterns',

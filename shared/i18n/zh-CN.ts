@@ -1466,7 +1466,8 @@ export const zhCN = {
       done: '已签收。门店下次同步时会在投诉上看到签收和意见。',
       ackBy: '{{by}}，{{at}}',
       empty: '没有报告。',
-      more: '更多',
+      ackColumn: '签收',
+      staffFailed: '无法读取主管名单，暂不能签收：{{message}}',
     },
     patterns: {
       title: '跨店规律',

@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Button, Modal, Segmented, Table, Tag } from 'antd'
+import { Button, Modal, Segmented, Space, Table, Tag } from 'antd'
 import { HqSignInput, type HqCaseRef, type HqInboxQuery, type HqReportRow } from '@shared/schemas/headquarters'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { useApi } from '../apiContext'
 import { MiniForm } from '../components/MiniForm'
-import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
 import { useLoad } from '../hooks/useLoad'
 import { useFeedback } from '../ui/feedback'
+import { useQueryLoad } from './useQueryLoad'
+import { HqFailed, HqLoading } from './HqStatus'
 
 type State = NonNullable<HqInboxQuery['state']>
 const PAGE = 50
@@ -21,11 +22,14 @@ export function HqReportsPage({ signedIn, onOpen }: { signedIn: StaffPublic; onO
   const [state, setState] = useState<State>('unsigned')
   const [offset, setOffset] = useState(0)
   const [signing, setSigning] = useState<HqReportRow | null>(null)
-  const inbox = useLoad(() => api['hq:reports']({ state, offset, limit: PAGE }), [state, offset], true)
+  const query: HqInboxQuery = { state, offset, limit: PAGE }
+  // The rows shown stay while another page or state loads, under the table's spinner.
+  const inbox = useQueryLoad(query, () => api['hq:reports'](query))
   const staff = useLoad(() => api['auth:listStaff'](), [])
   const managers = staff.state === 'ready' ? staff.data.filter((s) => s.role === 'manager') : []
   const approver = signedIn.role === 'manager' ? signedIn.id : ''
-  const data = inbox.state === 'ready' ? inbox.data : null
+  const data = inbox.data
+  const hasMore = !inbox.loading && data?.hasMore
   return (
     <section className="page" aria-labelledby="hq-reports-title">
       <header className="page-header">
@@ -42,12 +46,12 @@ export function HqReportsPage({ signedIn, onOpen }: { signedIn: StaffPublic; onO
         }}
         options={(['unsigned', 'signed', 'all'] as const).map((s) => ({ value: s, label: t(`hq.reports.${s}`) }))}
       />
-      {inbox.state === 'error' && <Notice kind="error">{inbox.error.message}</Notice>}
+      {inbox.error && <HqFailed message={inbox.error.message} onRetry={inbox.reload} />}
       <Table<HqReportRow>
         className="card"
         size="small"
         rowKey={(r) => `${r.branchCode}/${r.caseId}`}
-        loading={inbox.state === 'loading'}
+        loading={inbox.loading}
         dataSource={data?.rows ?? []}
         pagination={false}
         locale={{ emptyText: t('hq.reports.empty') }}
@@ -71,7 +75,7 @@ export function HqReportsPage({ signedIn, onOpen }: { signedIn: StaffPublic; onO
           { title: t('fields.department'), dataIndex: 'departmentName', key: 'dept' },
           { title: t('hq.reports.summary'), dataIndex: 'summary', key: 'summary', ellipsis: true },
           {
-            title: t('hq.reports.signed'),
+            title: t('hq.reports.ackColumn'),
             key: 'ack',
             render: (r: HqReportRow) =>
               r.ack ? (
@@ -88,15 +92,16 @@ export function HqReportsPage({ signedIn, onOpen }: { signedIn: StaffPublic; onO
           },
         ]}
       />
-      {(offset > 0 || data?.hasMore) && (
-        <div className="pager">
+      {(offset > 0 || hasMore) && (
+        <Space className="pager">
           <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            {t('hq.cases.first')}
-          </Button>{' '}
-          <Button disabled={!data?.hasMore} onClick={() => setOffset(offset + PAGE)}>
-            {t('hq.reports.more')}
+            {t('hq.cases.previous')}
           </Button>
-        </div>
+          <span className="muted">{t('hq.cases.page', { n: Math.floor(offset / PAGE) + 1 })}</span>
+          <Button disabled={!hasMore} onClick={() => setOffset(offset + PAGE)}>
+            {t('hq.cases.next')}
+          </Button>
+        </Space>
       )}
       <Modal
         open={signing !== null}
@@ -108,6 +113,10 @@ export function HqReportsPage({ signedIn, onOpen }: { signedIn: StaffPublic; onO
           t('hq.reports.signTitle', { number: signing.caseNo, branch: signing.branchName || signing.branchCode })
         }
       >
+        {signing && staff.state === 'loading' && <HqLoading label={t('app.loading')} />}
+        {signing && staff.state === 'error' && (
+          <HqFailed message={t('hq.reports.staffFailed', { message: staff.error.message })} onRetry={staff.reload} />
+        )}
         {signing && staff.state === 'ready' && (
           <MiniForm
             id="hq-sign"
