@@ -1539,6 +1539,8 @@ export const en: Messages = {
       pdf: 'Download the branch’s weekly PDF',
       none: 'No complaints in this period.',
       overdueHint: 'Overdue by head office’s deadlines, as of now.',
+      chartTop:
+        'The chart shows the {{shown}} branches with the most complaints, of {{count}}; the table below has them all.',
     },
     reports: {
       title: 'Class 2 reports',

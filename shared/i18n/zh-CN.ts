@@ -1451,6 +1451,7 @@ export const zhCN = {
       pdf: '下载门店周报 PDF',
       none: '这段时间没有投诉。',
       overdueHint: '逾期按总部的处理时限计算，截至现在。',
+      chartTop: '图中为投诉最多的 {{shown}} 家，共 {{count}} 家；全部见下表。',
     },
     reports: {
       title: '二类报告签收',
