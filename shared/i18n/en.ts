@@ -1517,6 +1517,8 @@ export const en: Messages = {
     },
     case: {
       title: '{{number}} · {{branch}}',
+      heading: 'Complaint',
+      loading: 'Reading the complaint…',
       readOnly: 'Head office can read a branch’s complaint, never change it.',
       pushed: 'Last synced by the branch: {{at}} (version {{version}})',
       report: 'Written report',

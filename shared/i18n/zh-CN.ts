@@ -1429,6 +1429,8 @@ export const zhCN = {
     },
     case: {
       title: '{{number}} · {{branch}}',
+      heading: '投诉详情',
+      loading: '正在读取投诉…',
       readOnly: '总部只能查看门店的投诉，不能修改。',
       pushed: '门店最后同步：{{at}}（版本 {{version}}）',
       report: '书面报告',

@@ -4,19 +4,19 @@ import { Alert, Descriptions, Drawer, Timeline } from 'antd'
 import type { HqCaseRef, HqCaseView } from '@shared/schemas/headquarters'
 import { formatFen } from '@shared/values/money'
 import { useApi } from '../apiContext'
-import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
-import { useLoad } from '../hooks/useLoad'
+import { useQueryLoad } from './useQueryLoad'
+import { HqFailed, HqLoading } from './HqStatus'
 
 /** One branch's case as head office reads it: read-only, phone masked, with the 签收 if given. */
 export function HqCaseDrawer({ target, onClose }: { target: HqCaseRef | null; onClose: () => void }) {
   const { t } = useTranslation()
   const api = useApi()
-  const view = useLoad<HqCaseView | null>(
-    async () => (target ? api['hq:case'](target) : { ok: true, data: null }),
-    [target?.branchCode, target?.caseId],
+  const view = useQueryLoad<HqCaseView | null>(target, async () =>
+    target ? api['hq:case'](target) : { ok: true, data: null },
   )
-  const v = view.state === 'ready' ? view.data : null
+  // Another case's details are never shown while this one loads.
+  const v = view.loading ? null : view.data
   const c = v?.case
   const report = c?.workflow.writtenReport
   return (
@@ -24,9 +24,12 @@ export function HqCaseDrawer({ target, onClose }: { target: HqCaseRef | null; on
       open={target !== null}
       onClose={onClose}
       size="large"
-      title={c && v ? t('hq.case.title', { number: c.number, branch: v.branchName || v.branchCode }) : ''}
+      title={
+        c && v ? t('hq.case.title', { number: c.number, branch: v.branchName || v.branchCode }) : t('hq.case.heading')
+      }
     >
-      {view.state === 'error' && <Notice kind="error">{view.error.message}</Notice>}
+      {target && view.loading && <HqLoading label={t('hq.case.loading')} />}
+      {view.error && <HqFailed message={view.error.message} onRetry={view.reload} />}
       {c && v && (
         <>
           <Alert type="info" role="status" title={t('hq.case.readOnly')} />
