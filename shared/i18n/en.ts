@@ -1574,6 +1574,7 @@ export const en: Messages = {
       cases: 'Complaints',
       span: 'When',
       examples: 'Newest complaints',
+      separator: ', ',
     },
     settings: {
       link: 'Head office database',

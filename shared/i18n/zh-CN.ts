@@ -1484,6 +1484,7 @@ export const zhCN = {
       cases: '件数',
       span: '时间',
       examples: '最近的投诉',
+      separator: '、',
     },
     settings: {
       link: '总部数据库',

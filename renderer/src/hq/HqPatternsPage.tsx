@@ -4,9 +4,9 @@ import { Button, InputNumber, Space, Table, Tag } from 'antd'
 import type { HqCaseRef, HqPattern } from '@shared/schemas/headquarters'
 import { PATTERN_DEFAULTS, PATTERN_LIMITS } from '@shared/values/patterns'
 import { useApi } from '../apiContext'
-import { Notice } from '../components/Notice'
 import { formatDateTime } from '../format'
-import { useLoad } from '../hooks/useLoad'
+import { useQueryLoad } from './useQueryLoad'
+import { HqFailed } from './HqStatus'
 
 const KIND_COLOUR = { batch: 'red', model: 'volcano', product: 'orange', category: 'blue' } as const
 
@@ -17,7 +17,7 @@ export function HqPatternsPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void })
   const [minBranches, setMinBranches] = useState<number>(PATTERN_DEFAULTS.minBranches)
   const [days, setDays] = useState<number>(PATTERN_DEFAULTS.days)
   const [asked, setAsked] = useState({ minBranches, days })
-  const found = useLoad(() => api['hq:patterns'](asked), [asked.minBranches, asked.days], true)
+  const found = useQueryLoad(asked, () => api['hq:patterns'](asked))
   const what = (p: HqPattern) => (p.kind === 'category' ? t(`options.category.${p.key}`) : p.text)
   return (
     <section className="page" aria-labelledby="hq-patterns-title">
@@ -52,8 +52,8 @@ export function HqPatternsPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void })
         </Space>
         <p className="muted">{t('hq.patterns.intro', { n: asked.minBranches, days: asked.days })}</p>
       </div>
-      {found.state === 'error' && <Notice kind="error">{found.error.message}</Notice>}
-      {found.state === 'ready' && (
+      {found.error && <HqFailed message={found.error.message} onRetry={found.reload} />}
+      {found.data && (
         <p className="muted">
           {t('hq.patterns.read', {
             count: found.data.cases,
@@ -66,8 +66,8 @@ export function HqPatternsPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void })
         className="card"
         size="small"
         rowKey={(p) => `${p.kind}:${p.key}`}
-        loading={found.state === 'loading'}
-        dataSource={found.state === 'ready' ? found.data.patterns : []}
+        loading={found.loading}
+        dataSource={found.data?.patterns ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('hq.patterns.none') }}
         expandable={{
@@ -107,7 +107,7 @@ export function HqPatternsPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void })
                   {p.branches
                     .slice(0, 6)
                     .map((b) => `${b.branchName || b.branchCode}×${b.count}`)
-                    .join('、')}
+                    .join(t('hq.patterns.separator'))}
                   {p.branches.length > 6 ? '…' : ''}
                 </span>
               </span>
