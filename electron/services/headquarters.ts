@@ -182,7 +182,12 @@ export function hqWeekOverview(ctx: ServiceContext, range: HqWeekQuery): Promise
   return withDb(ctx, async (db) => {
     const { from, to } = rangeInstants(range)
     const figures = await db.weekFigures(from, to)
-    const byCode = await branchNames(ctx, db)
+    // A branch new since the names were read is named (and the list refreshed), not left blank.
+    const byCode = await branchNames(
+      ctx,
+      db,
+      figures.counts.map((c) => c.branchCode),
+    )
     const rows = new Map<string, HqWeekRow>()
     for (const [code, name] of byCode) rows.set(code, emptyWeekRow(code, name))
     for (const c of figures.counts) {

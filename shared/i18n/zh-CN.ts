@@ -1503,7 +1503,20 @@ export const zhCN = {
       alreadySigned: '这份报告已经签收过了。',
     },
     patternKind: { batch: '批次', model: '型号', product: '商品', category: '投诉类别' },
-    pdf: { source: '总部（{{headOffice}}）据总部数据库生成 · {{at}}' },
+    pdf: {
+      source: '总部（{{headOffice}}）据总部数据库生成 · {{at}}',
+      overviewButton: '导出 PDF',
+      overviewTitle: '各门店每周投诉追踪（总部）',
+      overviewMeta: '{{headOffice}} · {{from}} — {{to}} · 生成于 {{at}}',
+      overviewTotals: '全部门店合计',
+      overviewBranches: '门店数',
+      overviewActive: '有投诉门店',
+      overviewNote: '未结、逾期为生成时的状态；逾期按总部的处理时限计算。',
+      overviewChart: '投诉最多的 {{count}} 家门店（一类 / 二类）',
+      overviewTable: '各门店明细（{{count}} 家，按门店编号）',
+      overviewCode: '门店编号',
+      overviewName: '门店名称',
+    },
   },
 }
 export type Messages = typeof zhCN

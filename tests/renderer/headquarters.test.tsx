@@ -6,6 +6,8 @@ import { HqCasesPage } from '../../renderer/src/hq/HqCasesPage'
 import { HqReportsPage } from '../../renderer/src/hq/HqReportsPage'
 import { HqWeeklyPage } from '../../renderer/src/hq/HqWeeklyPage'
 import { dayRangePresets } from '@shared/rules/dayRanges'
+import { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from '@shared/values/options'
+import { HostContext } from '../../renderer/src/apiContext'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
 const row: HqCaseRow = {
@@ -110,5 +112,36 @@ describe('head office: 周报', { timeout: 30_000 }, () => {
     expect(new Date(`${from}T12:00`).getDay()).toBe(1)
     expect(new Date(`${to}T12:00`).getDay()).toBe(0)
     expect(from <= new Date().toLocaleDateString('sv-SE') && new Date().toLocaleDateString('sv-SE') <= to).toBe(true)
+  })
+
+  it('exports every branch’s week as a PDF for the range shown (saved in the desktop app)', async () => {
+    const range = dayRangePresets(new Date()).thisWeek
+    const zero = {
+      branchCode: 'SH01',
+      branchName: '静安寺店',
+      total: 0,
+      class1: 0,
+      class2: 0,
+      urgent: 0,
+      open: 0,
+      overdue: 0,
+      byStatus: Object.fromEntries(CASE_STATUSES.map((s) => [s, 0])) as Record<CaseStatus, number>,
+      byCategory: Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>,
+    }
+    const file = { fileName: '各门店每周投诉追踪.pdf', base64: btoa('%PDF') }
+    const api = fakeApi({
+      'hq:weekly': { ok: true, data: { ...range, branches: [zero], total: zero } },
+      'hq:weeklyOverviewPdf': { ok: true, data: file },
+      'files:savePdf': { ok: true, data: { saved: true, path: '/tmp/r.pdf' } },
+    })
+    renderWithApi(
+      <HostContext.Provider value="desktop">
+        <HqWeeklyPage />
+      </HostContext.Provider>,
+      api,
+    )
+    await userEvent.click(await screen.findByRole('button', { name: '导出 PDF' }))
+    await waitFor(() => expect(api['files:savePdf']).toHaveBeenCalledWith(file))
+    expect(api['hq:weeklyOverviewPdf']).toHaveBeenCalledWith(range)
   })
 })

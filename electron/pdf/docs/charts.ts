@@ -13,14 +13,26 @@ export function ticks(max: number, count = 5): number[] {
 const AXIS = 'stroke="#666" stroke-width="0.6"'
 const GRID = 'stroke="#ddd" stroke-width="0.4"'
 
+/** About how wide `s` sets at `size` in the CJK font: a Han or full-width character is 1 em, others under 0.6. */
+const textWidth = (s: string, size: number) =>
+  [...s].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 1 : 0.6), 0) * size
+
+/** `s` cut with an ellipsis to fit `width` at `size`: a long label would run off the chart's left edge. */
+export function clip(s: string, width: number, size: number): string {
+  if (textWidth(s, size) <= width) return s
+  const chars = [...s]
+  while (chars.length > 1 && textWidth(`${chars.join('')}…`, size) > width) chars.pop()
+  return `${chars.join('')}…`
+}
+
 /** Horizontal bars, one per label, two series stacked (e.g. Class 1 and Class 2), with a count axis. */
 export function stackedBars(
   rows: { label: string; a: number; b: number }[],
   legend: [string, string],
   width = 500,
+  labelW = 110,
 ): string {
   const rowH = 22
-  const labelW = 110
   const plotH = rows.length * rowH + 4
   const height = plotH + 44
   const scaleTicks = ticks(Math.max(1, ...rows.map((r) => r.a + r.b)))
@@ -39,7 +51,7 @@ export function stackedBars(
       const y = i * rowH + 4
       const wa = r.a * scale
       const wb = r.b * scale
-      return `<text x="${labelW - 6}" y="${y + 11}" font-size="9" text-anchor="end">${esc(r.label)}</text>
+      return `<text x="${labelW - 6}" y="${y + 11}" font-size="9" text-anchor="end">${esc(clip(r.label, labelW - 8, 9))}</text>
 <rect x="${labelW}" y="${y}" width="${wa}" height="14" fill="#4a7fc1"/>
 <rect x="${labelW + wa}" y="${y}" width="${wb}" height="14" fill="#e0883c"/>
 <text x="${labelW + wa + wb + 4}" y="${y + 11}" font-size="8">${r.a + r.b}</text>`

@@ -10,6 +10,7 @@ import {
   hqWeeklyPdf,
   hqWeekOverview,
 } from '../headquarters'
+import { hqWeekOverviewPdf } from '../hqWeekOverviewPdf'
 import type { HandlersFor } from './types'
 
 export const headquartersHandlers: HandlersFor<typeof headquartersChannels> = {
@@ -17,6 +18,7 @@ export const headquartersHandlers: HandlersFor<typeof headquartersChannels> = {
   'hq:cases': (input, ctx) => hqListCases(ctx, input),
   'hq:case': (input, ctx) => hqGetCase(ctx, input),
   'hq:weekly': (input, ctx) => hqWeekOverview(ctx, input),
+  'hq:weeklyOverviewPdf': (input, ctx) => hqWeekOverviewPdf(ctx, input),
   'hq:branchWeekly': (input, ctx) => hqBranchWeek(ctx, input),
   'hq:weeklyPdf': (input, ctx) => hqWeeklyPdf(ctx, input),
   'hq:reports': (input, ctx) => hqReportsInbox(ctx, input),

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { dayRangePresets } from '@shared/rules/dayRanges'
 import type { HqWeekRow } from '@shared/schemas/headquarters'
 import { useApi } from '../apiContext'
+import { PdfButton } from '../case/PdfButton'
 import { DateRange } from '../components/DateRange'
 import { HqBranchWeek } from './HqBranchWeek'
 import { useQueryLoad } from './useQueryLoad'
@@ -47,7 +48,10 @@ export function HqWeeklyPage() {
           {data && (
             <Spin spinning={week.loading}>
               <div className="card">
-                <h2>{t('hq.weekly.branches')}</h2>
+                <header className="page-header">
+                  <h2>{t('hq.weekly.branches')}</h2>
+                  <PdfButton label={t('hq.pdf.overviewButton')} make={() => api['hq:weeklyOverviewPdf'](range)} />
+                </header>
                 <p className="muted">
                   {t('weekly.totalLine', { count: data.total.total })} · {t('hq.weekly.overdueHint')}{' '}
                   {t('hq.weekly.pick')}

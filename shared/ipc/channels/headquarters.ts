@@ -32,6 +32,8 @@ export const headquartersChannels = channels({
   'hq:case': { input: HqCaseRef, output: HqCaseView, auth: 'session' },
   /** 周报: every branch's week at a glance. */
   'hq:weekly': { input: HqWeekQuery, output: HqWeekOverview, auth: 'session' },
+  /** That overview on paper: totals, the busiest branches' chart, every branch's row. */
+  'hq:weeklyOverviewPdf': { input: HqWeekQuery, output: GeneratedFile, auth: 'session' },
   /** One branch's week per department (the branch's own report), and its PDF. */
   'hq:branchWeekly': { input: HqBranchWeekQuery, output: HqBranchWeek, auth: 'session' },
   'hq:weeklyPdf': { input: HqBranchWeekQuery, output: GeneratedFile, auth: 'session' },
