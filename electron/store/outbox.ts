@@ -47,6 +47,8 @@ export class Outbox {
   private mark: Mark = { offset: 0, v: 0 }
   private dirty = false
   private unwritten: Buffer = Buffer.alloc(0)
+  /** pendingCount's memo: `n` whole lines in bytes [from, to) of the outbox. */
+  private counted = { from: 0, to: 0, n: 0 }
 
   private constructor(
     private readonly dir: string,
@@ -123,11 +125,36 @@ export class Outbox {
     return { entries, from }
   }
 
-  /** How many entries wait (lines after the mark, not parsed). */
+  /**
+   * How many entries wait (lines after the mark, not parsed). Counted once, then only over the
+   * bytes appended or pushed since: the worker asks after every batch, and a first push of a
+   * large backlog would otherwise read the whole rest of the outbox each time.
+   */
   pendingCount(): number {
+    const c = this.counted
+    // The mark outside what was counted, or the file emptied since: count afresh.
+    if (this.mark.offset < c.from || this.mark.offset > c.to || c.to > this.size)
+      Object.assign(c, { from: this.mark.offset, to: this.mark.offset, n: 0 })
+    c.n -= this.linesBetween(c.from, this.mark.offset).n
+    c.from = this.mark.offset
+    const added = this.linesBetween(c.to, this.size)
+    c.n += added.n
+    c.to = added.end
+    return c.n
+  }
+
+  /** Whole lines starting in [from, to): how many, and the byte after the last one. */
+  private linesBetween(from: number, to: number): { n: number; end: number } {
     let n = 0
-    this.scan(this.mark.offset, () => (n++, true))
-    return n
+    let end = from
+    if (from < to)
+      this.scan(from, (_line, lineEnd) => {
+        if (lineEnd > to) return false
+        n++
+        end = lineEnd
+        return true
+      })
+    return { n, end }
   }
 
   /** Calls `each` with every whole line from byte `from` (and where it ends) until it returns false. */

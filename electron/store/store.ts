@@ -482,6 +482,12 @@ export class Store extends WritePath {
     return this.outbox?.pending(max, after) ?? { entries: [], from: 0 }
   }
 
+  /** Calls `listener` after each save that queued changes for head office; returns how to stop. */
+  onOutboxGrown(listener: () => void): () => void {
+    this.outboxListeners.add(listener)
+    return () => void this.outboxListeners.delete(listener)
+  }
+
   /** How many changes wait to be pushed to head office. */
   outboxPendingCount(): number {
     return this.outbox?.pendingCount() ?? 0

@@ -31,6 +31,8 @@ export class WritePath {
   protected numbers: CaseNumberMark | null = null
   /** Cases changed by acknowledged saves, for head office (outbox.ts); opened at load. */
   protected outbox: Outbox | null = null
+  /** Told after a save queued changes in the outbox (the push worker wakes up). */
+  protected readonly outboxListeners = new Set<() => void>()
   state: StoreState = 'ok'
   detail: string | undefined
 
@@ -108,7 +110,10 @@ export class WritePath {
     if (committed === null) return result // nothing changed: nothing written
     this.audit.staged(committed.audit)
     // Acknowledged: the changed cases join the outbox (no fsync; the journal holds the save).
-    if (committed.cases.length > 0) this.outbox?.append(committed.cases.map((c) => c.id))
+    if (committed.cases.length > 0 && this.outbox) {
+      this.outbox.append(committed.cases.map((c) => c.id))
+      for (const listener of this.outboxListeners) listener()
+    }
     if (this.doc.journalBytes >= this.compactAtBytes) this.foldSoon()
     return result
   }
