@@ -3,7 +3,7 @@
 // this file, allowed both (eslint/layers.js), makes one over a small pool of connections as the
 // head office login. main.ts and the browser host pass it to openServices.
 import pg from 'pg'
-import { refusedByServer } from './headoffice/sync'
+import { problemOf, refusedByServer } from './headoffice/sync'
 import {
   branchDocs,
   headOfficePool,
@@ -18,9 +18,9 @@ import {
 } from './headoffice/hq'
 import { HqUnavailable, type HqDatabase, type OpenHeadquarters } from './services/headquarters'
 
-/** A lost line, a server gone or a refused login is "head office unreachable"; anything else a fault. */
+/** A lost line, a server gone, a refused login or no such database is "head office unreachable"; anything else a fault. */
 function unavailable(err: unknown): boolean {
-  if (err instanceof pg.DatabaseError) return !refusedByServer(err) || /^28/.test(err.code ?? '')
+  if (err instanceof pg.DatabaseError) return !refusedByServer(err) || /^(28|3D)/.test(err.code ?? '')
   return err instanceof Error && !(err instanceof TypeError) && !(err instanceof RangeError)
 }
 
@@ -32,18 +32,19 @@ export const openHeadquarters: OpenHeadquarters = (link) => {
     try {
       client = await pool.connect()
     } catch (err) {
-      throw new HqUnavailable((err as Error).message)
+      throw new HqUnavailable((err as Error).message, problemOf(err))
     }
     try {
       // A branch's login here would see only its own branch: said at once rather than read as "all".
       if (!roleChecked) {
-        if (!(await isHeadOfficeRole(client))) throw new HqUnavailable(`${link.user}: not a head office login`)
+        if (!(await isHeadOfficeRole(client)))
+          throw new HqUnavailable(`${link.user}: not a head office login`, 'permission')
         roleChecked = true
       }
       return await fn(client)
     } catch (err) {
       if (err instanceof HqUnavailable || !unavailable(err)) throw err
-      throw new HqUnavailable((err as Error).message)
+      throw new HqUnavailable((err as Error).message, problemOf(err))
     } finally {
       client.release()
     }

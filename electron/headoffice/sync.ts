@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Case } from '@shared/schemas/case'
-import type { WorkerStatus } from '@shared/schemas/headOffice'
+import type { SyncProblem, WorkerStatus } from '@shared/schemas/headOffice'
 import type { OutboxPending } from '../store/index'
 import { clientConfig, type HeadOfficeConnection } from './config'
 import { acksSince, upsertStatement, type CaseRow, type ReportAck } from './push'
@@ -17,6 +17,8 @@ export interface SyncSource {
   }>
   outboxPending(max?: number, after?: number): OutboxPending
   outboxPendingCount(): number
+  /** Tells `listener` when a save queued changes; returns how to stop (the store has it). */
+  onOutboxGrown?(listener: () => void): () => void
   outboxPushed(offset: number): Promise<void>
   readCase(id: string): Promise<Case | null>
 }
@@ -41,6 +43,25 @@ export interface SyncOptions {
   onAcks?: (acks: ReportAck[]) => Promise<unknown>
   /** The documents head office now holds, after each batch commits (a written report in one counts as submitted). */
   onPushed?: (pushed: readonly Case[]) => Promise<unknown>
+  /**
+   * Cases head office's database refused by its rules (a constraint), each alone: the rest of
+   * their batch went on, and these wait for their next change. Recorded durably (the audit trail).
+   */
+  onRefused?: (refused: readonly RefusedCase[]) => Promise<unknown>
+}
+
+/** A case the database refused, and why (its own words). */
+export interface RefusedCase {
+  caseId: string
+  number: string
+  reason: string
+}
+
+/** One transaction's worth of the outbox: its rows, their upsert and where in the outbox it ends. */
+interface Batch {
+  rows: CaseRow[]
+  statement: { text: string; values: unknown[] }
+  end: number
 }
 
 /** A connector for a head office connection from the settings. */
@@ -67,8 +88,17 @@ export class SyncWorker {
   private timer: NodeJS.Timeout | null = null
   private wakeUp: (() => void) | null = null
   private loop: Promise<void> | null = null
+  private unlisten: (() => void) | null = null
   private delay: number
-  private current: SyncStatus = { state: 'pending', pending: 0, offlineSince: null, lastError: null, lastPushAt: null }
+  private current: SyncStatus = {
+    state: 'pending',
+    pending: 0,
+    offlineSince: null,
+    lastError: null,
+    problem: null,
+    lastPushAt: null,
+    refused: [],
+  }
   private readonly batchSize: number
   private readonly now: () => Date
   private readonly retry: { minMs: number; maxMs: number }
@@ -98,14 +128,56 @@ export class SyncWorker {
       const sent = client.query(batch.statement)
       sent.catch(() => undefined) // awaited below, after the next batch is ready
       const following = await this.nextBatch(branch, batch.end)
-      await sent
+      const taken = await sent.then(
+        () => batch!.rows,
+        (err: unknown) => {
+          if (!refusedRow(err)) throw err
+          return this.pushOneByOne(client, branch, batch!.rows)
+        },
+      )
       await this.options.source.outboxPushed(batch.end)
-      await this.options.onPushed?.(batch.docs)
-      pushed += batch.rows
+      this.forgetRefused(taken)
+      await this.options.onPushed?.(taken.map((r) => r.doc))
+      pushed += taken.length
       this.report(true, { lastPushAt: this.now().toISOString() })
       batch = following
     }
     return pushed
+  }
+
+  /** Cases head office took after all (corrected since) are no longer listed as refused. */
+  private forgetRefused(taken: readonly CaseRow[]): void {
+    if (this.current.refused.length === 0) return
+    const numbers = new Set(taken.map((r) => r.doc.number))
+    this.current = { ...this.current, refused: this.current.refused.filter((r) => !numbers.has(r.number)) }
+  }
+
+  /**
+   * A batch the database refused by its rules: each case is pushed alone, so one bad case
+   * never holds up the others (or the branch's sync for good). Those refused are handed to
+   * onRefused and kept in the status. Returns the rows head office took.
+   */
+  private async pushOneByOne(client: pg.Client, branch: string, rows: CaseRow[]): Promise<CaseRow[]> {
+    const taken: CaseRow[] = []
+    const refused: RefusedCase[] = []
+    for (const row of rows) {
+      try {
+        await client.query(upsertStatement(branch, [row]))
+        taken.push(row)
+      } catch (err) {
+        if (!refusedRow(err)) throw err
+        refused.push({ caseId: row.caseId, number: row.doc.number, reason: (err as Error).message })
+      }
+    }
+    // Said once per case and reason (a case can be in several batches of one backlog).
+    const known = new Set(this.current.refused.map((r) => `${r.number}\n${r.reason}`))
+    const fresh = refused.filter((r) => !known.has(`${r.number}\n${r.reason}`))
+    if (fresh.length > 0) {
+      await this.options.onRefused?.(fresh)
+      const kept = [...fresh.map(({ number, reason }) => ({ number, reason })), ...this.current.refused]
+      this.current = { ...this.current, refused: kept.slice(0, 20) }
+    }
+    return taken
   }
 
   /**
@@ -113,10 +185,7 @@ export class SyncWorker {
    * row per case, the case as it is now under the newest version the batch names for it (the
    * document is at least that new: an entry is written after the save it names).
    */
-  private async nextBatch(
-    branch: string,
-    after: number | undefined,
-  ): Promise<{ statement: { text: string; values: unknown[] }; end: number; rows: number; docs: Case[] } | null> {
+  private async nextBatch(branch: string, after: number | undefined): Promise<Batch | null> {
     const source = this.options.source
     const { entries } = source.outboxPending(this.batchSize, after)
     if (entries.length === 0) return null
@@ -132,12 +201,7 @@ export class SyncWorker {
       if (!doc || doc.branchCode !== branch) continue
       rows.push({ caseId: id, version, doc, departmentName: names.get(doc.departmentId) ?? '' })
     }
-    return {
-      statement: upsertStatement(branch, rows),
-      end: entries[entries.length - 1].end,
-      rows: rows.length,
-      docs: rows.map((r) => r.doc),
-    }
+    return { rows, statement: upsertStatement(branch, rows), end: entries[entries.length - 1].end }
   }
 
   /** Pulls the acks signed since the last pull and hands them to onAcks. */
@@ -177,6 +241,7 @@ export class SyncWorker {
     this.current = {
       ...this.current,
       lastError: reachable ? null : this.current.lastError,
+      problem: reachable ? null : this.current.problem,
       ...change,
       pending,
       state,
@@ -189,6 +254,7 @@ export class SyncWorker {
   start(): void {
     if (this.running) return
     this.running = true
+    this.unlisten = this.options.source.onOutboxGrown?.(() => this.wake()) ?? null
     this.loop = this.run()
   }
 
@@ -209,9 +275,9 @@ export class SyncWorker {
         this.drop()
         wait = this.delay
         this.delay = Math.min(this.delay * 2, this.retry.maxMs)
-        // Head office answered but refused the batch (a constraint, a permission): reachable, still
-        // pending, retried with backoff and shown with its reason. Anything else: offline.
-        this.report(refusedByServer(err), { lastError: (err as Error).message })
+        // Head office answered but refused (a login, a permission): reachable, still pending,
+        // retried with backoff and shown with its reason. Anything else: offline.
+        this.report(refusedByServer(err), { lastError: (err as Error).message, problem: problemOf(err) })
       }
       if (!this.running) break
       await new Promise<void>((resolve) => {
@@ -224,6 +290,8 @@ export class SyncWorker {
 
   async stop(): Promise<void> {
     this.running = false
+    this.unlisten?.()
+    this.unlisten = null
     if (this.timer) clearTimeout(this.timer)
     this.wakeUp?.()
     await this.loop
@@ -234,4 +302,23 @@ export class SyncWorker {
 /** A database error other than a lost connection or a server going down (SQLSTATE classes 08, 57, 53). */
 export function refusedByServer(err: unknown): boolean {
   return err instanceof pg.DatabaseError && !/^(08|57|53)/.test(err.code ?? '')
+}
+
+/** A case the database's rules refused (SQLSTATE classes 22 data exception, 23 integrity constraint). */
+function refusedRow(err: unknown): boolean {
+  return err instanceof pg.DatabaseError && /^(22|23)/.test(err.code ?? '')
+}
+
+/** What went wrong, in the words the desk shows (SyncProblem). */
+export function problemOf(err: unknown): SyncProblem {
+  if (err instanceof pg.DatabaseError) {
+    const code = err.code ?? ''
+    if (/^(28|3D)/.test(code)) return 'login' // bad password or login, no such database
+    if (code === '42501') return 'permission' // row-level security: not this branch's login
+    return refusedByServer(err) ? 'refused' : 'unreachable'
+  }
+  const { code = '', message = '' } = (err ?? {}) as { code?: string; message?: string }
+  if (/CERT|SELF_SIGNED|ERR_TLS|ERR_SSL/.test(code) || /certificate|does not support SSL|SSL/i.test(message))
+    return 'tls'
+  return 'unreachable'
 }

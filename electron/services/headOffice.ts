@@ -85,3 +85,19 @@ export async function recordHeadOfficeAcks(ctx: AppContext, acks: readonly Pulle
     return changed
   })
 }
+
+/**
+ * Cases head office's database refused by its rules (issue 16): one audit entry each, with the
+ * database's reason, so the refusal outlives the status line. The cases themselves are not
+ * touched (a change would queue them again, to be refused again); their next change retries.
+ */
+export async function recordRefusedByHeadOffice(
+  ctx: AppContext,
+  refused: readonly { number: string; reason: string }[],
+): Promise<void> {
+  await ctx.store.update((d) => {
+    const at = ctx.now().toISOString()
+    for (const r of refused)
+      appendAudit(d, { at, by: HEAD_OFFICE, action: 'headoffice.refused', target: `${r.number}: ${r.reason}` })
+  })
+}

@@ -7,11 +7,24 @@ import {
   type WorkerStatus,
 } from '@shared/schemas/headOffice'
 import { z } from 'zod'
+import { v } from '@shared/values/messages'
+import { lacksPassword } from '@shared/rules/headOfficeLink'
 import { writeFileDurable } from '../store'
+import { AppError } from './errors'
 import { approverOf, appendAudit, requireSession, type AppContext, type ServiceContext } from './context'
-import type { HqDatabase, OpenHeadquarters } from './headquarters'
+import { HqUnavailable, type HqDatabase, type OpenHeadquarters } from './headquarters'
 
 export const HEAD_OFFICE_FILE_NAME = 'complaint-desk.headoffice.json'
+
+const NOT_SYNCING: SyncStatusView = {
+  state: 'off',
+  pending: 0,
+  offlineSince: null,
+  lastError: null,
+  problem: null,
+  lastPushAt: null,
+  refused: [],
+}
 
 /** Seals the password where the OS can (Electron safeStorage); the browser host has none. */
 export interface Secrets {
@@ -44,7 +57,7 @@ export class HeadOfficeState {
   private ctx: AppContext | null = null
   private hq: HqDatabase | null = null
   /** Head office mode: how the database last answered (its status line). */
-  private hqSeen: { at: string | null; offlineSince: string | null; error: string | null } = {
+  private hqSeen: { at: string | null; offlineSince: string | null; error: HqUnavailable | null } = {
     at: null,
     offlineSince: null,
     error: null,
@@ -110,7 +123,9 @@ export class HeadOfficeState {
       const db = this.hq
       void db?.branches().then(
         () => this.hq === db && this.reached(ctx.now(), null),
-        (err: Error) => this.hq === db && this.reached(ctx.now(), err.message),
+        (err: Error) =>
+          this.hq === db &&
+          this.reached(ctx.now(), err instanceof HqUnavailable ? err : new HqUnavailable(err.message)),
       )
       return
     }
@@ -122,8 +137,8 @@ export class HeadOfficeState {
     return this.hq
   }
 
-  /** Head office mode: the database answered (`error` null) or could not be reached. */
-  reached(now: Date, error: string | null): void {
+  /** Head office mode: the database answered (`error` null) or could not be used. */
+  reached(now: Date, error: HqUnavailable | null): void {
     const at = now.toISOString()
     this.hqSeen = error
       ? { at: this.hqSeen.at, offlineSince: this.hqSeen.offlineSince ?? at, error }
@@ -135,10 +150,17 @@ export class HeadOfficeState {
     if (this.hq) {
       // Head office pushes nothing: reachable or not, as the last read found it.
       const { at, offlineSince, error } = this.hqSeen
-      return { state: offlineSince ? 'offline' : 'synced', pending: 0, offlineSince, lastError: error, lastPushAt: at }
+      return {
+        ...NOT_SYNCING,
+        state: offlineSince ? 'offline' : 'connected',
+        offlineSince,
+        lastError: error?.message ?? null,
+        problem: error?.problem ?? null,
+        lastPushAt: at,
+      }
     }
     const found = this.worker?.status()
-    if (!found || !this.ctx) return { state: 'off', pending: 0, offlineSince: null, lastError: null, lastPushAt: null }
+    if (!found || !this.ctx) return NOT_SYNCING
     const pending = this.ctx.store.outboxPendingCount()
     return { ...found, pending, state: found.state === 'offline' ? 'offline' : pending > 0 ? 'pending' : 'synced' }
   }
@@ -169,6 +191,8 @@ export async function setHeadOffice(
   const approver = approverOf(ctx)
   const { password, approval: _a, ...link } = input
   const before = await state.read()
+  if (lacksPassword(input, Boolean(before?.password)))
+    throw new AppError('VALIDATION', {}, v.linkPassword, [{ path: 'password', message: v.linkPassword }])
   const stored: Stored = { ...link, password: password ? state.seal(password) : (before?.password ?? null) }
   await state.write(stored)
   await ctx.store.update((d) =>

@@ -4,6 +4,7 @@
 // layer) and never edits a branch's case: its one write is the 签收 of a Class 2 written report,
 // which the branch pulls back onto the case (docs/architecture.md, "Head office mode").
 import { format } from 'date-fns'
+import type { SyncProblem } from '@shared/schemas/headOffice'
 import { createI18n } from '@shared/i18n'
 import { isOverdue, type DeadlineFacts } from '@shared/rules/deadlines'
 import { findPatterns, patternWindow, type PatternCase } from '@shared/rules/patterns'
@@ -44,7 +45,15 @@ import type { HeadOfficeLink } from './headOfficeLink'
 import { previousRange } from './reports'
 
 /** Head office's database could not be reached, or refused the login: said, never INTERNAL. */
-export class HqUnavailable extends Error {}
+/** The database could not be used: why, in the desk's words (SyncProblem), and the driver's message. */
+export class HqUnavailable extends Error {
+  constructor(
+    message: string,
+    readonly problem: SyncProblem = 'unreachable',
+  ) {
+    super(message)
+  }
+}
 
 export type HqReportDbRow = Omit<HqReportRow, 'branchName'>
 export type HqWeekCounts = Omit<HqWeekRow, 'branchName' | 'open' | 'overdue'>
@@ -92,8 +101,8 @@ async function withDb<T>(ctx: ServiceContext, fn: (db: HqDatabase) => Promise<T>
     return value
   } catch (err) {
     if (!(err instanceof HqUnavailable)) throw err
-    ctx.headOffice.reached(ctx.now(), err.message)
-    throw new AppError('STORE_UNAVAILABLE', { detail: err.message }, 'hq.errors.offline')
+    ctx.headOffice.reached(ctx.now(), err)
+    throw new AppError('STORE_UNAVAILABLE', { detail: err.message }, `headOffice.problem.${err.problem}`)
   }
 }
 

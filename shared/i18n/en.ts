@@ -681,13 +681,31 @@ export const en: Messages = {
     caFile: 'CA certificate file',
     caFileHint: 'Path of the CA certificate (PEM) to check against; blank: the system’s',
     saved: 'Head office connection saved.',
-    short: { synced: 'HQ in sync', pending: '{{count}} to send', offline: 'HQ offline' },
+    short: {
+      synced: 'HQ in sync',
+      pending: '{{count}} to send',
+      offline: 'HQ offline since {{since}}',
+      connected: 'HQ database connected',
+      refused: '{{count}} refused by HQ',
+    },
     state: {
       off: 'Head office sync is not set up.',
       synced: 'Head office: in sync',
       pending: 'Head office: {{count}} to send',
       offline: 'Head office: offline since {{since}}, {{count}} to send',
+      connected: 'Head office database: connected',
     },
+    problem: {
+      unreachable: 'Cannot reach the head office database: check the network, the host and the port.',
+      tls: 'The head office database’s certificate did not pass the check: check the encryption mode and the CA file.',
+      login: 'The head office database refused the login: the user, password or database name is wrong.',
+      permission:
+        'This login may not do that: a branch uses its own login (branch_<code>), head office a head office login.',
+      refused: 'The head office database refused the data by its rules.',
+    },
+    refusedList:
+      'These complaints were refused by the head office database; the rest sync as usual. Each is in the audit trail and is sent again when it changes. Give the reasons to head office’s administrator:',
+    refusedItem: '{{number}}: {{reason}}',
   },
   suggestions: {
     title: 'Suggestions and opinions',
@@ -1258,6 +1276,7 @@ export const en: Messages = {
     nothingToChange: 'Change at least one field',
     tooLarge: 'File too large',
     template: 'Template not valid: use only the {slots} listed, and [ ] in pairs, not nested',
+    linkPassword: 'Enter the password the first time the head office link is set',
     callbackAfterFirstResponse: 'The manager call-back cannot be later than the Class 2 first response',
   },
   errors: {

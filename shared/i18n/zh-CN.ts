@@ -636,13 +636,30 @@ export const zhCN = {
     caFile: 'CA 证书文件',
     caFileHint: '校验证书时使用的 CA 证书（PEM）路径；留空则用系统证书',
     saved: '总部连接已保存。',
-    short: { synced: '总部已同步', pending: '待同步 {{count}}', offline: '总部离线' },
+    short: {
+      synced: '总部已同步',
+      pending: '待同步 {{count}} 条',
+      offline: '总部离线（自 {{since}}）',
+      connected: '总部数据库已连接',
+      refused: '总部拒收 {{count}} 件',
+    },
     state: {
       off: '未设置总部同步。',
       synced: '总部：已同步',
       pending: '总部：待同步 {{count}} 条',
       offline: '总部：离线（自 {{since}}），待同步 {{count}} 条',
+      connected: '总部数据库：已连接',
     },
+    problem: {
+      unreachable: '连不上总部数据库：请检查网络、主机地址和端口。',
+      tls: '总部数据库的证书未通过校验：请检查加密方式和 CA 证书文件。',
+      login: '总部数据库拒绝登录：用户名、密码或数据库名不对。',
+      permission: '这个登录无权这样做：门店须用本店的登录（branch_门店代码），总部须用总部登录。',
+      refused: '总部数据库按其规则拒收了数据。',
+    },
+    refusedList:
+      '以下投诉被总部数据库拒收，其余照常同步；每件都记入了审计日志，改动后会再次发送。请把原因交给总部管理员：',
+    refusedItem: '{{number}}：{{reason}}',
   },
   suggestions: {
     title: '建议/意见',
@@ -1191,6 +1208,7 @@ export const zhCN = {
     nothingToChange: '请至少修改一项',
     tooLarge: '文件太大',
     template: '模板格式不正确：只能使用说明中列出的 {占位符}，[ ] 须成对且不能嵌套',
+    linkPassword: '第一次设置总部连接时须输入密码',
     callbackAfterFirstResponse: '主管回电时限不能长于二类首次响应时限',
   },
   errors: {

@@ -37,17 +37,30 @@ export const HeadOfficeView = z.object({
 })
 export type HeadOfficeView = z.infer<typeof HeadOfficeView>
 
-/** 已同步 / 待同步 N 条 / 离线 since …, or off when no link is set. */
+/**
+ * Why head office last failed, for words on screen (the driver's own message stays in
+ * `lastError`): not reached, its certificate refused, the login refused, the login may not
+ * write this branch's rows, or a case refused by the database's rules.
+ */
+export const SYNC_PROBLEMS = ['unreachable', 'tls', 'login', 'permission', 'refused'] as const
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
+
+/** 已同步 / 待同步 N 条 / 离线 since …, or off when no link is set; `connected` is head office's own database. */
 export const SyncStatusView = z.object({
-  state: z.enum(['off', 'synced', 'pending', 'offline']),
+  state: z.enum(['off', 'synced', 'pending', 'offline', 'connected']),
   /** Changes waiting in the outbox. */
   pending: z.number().int(),
   /** When head office was first found unreachable (null while it is reachable). */
   offlineSince: z.string().nullable(),
   lastError: z.string().nullable(),
+  problem: z.enum(SYNC_PROBLEMS).nullable(),
   lastPushAt: z.string().nullable(),
+  /** Cases head office's database refused since the start (the rest went on); each is in the audit trail. */
+  refused: z.array(z.object({ number: z.string(), reason: z.string() })),
 })
 export type SyncStatusView = z.infer<typeof SyncStatusView>
 
-/** What the running push worker reports (it is never off). */
-export type WorkerStatus = Omit<SyncStatusView, 'state'> & { state: Exclude<SyncStatusView['state'], 'off'> }
+/** What the running push worker reports (it is never off, and never head office's own). */
+export type WorkerStatus = Omit<SyncStatusView, 'state'> & {
+  state: Exclude<SyncStatusView['state'], 'off' | 'connected'>
+}

@@ -399,17 +399,22 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)(
       )
       expect(await hq.call('hq:cases', {})).toMatchObject({
         ok: false,
-        error: { code: 'STORE_UNAVAILABLE', message: expect.stringContaining('not a head office login') },
+        error: { code: 'STORE_UNAVAILABLE', message: expect.stringContaining('这个登录无权这样做') },
       })
-      expect(unwrap(await hq.call('headoffice:status'))).toMatchObject({ state: 'offline' })
+      expect(unwrap(await hq.call('headoffice:status'))).toMatchObject({
+        state: 'offline',
+        problem: 'permission',
+        lastError: expect.stringContaining('not a head office login'),
+      })
       unwrap(await hq.call('headoffice:set', { ...link(), port: 1, approval: { managerId, pin: MANAGER_PIN } }))
       expect(await hq.call('hq:patterns', {})).toMatchObject({
         ok: false,
-        error: { code: 'STORE_UNAVAILABLE', message: expect.stringContaining('无法连接总部数据库') },
+        error: { code: 'STORE_UNAVAILABLE', message: expect.stringContaining('连不上总部数据库') },
       })
+      expect(unwrap(await hq.call('headoffice:status'))).toMatchObject({ problem: 'unreachable' })
       unwrap(await hq.call('headoffice:set', { ...link(), approval: { managerId, pin: MANAGER_PIN } }))
       expect(unwrap(await hq.call('hq:cases', { limit: 1 })).rows).toHaveLength(1)
-      expect(unwrap(await hq.call('headoffice:status'))).toMatchObject({ state: 'synced', pending: 0 })
+      expect(unwrap(await hq.call('headoffice:status'))).toMatchObject({ state: 'connected', problem: null })
     })
   },
 )
