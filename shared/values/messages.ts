@@ -28,6 +28,8 @@ export const v = {
   tooLarge: 'validation.tooLarge',
   template: 'validation.template',
   callbackAfterFirstResponse: 'validation.callbackAfterFirstResponse',
+  /** A head office link turned on, with no password given or stored (rules/headOfficeLink). */
+  linkPassword: 'validation.linkPassword',
   tooLong: (max: number) => `validation.tooLong:${max}`,
 } as const
 

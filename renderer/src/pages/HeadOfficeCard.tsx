@@ -7,6 +7,7 @@ import { ManagerApproval, optionalText, requiredText } from '@shared/schemas/com
 import { SSL_MODES, type HeadOfficeView } from '@shared/schemas/headOffice'
 import type { StaffPublic } from '@shared/schemas/staff'
 import { v } from '@shared/values/messages'
+import { lacksPassword } from '@shared/rules/headOfficeLink'
 import { useApi } from '../apiContext'
 import { useLoad } from '../hooks/useLoad'
 import { useFeedback } from '../ui/feedback'
@@ -74,7 +75,10 @@ export function HeadOfficeCard({
             id="headoffice"
             title={t('headOffice.form')}
             heading={false}
-            schema={LinkForm}
+            schema={LinkForm.refine(
+              (f) => !lacksPassword({ enabled: f.enabled === 'on', password: f.password }, Boolean(c?.passwordSet)),
+              { path: ['password'], message: v.linkPassword },
+            )}
             defaults={{
               enabled: c?.enabled === false ? 'off' : 'on',
               host: c?.host ?? '',
