@@ -3,7 +3,7 @@
 // - a branch's backlog of 10,000 changes pushed by the real worker (cases/s), against a plain
 //   COPY of the same rows into the same table (rolled back after): the floor;
 // - the cross-branch weekly report as head office's 周报 makes it (counts, and overdue by the
-//   deadline rule), one week, twelve weeks and every case;
+//   deadline rule), one week and 31 days (the longest range it takes);
 // - cross-branch Chinese text search p95 and list p95 (filtered, newest first, pages of 50);
 // - head office mode's other reports: one branch's week per department, and cross-branch
 //   patterns over 14 days.
@@ -171,14 +171,16 @@ it.skipIf(NO_POSTGRES)(
         return { branches: f.counts.length, live: f.live.length, overdue }
       }
       const week = await repeat(() => overviewOf(weekStart, weekTo), 8)
-      const twelve = await repeat(() => overviewOf(new Date(weekStart.getTime() - 11 * 7 * 86_400_000), weekTo), 5)
-      const all = await repeat(() => overviewOf(new Date('2000-01-01'), new Date('2100-01-01')), 3)
+      // The longest range the 周报 takes (HqWeekQuery: 31 days).
+      const monthFrom = new Date(weekTo.getTime() - 31 * 86_400_000)
+      const month = await repeat(() => overviewOf(monthFrom, weekTo), 5)
       const shape = await overviewOf(weekStart, weekTo)
+      const monthShape = await overviewOf(monthFrom, weekTo)
       log(
         `weekly report, every branch (${shape.branches} branches; overdue by the rule over ${shape.live.toLocaleString()} open cases): median ${week.median.toFixed(0)} ms, p95 ${week.p95.toFixed(0)} ms (target < 1 s)`,
       )
       log(
-        `  twelve weeks: median ${twelve.median.toFixed(0)} ms; every case (all ${TOTAL.toLocaleString()}): median ${all.median.toFixed(0)} ms`,
+        `  31 days, the longest range it takes (${monthShape.live.toLocaleString()} open cases): median ${month.median.toFixed(0)} ms, p95 ${month.p95.toFixed(0)} ms`,
       )
 
       // Search: names (3 characters), products, phrases, receipt and case numbers — as typed at head office.

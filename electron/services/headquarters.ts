@@ -248,7 +248,8 @@ async function branchReport(
   )
 }
 
-function i18n(ctx: ServiceContext): { t: T } {
+/** The dictionary of head office's own language, for its PDFs. */
+export function i18n(ctx: ServiceContext): { t: T } {
   return { t: createI18n(ctx.store.data.settings.locale).t as unknown as T }
 }
 

@@ -1,17 +1,15 @@
 import { format } from 'date-fns'
-import { createI18n } from '@shared/i18n'
 import type { GeneratedFile } from '@shared/schemas/files'
 import type { HqWeekQuery } from '@shared/schemas/headquarters'
 import { buildHqWeekOverview } from '../pdf/docs/hqWeekOverview'
-import type { T } from '../pdf/docs/types'
 import { renderPdfOffThread as renderPdf } from '../pdf/offThread'
 import type { ServiceContext } from './context'
-import { hqWeekOverview } from './headquarters'
+import { hqWeekOverview, i18n } from './headquarters'
 
 /** 各门店每周投诉追踪（总部）: the 周报 overview (every branch's week) as a PDF, the same figures as the screen. */
 export async function hqWeekOverviewPdf(ctx: ServiceContext, range: HqWeekQuery): Promise<GeneratedFile> {
   const week = await hqWeekOverview(ctx, range)
-  const t = createI18n(ctx.store.data.settings.locale).t as unknown as T
+  const { t } = i18n(ctx)
   const made = { headOffice: ctx.store.data.branch?.name ?? '', at: format(ctx.now(), 'yyyy-MM-dd HH:mm') }
   const bytes = await renderPdf(buildHqWeekOverview(week, made, t))
   return {
