@@ -83,6 +83,18 @@ describe('head office 全部投诉: loading, pages back, the branch list', { tim
     await userEvent.click(within(alert).getByRole('button', { name: '重试' }))
     await waitFor(() => expect(api['hq:branches']).toHaveBeenCalledTimes(2))
   })
+
+  it('when the cases and the branches are refused alike (no link yet), says it once; 重试 reads both', async () => {
+    const noLink = { ok: false as const, error: { code: 'NOT_ALLOWED' as const, message: '尚未设置总部数据库连接。' } }
+    const api = fakeApi({ 'hq:cases': noLink, 'hq:branches': noLink })
+    renderWithApi(<HqCasesPage onOpen={vi.fn()} />, api)
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('尚未设置总部数据库连接。')
+    expect(screen.getAllByRole('alert')).toHaveLength(1)
+    await userEvent.click(within(alert).getByRole('button', { name: '重试' }))
+    await waitFor(() => expect(api['hq:branches']).toHaveBeenCalledTimes(2))
+    expect(api['hq:cases']).toHaveBeenCalledTimes(2)
+  })
 })
 
 const report: HqReportRow = {

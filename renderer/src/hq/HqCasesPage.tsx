@@ -117,13 +117,23 @@ export function HqCasesPage({ onOpen }: { onOpen: (ref: HqCaseRef) => void }) {
           </Button>
         </Space>
       </div>
-      {branches.state === 'error' && (
+      {/* Both refused (no link, the database away): one cause, said once; 重试 reads both again. */}
+      {list.error ? (
         <HqFailed
-          message={t('hq.cases.branchesFailed', { message: branches.error.message })}
-          onRetry={branches.reload}
+          message={list.error.message}
+          onRetry={() => {
+            list.reload()
+            if (branches.state === 'error') branches.reload()
+          }}
         />
+      ) : (
+        branches.state === 'error' && (
+          <HqFailed
+            message={t('hq.cases.branchesFailed', { message: branches.error.message })}
+            onRetry={branches.reload}
+          />
+        )
       )}
-      {list.error && <HqFailed message={list.error.message} onRetry={list.reload} />}
       {data?.partial && (
         <Alert
           type="info"
