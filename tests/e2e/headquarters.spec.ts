@@ -116,6 +116,11 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
     password: PASSWORD,
     port: cluster!.port,
   })
+  // Head office pushes nothing: reachable, its database reads 已连接 (never 已同步).
+  await expect(card.locator('.sync-status')).toHaveText('总部数据库：已连接')
+  await expect(page.getByRole('banner').getByRole('status').filter({ hasText: '总部数据库已连接' })).toBeVisible({
+    timeout: 10_000,
+  })
   await card.screenshot({ path: 'test-results/screens/60-hq-link.png' })
   // The password whole (a PIN field once cut it to 8 characters), in the data folder's 0600 file.
   expect(readFileSync(`${dir}/complaint-desk.headoffice.json`, 'utf8')).toContain(`"file": "${PASSWORD}"`)
@@ -189,6 +194,7 @@ test('head office: set up as 总部, every branch’s complaints, the weekly rep
   await expect(patterns.locator('.ant-spin-spinning')).toHaveCount(0)
   await patterns.getByRole('row').filter({ hasText: '型号' }).getByRole('button').first().click()
   await expect(patterns).toContainText(SEEDS[0].number)
+  await expect(patterns.locator('.ant-spin-blur')).toHaveCount(0)
   await shot(page, '66-hq-patterns')
   await expectAccessible(page, 'head office: 跨店规律')
 })

@@ -21,7 +21,9 @@ export function SyncStatusLine({ compact = false }: { compact?: boolean }) {
     })
   useEffect(read, [api])
   useEvery(read, 5_000)
-  if (!status || status.state === 'off') return compact ? null : <p className="muted">{t('headOffice.state.off')}</p>
+  // Not read yet: nothing (never 未设置 for a moment before the answer).
+  if (!status) return null
+  if (status.state === 'off') return compact ? null : <p className="muted">{t('headOffice.state.off')}</p>
   const since = status.offlineSince ? sinceText(status.offlineSince, compact) : ''
   const text = t(`headOffice.${compact ? 'short' : 'state'}.${status.state}`, { count: status.pending, since })
   const problem = status.problem && t(`headOffice.problem.${status.problem}`)
