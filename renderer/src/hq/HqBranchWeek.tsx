@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Button, Table } from 'antd'
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { ClassChart } from '../components/ClassChart'
 import { WEEKLY_COLUMNS } from '@shared/rules/weekly'
 import type { WeeklyRow } from '@shared/schemas/weekly'
 import { formatFen } from '@shared/values/money'
@@ -72,19 +72,7 @@ export function HqBranchWeek({
             <>
               <h3>{t('weekly.byDepartment')}</h3>
               {rows(week.data.report.byDepartment, t('fields.department'))}
-              <div className="chart" role="img" aria-label={t('weekly.byDepartment')}>
-                <ResponsiveContainer width="100%" height={60 + week.data.report.byDepartment.length * 34}>
-                  <BarChart data={week.data.report.byDepartment} layout="vertical" margin={{ left: 30, right: 20 }}>
-                    <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                    <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="label" width={110} />
-                    <Tooltip />
-                    <Legend />
-                    <Bar dataKey="class1" stackId="c" name={t('options.caseClass.1')} fill="#3b6ea5" />
-                    <Bar dataKey="class2" stackId="c" name={t('options.caseClass.2')} fill="#d9822b" />
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
+              <ClassChart rows={week.data.report.byDepartment} label={t('weekly.byDepartment')} labelWidth={110} />
               <h3>{t('weekly.byCategory')}</h3>
               {rows(week.data.report.byCategory, t('fields.category'))}
               <h3>{t('weekly.causes')}</h3>

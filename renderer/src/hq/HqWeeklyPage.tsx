@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Button, Spin, Table } from 'antd'
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { ClassChart } from '../components/ClassChart'
 import { dayRangePresets } from '@shared/rules/dayRanges'
 import type { HqWeekRow } from '@shared/schemas/headquarters'
 import { useApi } from '../apiContext'
@@ -60,29 +60,14 @@ export function HqWeeklyPage() {
                   <p className="empty">{t('hq.weekly.none')}</p>
                 ) : (
                   <>
-                    <div className="chart" role="img" aria-label={t('hq.weekly.chart')}>
-                      <ResponsiveContainer
-                        width="100%"
-                        height={60 + Math.min(CHART_BRANCHES, data.branches.length) * 26}
-                      >
-                        <BarChart
-                          data={[...data.branches]
-                            .sort((a, b) => b.total - a.total)
-                            .slice(0, CHART_BRANCHES)
-                            .map((b) => ({ label: b.branchName || b.branchCode, class1: b.class1, class2: b.class2 }))}
-                          layout="vertical"
-                          margin={{ left: 30, right: 20 }}
-                        >
-                          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                          <XAxis type="number" allowDecimals={false} />
-                          <YAxis type="category" dataKey="label" width={120} />
-                          <Tooltip />
-                          <Legend />
-                          <Bar dataKey="class1" stackId="c" name={t('options.caseClass.1')} fill="#3b6ea5" />
-                          <Bar dataKey="class2" stackId="c" name={t('options.caseClass.2')} fill="#d9822b" />
-                        </BarChart>
-                      </ResponsiveContainer>
-                    </div>
+                    <ClassChart
+                      rows={[...data.branches]
+                        .sort((a, b) => b.total - a.total)
+                        .slice(0, CHART_BRANCHES)
+                        .map((b) => ({ label: b.branchName || b.branchCode, class1: b.class1, class2: b.class2 }))}
+                      label={t('hq.weekly.chart')}
+                      rowHeight={26}
+                    />
                     {data.branches.length > CHART_BRANCHES && (
                       <p className="muted">
                         {t('hq.weekly.chartTop', { shown: CHART_BRANCHES, count: data.branches.length })}

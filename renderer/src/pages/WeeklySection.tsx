@@ -3,18 +3,18 @@ import { useTranslation } from 'react-i18next'
 import { Alert, Button, Card, Col, DatePicker, Row, Statistic, Table, Typography } from 'antd'
 import type { ColumnsType } from 'antd/es/table'
 import dayjs from 'dayjs'
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { WEEKLY_COLUMNS, weeklyFigureTexts } from '@shared/rules/weekly'
 import { DAY_RANGE_PRESETS, dayRangePresets, presetOf } from '@shared/rules/dayRanges'
 import type { DayRange } from '@shared/schemas/common'
 import type { WeeklyReport, WeeklyRow } from '@shared/schemas/weekly'
 import { useApi } from '../apiContext'
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { ClassChart } from '../components/ClassChart'
 import { FileButton } from '../components/FileButton'
 import { useLoad } from '../hooks/useLoad'
 import { popupContainer } from '../ui/fields'
 
 const DAY = 'YYYY-MM-DD'
-const CLASS_COLOURS = { class1: '#0958d9', class2: '#d46b08' }
 
 /**
  * 每周部门投诉追踪 on screen: the same figures as the PDF (docs/domain.md §9.5), with a totals
@@ -220,37 +220,5 @@ function FigureTable({ rows, total, first }: { rows: WeeklyRow[]; total: WeeklyR
         </Table.Summary.Row>
       )}
     />
-  )
-}
-
-/** Class 1 and Class 2 stacked per row: where the complaints came from, and how serious. */
-function ClassChart({ rows, label }: { rows: WeeklyRow[]; label: string }) {
-  const { t } = useTranslation()
-  return (
-    <div className="chart" role="img" aria-label={label}>
-      <ResponsiveContainer width="100%" height={60 + rows.length * 34}>
-        <BarChart data={rows} layout="vertical" margin={{ left: 30, right: 20 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={120} />
-          <Tooltip />
-          <Legend />
-          <Bar
-            dataKey="class1"
-            name={t('weekly.class1')}
-            stackId="c"
-            fill={CLASS_COLOURS.class1}
-            isAnimationActive={false}
-          />
-          <Bar
-            dataKey="class2"
-            name={t('weekly.class2')}
-            stackId="c"
-            fill={CLASS_COLOURS.class2}
-            isAnimationActive={false}
-          />
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
   )
 }
