@@ -1,6 +1,6 @@
 import pg from 'pg'
 import type { Case } from '@shared/schemas/case'
-import type { SyncProblem, WorkerStatus } from '@shared/schemas/headOffice'
+import { NO_SYNC, type SyncProblem, type WorkerStatus } from '@shared/schemas/headOffice'
 import type { OutboxPending } from '../store/index'
 import { clientConfig, type HeadOfficeConnection } from './config'
 import { acksSince, upsertStatement, type CaseRow, type ReportAck } from './push'
@@ -90,15 +90,7 @@ export class SyncWorker {
   private loop: Promise<void> | null = null
   private unlisten: (() => void) | null = null
   private delay: number
-  private current: SyncStatus = {
-    state: 'pending',
-    pending: 0,
-    offlineSince: null,
-    lastError: null,
-    problem: null,
-    lastPushAt: null,
-    refused: [],
-  }
+  private current: SyncStatus = { ...NO_SYNC, state: 'pending' }
   private readonly batchSize: number
   private readonly now: () => Date
   private readonly retry: { minMs: number; maxMs: number }

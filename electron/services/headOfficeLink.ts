@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   HeadOfficeView,
+  NO_SYNC,
   type SetHeadOfficeInput,
   type SyncStatusView,
   type WorkerStatus,
@@ -15,16 +16,6 @@ import { approverOf, appendAudit, requireSession, type AppContext, type ServiceC
 import { HqUnavailable, type HqDatabase, type OpenHeadquarters } from './headquarters'
 
 export const HEAD_OFFICE_FILE_NAME = 'complaint-desk.headoffice.json'
-
-const NOT_SYNCING: SyncStatusView = {
-  state: 'off',
-  pending: 0,
-  offlineSince: null,
-  lastError: null,
-  problem: null,
-  lastPushAt: null,
-  refused: [],
-}
 
 /** Seals the password where the OS can (Electron safeStorage); the browser host has none. */
 export interface Secrets {
@@ -151,7 +142,7 @@ export class HeadOfficeState {
       // Head office pushes nothing: reachable or not, as the last read found it.
       const { at, offlineSince, error } = this.hqSeen
       return {
-        ...NOT_SYNCING,
+        ...NO_SYNC,
         state: offlineSince ? 'offline' : 'connected',
         offlineSince,
         lastError: error?.message ?? null,
@@ -160,7 +151,7 @@ export class HeadOfficeState {
       }
     }
     const found = this.worker?.status()
-    if (!found || !this.ctx) return NOT_SYNCING
+    if (!found || !this.ctx) return NO_SYNC
     const pending = this.ctx.store.outboxPendingCount()
     return { ...found, pending, state: found.state === 'offline' ? 'offline' : pending > 0 ? 'pending' : 'synced' }
   }

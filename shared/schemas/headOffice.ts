@@ -60,6 +60,17 @@ export const SyncStatusView = z.object({
 })
 export type SyncStatusView = z.infer<typeof SyncStatusView>
 
+/** The status with nothing found yet: no link (the worker starts from it as `pending`). */
+export const NO_SYNC: SyncStatusView = {
+  state: 'off',
+  pending: 0,
+  offlineSince: null,
+  lastError: null,
+  problem: null,
+  lastPushAt: null,
+  refused: [],
+}
+
 /** What the running push worker reports (it is never off, and never head office's own). */
 export type WorkerStatus = Omit<SyncStatusView, 'state'> & {
   state: Exclude<SyncStatusView['state'], 'off' | 'connected'>

@@ -7,21 +7,13 @@ import { clerkDesk } from '../support/services'
 import { validDraft } from '../support/factories'
 import { makePdf, makePng } from '../support/images'
 import { useTempDirs } from '../support/tempDir'
+import { HAS_POPPLER } from '../support/poppler'
 
-// pdftotext and pdfimages (poppler-utils) read the PDF back; CI installs them.
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' })
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64')
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
-describe.skipIf(!hasPoppler && !process.env.CI)('the Class 2 written report lists the evidence (issue 13)', () => {
+describe.skipIf(!HAS_POPPLER && !process.env.CI)('the Class 2 written report lists the evidence (issue 13)', () => {
   const tempDir = useTempDirs()
 
   it('each attachment with name, type, size, time and the first 12 hex of its hash; images as thumbnails; voided ones marked', async () => {

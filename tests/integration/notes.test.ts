@@ -7,17 +7,9 @@ import { StoredCase } from '../../electron/store/schema'
 import { clerkDesk } from '../support/services'
 import { makeCase, validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
+import { HAS_POPPLER } from '../support/poppler'
 
 const HOUR = 3600_000
-
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 async function desk(dir: string) {
   const d = await clerkDesk(dir, new Date(2026, 10, 22, 10, 0))
@@ -111,7 +103,7 @@ describe('internal notes and customer updates (issue 12)', () => {
     expect(parsed.workflow).toMatchObject({ notes: [], customerUpdates: [] })
   })
 
-  it.skipIf(!hasPoppler && !process.env.CI)('notes are never printed on the customer receipt', async () => {
+  it.skipIf(!HAS_POPPLER && !process.env.CI)('notes are never printed on the customer receipt', async () => {
     const dir = await tempDir()
     const d = await desk(dir)
     await d.call('cases:addNote', { id: d.c.id, text: '内部备注：客户曾在其他门店闹事' })

@@ -11,15 +11,7 @@ import { archivedSummary } from '../../electron/services/caseRecord'
 import { clerkDesk, MANAGER_PIN, unwrap } from '../support/services'
 import { makeCase, validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
-
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
+import { HAS_POPPLER } from '../support/poppler'
 
 /** A branch with two clerks (李娜 signed in here, 王芳 in another window) and a manager. */
 async function desk(dir: string) {
@@ -190,7 +182,7 @@ describe('owner and handoff (issue 12)', () => {
         [nobody.number, null, d.departments[2].name],
       ].sort(),
     )
-    if (!hasPoppler && !process.env.CI) return
+    if (!HAS_POPPLER && !process.env.CI) return
     const handover = await d.call('handover:submit', {
       hours: 8,
       notes: '',

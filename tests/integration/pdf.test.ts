@@ -6,19 +6,11 @@ import { toLocalDateTime } from '@shared/values/localTime'
 import { CLERK_PIN, MANAGER_PIN, setUpBranch, unwrap } from '../support/services'
 import { validDraft } from '../support/factories'
 import { useTempDirs } from '../support/tempDir'
+import { HAS_POPPLER } from '../support/poppler'
 
-// pdftotext and pdffonts (poppler-utils) read the PDFs back; CI installs them.
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' })
 
-describe.skipIf(!hasPoppler && !process.env.CI)(
+describe.skipIf(!HAS_POPPLER && !process.env.CI)(
   'PDFs made in main (needs poppler-utils: apt-get install poppler-utils)',
   () => {
     const tempDir = useTempDirs()

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import type { HqCaseRow, HqReportRow } from '@shared/schemas/headquarters'
+import type { HqCaseRow } from '@shared/schemas/headquarters'
 import { HqCasesPage } from '../../renderer/src/hq/HqCasesPage'
 import { HqReportsPage } from '../../renderer/src/hq/HqReportsPage'
 import { HqWeeklyPage } from '../../renderer/src/hq/HqWeeklyPage'
@@ -9,6 +9,7 @@ import { dayRangePresets } from '@shared/rules/dayRanges'
 import { CASE_STATUSES, CATEGORIES, type CaseStatus, type Category } from '@shared/values/options'
 import { HostContext } from '../../renderer/src/apiContext'
 import { fakeApi, renderWithApi } from './renderWithApi'
+import { HQ_MANAGER, HQ_REPORT } from './hqFixtures'
 
 const row: HqCaseRow = {
   branchCode: 'SH02',
@@ -60,20 +61,8 @@ describe('head office: all complaints', { timeout: 30_000 }, () => {
 })
 
 describe('head office: Class 2 reports inbox', { timeout: 30_000 }, () => {
-  const report: HqReportRow = {
-    branchCode: 'SH01',
-    branchName: '静安寺店',
-    caseId: 'c2',
-    caseNo: 'KS-20261121-0002',
-    status: 'reported',
-    category: 'safety_health',
-    departmentName: '收银',
-    receivedAt: new Date(2026, 10, 21, 9).toISOString(),
-    reportAt: new Date(2026, 10, 21, 22).toISOString(),
-    summary: '顾客在生鲜区滑倒摔伤',
-    ack: null,
-  }
-  const manager = { id: 'm1', name: '张总监', role: 'manager' as const }
+  const report = HQ_REPORT
+  const manager = HQ_MANAGER
 
   it('签收 with a comment and the manager’s PIN; main is told which report', async () => {
     const api = fakeApi({

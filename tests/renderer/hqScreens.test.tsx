@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { Result } from '@shared/ipc/result'
-import type { HqCaseRow, HqPattern, HqReportRow, HqWeekRow } from '@shared/schemas/headquarters'
+import type { HqCaseRow, HqPattern, HqWeekRow } from '@shared/schemas/headquarters'
 import { CASE_STATUSES, CATEGORIES } from '@shared/values/options'
 import { HqCaseDrawer } from '../../renderer/src/hq/HqCaseDrawer'
 import { HqCasesPage } from '../../renderer/src/hq/HqCasesPage'
@@ -10,6 +10,7 @@ import { HqPatternsPage } from '../../renderer/src/hq/HqPatternsPage'
 import { HqReportsPage } from '../../renderer/src/hq/HqReportsPage'
 import { HqWeeklyPage } from '../../renderer/src/hq/HqWeeklyPage'
 import { fakeApi, renderWithApi } from './renderWithApi'
+import { HQ_MANAGER, HQ_REPORT } from './hqFixtures'
 
 const REFUSED = { ok: false as const, error: { code: 'NOT_FOUND' as const, message: '找不到该记录。' } }
 
@@ -97,20 +98,8 @@ describe('head office 全部投诉: loading, pages back, the branch list', { tim
   })
 })
 
-const report: HqReportRow = {
-  branchCode: 'SH01',
-  branchName: '静安寺店',
-  caseId: 'c2',
-  caseNo: 'KS-20261121-0002',
-  status: 'reported',
-  category: 'safety_health',
-  departmentName: '收银',
-  receivedAt: new Date(2026, 10, 21, 9).toISOString(),
-  reportAt: new Date(2026, 10, 21, 22).toISOString(),
-  summary: '顾客在生鲜区滑倒摔伤',
-  ack: null,
-}
-const manager = { id: 'm1', name: '张总监', role: 'manager' as const }
+const report = HQ_REPORT
+const manager = HQ_MANAGER
 
 describe('head office 二类报告签收: pages and the 签收 dialog', { timeout: 30_000 }, () => {
   it('the pager says 上一页/下一页 and does that; the column of 签收 buttons is titled 签收', async () => {

@@ -2,20 +2,11 @@
 // why head office could not be used and which cases it refused, in the user's words.
 import { describe, expect, it } from 'vitest'
 import { screen } from '@testing-library/react'
-import type { SyncStatusView } from '@shared/schemas/headOffice'
+import { NO_SYNC, type SyncStatusView } from '@shared/schemas/headOffice'
 import { SyncStatusLine } from '../../renderer/src/components/SyncStatusLine'
 import { fakeApi, renderWithApi } from './renderWithApi'
 
-const status = (s: Partial<SyncStatusView>): SyncStatusView => ({
-  state: 'synced',
-  pending: 0,
-  offlineSince: null,
-  lastError: null,
-  problem: null,
-  lastPushAt: null,
-  refused: [],
-  ...s,
-})
+const status = (s: Partial<SyncStatusView>): SyncStatusView => ({ ...NO_SYNC, state: 'synced', ...s })
 
 const api = (s: SyncStatusView) => fakeApi({ 'headoffice:status': { ok: true, data: s } })
 

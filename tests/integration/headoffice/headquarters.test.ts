@@ -21,20 +21,12 @@ import { MANAGER_PIN, setUpBranch, TEST_SERVICE_OPTIONS, unwrap } from '../../su
 import { makeCase, validDraft } from '../../support/factories'
 import { useTempDirs } from '../../support/tempDir'
 import { createBranch, createHeadOffice, DATABASE, NO_POSTGRES, PASSWORD, usePostgres } from '../../support/postgres'
+import { HAS_POPPLER } from '../../support/poppler'
 
 const DAY = 86_400_000
 const now = Date.now()
 const ago = (days: number) => new Date(now - days * DAY).toISOString()
 const staff = { id: 's1', name: '李娜' }
-
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, ms = 30_000): Promise<T> {
   const end = Date.now() + ms
@@ -273,7 +265,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)(
 
       const pdf = unwrap(await hq.call('hq:weeklyPdf', { branchCode: 'SH01', range }))
       expect(pdf.fileName).toBe(`每周部门投诉追踪-SH01-${range.from}-${range.to}.pdf`)
-      if (hasPoppler) {
+      if (HAS_POPPLER) {
         const file = join(await tempDir(), pdf.fileName)
         await writeFile(file, Buffer.from(pdf.base64, 'base64'))
         const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })

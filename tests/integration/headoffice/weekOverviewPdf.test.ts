@@ -16,6 +16,7 @@ import { pushCases } from '../../../electron/headoffice/push'
 import { MANAGER_PIN, TEST_SERVICE_OPTIONS, unwrap } from '../../support/services'
 import { makeCase } from '../../support/factories'
 import { createBranch, createHeadOffice, DATABASE, NO_POSTGRES, PASSWORD, usePostgres } from '../../support/postgres'
+import { HAS_POPPLER } from '../../support/poppler'
 
 const DAY = 86_400_000
 const now = Date.now()
@@ -29,15 +30,6 @@ const code = (i: number) => `B${String(i).padStart(3, '0')}`
 const name = (i: number) => (i === 7 ? LONG_NAME : `${CITIES[i % CITIES.length]}${i}号店`)
 /** 0 to 8 complaints a branch; the long-named one the busiest. */
 const count = (i: number) => (i === 7 ? 12 : (i * 7) % 9)
-
-const hasPoppler = (() => {
-  try {
-    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
 
 function cases(i: number): Case[] {
   return Array.from({ length: count(i) }, (_, j) => {
@@ -143,7 +135,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)(
       }
     }, 120_000)
 
-    it.skipIf(!hasPoppler)(
+    it.skipIf(!HAS_POPPLER)(
       '60 branches: header, chain totals, the chart, and every branch over more than one page',
       async () => {
         await addBranches(1, 60)
@@ -179,7 +171,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)(
       },
     )
 
-    it.skipIf(!hasPoppler)('a range without complaints lists every branch with zeros and draws no chart', async () => {
+    it.skipIf(!HAS_POPPLER)('a range without complaints lists every branch with zeros and draws no chart', async () => {
       const quiet = { from: '2020-01-01', to: '2020-01-07' }
       const { text } = await overviewPdf(quiet, 'overview-empty')
       expect(text).toContain('这段时间没有投诉。')
@@ -187,7 +179,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)(
       expect(text).toMatch(/^\s*B001\s+北京1号店\s+0\s+0\s+0\s+0\s+0\s+0\s*$/m)
     })
 
-    it.skipIf(!hasPoppler)('200 branches: every one listed, the heading row on every page of the table', async () => {
+    it.skipIf(!HAS_POPPLER)('200 branches: every one listed, the heading row on every page of the table', async () => {
       await addBranches(61, 200)
       const week = unwrap(await hq.call('hq:weekly', range))
       expect(week.branches).toHaveLength(200)
