@@ -250,9 +250,13 @@ export class SyncWorker {
     this.loop = this.run()
   }
 
-  /** A save was acknowledged: push soon rather than at the next poll (not while backing off). */
+  /**
+   * A save was acknowledged: push now rather than at the next poll. Not while backing off after
+   * a failure (offline, or a login head office refuses): saves must not turn the backoff into a
+   * retry per save.
+   */
   wake(): void {
-    if (this.current.state !== 'offline') this.wakeUp?.()
+    if (this.delay === this.retry.minMs) this.wakeUp?.()
   }
 
   private async run(): Promise<void> {

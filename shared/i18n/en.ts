@@ -1606,8 +1606,6 @@ export const en: Messages = {
     errors: {
       notHeadOffice: 'This installation is set up as a branch, not head office: it cannot read other branches’ cases.',
       noLink: 'No head office database is set: enter it under Settings → Head office database (manager PIN).',
-      offline:
-        'Cannot reach the head office database: {{detail}}. Check the network and the connection settings, then try again.',
       unreadableCase: 'This case was sent by another version of Complaint Desk and cannot be shown here.',
       notClass2: 'Only a Class 2 case’s written report is signed for.',
       noReport: 'The branch has not generated this case’s written report yet: it cannot be signed for.',

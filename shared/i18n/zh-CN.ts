@@ -1514,7 +1514,6 @@ export const zhCN = {
     errors: {
       notHeadOffice: '本机设置为门店，不是总部，不能查看各门店的投诉。',
       noLink: '尚未设置总部数据库连接：请在 设置 → 总部数据库 中填写（主管 PIN）。',
-      offline: '无法连接总部数据库：{{detail}}。请检查网络和连接设置后重试。',
       unreadableCase: '这条投诉来自不同版本的客诉台，本机无法显示。',
       notClass2: '只有二类投诉的书面报告需要签收。',
       noReport: '该门店尚未生成这条投诉的书面报告，暂不能签收。',
