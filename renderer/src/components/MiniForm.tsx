@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Fragment, useState } from 'react'
 import { useForm, type FieldValues, type Path } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useTranslation } from 'react-i18next'
@@ -74,7 +74,6 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
       {banner && <Alert type="error" showIcon title={banner.message} role="alert" />}
       {props.fields.map((f) => {
         const common = {
-          key: f.name,
           control,
           name: f.name,
           id: `${props.id}-${f.name}`,
@@ -82,24 +81,31 @@ export function MiniForm<S extends z.ZodType<FieldValues>>(props: MiniFormProps<
           hint: f.hint,
           required: !f.optional,
         }
-        switch (f.kind) {
-          case 'rating':
-            return (
-              <ChoiceField {...common} options={f.options!.map((o) => ({ value: Number(o.value), label: o.label }))} />
-            )
-          case 'textarea':
-            return <TextAreaField {...common} rows={2} />
-          case 'select':
-            return <SelectField {...common} options={f.options!} allowClear={f.optional} />
-          case 'datetime':
-            return <DateTimeField {...common} />
-          case 'password':
-            return <PinField {...common} />
-          case 'secret':
-            return <PasswordField {...common} />
-          default:
-            return <TextField {...common} />
-        }
+        // The key on its own element: React refuses one spread in with the props.
+        const field = (() => {
+          switch (f.kind) {
+            case 'rating':
+              return (
+                <ChoiceField
+                  {...common}
+                  options={f.options!.map((o) => ({ value: Number(o.value), label: o.label }))}
+                />
+              )
+            case 'textarea':
+              return <TextAreaField {...common} rows={2} />
+            case 'select':
+              return <SelectField {...common} options={f.options!} allowClear={f.optional} />
+            case 'datetime':
+              return <DateTimeField {...common} />
+            case 'password':
+              return <PinField {...common} />
+            case 'secret':
+              return <PasswordField {...common} />
+            default:
+              return <TextField {...common} />
+          }
+        })()
+        return <Fragment key={f.name}>{field}</Fragment>
       })}
       {withApproval && <ApprovalFields idPrefix={props.id} managers={props.managers!} control={control} />}
       <div className="actions">
