@@ -5,6 +5,7 @@
 // which the branch pulls back onto the case (docs/architecture.md, "Head office mode").
 import { format } from 'date-fns'
 import type { SyncProblem } from '@shared/schemas/headOffice'
+import { HQ_WEEK_FIGURES } from '@shared/rules/hqWeek'
 import { createI18n } from '@shared/i18n'
 import { isOverdue, type DeadlineFacts } from '@shared/rules/deadlines'
 import { findPatterns, patternWindow, type PatternCase } from '@shared/rules/patterns'
@@ -212,7 +213,7 @@ export function hqWeekOverview(ctx: ServiceContext, range: HqWeekQuery): Promise
     const branches = [...rows.values()].sort((a, b) => a.branchCode.localeCompare(b.branchCode))
     const total = emptyWeekRow('', '')
     for (const r of branches) {
-      for (const k of ['total', 'class1', 'class2', 'urgent', 'open', 'overdue'] as const) total[k] += r[k]
+      for (const k of HQ_WEEK_FIGURES) total[k] += r[k]
       for (const s of CASE_STATUSES) total.byStatus[s] += r.byStatus[s]
       for (const k of CATEGORIES) total.byCategory[k] += r.byCategory[k]
     }

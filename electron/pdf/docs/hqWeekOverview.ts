@@ -1,4 +1,5 @@
 import type { HqWeekOverview, HqWeekRow } from '@shared/schemas/headquarters'
+import { busiestBranches, HQ_WEEK_FIGURES } from '@shared/rules/hqWeek'
 import { clip, stackedBars } from './charts'
 import { STYLES, type Content, type DocDefinition, type T } from './types'
 
@@ -8,7 +9,7 @@ const CHART_LABEL_WIDTH = 150
 /** A4's width less render.ts's 40 pt margins: the chart spans the page. */
 const CONTENT_WIDTH = 515
 
-const FIGURES = ['total', 'class1', 'class2', 'urgent', 'open', 'overdue'] as const
+const FIGURES = HQ_WEEK_FIGURES
 
 /** The figure columns' headings, as the 周报 screen names them. */
 const figureHeads = (t: T) => [
@@ -54,10 +55,7 @@ const label = (b: HqWeekRow) =>
 
 /** The busiest branches as stacked Class 1 / Class 2 bars (the weekly report's chart). */
 function chart(w: HqWeekOverview, t: T): Content {
-  const top = w.branches
-    .filter((b) => b.total > 0)
-    .sort((a, b) => b.total - a.total || a.branchCode.localeCompare(b.branchCode))
-    .slice(0, CHART_BRANCHES)
+  const top = busiestBranches(w.branches, CHART_BRANCHES)
   if (top.length === 0) return { text: t('hq.weekly.none'), style: 'label', margin: [0, 10, 0, 0] }
   const legend: [string, string] = [t('options.caseClass.1'), t('options.caseClass.2')]
   return {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Button, Spin, Table } from 'antd'
 import { ClassChart } from '../components/ClassChart'
 import { dayRangePresets } from '@shared/rules/dayRanges'
+import { busiestBranches, HQ_WEEK_FIGURES } from '@shared/rules/hqWeek'
 import type { HqWeekRow } from '@shared/schemas/headquarters'
 import { useApi } from '../apiContext'
 import { PdfButton } from '../case/PdfButton'
@@ -24,6 +25,7 @@ export function HqWeeklyPage() {
   // The figures shown stay while another range loads, under a spinner.
   const week = useQueryLoad(range, () => api['hq:weekly'](range))
   const data = week.data
+  const charted = data ? busiestBranches(data.branches, CHART_BRANCHES) : []
   const num = (key: keyof HqWeekRow, title: string) => ({
     title,
     key,
@@ -61,16 +63,17 @@ export function HqWeeklyPage() {
                 ) : (
                   <>
                     <ClassChart
-                      rows={[...data.branches]
-                        .sort((a, b) => b.total - a.total)
-                        .slice(0, CHART_BRANCHES)
-                        .map((b) => ({ label: b.branchName || b.branchCode, class1: b.class1, class2: b.class2 }))}
+                      rows={charted.map((b) => ({
+                        label: b.branchName || b.branchCode,
+                        class1: b.class1,
+                        class2: b.class2,
+                      }))}
                       label={t('hq.weekly.chart')}
                       rowHeight={26}
                     />
                     {data.branches.length > CHART_BRANCHES && (
                       <p className="muted">
-                        {t('hq.weekly.chartTop', { shown: CHART_BRANCHES, count: data.branches.length })}
+                        {t('hq.weekly.chartTop', { shown: charted.length, count: data.branches.length })}
                       </p>
                     )}
                   </>
@@ -101,7 +104,7 @@ export function HqWeeklyPage() {
                   summary={() => (
                     <Table.Summary.Row>
                       <Table.Summary.Cell index={0}>{t('weekly.sum')}</Table.Summary.Cell>
-                      {(['total', 'class1', 'class2', 'urgent', 'open', 'overdue'] as const).map((k, i) => (
+                      {HQ_WEEK_FIGURES.map((k, i) => (
                         <Table.Summary.Cell key={k} index={i + 1} align="right">
                           <strong>{data.total[k]}</strong>
                         </Table.Summary.Cell>
