@@ -169,6 +169,20 @@ export function usePostgres(options: ClusterOptions = { settings: { fsync: 'off'
   }
 }
 
+/** The link a manager saves under 设置 to reach this cluster as `user` (plain TCP on 127.0.0.1). */
+export function linkTo(cluster: PgCluster, user: string) {
+  return {
+    enabled: true,
+    host: '127.0.0.1',
+    port: cluster.port,
+    database: DATABASE,
+    user,
+    ssl: 'disable' as const,
+    caFile: '',
+    password: PASSWORD,
+  }
+}
+
 /** Creates a branch's role as the schema owner; its login is `branch_<code>` with PASSWORD. */
 export async function createBranch(cluster: PgCluster, code: string, name = ''): Promise<string> {
   const owner = await cluster.connect(OWNER)

@@ -20,7 +20,7 @@ import { recordWrittenReportGenerated } from '../../../electron/services/workflo
 import { MANAGER_PIN, setUpBranch, TEST_SERVICE_OPTIONS, unwrap } from '../../support/services'
 import { makeCase, validDraft } from '../../support/factories'
 import { useTempDirs } from '../../support/tempDir'
-import { createBranch, createHeadOffice, DATABASE, NO_POSTGRES, PASSWORD, usePostgres } from '../../support/postgres'
+import { createBranch, createHeadOffice, linkTo, NO_POSTGRES, usePostgres } from '../../support/postgres'
 import { HAS_POPPLER } from '../../support/poppler'
 
 const DAY = 86_400_000
@@ -76,16 +76,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)(
     const tempDir = useTempDirs()
     let hq: Services
     let managerId: string
-    const link = () => ({
-      enabled: true,
-      host: '127.0.0.1',
-      port: cluster().port,
-      database: DATABASE,
-      user: 'ho_zhang',
-      ssl: 'disable' as const,
-      caFile: '',
-      password: PASSWORD,
-    })
+    const link = () => linkTo(cluster(), 'ho_zhang')
 
     beforeAll(async () => {
       await createHeadOffice(cluster(), 'ho_zhang')

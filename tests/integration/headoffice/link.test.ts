@@ -11,7 +11,7 @@ import { recordWrittenReportGenerated } from '../../../electron/services/workflo
 import { MANAGER_PIN, setUpBranch, TEST_SERVICE_OPTIONS, unwrap } from '../../support/services'
 import { validDraft } from '../../support/factories'
 import { useTempDirs } from '../../support/tempDir'
-import { createBranch, DATABASE, NO_POSTGRES, PASSWORD, usePostgres } from '../../support/postgres'
+import { createBranch, linkTo, NO_POSTGRES, PASSWORD, usePostgres } from '../../support/postgres'
 
 /** A stand-in for the OS keychain: sealed text that does not contain the password. */
 const secrets = {
@@ -45,16 +45,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)('the link to head office, set in
     expect(unwrap(await services.call('headoffice:status'))).toMatchObject({ state: 'off' })
     expect(unwrap(await services.call('headoffice:get'))).toBeNull()
 
-    const link = {
-      enabled: true,
-      host: '127.0.0.1',
-      port: cluster().port,
-      database: DATABASE,
-      user: 'branch_sh01',
-      ssl: 'disable' as const,
-      caFile: '',
-      password: PASSWORD,
-    }
+    const link = linkTo(cluster(), 'branch_sh01')
     // A manager's action: a clerk's session alone is not enough.
     const refused = await services.dispatch('headoffice:set', link)
     expect(refused.ok).toBe(false)

@@ -15,7 +15,7 @@ import { openHeadquarters } from '../../../electron/headquarters'
 import { pushCases } from '../../../electron/headoffice/push'
 import { MANAGER_PIN, TEST_SERVICE_OPTIONS, unwrap } from '../../support/services'
 import { makeCase } from '../../support/factories'
-import { createBranch, createHeadOffice, DATABASE, NO_POSTGRES, PASSWORD, usePostgres } from '../../support/postgres'
+import { createBranch, createHeadOffice, linkTo, NO_POSTGRES, usePostgres } from '../../support/postgres'
 import { HAS_POPPLER } from '../../support/poppler'
 
 const DAY = 86_400_000
@@ -118,16 +118,7 @@ describe.skipIf(NO_POSTGRES && !process.env.CI)(
           manager: { name: '张总监', pin: MANAGER_PIN, pinConfirm: MANAGER_PIN },
         }),
       )
-      const link = {
-        enabled: true,
-        host: '127.0.0.1',
-        port: cluster().port,
-        database: DATABASE,
-        user: 'ho_zhang',
-        ssl: 'disable' as const,
-        caFile: '',
-        password: PASSWORD,
-      }
+      const link = linkTo(cluster(), 'ho_zhang')
       unwrap(await hq.call('headoffice:set', { ...link, approval: { managerId: session.staff.id, pin: MANAGER_PIN } }))
       return async () => {
         await hq.close()
